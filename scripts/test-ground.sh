@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Brings up the real parts the tests and the demo run against, and writes their
+# coordinates to an env file (printed on the last line) for `source`:
+#   - a Docker engine (installed and started only when none answers),
+#   - a CNCF registry with htpasswd auth on a free 127.0.0.1 port,
+#   - local base images, since nothing can be pulled on these machines.
+# Idempotent: a second run reuses what already runs. Needs root only to install
+# or start what is missing.
+set -euo pipefail
+
+STATE_DIR="${CF_TEST_GROUND_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/cf-containers/test-ground}"
+ENV_FILE="$STATE_DIR/env"
+BUSYBOX_IMAGE="cf-test/busybox:1"
+JAVA_IMAGE="cf-test/java:17"
+JDK25_IMAGE="cf-test/jdk:25"
+JDK25_HOME="${CF_TEST_JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+mkdir -p "$STATE_DIR"
+chmod 700 "$STATE_DIR"
+
+log() { echo "[test-ground] $*" >&2; }
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then
+    log "missing $*: install it (as root: apt-get install -y $*) and run again"; exit 1
+  fi
+  if [ ! -f "$STATE_DIR/apt-updated" ]; then
+    apt-get update -qq >&2 && touch "$STATE_DIR/apt-updated"
+  fi
+  log "installing $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+engine_answers() { timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+start_engine() {
+  if engine_answers; then log "Docker engine answers: $(docker version --format '{{.Server.Version}}')"; return; fi
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    log "DOCKER_HOST=$DOCKER_HOST does not answer: start that engine or unset DOCKER_HOST"; exit 1
+  fi
+  command -v dockerd >/dev/null || apt_install docker.io
+  command -v docker >/dev/null || apt_install docker.io
+  [ "$(id -u)" = 0 ] || { log "no Docker engine answers and starting dockerd needs root"; exit 1; }
+  log "starting dockerd (no bridge network: containers use --network host on loopback)"
+  # setsid: the daemon outlives this script and the build that called it.
+  setsid dockerd --bridge=none --iptables=false >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do engine_answers && break; sleep 1; done
+  engine_answers || { log "dockerd did not answer in 60 s; see $STATE_DIR/dockerd.log"; exit 1; }
+  log "Docker engine started: $(docker version --format '{{.Server.Version}}')"
+}
+
+free_port() {
+  python3 - <<'PY' 2>/dev/null || shuf -i 20000-40000 -n 1
+import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
+PY
+}
+
+registry_answers() {
+  # The registry answers 401 on /v2/ without credentials when it is ours and alive.
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/v2/" 2>/dev/null || true)
+  [ "$code" = 401 ]
+}
+
+start_registry() {
+  command -v docker-registry >/dev/null || apt_install docker-registry
+  command -v htpasswd >/dev/null || apt_install apache2-utils
+  local port="" user password
+  if [ -f "$STATE_DIR/registry.port" ]; then port=$(cat "$STATE_DIR/registry.port"); fi
+  if [ -n "$port" ] && registry_answers "$port" && [ -f "$STATE_DIR/registry.credentials" ]; then
+    log "registry answers on 127.0.0.1:$port"
+    return
+  fi
+  port=$(free_port)
+  user="cf-test"
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  mkdir -p "$STATE_DIR/registry-data"
+  htpasswd -Bbn "$user" "$password" > "$STATE_DIR/htpasswd"
+  printf '%s\n%s\n' "$user" "$password" > "$STATE_DIR/registry.credentials"
+  chmod 600 "$STATE_DIR/registry.credentials"
+  cat > "$STATE_DIR/registry.yml" <<YML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STATE_DIR/registry-data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+auth:
+  htpasswd:
+    realm: cf-test-registry
+    path: $STATE_DIR/htpasswd
+YML
+  setsid docker-registry serve "$STATE_DIR/registry.yml" >"$STATE_DIR/registry.log" 2>&1 < /dev/null &
+  echo $! > "$STATE_DIR/registry.pid"
+  for _ in $(seq 1 50); do registry_answers "$port" && break; sleep 0.2; done
+  registry_answers "$port" || { log "registry did not answer; see $STATE_DIR/registry.log"; exit 1; }
+  echo "$port" > "$STATE_DIR/registry.port"
+  log "registry started on 127.0.0.1:$port"
+}
+
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+# Copies the shared libraries a set of ELF files needs into a rootfs, keeping their paths.
+copy_libs() {
+  local root=$1; shift
+  { for f in "$@"; do ldd "$f" 2>/dev/null || true; done; } \
+    | grep -oE '/[^ ]+\.so[^ ]*' | sort -u | while read -r lib; do
+        mkdir -p "$root$(dirname "$lib")"
+        cp -L "$lib" "$root$lib"
+      done
+}
+
+build_busybox_image() {
+  if image_exists "$BUSYBOX_IMAGE"; then return; fi
+  command -v busybox >/dev/null || apt_install busybox-static
+  local dir; dir=$(mktemp -d)
+  cp "$(command -v busybox)" "$dir/busybox"
+  cat > "$dir/Dockerfile" <<'DF'
+FROM scratch
+COPY busybox /bin/busybox
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+CMD ["/bin/sh"]
+DF
+  docker build -q -t "$BUSYBOX_IMAGE" "$dir" >/dev/null
+  rm -rf "$dir"
+  log "built $BUSYBOX_IMAGE"
+}
+
+# A Java runtime image like a public JRE base: /opt/java + busybox, `java` on PATH.
+build_java_image() {
+  local image=$1 java_home=$2 mode=$3
+  if image_exists "$image"; then return; fi
+  [ -x "$java_home/bin/java" ] || { log "no JDK at $java_home for $image"; exit 1; }
+  local dir; dir=$(mktemp -d)
+  mkdir -p "$dir/root/opt" "$dir/root/bin" "$dir/root/tmp"
+  if [ "$mode" = jlink ]; then
+    "$java_home/bin/jlink" --add-modules java.base,java.logging,java.net.http,java.management,jdk.httpserver,jdk.crypto.ec,jdk.unsupported,java.naming,java.xml \
+      --strip-debug --no-header-files --no-man-pages --output "$dir/root/opt/java"
+  else
+    cp -a "$java_home/." "$dir/root/opt/java"
+  fi
+  cp "$(command -v busybox)" "$dir/root/bin/busybox"
+  copy_libs "$dir/root" "$dir/root/opt/java/bin/"* $(find "$dir/root/opt/java/lib" -name '*.so')
+  # glibc's loader for the ELF interpreter path, and a user entry for non-root images.
+  mkdir -p "$dir/root/lib64" "$dir/root/etc"
+  cp -L /lib64/ld-linux-x86-64.so.2 "$dir/root/lib64/"
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$dir/root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$dir/root/etc/group"
+  cat > "$dir/Dockerfile" <<'DF'
+FROM scratch
+COPY root/ /
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+ENV JAVA_HOME=/opt/java PATH=/opt/java/bin:/bin
+CMD ["java", "-version"]
+DF
+  docker build -q -t "$image" "$dir" >/dev/null
+  rm -rf "$dir"
+  log "built $image"
+}
+
+command -v curl >/dev/null || apt_install curl
+start_engine
+start_registry
+build_busybox_image
+build_java_image "$JAVA_IMAGE" "${CF_TEST_JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}" jlink
+if [ -x "$JDK25_HOME/bin/java" ]; then build_java_image "$JDK25_IMAGE" "$JDK25_HOME" full; fi
+
+{
+  echo "# written by scripts/test-ground.sh; source it"
+  if [ -n "${DOCKER_HOST:-}" ]; then echo "export DOCKER_HOST='$DOCKER_HOST'"; fi
+  echo "export CF_TEST_REGISTRY='127.0.0.1:$(cat "$STATE_DIR/registry.port")'"
+  echo "export CF_TEST_REGISTRY_USER='$(sed -n 1p "$STATE_DIR/registry.credentials")'"
+  echo "export CF_TEST_REGISTRY_PASSWORD='$(sed -n 2p "$STATE_DIR/registry.credentials")'"
+  echo "export CF_TEST_REGISTRY_HTPASSWD='$STATE_DIR/htpasswd'"
+  echo "export CF_TEST_BUSYBOX_IMAGE='$BUSYBOX_IMAGE'"
+  echo "export CF_TEST_JAVA_IMAGE='$JAVA_IMAGE'"
+  if image_exists "$JDK25_IMAGE"; then echo "export CF_TEST_JDK25_IMAGE='$JDK25_IMAGE'"; fi
+} > "$ENV_FILE"
+chmod 600 "$ENV_FILE"
+echo "$ENV_FILE"
