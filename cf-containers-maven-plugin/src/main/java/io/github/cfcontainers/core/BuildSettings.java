@@ -1,0 +1,25 @@
+package io.github.cfcontainers.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything {@code cf:build} needs, validated.
+ *
+ * @param dev tag images {@code cloudflare-dev/<name>:<tag>} for the local Workers runtime
+ * @param verbose show the engine's whole build output
+ * @param offline the user asked Maven to stay offline: pull nothing
+ * @param outputDirectory where build.json and the build transcripts go
+ */
+public record BuildSettings(
+    String workerName,
+    List<ContainerSpec> containers,
+    boolean dev,
+    boolean verbose,
+    boolean offline,
+    Path outputDirectory) {
+
+  public BuildSettings {
+    containers = List.copyOf(containers);
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.cfcontainers.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.github.cfcontainers.core.BuildSpec;
+import io.github.cfcontainers.core.ContainerEngine;
+import io.github.cfcontainers.core.EngineUnavailableException;
+import io.github.cfcontainers.core.ImageBuildFailedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** {@link ContainerEngine} on the local Docker daemon ({@code DOCKER_HOST} or the default socket). */
+public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
+
+  private final DockerClientConfig config;
+  private final DockerClient client;
+
+  public DockerJavaEngine() {
+    // The API version stays unset: the daemon picks, so old and new engines both work.
+    this(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+  }
+
+  public DockerJavaEngine(DockerClientConfig config) {
+    this.config = config;
+    var http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .connectionTimeout(Duration.ofSeconds(10))
+        .maxConnections(16)
+        .build();
+    this.client = DockerClientImpl.getInstance(config, http);
+  }
+
+  public DockerClient client() {
+    return client;
+  }
+
+  @Override
+  public String ping() {
+    try {
+      var version = client.versionCmd().exec();
+      return "Docker " + version.getVersion() + " (API " + version.getApiVersion() + ") at " + config.getDockerHost();
+    } catch (RuntimeException e) {
+      throw new EngineUnavailableException("No Docker engine answered at " + config.getDockerHost() + " ("
+          + rootMessage(e) + "). Start one (Docker Desktop, 'sudo systemctl start docker' or 'sudo dockerd'),"
+          + " or set DOCKER_HOST to an engine that runs (e.g. unix:///run/user/1000/docker.sock"
+          + " or tcp://127.0.0.1:2375).", e);
+    }
+  }
+
+  @Override
+  public String build(BuildSpec spec, Map<String, String> extraLabels, Consumer<String> output) {
+    Path tar = null;
+    try {
+      var archive = new BuildContextArchive(spec.context(), spec.dockerfile());
+      tar = Files.createTempFile("cf-containers-context", ".tar");
+      try (var out = Files.newOutputStream(tar)) {
+        archive.writeTo(out);
+      }
+      try (InputStream in = Files.newInputStream(tar)) {
+        var callback = new StreamingCallback(output);
+        command(spec, extraLabels, archive, in).exec(callback);
+        // The stream names the short id; the engine resolves it to the full one.
+        return client.inspectImageCmd(callback.imageId()).exec().getId();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot send the build context " + spec.context() + ": " + e.getMessage(), e);
+    } finally {
+      if (tar != null) {
+        try {
+          Files.deleteIfExists(tar);
+        } catch (IOException ignored) {
+          // a stray temp file is not worth failing the build for
+        }
+      }
+    }
+  }
+
+  private BuildImageCmd command(BuildSpec spec, Map<String, String> extraLabels, BuildContextArchive archive,
+      InputStream tar) {
+    var labels = new LinkedHashMap<>(spec.labels());
+    labels.putAll(extraLabels);
+    BuildImageCmd cmd = client.buildImageCmd()
+        .withTarInputStream(tar)
+        .withDockerfilePath(archive.dockerfilePathInArchive())
+        .withLabels(labels)
+        .withNoCache(spec.noCache())
+        .withPull(spec.pull())
+        .withRemove(true)
+        .withForcerm(true)
+        .withPlatform(spec.platform());
+    spec.target().ifPresent(cmd::withTarget);
+    spec.args().forEach(cmd::withBuildArg);
+    return cmd;
+  }
+
+  @Override
+  public void tag(String imageId, String repository, String tag) {
+    client.tagImageCmd(imageId, repository, tag).withForce(true).exec();
+  }
+
+  @Override
+  public Optional<LocalImage> inspect(String reference) {
+    try {
+      var image = client.inspectImageCmd(reference).exec();
+      long size = image.getSize() == null ? 0 : image.getSize();
+      return Optional.of(new LocalImage(image.getId(), size, image.getOs(), image.getArch()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /** Forwards each output line and keeps the engine's error, which the daemon sends as a stream item. */
+  private static final class StreamingCallback extends BuildImageResultCallback {
+    private final Consumer<String> output;
+    private final StringBuilder partial = new StringBuilder();
+    private String error;
+
+    StreamingCallback(Consumer<String> output) {
+      this.output = output;
+    }
+
+    @Override
+    public void onNext(BuildResponseItem item) {
+      if (item.getStream() != null) {
+        partial.append(item.getStream());
+        int newline;
+        while ((newline = partial.indexOf("\n")) >= 0) {
+          output.accept(stripTrailing(partial.substring(0, newline)));
+          partial.delete(0, newline + 1);
+        }
+      }
+      if (item.isErrorIndicated()) {
+        error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+            ? item.getErrorDetail().getMessage() : item.getError();
+      }
+      super.onNext(item);
+    }
+
+    String imageId() {
+      try {
+        String shortId = awaitImageId();
+        flush();
+        return shortId;
+      } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
+        flush();
+        // The daemon's own error says it all; docker-java's wrapper would only repeat it.
+        throw error != null ? new ImageBuildFailedException(error) : new ImageBuildFailedException(e.getMessage(), e);
+      }
+    }
+
+    private void flush() {
+      if (partial.length() > 0) {
+        output.accept(stripTrailing(partial.toString()));
+        partial.setLength(0);
+      }
+    }
+
+    private static String stripTrailing(String line) {
+      return line.replaceAll("[\\r\\s]+$", "");
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.github.cfcontainers.maven;
+
+import io.github.cfcontainers.core.BuildInput;
+import io.github.cfcontainers.core.CfException;
+import io.github.cfcontainers.core.ContainerInput;
+import io.github.cfcontainers.core.EngineUnavailableException;
+import io.github.cfcontainers.core.ImageBuildFailedException;
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.Reporter;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every cf goal shares: the configuration, the skip flags, and turning core
+ * failures into messages that name the setting to fix.
+ */
+abstract class AbstractCfMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  /** Skips every cf goal. */
+  @Parameter(property = CfProperties.SKIP, defaultValue = "false")
+  protected boolean skip;
+
+  /** The Worker's script name; also the prefix of default container names. */
+  @Parameter(property = CfProperties.WORKER_NAME, defaultValue = "${project.artifactId}")
+  protected String workerName;
+
+  /** The containers of the Worker, each owned by a Durable Object class. */
+  @Parameter
+  protected List<Container> containers;
+
+  /** The Worker that routes requests to the containers. */
+  @Parameter
+  protected Worker worker;
+
+  /** Dev mode (the seed's): images are tagged {@code cloudflare-dev/<name>:<tag>} and not pushed. */
+  @Parameter(property = CfProperties.DEV, defaultValue = "false")
+  protected boolean dev;
+
+  /** In dev mode, push the images anyway so a remote Worker can use them. */
+  @Parameter(property = CfProperties.DEV_REMOTE, defaultValue = "false")
+  protected boolean devRemote;
+
+  /** Show the whole output of the Docker build and of npm/esbuild. */
+  @Parameter(property = CfProperties.VERBOSE, defaultValue = "false")
+  protected boolean verbose;
+
+  /** Where build.json, deployment.json and transcripts are written. */
+  @Parameter(property = CfProperties.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/cf-containers")
+  protected File outputDirectory;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if ("pom".equals(project.getPackaging())) {
+      getLog().debug("Skipping " + goal() + ": pom packaging");
+      return;
+    }
+    if (skip) {
+      getLog().info("Skipping " + goal() + " (" + CfProperties.SKIP + "=true)");
+      return;
+    }
+    String goalSkip = goalSkipProperty();
+    if (goalSkip != null && isGoalSkipped()) {
+      getLog().info("Skipping " + goal() + " (" + goalSkip + "=true)");
+      return;
+    }
+    try {
+      run(new MavenReporter(getLog()));
+    } catch (InvalidSettingException e) {
+      throw new MojoExecutionException(SettingMessages.describe(e), e);
+    } catch (ImageBuildFailedException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (EngineUnavailableException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (CfException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  protected abstract String goal();
+
+  /** The goal's own skip property, or null. */
+  protected abstract String goalSkipProperty();
+
+  protected abstract boolean isGoalSkipped();
+
+  protected abstract void run(Reporter reporter) throws MojoExecutionException, MojoFailureException;
+
+  protected List<ContainerInput> containerInputs() {
+    var inputs = new ArrayList<ContainerInput>();
+    if (containers != null) {
+      for (Container c : containers) {
+        inputs.add(new ContainerInput(c.className, c.name, c.tag, c.image, buildInput(c.build)));
+      }
+    }
+    return inputs;
+  }
+
+  private static BuildInput buildInput(Build b) {
+    if (b == null) {
+      return null;
+    }
+    return new BuildInput(b.context, b.dockerfile, b.target, b.args, b.platform, b.labels, b.noCache, b.pull);
+  }
+}

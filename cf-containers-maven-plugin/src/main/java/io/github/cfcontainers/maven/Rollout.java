@@ -1,0 +1,14 @@
+package io.github.cfcontainers.maven;
+
+import java.util.List;
+
+/** {@code <rollout>} of a container: how an update reaches running instances. */
+public class Rollout {
+
+  /** {@code rolling} (default) or {@code immediate} (100 % at once). */
+  String strategy;
+  /** One of 5, 10, 20, 25, 50, 100. */
+  Integer stepPercentage;
+  /** Or an ascending list within 10..100 ending at 100. */
+  List<Integer> steps;
+}

@@ -1,0 +1,21 @@
+package io.github.cfcontainers.maven;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code <worker>}: the Worker that routes requests to the containers. */
+public class Worker {
+
+  /** The Worker's npm project, relative to the project directory; default {@code worker}. */
+  String directory;
+  /** Entry module, relative to {@code <directory>}; default {@code src/worker.ts}. */
+  String entryPoint;
+  /** {@code YYYY-MM-DD}. */
+  String compatibilityDate;
+  List<String> compatibilityFlags;
+  /** Plain-text variables, as {@code <NAME>value</NAME>}. */
+  Map<String, String> vars;
+  Boolean observability;
+  /** Serve the Worker on workers.dev; default true. */
+  Boolean workersDev;
+}
