@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,16 +56,19 @@ public final class ProcessRunner {
     private static final int DEFAULT_TAIL_LINES = 200;
 
     private final int tailLines;
+    private final Charset charset;
 
+    /** Keeps the last 200 lines; decodes output as UTF-8 (what Node.js tools write). */
     public ProcessRunner() {
-        this(DEFAULT_TAIL_LINES);
+        this(DEFAULT_TAIL_LINES, StandardCharsets.UTF_8);
     }
 
-    public ProcessRunner(int tailLines) {
+    public ProcessRunner(int tailLines, Charset charset) {
         if (tailLines < 0) {
             throw new IllegalArgumentException("tailLines < 0");
         }
         this.tailLines = tailLines;
+        this.charset = Objects.requireNonNull(charset, "charset");
     }
 
     /**
@@ -96,7 +100,6 @@ public final class ProcessRunner {
         process.getOutputStream().close(); // stdin: immediate EOF
 
         Deque<String> tail = new ArrayDeque<>();
-        Charset charset = Charset.defaultCharset();
         Thread stdout = pump(process.getInputStream(), Stream.STDOUT, charset, out, tail, command);
         Thread stderr = pump(process.getErrorStream(), Stream.STDERR, charset, out, tail, command);
         boolean finished;

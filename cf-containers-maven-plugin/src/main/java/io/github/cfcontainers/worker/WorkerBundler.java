@@ -260,7 +260,13 @@ public final class WorkerBundler {
         Path npm = resolveNpm(source);
         List<String> cmd = List.of(npm.toString(), verb, "--no-audit", "--no-fund");
         log.info("Installing the Worker's dependencies: npm " + verb + " in " + project);
+        List<String> npmErrors = new ArrayList<>();
         ProcessRunner.Result result = run(cmd, project, env, installTimeout, (stream, line) -> {
+            if (isNpmError(line) && !line.strip().equalsIgnoreCase("npm error")) {
+                synchronized (npmErrors) {
+                    npmErrors.add(line);
+                }
+            }
             if (stream == ProcessRunner.Stream.STDERR && isNpmProblem(line)) {
                 log.warn("[npm] " + line);
             } else {
@@ -275,9 +281,41 @@ public final class WorkerBundler {
                     + " and commit the updated lockfile."
                     : "read npm's output above and fix package.json, then retry (or run `npm install` in " + project
                     + " yourself).";
-            throw new WorkerBundleException("`npm " + verb + "` " + what + " in " + project + ".", fix,
-                    result.tailText());
+            String details;
+            synchronized (npmErrors) {
+                details = npmErrors.isEmpty() ? result.tailText() : npmErrorSummary(npmErrors);
+            }
+            throw new WorkerBundleException("`npm " + verb + "` " + what + " in " + project + ".", fix, details);
         }
+    }
+
+    /** npm's error lines without the usage text it appends to usage errors; the debug log's path kept. */
+    static String npmErrorSummary(List<String> errors) {
+        List<String> summary = new ArrayList<>();
+        String logLine = null;
+        boolean usage = false;
+        for (String line : errors) {
+            String body = line.replaceFirst("(?i)^npm (error|err!)\\s*", "");
+            if (body.startsWith("A complete log of this run")) {
+                logLine = line;
+            } else if (body.equals("Usage:")) {
+                usage = true;
+            } else if (!usage && summary.size() < 20) {
+                summary.add(line);
+            }
+        }
+        if (usage && !summary.isEmpty()) {
+            summary.remove(summary.size() - 1); // the command's one-line description that precedes "Usage:"
+        }
+        if (logLine != null) {
+            summary.add(logLine);
+        }
+        return String.join(System.lineSeparator(), summary);
+    }
+
+    private static boolean isNpmError(String line) {
+        String l = line.toLowerCase(Locale.ROOT);
+        return l.startsWith("npm error") || l.startsWith("npm err!");
     }
 
     private static boolean isNpmProblem(String line) {
@@ -391,7 +429,7 @@ public final class WorkerBundler {
         JsonNode outputs = meta.path("outputs");
         JsonNode match = null;
         JsonNode fallback = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = outputs.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = outputs.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (project.resolve(e.getKey()).normalize().equals(outFile)) {
                 match = e.getValue();
