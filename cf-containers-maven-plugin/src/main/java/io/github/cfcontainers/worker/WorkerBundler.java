@@ -124,6 +124,7 @@ public final class WorkerBundler {
             installDependencies(source, project, env, log);
         } else {
             log.debug("node_modules present in " + project + ": not running npm");
+            warnIfStale(project, log);
         }
 
         List<String> esbuild = esbuildLauncher(project, node);
@@ -286,6 +287,25 @@ public final class WorkerBundler {
                 details = npmErrors.isEmpty() ? result.tailText() : npmErrorSummary(npmErrors);
             }
             throw new WorkerBundleException("`npm " + verb + "` " + what + " in " + project + ".", fix, details);
+        }
+    }
+
+    /**
+     * npm records what it installed in node_modules/.package-lock.json; a package-lock.json changed since
+     * (a pull, a dependency bump) means node_modules may not match it. Only a warning: an install runs only
+     * when node_modules is missing.
+     */
+    private static void warnIfStale(Path project, WorkerBundleListener log) {
+        Path lock = project.resolve("package-lock.json");
+        Path installed = project.resolve("node_modules").resolve(".package-lock.json");
+        try {
+            if (Files.isRegularFile(lock) && Files.isRegularFile(installed)
+                    && Files.getLastModifiedTime(lock).compareTo(Files.getLastModifiedTime(installed)) > 0) {
+                log.warn("package-lock.json in " + project + " is newer than node_modules: if the Worker's "
+                        + "dependencies changed, run `npm ci` there (or delete node_modules to have the build do it).");
+            }
+        } catch (IOException e) {
+            // only a hint
         }
     }
 

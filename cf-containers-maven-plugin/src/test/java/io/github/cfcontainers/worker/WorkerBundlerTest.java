@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,6 +141,19 @@ class WorkerBundlerTest {
         Path project = copyInstalled("p");
         WorkerBundle bundle = bundler.bundle(source(project).withOffline(true), null);
         assertThat(bundle.exports()).contains("MyContainer");
+    }
+
+    @Test
+    void warnsWhenTheLockfileIsNewerThanNodeModules() throws Exception {
+        Path project = copyInstalled("p");
+        Path installedLock = project.resolve("node_modules/.package-lock.json");
+        assertThat(installedLock).isRegularFile();
+        Files.setLastModifiedTime(project.resolve("package-lock.json"),
+                FileTime.fromMillis(Files.getLastModifiedTime(installedLock).toMillis() + 60_000));
+        RecordingListener log = new RecordingListener();
+        bundler.bundle(source(project), log);
+        assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN package-lock.json").contains("npm ci"));
+        assertThat(log.lines()).noneSatisfy(l -> assertThat(l).contains("Installing"));
     }
 
     @Test
