@@ -1,0 +1,52 @@
+package io.github.cfcontainers.worker;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The result of bundling a Worker: what the Workers upload needs.
+ *
+ * @param mainModule the name of the entry module ({@code worker.js}), the upload's {@code main_module}
+ * @param modules    the modules, main module first (today exactly one ES module)
+ * @param sourceMap  the source map ({@code worker.js.map}), if esbuild produced one
+ * @param sha256     lowercase hex SHA-256 over the name and bytes of every part ({@link #parts()})
+ * @param exports    the names exported by the main module, e.g. {@code default}, {@code MyContainer}
+ */
+public record WorkerBundle(String mainModule, List<WorkerModule> modules, Optional<WorkerModule> sourceMap,
+                           String sha256, Set<String> exports) {
+
+    public WorkerBundle {
+        Objects.requireNonNull(mainModule, "mainModule");
+        modules = List.copyOf(modules);
+        Objects.requireNonNull(sourceMap, "sourceMap");
+        Objects.requireNonNull(sha256, "sha256");
+        SortedSet<String> sorted = new TreeSet<>(exports);
+        exports = Collections.unmodifiableSortedSet(sorted);
+        if (modules.isEmpty() || !modules.get(0).name().equals(mainModule)) {
+            throw new IllegalArgumentException("the first module must be the main module " + mainModule);
+        }
+    }
+
+    /** The main module. */
+    public WorkerModule main() {
+        return modules.get(0);
+    }
+
+    /** Every part to upload: the modules, then the source map if any. */
+    public List<WorkerModule> parts() {
+        List<WorkerModule> parts = new ArrayList<>(modules);
+        sourceMap.ifPresent(parts::add);
+        return List.copyOf(parts);
+    }
+
+    /** Whether the main module exports {@code name} (e.g. a container class). */
+    public boolean exportsName(String name) {
+        return exports.contains(name);
+    }
+}
