@@ -7,10 +7,18 @@ import java.util.List;
  * What {@code cf:build} produced, written to {@code target/cf-containers/build.json} for
  * the later goals and for CI.
  */
-public record BuildReport(String worker, boolean dev, List<Image> containers) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BuildReport(String worker, boolean dev, WorkerBundleSummary workerBundle, List<Image> containers) {
 
   public BuildReport {
     containers = List.copyOf(containers);
+  }
+
+  /** The bundled Worker, when the project has one: what deploy uploads. */
+  public record WorkerBundleSummary(String directory, String mainModule, String sha256, List<String> exports) {
+    public WorkerBundleSummary {
+      exports = List.copyOf(exports);
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
  * @param verbose show the engine's whole build output
  * @param offline the user asked Maven to stay offline: pull nothing
  * @param outputDirectory where build.json and the build transcripts go
+ * @param workerBundle the Worker bundled before the images, or null when the project has none
  */
 public record BuildSettings(
     String workerName,
@@ -17,7 +18,8 @@ public record BuildSettings(
     boolean dev,
     boolean verbose,
     boolean offline,
-    Path outputDirectory) {
+    Path outputDirectory,
+    BuildReport.WorkerBundleSummary workerBundle) {
 
   public BuildSettings {
     containers = List.copyOf(containers);

@@ -43,7 +43,7 @@ public final class ImageBuildService {
             null, null, null, null, true));
       }
     }
-    var report = new BuildReport(settings.workerName(), settings.dev(), images);
+    var report = new BuildReport(settings.workerName(), settings.dev(), settings.workerBundle(), images);
     Path file = BuildReportFile.write(settings.outputDirectory(), report);
     reporter.debug("Wrote " + file);
     return report;

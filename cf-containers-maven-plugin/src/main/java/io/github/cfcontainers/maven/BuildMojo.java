@@ -1,18 +1,22 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.core.BuildReport;
 import io.github.cfcontainers.core.BuildSettings;
 import io.github.cfcontainers.core.ContainerResolver;
 import io.github.cfcontainers.core.ImageBuildService;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.WorkerExports;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Builds the image of every configured container with the local Docker engine and writes
- * {@code target/cf-containers/build.json}.
+ * Bundles the Worker (when the project has one), builds the image of every configured
+ * container with the local Docker engine, and writes {@code target/cf-containers/build.json}.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractCfMojo {
@@ -37,9 +41,20 @@ public class BuildMojo extends AbstractCfMojo {
   }
 
   @Override
-  protected void run(Reporter reporter) {
-    var specs = new ContainerResolver(project.getBasedir().toPath()).resolve(workerName, containerInputs());
-    var settings = new BuildSettings(workerName, specs, dev, verbose, session.isOffline(), outputDirectory.toPath());
+  protected void run(Reporter reporter) throws MojoFailureException {
+    Path baseDirectory = project.getBasedir().toPath();
+    var specs = new ContainerResolver(baseDirectory).resolve(workerName, containerInputs());
+    var source = WorkerBundling.source(worker, baseDirectory, outputDirectory.toPath(), session.isOffline());
+    BuildReport.WorkerBundleSummary summary = null;
+    if (source.isPresent()) {
+      var bundle = WorkerBundling.bundle(source.get(), reporter);
+      WorkerExports.requireExported(bundle.exports(), specs, source.get().entryPoint().toString());
+      summary = WorkerBundling.summary(source.get(), bundle);
+    } else {
+      reporter.info("No Worker project (worker/package.json): building the container images only");
+    }
+    var settings = new BuildSettings(workerName, specs, dev, verbose, session.isOffline(), outputDirectory.toPath(),
+        summary);
     try (var engine = new DockerJavaEngine()) {
       var report = new ImageBuildService(engine, reporter).build(settings);
       reporter.info("Images of " + report.containers().size() + " container(s) ready; see "

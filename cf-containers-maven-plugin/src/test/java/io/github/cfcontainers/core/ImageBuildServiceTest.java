@@ -68,7 +68,7 @@ class ImageBuildServiceTest {
   }
 
   private BuildSettings settings(boolean dev, boolean verbose, boolean offline, ContainerSpec... specs) {
-    return new BuildSettings("my-worker", List.of(specs), dev, verbose, offline, dir.resolve("out"));
+    return new BuildSettings("my-worker", List.of(specs), dev, verbose, offline, dir.resolve("out"), null);
   }
 
   @Test
