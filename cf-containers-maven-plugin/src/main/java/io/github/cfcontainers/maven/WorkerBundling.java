@@ -6,7 +6,6 @@ import io.github.cfcontainers.core.Reporter;
 import io.github.cfcontainers.core.Setting;
 import io.github.cfcontainers.worker.WorkerBundle;
 import io.github.cfcontainers.worker.WorkerBundleException;
-import io.github.cfcontainers.worker.WorkerBundleListener;
 import io.github.cfcontainers.worker.WorkerBundler;
 import io.github.cfcontainers.worker.WorkerSource;
 import java.nio.file.Files;
@@ -51,7 +50,7 @@ final class WorkerBundling {
   static WorkerBundle bundle(WorkerSource source, Reporter reporter) throws MojoFailureException {
     reporter.info("Bundling the Worker " + source.projectDirectory().resolve(source.entryPoint()));
     try {
-      var bundle = new WorkerBundler().bundle(source, listener(reporter));
+      var bundle = new WorkerBundler().bundle(source, indented(reporter));
       reporter.info("Bundled " + bundle.mainModule() + " (" + bundle.main().bytes().length + " bytes, exports "
           + String.join(", ", bundle.exports()) + ")");
       return bundle;
@@ -66,11 +65,13 @@ final class WorkerBundling {
         bundle.sha256(), List.copyOf(bundle.exports()));
   }
 
-  private static WorkerBundleListener listener(Reporter reporter) {
-    return new WorkerBundleListener() {
+  /** npm's and esbuild's lines, indented under the step that runs them. */
+  private static Reporter indented(Reporter reporter) {
+    return new Reporter() {
       @Override public void info(String line) { reporter.info("  " + line); }
-      @Override public void debug(String line) { reporter.debug("  " + line); }
       @Override public void warn(String line) { reporter.warn(line); }
+      @Override public void debug(String line) { reporter.debug("  " + line); }
+      @Override public boolean isDebugEnabled() { return reporter.isDebugEnabled(); }
     };
   }
 }

@@ -19,34 +19,34 @@ import java.util.TreeSet;
  * @param exports    the names exported by the main module, e.g. {@code default}, {@code MyContainer}
  */
 public record WorkerBundle(String mainModule, List<WorkerModule> modules, Optional<WorkerModule> sourceMap,
-                           String sha256, Set<String> exports) {
+               String sha256, Set<String> exports) {
 
-    public WorkerBundle {
-        Objects.requireNonNull(mainModule, "mainModule");
-        modules = List.copyOf(modules);
-        Objects.requireNonNull(sourceMap, "sourceMap");
-        Objects.requireNonNull(sha256, "sha256");
-        SortedSet<String> sorted = new TreeSet<>(exports);
-        exports = Collections.unmodifiableSortedSet(sorted);
-        if (modules.isEmpty() || !modules.get(0).name().equals(mainModule)) {
-            throw new IllegalArgumentException("the first module must be the main module " + mainModule);
-        }
+  public WorkerBundle {
+    Objects.requireNonNull(mainModule, "mainModule");
+    modules = List.copyOf(modules);
+    Objects.requireNonNull(sourceMap, "sourceMap");
+    Objects.requireNonNull(sha256, "sha256");
+    SortedSet<String> sorted = new TreeSet<>(exports);
+    exports = Collections.unmodifiableSortedSet(sorted);
+    if (modules.isEmpty() || !modules.get(0).name().equals(mainModule)) {
+      throw new IllegalArgumentException("the first module must be the main module " + mainModule);
     }
+  }
 
-    /** The main module. */
-    public WorkerModule main() {
-        return modules.get(0);
-    }
+  /** The main module. */
+  public WorkerModule main() {
+    return modules.get(0);
+  }
 
-    /** Every part to upload: the modules, then the source map if any. */
-    public List<WorkerModule> parts() {
-        List<WorkerModule> parts = new ArrayList<>(modules);
-        sourceMap.ifPresent(parts::add);
-        return List.copyOf(parts);
-    }
+  /** Every part to upload: the modules, then the source map if any. */
+  public List<WorkerModule> parts() {
+    List<WorkerModule> parts = new ArrayList<>(modules);
+    sourceMap.ifPresent(parts::add);
+    return List.copyOf(parts);
+  }
 
-    /** Whether the main module exports {@code name} (e.g. a container class). */
-    public boolean exportsName(String name) {
-        return exports.contains(name);
-    }
+  /** Whether the main module exports {@code name} (e.g. a container class). */
+  public boolean exportsName(String name) {
+    return exports.contains(name);
+  }
 }

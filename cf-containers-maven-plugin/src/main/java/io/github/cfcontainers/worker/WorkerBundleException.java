@@ -9,50 +9,50 @@ import java.util.Objects;
  */
 public class WorkerBundleException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final String problem;
-    private final String fix;
-    private final String details;
+  private final String problem;
+  private final String fix;
+  private final String details;
 
-    public WorkerBundleException(String problem, String fix) {
-        this(problem, fix, null, null);
+  public WorkerBundleException(String problem, String fix) {
+    this(problem, fix, null, null);
+  }
+
+  public WorkerBundleException(String problem, String fix, String details) {
+    this(problem, fix, details, null);
+  }
+
+  public WorkerBundleException(String problem, String fix, String details, Throwable cause) {
+    super(format(problem, fix, details), cause);
+    this.problem = Objects.requireNonNull(problem, "problem");
+    this.fix = fix;
+    this.details = details;
+  }
+
+  private static String format(String problem, String fix, String details) {
+    StringBuilder sb = new StringBuilder(problem);
+    if (details != null && !details.isBlank()) {
+      sb.append(System.lineSeparator()).append(details.stripTrailing());
     }
-
-    public WorkerBundleException(String problem, String fix, String details) {
-        this(problem, fix, details, null);
+    if (fix != null && !fix.isBlank()) {
+      sb.append(System.lineSeparator()).append("Fix: ").append(fix);
     }
+    return sb.toString();
+  }
 
-    public WorkerBundleException(String problem, String fix, String details, Throwable cause) {
-        super(format(problem, fix, details), cause);
-        this.problem = Objects.requireNonNull(problem, "problem");
-        this.fix = fix;
-        this.details = details;
-    }
+  /** What went wrong, in one sentence. */
+  public String problem() {
+    return problem;
+  }
 
-    private static String format(String problem, String fix, String details) {
-        StringBuilder sb = new StringBuilder(problem);
-        if (details != null && !details.isBlank()) {
-            sb.append(System.lineSeparator()).append(details.stripTrailing());
-        }
-        if (fix != null && !fix.isBlank()) {
-            sb.append(System.lineSeparator()).append("Fix: ").append(fix);
-        }
-        return sb.toString();
-    }
+  /** How to fix it; may be {@code null}. */
+  public String fix() {
+    return fix;
+  }
 
-    /** What went wrong, in one sentence. */
-    public String problem() {
-        return problem;
-    }
-
-    /** How to fix it; may be {@code null}. */
-    public String fix() {
-        return fix;
-    }
-
-    /** The tool output that explains the failure; may be {@code null}. */
-    public String details() {
-        return details;
-    }
+  /** The tool output that explains the failure; may be {@code null}. */
+  public String details() {
+    return details;
+  }
 }

@@ -15,44 +15,44 @@ import java.util.Objects;
  */
 public record WorkerModule(String name, String contentType, byte[] bytes, Path path) {
 
-    /** Content type of an ES module part. */
-    public static final String ES_MODULE = "application/javascript+module";
-    /** Content type of a source map part. */
-    public static final String SOURCE_MAP = "application/source-map";
+  /** Content type of an ES module part. */
+  public static final String ES_MODULE = "application/javascript+module";
+  /** Content type of a source map part. */
+  public static final String SOURCE_MAP = "application/source-map";
 
-    public WorkerModule {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(contentType, "contentType");
-        Objects.requireNonNull(path, "path");
-        bytes = Objects.requireNonNull(bytes, "bytes").clone();
-    }
+  public WorkerModule {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(path, "path");
+    bytes = Objects.requireNonNull(bytes, "bytes").clone();
+  }
 
-    @Override
-    public byte[] bytes() {
-        return bytes.clone();
-    }
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
 
-    public int size() {
-        return bytes.length;
-    }
+  public int size() {
+    return bytes.length;
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof WorkerModule m
-                && name.equals(m.name)
-                && contentType.equals(m.contentType)
-                && Arrays.equals(bytes, m.bytes)
-                && path.equals(m.path);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WorkerModule m
+        && name.equals(m.name)
+        && contentType.equals(m.contentType)
+        && Arrays.equals(bytes, m.bytes)
+        && path.equals(m.path);
+  }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, contentType, Arrays.hashCode(bytes), path);
-    }
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, contentType, Arrays.hashCode(bytes), path);
+  }
 
-    @Override
-    public String toString() {
-        return "WorkerModule[name=" + name + ", contentType=" + contentType + ", size=" + bytes.length
-                + ", path=" + path + "]";
-    }
+  @Override
+  public String toString() {
+    return "WorkerModule[name=" + name + ", contentType=" + contentType + ", size=" + bytes.length
+        + ", path=" + path + "]";
+  }
 }

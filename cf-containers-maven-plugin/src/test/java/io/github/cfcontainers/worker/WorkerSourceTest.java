@@ -12,68 +12,68 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WorkerSourceTest {
 
-    private final Path dir = Path.of("/work/project");
+  private final Path dir = Path.of("/work/project");
 
-    @Test
-    void acceptsTheFourEntryPointKinds() {
-        for (String entry : List.of("src/worker.ts", "worker.js", "src/index.mts", "index.mjs")) {
-            assertThat(WorkerSource.of(dir, entry, dir.resolve("out")).entryPoint()).isEqualTo(Path.of(entry));
-        }
+  @Test
+  void acceptsTheFourEntryPointKinds() {
+    for (String entry : List.of("src/worker.ts", "worker.js", "src/index.mts", "index.mjs")) {
+      assertThat(WorkerSource.of(dir, entry, dir.resolve("out")).entryPoint()).isEqualTo(Path.of(entry));
     }
+  }
 
-    @Test
-    void normalizesAndDefaults() {
-        WorkerSource s = WorkerSource.of(dir, "./src/../src/worker.ts", dir.resolve("out"));
-        assertThat(s.entryPoint()).isEqualTo(Path.of("src/worker.ts"));
-        assertThat(s.offline()).isFalse();
-        assertThat(s.node()).isEmpty();
-        assertThat(s.npm()).isEmpty();
-        WorkerSource t = s.withOffline(true).withNodeExecutable(Path.of("/opt/node/bin/node"))
-                .withNpmExecutable(Path.of("/opt/node/bin/npm"));
-        assertThat(t.offline()).isTrue();
-        assertThat(t.node()).contains(Path.of("/opt/node/bin/node"));
-        assertThat(t.npm()).contains(Path.of("/opt/node/bin/npm"));
-        assertThat(s.offline()).isFalse();
-    }
+  @Test
+  void normalizesAndDefaults() {
+    WorkerSource s = WorkerSource.of(dir, "./src/../src/worker.ts", dir.resolve("out"));
+    assertThat(s.entryPoint()).isEqualTo(Path.of("src/worker.ts"));
+    assertThat(s.offline()).isFalse();
+    assertThat(s.node()).isEmpty();
+    assertThat(s.npm()).isEmpty();
+    WorkerSource t = s.withOffline(true).withNodeExecutable(Path.of("/opt/node/bin/node"))
+        .withNpmExecutable(Path.of("/opt/node/bin/npm"));
+    assertThat(t.offline()).isTrue();
+    assertThat(t.node()).contains(Path.of("/opt/node/bin/node"));
+    assertThat(t.npm()).contains(Path.of("/opt/node/bin/npm"));
+    assertThat(s.offline()).isFalse();
+  }
 
-    @Test
-    void rejectsBadEntryPoints() {
-        assertThatThrownBy(() -> WorkerSource.of(dir, "src/worker.tsx", dir)).hasMessageContaining(".ts, .js, .mts or .mjs");
-        assertThatThrownBy(() -> WorkerSource.of(dir, "/abs/worker.ts", dir)).hasMessageContaining("relative");
-        assertThatThrownBy(() -> WorkerSource.of(dir, "../worker.ts", dir)).hasMessageContaining("inside");
-    }
+  @Test
+  void rejectsBadEntryPoints() {
+    assertThatThrownBy(() -> WorkerSource.of(dir, "src/worker.tsx", dir)).hasMessageContaining(".ts, .js, .mts or .mjs");
+    assertThatThrownBy(() -> WorkerSource.of(dir, "/abs/worker.ts", dir)).hasMessageContaining("relative");
+    assertThatThrownBy(() -> WorkerSource.of(dir, "../worker.ts", dir)).hasMessageContaining("inside");
+  }
 
-    @Test
-    void bundleIsImmutable() {
-        byte[] bytes = {1, 2, 3};
-        WorkerModule m = new WorkerModule("worker.js", WorkerModule.ES_MODULE, bytes, Path.of("w.js"));
-        bytes[0] = 9;
-        assertThat(m.bytes()[0]).isEqualTo((byte) 1);
-        m.bytes()[1] = 9;
-        assertThat(m.bytes()[1]).isEqualTo((byte) 2);
-        assertThat(m).isEqualTo(new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2, 3},
-                Path.of("w.js")));
+  @Test
+  void bundleIsImmutable() {
+    byte[] bytes = {1, 2, 3};
+    WorkerModule m = new WorkerModule("worker.js", WorkerModule.ES_MODULE, bytes, Path.of("w.js"));
+    bytes[0] = 9;
+    assertThat(m.bytes()[0]).isEqualTo((byte) 1);
+    m.bytes()[1] = 9;
+    assertThat(m.bytes()[1]).isEqualTo((byte) 2);
+    assertThat(m).isEqualTo(new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2, 3},
+        Path.of("w.js")));
 
-        WorkerBundle b = new WorkerBundle("worker.js", List.of(m), Optional.empty(),
-                WorkerBundler.hash(List.of(m), Optional.empty()), Set.of("default", "B", "A"));
-        assertThat(b.exports()).containsExactly("A", "B", "default");
-        assertThatThrownBy(() -> b.exports().add("x")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> b.modules().add(m)).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> new WorkerBundle("other.js", List.of(m), Optional.empty(), "h", Set.of()))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+    WorkerBundle b = new WorkerBundle("worker.js", List.of(m), Optional.empty(),
+        WorkerBundler.hash(List.of(m), Optional.empty()), Set.of("default", "B", "A"));
+    assertThat(b.exports()).containsExactly("A", "B", "default");
+    assertThatThrownBy(() -> b.exports().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> b.modules().add(m)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> new WorkerBundle("other.js", List.of(m), Optional.empty(), "h", Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    @Test
-    void hashCoversNamesAndBytes() {
-        WorkerModule a = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("a"));
-        WorkerModule renamed = new WorkerModule("index.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("a"));
-        WorkerModule changed = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 3}, Path.of("a"));
-        WorkerModule elsewhere = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("b"));
-        String h = WorkerBundler.hash(List.of(a), Optional.empty());
-        assertThat(WorkerBundler.hash(List.of(elsewhere), Optional.empty())).isEqualTo(h);
-        assertThat(WorkerBundler.hash(List.of(renamed), Optional.empty())).isNotEqualTo(h);
-        assertThat(WorkerBundler.hash(List.of(changed), Optional.empty())).isNotEqualTo(h);
-        WorkerModule map = new WorkerModule("worker.js.map", WorkerModule.SOURCE_MAP, new byte[]{}, Path.of("m"));
-        assertThat(WorkerBundler.hash(List.of(a), Optional.of(map))).isNotEqualTo(h);
-    }
+  @Test
+  void hashCoversNamesAndBytes() {
+    WorkerModule a = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("a"));
+    WorkerModule renamed = new WorkerModule("index.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("a"));
+    WorkerModule changed = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 3}, Path.of("a"));
+    WorkerModule elsewhere = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("b"));
+    String h = WorkerBundler.hash(List.of(a), Optional.empty());
+    assertThat(WorkerBundler.hash(List.of(elsewhere), Optional.empty())).isEqualTo(h);
+    assertThat(WorkerBundler.hash(List.of(renamed), Optional.empty())).isNotEqualTo(h);
+    assertThat(WorkerBundler.hash(List.of(changed), Optional.empty())).isNotEqualTo(h);
+    WorkerModule map = new WorkerModule("worker.js.map", WorkerModule.SOURCE_MAP, new byte[]{}, Path.of("m"));
+    assertThat(WorkerBundler.hash(List.of(a), Optional.of(map))).isNotEqualTo(h);
+  }
 }
