@@ -1,0 +1,21 @@
+package io.github.cfcontainers.core.deploy;
+
+import io.github.cfcontainers.core.ContainerSpec;
+
+/**
+ * One container as it should be on Cloudflare: the built spec plus the application settings.
+ *
+ * @param binding the Durable Object binding name in the Worker
+ * @param adopt take over an existing application with this name that serves another namespace
+ */
+public record ContainerDeployment(
+    ContainerSpec spec,
+    String binding,
+    ContainerSize size,
+    int maxInstances,
+    String schedulingPolicy,
+    Constraints constraints,
+    boolean logs,
+    RolloutPolicy rollout,
+    boolean adopt) {
+}

@@ -1,0 +1,15 @@
+package io.github.cfcontainers.core.deploy;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Worker's deploy settings as written; nulls mean "use the default". */
+public record WorkerInput(
+    String compatibilityDate,
+    List<String> compatibilityFlags,
+    Map<String, String> vars,
+    Boolean observability,
+    Boolean workersDev) {
+
+  public static final WorkerInput DEFAULTS = new WorkerInput(null, null, null, null, null);
+}
