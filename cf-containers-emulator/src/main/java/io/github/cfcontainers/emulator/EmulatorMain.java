@@ -69,11 +69,12 @@ public final class EmulatorMain {
             stopped.countDown();
         }));
         System.err.printf("[cf-emulator] started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        System.out.println("CLOUDFLARE_API_BASE_URL=" + emulator.apiBaseUrl());
-        System.out.println("CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
-        if (registry != null) System.out.println("CLOUDFLARE_CONTAINER_REGISTRY=" + registry);
-        System.out.println("EMULATOR_ADMIN_URL=" + emulator.adminUrl());
-        System.out.println("EMULATOR_WORKERS_URL=http://127.0.0.1:" + emulator.port() + "/__workers/<script>/");
+        // What a user exports; the token is never printed.
+        System.out.println("export CLOUDFLARE_API_BASE_URL=" + emulator.apiBaseUrl());
+        System.out.println("export CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
+        if (registry != null) System.out.println("export CLOUDFLARE_CONTAINER_REGISTRY=" + registry);
+        System.out.println("# admin: " + emulator.adminUrl() + "  (GET state, POST reset, GET/DELETE requests, POST/DELETE faults)");
+        System.out.println("# workers.dev stand-in: http://127.0.0.1:" + emulator.port() + "/__workers/<script>/<path>");
         System.out.flush();
         stopped.await();
     }
