@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -128,6 +127,8 @@ final class ScriptUpload {
             ArrayNode resolved = Json.array();
             for (JsonNode b : bindings) {
                 ObjectNode copy = ((ObjectNode) b).deepCopy();
+                // Secret values are write-only on the real API: never kept, never answered.
+                if (b.path("type").asText().startsWith("secret")) copy.remove("text");
                 if ("durable_object_namespace".equals(b.path("type").asText())) {
                     String className = b.path("class_name").asText();
                     String otherScript = b.path("script_name").asText(null);
@@ -336,10 +337,5 @@ final class ScriptUpload {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

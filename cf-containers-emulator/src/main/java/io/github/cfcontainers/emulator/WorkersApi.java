@@ -93,9 +93,7 @@ final class WorkersApi {
             ObjectNode n = Json.object();
             ArrayNode bindings = Json.array();
             for (JsonNode b : s.bindings()) {
-                ObjectNode copy = b.deepCopy();
-                if (copy.path("type").asText().startsWith("secret")) copy.remove("text"); // never echo secrets
-                bindings.add(copy);
+                bindings.add(b.deepCopy());
             }
             n.set("bindings", bindings);
             n.put("compatibility_date", s.compatibilityDate());

@@ -3,13 +3,15 @@ package io.github.cfcontainers.emulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RolloutProgressTest extends RegistryHarness {
     @Override
     CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
-        return super.configure(b).rolloutStepDelay(Duration.ofMillis(400));
+        return super.configure(b).rolloutStepDelay(Duration.ofSeconds(1));
     }
 
     @Test
@@ -20,11 +22,20 @@ class RolloutProgressTest extends RegistryHarness {
         Api.Reply r = api.post("/accounts/{a}/containers/applications/" + id + "/rollouts", body);
         assertThat(r.result().path("status").asText()).isIn("pending", "progressing");
         String path = "/accounts/{a}/containers/applications/" + id + "/rollouts/" + r.result().path("id").asText();
-        Thread.sleep(500);
-        Api.Reply mid = api.get(path);
-        assertThat(mid.result().path("status").asText()).isEqualTo("progressing");
-        assertThat(mid.result().path("progress").path("current_step").asInt()).isEqualTo(1);
-        Thread.sleep(500);
-        assertThat(api.get(path).result().path("status").asText()).isEqualTo("completed");
+        List<String> seen = new ArrayList<>();
+        int lastStep = 0;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            Api.Reply now = api.get(path);
+            String status = now.result().path("status").asText();
+            int step = now.result().path("progress").path("current_step").asInt();
+            assertThat(step).isGreaterThanOrEqualTo(lastStep);
+            lastStep = step;
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) seen.add(status);
+            if (status.equals("completed")) break;
+            Thread.sleep(100);
+        }
+        assertThat(seen).contains("progressing").endsWith("completed");
+        assertThat(lastStep).isEqualTo(2);
     }
 }
