@@ -13,6 +13,7 @@ import static io.github.cfcontainers.emulator.Router.Access.CONTAINERS;
 /** Container application routes: /me, applications, rollouts, instances. */
 final class ApplicationsApi {
     private static final String C = "/accounts/{account_id}/containers";
+    static final int TOTAL_VCPU = 1500;
 
     private final EmulatorState state;
     private final EmulatorConfig config;
@@ -48,7 +49,7 @@ final class ApplicationsApi {
         limits.put("vcpu_per_deployment", ApplicationValidator.VCPU_LIMIT);
         limits.put("memory_mib_per_deployment", ApplicationValidator.MEMORY_LIMIT_MIB);
         limits.put("disk_mb_per_deployment", ApplicationValidator.DISK_LIMIT_MB);
-        limits.put("total_vcpu", 1500).put("total_memory_mib", 6_000_000).put("total_disk_mb", 30_000_000);
+        limits.put("total_vcpu", TOTAL_VCPU).put("total_memory_mib", 6_000_000).put("total_disk_mb", 30_000_000);
         limits.put("node_group", "metal");
         n.putObject("defaults").put("vcpus", 1.0 / 16).put("memory_mib", 256).put("disk_mb", 2000);
         return Response.ok(n);
@@ -102,6 +103,7 @@ final class ApplicationsApi {
                         Json.object().put("name", same.name()).put("id", same.id()));
             }
             if (namespaceId != null) checkNamespace(namespaceId);
+            checkTotals(null, configuration, maxInstances);
             created = new EmulatorState.Application(UUID.randomUUID().toString(), name, 1, Json.now(), policy,
                     instances, maxInstances, configuration, constraints, namespaceId, grace, null);
             state.applications.put(created.id(), created);
@@ -127,6 +129,24 @@ final class ApplicationsApi {
         }
     }
 
+    /** The account-wide totals of /me: every application at max_instances must fit. */
+    private void checkTotals(String replacingId, ObjectNode configuration, int maxInstances) {
+        double vcpu = vcpu(configuration) * maxInstances;
+        for (EmulatorState.Application other : state.applications.values()) {
+            if (!other.id().equals(replacingId)) vcpu += vcpu(other.configuration()) * other.maxInstances();
+        }
+        if (vcpu > TOTAL_VCPU) {
+            throw ApiException.containers(400, "SURPASSED_TOTAL_LIMITS",
+                    Json.object().put("vcpu", vcpu).put("limit", TOTAL_VCPU));
+        }
+    }
+
+    private static double vcpu(ObjectNode configuration) {
+        if (configuration.has("vcpu")) return configuration.get("vcpu").asDouble();
+        String type = InstanceTypes.canonical(configuration.path("instance_type").asText("lite"));
+        return InstanceTypes.SIZES.get(type == null ? "lite" : type).vcpu();
+    }
+
     private Response patch(Request q) {
         JsonNode body = q.json();
         ApplicationValidator.onlyFields(body, ApplicationValidator.PATCH_FIELDS, "");
@@ -139,6 +159,7 @@ final class ApplicationsApi {
         if (maxInstances < a.instances()) throw ApiException.invalidInput("max_instances", "must be >= instances");
         synchronized (state) {
             EmulatorState.Application current = app(a.id());
+            checkTotals(current.id(), configuration, maxInstances);
             EmulatorState.Application updated = new EmulatorState.Application(current.id(), current.name(),
                     current.version() + 1, current.createdAt(), policy, current.instances(), maxInstances, configuration,
                     constraints, current.namespaceId(), grace, current.activeRolloutId());

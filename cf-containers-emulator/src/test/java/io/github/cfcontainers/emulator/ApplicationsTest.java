@@ -98,6 +98,14 @@ class ApplicationsTest extends RegistryHarness {
     }
 
     @Test
+    void accountTotalsAreEnforced() {
+        String ns = deployWorker("shop");
+        String body = createBody("a", ns, lite(image).replace("\"lite\"", "\"standard-4\""));
+        assertError(api.post(APPS, body.replace("\"max_instances\":20", "\"max_instances\":400")), 400, "SURPASSED_TOTAL_LIMITS");
+        assertThat(api.post(APPS, body).status()).isEqualTo(200);
+    }
+
+    @Test
     void imageMustFitTheDisk() {
         String ns = deployWorker("shop");
         // busybox: ~2 MB in one layer needs 2*1.1 + 16 MiB > 10 MB.

@@ -39,6 +39,17 @@ class FaultsTest extends EmulatorHarness {
     }
 
     @Test
+    void faultCanCarryASpecificCodeSuchAsVersionNotFoundYet() {
+        admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/versions/\",\"times\":1,\"status\":404,\"code\":100146}");
+        Api.Reply up = api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER);
+        String path = "/accounts/{a}/workers/scripts/x/versions/" + up.result().path("deployment_id").asText();
+        Api.Reply first = api.get(path);
+        assertThat(first.status()).isEqualTo(404);
+        assertThat(first.code()).isEqualTo(100146);
+        assertThat(api.get(path).status()).isEqualTo(200);
+    }
+
+    @Test
     void delayFaultAndClearingFaults() {
         admin().post("/faults", "{\"path\":\"/workers/subdomain\",\"times\":5,\"delayMillis\":300}");
         long t0 = System.nanoTime();
