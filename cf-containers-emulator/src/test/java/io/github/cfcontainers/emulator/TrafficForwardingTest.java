@@ -42,6 +42,25 @@ class TrafficForwardingTest extends EmulatorHarness {
         assertThat(api.get("/accounts/{a}/containers/applications/" + appId + "/instances-v2").result().get(0).path("state").asText())
                 .isEqualTo("running");
 
+        // A rollout to a new image replaces the running container.
+        String local2 = TestGround.build("""
+                FROM %s
+                RUN mkdir -p /www && echo hello-after-rollout > /www/index.html
+                CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]
+                """.formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
+        String image2 = TestGround.push(api, local2, "emu-httpd2");
+        Api.Reply rollout = api.post("/accounts/{a}/containers/applications/" + appId + "/rollouts",
+                "{\"description\":\"new image\",\"strategy\":\"rolling\",\"kind\":\"full_auto\",\"step_percentage\":100,"
+                        + "\"target_configuration\":{\"image\":\"" + image2 + "\",\"instance_type\":\"lite\"}}");
+        assertThat(rollout.status()).as(rollout.toString()).isEqualTo(200);
+        String body = "";
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!body.contains("hello-after-rollout") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(300);
+            body = Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertThat(body).contains("hello-after-rollout");
+
         // close() and reset remove the containers this emulator started.
         emulator.reset();
         Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=io.github.cfcontainers.emulator.application=" + appId)
