@@ -9,78 +9,78 @@ import static io.github.cfcontainers.emulator.Router.Access.NONE;
 
 /** Test-facing admin routes under /__emulator: state, reset, request log, faults. No auth, loopback only. */
 final class AdminApi {
-    static final String PREFIX = "/__emulator";
+  static final String PREFIX = "/__emulator";
 
-    private final EmulatorState state;
-    private final RequestLog log;
-    private final Faults faults;
-    private final RegistryCredentials credentials;
-    private final ContainerRunner runner;
-    private final ApplicationsApi applications;
+  private final EmulatorState state;
+  private final RequestLog log;
+  private final Faults faults;
+  private final RegistryCredentials credentials;
+  private final ContainerRunner runner;
+  private final ApplicationsApi applications;
 
-    AdminApi(EmulatorState state, RequestLog log, Faults faults, RegistryCredentials credentials,
-             ContainerRunner runner, ApplicationsApi applications) {
-        this.state = state;
-        this.log = log;
-        this.faults = faults;
-        this.credentials = credentials;
-        this.runner = runner;
-        this.applications = applications;
+  AdminApi(EmulatorState state, RequestLog log, Faults faults, RegistryCredentials credentials,
+       ContainerRunner runner, ApplicationsApi applications) {
+    this.state = state;
+    this.log = log;
+    this.faults = faults;
+    this.credentials = credentials;
+    this.runner = runner;
+    this.applications = applications;
+  }
+
+  void register(Router r) {
+    r.add("GET", "/state", NONE, q -> Response.json(200, snapshot()));
+    r.add("POST", "/reset", NONE, q -> {
+      reset();
+      return Response.json(200, Json.object().put("reset", true));
+    });
+    r.add("GET", "/requests", NONE, q -> Response.json(200, log.toJson()));
+    r.add("DELETE", "/requests", NONE, q -> {
+      log.clear();
+      return Response.json(200, Json.object().put("cleared", true));
+    });
+    r.add("GET", "/faults", NONE, q -> Response.json(200, faults.toJson()));
+    r.add("POST", "/faults", NONE, q -> {
+      faults.add(q.json());
+      return Response.json(200, faults.toJson());
+    });
+    r.add("DELETE", "/faults", NONE, q -> {
+      faults.clear();
+      return Response.json(200, faults.toJson());
+    });
+  }
+
+  void reset() {
+    runner.removeAll();
+    credentials.removeAll();
+    state.clear();
+    log.clear();
+    faults.clear();
+  }
+
+  private ObjectNode snapshot() {
+    ObjectNode n = Json.object();
+    synchronized (state) {
+      ArrayNode scripts = n.putArray("scripts");
+      for (EmulatorState.Script s : state.scripts.values()) scripts.add(Json.MAPPER.valueToTree(s));
+      ArrayNode versions = n.putArray("versions");
+      for (EmulatorState.Version v : state.versions.values()) versions.add(Json.MAPPER.valueToTree(v));
+      ArrayNode namespaces = n.putArray("namespaces");
+      for (EmulatorState.Namespace ns : state.namespaces.values()) {
+        namespaces.addObject().put("id", ns.id()).put("name", ns.name()).put("script", ns.script())
+            .put("class", ns.className()).put("use_sqlite", ns.sqlite()).put("use_containers", ns.containers());
+      }
+      ArrayNode apps = n.putArray("applications");
+      for (EmulatorState.Application a : state.applications.values()) {
+        ObjectNode o = applications.toJson(a);
+        ArrayNode rollouts = o.putArray("rollouts");
+        for (Rollout r : state.rollouts.getOrDefault(a.id(), List.of())) rollouts.add(r.toJson(runner.instanceCount(a.id())));
+        apps.add(o);
+      }
     }
-
-    void register(Router r) {
-        r.add("GET", "/state", NONE, q -> Response.json(200, snapshot()));
-        r.add("POST", "/reset", NONE, q -> {
-            reset();
-            return Response.json(200, Json.object().put("reset", true));
-        });
-        r.add("GET", "/requests", NONE, q -> Response.json(200, log.toJson()));
-        r.add("DELETE", "/requests", NONE, q -> {
-            log.clear();
-            return Response.json(200, Json.object().put("cleared", true));
-        });
-        r.add("GET", "/faults", NONE, q -> Response.json(200, faults.toJson()));
-        r.add("POST", "/faults", NONE, q -> {
-            faults.add(q.json());
-            return Response.json(200, faults.toJson());
-        });
-        r.add("DELETE", "/faults", NONE, q -> {
-            faults.clear();
-            return Response.json(200, faults.toJson());
-        });
-    }
-
-    void reset() {
-        runner.removeAll();
-        credentials.removeAll();
-        state.clear();
-        log.clear();
-        faults.clear();
-    }
-
-    private ObjectNode snapshot() {
-        ObjectNode n = Json.object();
-        synchronized (state) {
-            ArrayNode scripts = n.putArray("scripts");
-            for (EmulatorState.Script s : state.scripts.values()) scripts.add(Json.MAPPER.valueToTree(s));
-            ArrayNode versions = n.putArray("versions");
-            for (EmulatorState.Version v : state.versions.values()) versions.add(Json.MAPPER.valueToTree(v));
-            ArrayNode namespaces = n.putArray("namespaces");
-            for (EmulatorState.Namespace ns : state.namespaces.values()) {
-                namespaces.addObject().put("id", ns.id()).put("name", ns.name()).put("script", ns.script())
-                        .put("class", ns.className()).put("use_sqlite", ns.sqlite()).put("use_containers", ns.containers());
-            }
-            ArrayNode apps = n.putArray("applications");
-            for (EmulatorState.Application a : state.applications.values()) {
-                ObjectNode o = applications.toJson(a);
-                ArrayNode rollouts = o.putArray("rollouts");
-                for (Rollout r : state.rollouts.getOrDefault(a.id(), List.of())) rollouts.add(r.toJson(runner.instanceCount(a.id())));
-                apps.add(o);
-            }
-        }
-        n.set("credentials", credentials.toJson());
-        n.set("containers", runner.toJson());
-        n.set("faults", faults.toJson());
-        return n;
-    }
+    n.set("credentials", credentials.toJson());
+    n.set("containers", runner.toJson());
+    n.set("faults", faults.toJson());
+    return n;
+  }
 }

@@ -14,197 +14,197 @@ import java.util.Set;
  * the disk. Errors carry the real `{"error":CODE,"details":{...}}` message.
  */
 final class ApplicationValidator {
-    static final Set<String> CREATE_FIELDS = Set.of("name", "scheduling_policy", "instances", "max_instances",
-            "configuration", "constraints", "durable_objects", "rollout_active_grace_period");
-    static final Set<String> PATCH_FIELDS = Set.of("configuration", "max_instances", "constraints",
-            "scheduling_policy", "rollout_active_grace_period");
-    static final Set<String> CONFIGURATION_FIELDS = Set.of("image", "instance_type", "vcpu", "memory_mib", "disk",
-            "observability", "environment_variables", "labels", "secrets", "command", "entrypoint", "ports");
-    static final Set<String> CONSTRAINT_FIELDS = Set.of("tiers", "regions", "jurisdiction", "cities");
-    static final Set<String> SCHEDULING_POLICIES = Set.of("default", "moon", "regional", "gpu", "fill_metals");
-    static final Set<String> REGIONS = Set.of("ENAM", "WNAM", "EEUR", "WEUR", "APAC", "SAM", "ME", "OC", "AFR");
-    static final Set<String> JURISDICTIONS = Set.of("eu", "fedramp");
-    static final Set<String> ROLLOUT_FIELDS = Set.of("description", "strategy", "kind", "step_percentage", "steps",
-            "target_configuration");
-    static final Set<Integer> STEP_PERCENTAGES = Set.of(5, 10, 20, 25, 50, 100);
-    static final int VCPU_LIMIT = 4, MEMORY_LIMIT_MIB = 12288, DISK_LIMIT_MB = 20000;
-    private static final long MIB = 1024L * 1024;
+  static final Set<String> CREATE_FIELDS = Set.of("name", "scheduling_policy", "instances", "max_instances",
+      "configuration", "constraints", "durable_objects", "rollout_active_grace_period");
+  static final Set<String> PATCH_FIELDS = Set.of("configuration", "max_instances", "constraints",
+      "scheduling_policy", "rollout_active_grace_period");
+  static final Set<String> CONFIGURATION_FIELDS = Set.of("image", "instance_type", "vcpu", "memory_mib", "disk",
+      "observability", "environment_variables", "labels", "secrets", "command", "entrypoint", "ports");
+  static final Set<String> CONSTRAINT_FIELDS = Set.of("tiers", "regions", "jurisdiction", "cities");
+  static final Set<String> SCHEDULING_POLICIES = Set.of("default", "moon", "regional", "gpu", "fill_metals");
+  static final Set<String> REGIONS = Set.of("ENAM", "WNAM", "EEUR", "WEUR", "APAC", "SAM", "ME", "OC", "AFR");
+  static final Set<String> JURISDICTIONS = Set.of("eu", "fedramp");
+  static final Set<String> ROLLOUT_FIELDS = Set.of("description", "strategy", "kind", "step_percentage", "steps",
+      "target_configuration");
+  static final Set<Integer> STEP_PERCENTAGES = Set.of(5, 10, 20, 25, 50, 100);
+  static final int VCPU_LIMIT = 4, MEMORY_LIMIT_MIB = 12288, DISK_LIMIT_MB = 20000;
+  private static final long MIB = 1024L * 1024;
 
-    private final EmulatorConfig config;
-    private final RegistryClient registry;
+  private final EmulatorConfig config;
+  private final RegistryClient registry;
 
-    ApplicationValidator(EmulatorConfig config, RegistryClient registry) {
-        this.config = config;
-        this.registry = registry;
+  ApplicationValidator(EmulatorConfig config, RegistryClient registry) {
+    this.config = config;
+    this.registry = registry;
+  }
+
+  static void onlyFields(JsonNode node, Set<String> allowed, String where) {
+    if (!node.isObject()) throw ApiException.invalidInput(where.isEmpty() ? "body" : where, "must be an object");
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!allowed.contains(f)) throw ApiException.invalidInput(where.isEmpty() ? f : where + "." + f, "unknown field");
     }
+  }
 
-    static void onlyFields(JsonNode node, Set<String> allowed, String where) {
-        if (!node.isObject()) throw ApiException.invalidInput(where.isEmpty() ? "body" : where, "must be an object");
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!allowed.contains(f)) throw ApiException.invalidInput(where.isEmpty() ? f : where + "." + f, "unknown field");
-        }
-    }
+  static int nonNegativeInt(JsonNode body, String field, int dflt) {
+    JsonNode n = body.get(field);
+    if (n == null) return dflt;
+    if (!n.isIntegralNumber() || n.asInt() < 0) throw ApiException.invalidInput(field, "must be a non-negative integer");
+    return n.asInt();
+  }
 
-    static int nonNegativeInt(JsonNode body, String field, int dflt) {
-        JsonNode n = body.get(field);
-        if (n == null) return dflt;
-        if (!n.isIntegralNumber() || n.asInt() < 0) throw ApiException.invalidInput(field, "must be a non-negative integer");
-        return n.asInt();
+  static String schedulingPolicy(JsonNode body, String dflt) {
+    JsonNode n = body.get("scheduling_policy");
+    if (n == null) return dflt;
+    if (!SCHEDULING_POLICIES.contains(n.asText())) {
+      throw ApiException.invalidInput("scheduling_policy", "must be one of " + SCHEDULING_POLICIES);
     }
+    return n.asText();
+  }
 
-    static String schedulingPolicy(JsonNode body, String dflt) {
-        JsonNode n = body.get("scheduling_policy");
-        if (n == null) return dflt;
-        if (!SCHEDULING_POLICIES.contains(n.asText())) {
-            throw ApiException.invalidInput("scheduling_policy", "must be one of " + SCHEDULING_POLICIES);
+  static ObjectNode constraints(JsonNode n) {
+    if (n == null) return null;
+    onlyFields(n, CONSTRAINT_FIELDS, "constraints");
+    if (n.has("regions")) {
+      if (!n.get("regions").isArray()) throw ApiException.invalidInput("constraints.regions", "must be an array");
+      for (JsonNode r : n.get("regions")) {
+        if (!REGIONS.contains(r.asText())) {
+          throw ApiException.invalidInput("constraints.regions", "unknown region " + r + "; one of " + REGIONS);
         }
-        return n.asText();
+      }
     }
+    if (n.has("jurisdiction") && !JURISDICTIONS.contains(n.get("jurisdiction").asText())) {
+      throw ApiException.invalidInput("constraints.jurisdiction", "must be one of " + JURISDICTIONS);
+    }
+    if (n.has("tiers")) {
+      if (!n.get("tiers").isArray()) throw ApiException.invalidInput("constraints.tiers", "must be an array");
+      for (JsonNode t : n.get("tiers")) {
+        if (!t.isIntegralNumber() || t.asInt() < 1 || t.asInt() > 3) throw ApiException.invalidInput("constraints.tiers", "tiers are 1..3");
+      }
+    }
+    return (ObjectNode) n.deepCopy();
+  }
 
-    static ObjectNode constraints(JsonNode n) {
-        if (n == null) return null;
-        onlyFields(n, CONSTRAINT_FIELDS, "constraints");
-        if (n.has("regions")) {
-            if (!n.get("regions").isArray()) throw ApiException.invalidInput("constraints.regions", "must be an array");
-            for (JsonNode r : n.get("regions")) {
-                if (!REGIONS.contains(r.asText())) {
-                    throw ApiException.invalidInput("constraints.regions", "unknown region " + r + "; one of " + REGIONS);
-                }
-            }
-        }
-        if (n.has("jurisdiction") && !JURISDICTIONS.contains(n.get("jurisdiction").asText())) {
-            throw ApiException.invalidInput("constraints.jurisdiction", "must be one of " + JURISDICTIONS);
-        }
-        if (n.has("tiers")) {
-            if (!n.get("tiers").isArray()) throw ApiException.invalidInput("constraints.tiers", "must be an array");
-            for (JsonNode t : n.get("tiers")) {
-                if (!t.isIntegralNumber() || t.asInt() < 1 || t.asInt() > 3) throw ApiException.invalidInput("constraints.tiers", "tiers are 1..3");
-            }
-        }
-        return (ObjectNode) n.deepCopy();
+  /** Validates a configuration and answers the stored form (instance type named as the API answers it). */
+  ObjectNode configuration(JsonNode n) {
+    if (n == null) throw ApiException.invalidInput("configuration", "required");
+    onlyFields(n, CONFIGURATION_FIELDS, "configuration");
+    ObjectNode stored = n.deepCopy();
+    long diskMb;
+    boolean custom = n.has("vcpu") || n.has("memory_mib") || n.has("disk");
+    if (n.has("instance_type")) {
+      if (custom) throw ApiException.invalidInput("configuration", "give either instance_type or vcpu/memory_mib/disk, not both");
+      String canonical = InstanceTypes.canonical(n.get("instance_type").asText());
+      if (canonical == null) {
+        throw ApiException.invalidInput("configuration.instance_type", "unknown instance type "
+            + n.get("instance_type") + "; one of " + InstanceTypes.SIZES.keySet() + " (legacy: dev, standard)");
+      }
+      stored.put("instance_type", InstanceTypes.asAnswered(canonical));
+      diskMb = InstanceTypes.SIZES.get(canonical).diskMb();
+    } else if (custom) {
+      diskMb = customSize(n);
+    } else {
+      stored.put("instance_type", InstanceTypes.asAnswered("lite"));
+      diskMb = InstanceTypes.SIZES.get("lite").diskMb();
     }
+    if (n.has("observability")) onlyFields(n.get("observability"), Set.of("logs"), "configuration.observability");
+    checkImage(n.path("image").asText(null), diskMb);
+    return stored;
+  }
 
-    /** Validates a configuration and answers the stored form (instance type named as the API answers it). */
-    ObjectNode configuration(JsonNode n) {
-        if (n == null) throw ApiException.invalidInput("configuration", "required");
-        onlyFields(n, CONFIGURATION_FIELDS, "configuration");
-        ObjectNode stored = n.deepCopy();
-        long diskMb;
-        boolean custom = n.has("vcpu") || n.has("memory_mib") || n.has("disk");
-        if (n.has("instance_type")) {
-            if (custom) throw ApiException.invalidInput("configuration", "give either instance_type or vcpu/memory_mib/disk, not both");
-            String canonical = InstanceTypes.canonical(n.get("instance_type").asText());
-            if (canonical == null) {
-                throw ApiException.invalidInput("configuration.instance_type", "unknown instance type "
-                        + n.get("instance_type") + "; one of " + InstanceTypes.SIZES.keySet() + " (legacy: dev, standard)");
-            }
-            stored.put("instance_type", InstanceTypes.asAnswered(canonical));
-            diskMb = InstanceTypes.SIZES.get(canonical).diskMb();
-        } else if (custom) {
-            diskMb = customSize(n);
-        } else {
-            stored.put("instance_type", InstanceTypes.asAnswered("lite"));
-            diskMb = InstanceTypes.SIZES.get("lite").diskMb();
-        }
-        if (n.has("observability")) onlyFields(n.get("observability"), Set.of("logs"), "configuration.observability");
-        checkImage(n.path("image").asText(null), diskMb);
-        return stored;
+  private long customSize(JsonNode n) {
+    JsonNode vcpu = n.get("vcpu"), memory = n.get("memory_mib"), disk = n.get("disk");
+    if (vcpu == null || !vcpu.isNumber()) throw ApiException.invalidInput("configuration.vcpu", "required number with custom sizes");
+    if (memory == null || !memory.isIntegralNumber()) throw ApiException.invalidInput("configuration.memory_mib", "required integer with custom sizes");
+    double v = vcpu.asDouble();
+    long mem = memory.asLong();
+    if (v < 1 || v > VCPU_LIMIT) {
+      throw ApiException.containers(400, "SURPASSED_BASE_LIMITS",
+          Json.object().put("vcpu", v).put("limit", "custom instances take 1 to " + VCPU_LIMIT + " vCPU"));
     }
+    if (mem > MEMORY_LIMIT_MIB) {
+      throw ApiException.containers(400, "SURPASSED_BASE_LIMITS",
+          Json.object().put("memory_mib", mem).put("limit", MEMORY_LIMIT_MIB));
+    }
+    if (mem < 3072 * v) {
+      throw ApiException.invalidInput("configuration.memory_mib", "at least 3 GiB (3072 MiB) of memory per vCPU: "
+          + v + " vCPU need " + (long) Math.ceil(3072 * v) + " MiB, got " + mem);
+    }
+    long diskMb = 2000L * mem / 1024;
+    if (disk != null) {
+      onlyFields(disk, Set.of("size_mb"), "configuration.disk");
+      if (!disk.path("size_mb").isIntegralNumber() || disk.get("size_mb").asLong() < 1) {
+        throw ApiException.invalidInput("configuration.disk.size_mb", "required positive integer");
+      }
+      long size = disk.get("size_mb").asLong();
+      if (size > DISK_LIMIT_MB) {
+        throw ApiException.containers(400, "SURPASSED_BASE_LIMITS", Json.object().put("disk_mb", size).put("limit", DISK_LIMIT_MB));
+      }
+      if (size * 1024 > 2000L * mem) {
+        throw ApiException.invalidInput("configuration.disk.size_mb", "at most 2000 MB of disk per GiB of memory: "
+            + mem + " MiB allow " + diskMb + " MB, got " + size);
+      }
+      diskMb = size;
+    }
+    return diskMb;
+  }
 
-    private long customSize(JsonNode n) {
-        JsonNode vcpu = n.get("vcpu"), memory = n.get("memory_mib"), disk = n.get("disk");
-        if (vcpu == null || !vcpu.isNumber()) throw ApiException.invalidInput("configuration.vcpu", "required number with custom sizes");
-        if (memory == null || !memory.isIntegralNumber()) throw ApiException.invalidInput("configuration.memory_mib", "required integer with custom sizes");
-        double v = vcpu.asDouble();
-        long mem = memory.asLong();
-        if (v < 1 || v > VCPU_LIMIT) {
-            throw ApiException.containers(400, "SURPASSED_BASE_LIMITS",
-                    Json.object().put("vcpu", v).put("limit", "custom instances take 1 to " + VCPU_LIMIT + " vCPU"));
-        }
-        if (mem > MEMORY_LIMIT_MIB) {
-            throw ApiException.containers(400, "SURPASSED_BASE_LIMITS",
-                    Json.object().put("memory_mib", mem).put("limit", MEMORY_LIMIT_MIB));
-        }
-        if (mem < 3072 * v) {
-            throw ApiException.invalidInput("configuration.memory_mib", "at least 3 GiB (3072 MiB) of memory per vCPU: "
-                    + v + " vCPU need " + (long) Math.ceil(3072 * v) + " MiB, got " + mem);
-        }
-        long diskMb = 2000L * mem / 1024;
-        if (disk != null) {
-            onlyFields(disk, Set.of("size_mb"), "configuration.disk");
-            if (!disk.path("size_mb").isIntegralNumber() || disk.get("size_mb").asLong() < 1) {
-                throw ApiException.invalidInput("configuration.disk.size_mb", "required positive integer");
-            }
-            long size = disk.get("size_mb").asLong();
-            if (size > DISK_LIMIT_MB) {
-                throw ApiException.containers(400, "SURPASSED_BASE_LIMITS", Json.object().put("disk_mb", size).put("limit", DISK_LIMIT_MB));
-            }
-            if (size * 1024 > 2000L * mem) {
-                throw ApiException.invalidInput("configuration.disk.size_mb", "at most 2000 MB of disk per GiB of memory: "
-                        + mem + " MiB allow " + diskMb + " MB, got " + size);
-            }
-            diskMb = size;
-        }
-        return diskMb;
+  private void checkImage(String image, long diskMb) {
+    if (image == null || image.isEmpty()) throw ApiException.invalidInput("configuration.image", "required");
+    ImageReference ref = ImageReference.parse(image);
+    if (ref == null) throw ApiException.invalidInput("configuration.image", "not a fully qualified image reference: " + image);
+    if (config.registryHost() == null || !ref.host().equals(config.registryHost())) {
+      throw ApiException.containers(400, "IMAGE_REGISTRY_NOT_CONFIGURED", Json.object().put("image", image)
+          .put("registry", ref.host()).put("configured", String.valueOf(config.registryHost())));
     }
+    if (!ref.repository().startsWith(config.accountId() + "/")) {
+      throw ApiException.invalidInput("configuration.image",
+          "the repository must be under this account: " + ref.host() + "/" + config.accountId() + "/<name>, got " + image);
+    }
+    RegistryClient.ImageInfo info = registry.inspect(ref);
+    if (info == null) {
+      throw ApiException.containers(400, "IMAGE_REGISTRY_DOESNT_CONTAIN_IMAGE", Json.object().put("image", image));
+    }
+    if (!"linux".equals(info.os()) || !"amd64".equals(info.architecture())) {
+      throw ApiException.invalidInput("configuration.image", "must be a linux/amd64 image, got " + info.os() + "/" + info.architecture());
+    }
+    double needed = info.sizeBytes() * 1.1 + info.layers() * 16 * MIB;
+    if (needed > diskMb * 1_000_000.0) {
+      ObjectNode d = Json.object().put("image", image).put("image_size_bytes", info.sizeBytes())
+          .put("layers", info.layers()).put("disk_mb", diskMb)
+          .put("rule", "size*1.1 + layers*16MiB <= disk");
+      throw ApiException.containers(400, "VALIDATE_INPUT", Json.object().set("configuration.disk", d));
+    }
+  }
 
-    private void checkImage(String image, long diskMb) {
-        if (image == null || image.isEmpty()) throw ApiException.invalidInput("configuration.image", "required");
-        ImageReference ref = ImageReference.parse(image);
-        if (ref == null) throw ApiException.invalidInput("configuration.image", "not a fully qualified image reference: " + image);
-        if (config.registryHost() == null || !ref.host().equals(config.registryHost())) {
-            throw ApiException.containers(400, "IMAGE_REGISTRY_NOT_CONFIGURED", Json.object().put("image", image)
-                    .put("registry", ref.host()).put("configured", String.valueOf(config.registryHost())));
-        }
-        if (!ref.repository().startsWith(config.accountId() + "/")) {
-            throw ApiException.invalidInput("configuration.image",
-                    "the repository must be under this account: " + ref.host() + "/" + config.accountId() + "/<name>, got " + image);
-        }
-        RegistryClient.ImageInfo info = registry.inspect(ref);
-        if (info == null) {
-            throw ApiException.containers(400, "IMAGE_REGISTRY_DOESNT_CONTAIN_IMAGE", Json.object().put("image", image));
-        }
-        if (!"linux".equals(info.os()) || !"amd64".equals(info.architecture())) {
-            throw ApiException.invalidInput("configuration.image", "must be a linux/amd64 image, got " + info.os() + "/" + info.architecture());
-        }
-        double needed = info.sizeBytes() * 1.1 + info.layers() * 16 * MIB;
-        if (needed > diskMb * 1_000_000.0) {
-            ObjectNode d = Json.object().put("image", image).put("image_size_bytes", info.sizeBytes())
-                    .put("layers", info.layers()).put("disk_mb", diskMb)
-                    .put("rule", "size*1.1 + layers*16MiB <= disk");
-            throw ApiException.containers(400, "VALIDATE_INPUT", Json.object().set("configuration.disk", d));
-        }
+  /** Step percentages of a rollout body: a single allowed value, or an ascending list ending at 100. */
+  static List<Integer> rolloutSteps(JsonNode body) {
+    List<Integer> steps = new ArrayList<>();
+    boolean single = body.has("step_percentage"), list = body.has("steps");
+    if (single == list) throw ApiException.invalidInput("step_percentage", "give exactly one of step_percentage or steps");
+    if (single) {
+      JsonNode p = body.get("step_percentage");
+      if (!p.isIntegralNumber() || !STEP_PERCENTAGES.contains(p.asInt())) {
+        throw ApiException.invalidInput("step_percentage", "must be one of " + STEP_PERCENTAGES);
+      }
+      for (int pct = p.asInt(); pct <= 100; pct += p.asInt()) steps.add(pct);
+      if (steps.get(steps.size() - 1) != 100) steps.add(100);
+      return steps;
     }
-
-    /** Step percentages of a rollout body: a single allowed value, or an ascending list ending at 100. */
-    static List<Integer> rolloutSteps(JsonNode body) {
-        List<Integer> steps = new ArrayList<>();
-        boolean single = body.has("step_percentage"), list = body.has("steps");
-        if (single == list) throw ApiException.invalidInput("step_percentage", "give exactly one of step_percentage or steps");
-        if (single) {
-            JsonNode p = body.get("step_percentage");
-            if (!p.isIntegralNumber() || !STEP_PERCENTAGES.contains(p.asInt())) {
-                throw ApiException.invalidInput("step_percentage", "must be one of " + STEP_PERCENTAGES);
-            }
-            for (int pct = p.asInt(); pct <= 100; pct += p.asInt()) steps.add(pct);
-            if (steps.get(steps.size() - 1) != 100) steps.add(100);
-            return steps;
-        }
-        JsonNode arr = body.get("steps");
-        if (!arr.isArray() || arr.isEmpty()) throw ApiException.invalidInput("steps", "must be a non-empty array");
-        int previous = 0;
-        for (JsonNode s : arr) {
-            onlyFields(s, Set.of("step_size", "description"), "steps[]");
-            onlyFields(s.path("step_size"), Set.of("percentage"), "steps[].step_size");
-            JsonNode p = s.path("step_size").path("percentage");
-            if (!p.isIntegralNumber() || p.asInt() < 10 || p.asInt() > 100 || p.asInt() <= previous) {
-                throw ApiException.invalidInput("steps", "percentages must ascend within 10..100, got " + p);
-            }
-            previous = p.asInt();
-            steps.add(previous);
-        }
-        if (previous != 100) throw ApiException.invalidInput("steps", "the last step must be 100 percent");
-        return steps;
+    JsonNode arr = body.get("steps");
+    if (!arr.isArray() || arr.isEmpty()) throw ApiException.invalidInput("steps", "must be a non-empty array");
+    int previous = 0;
+    for (JsonNode s : arr) {
+      onlyFields(s, Set.of("step_size", "description"), "steps[]");
+      onlyFields(s.path("step_size"), Set.of("percentage"), "steps[].step_size");
+      JsonNode p = s.path("step_size").path("percentage");
+      if (!p.isIntegralNumber() || p.asInt() < 10 || p.asInt() > 100 || p.asInt() <= previous) {
+        throw ApiException.invalidInput("steps", "percentages must ascend within 10..100, got " + p);
+      }
+      previous = p.asInt();
+      steps.add(previous);
     }
+    if (previous != 100) throw ApiException.invalidInput("steps", "the last step must be 100 percent");
+    return steps;
+  }
 }

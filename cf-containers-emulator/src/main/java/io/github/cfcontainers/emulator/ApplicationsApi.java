@@ -12,238 +12,238 @@ import static io.github.cfcontainers.emulator.Router.Access.CONTAINERS;
 
 /** Container application routes: /me, applications, rollouts, instances. */
 final class ApplicationsApi {
-    private static final String C = "/accounts/{account_id}/containers";
-    static final int TOTAL_VCPU = 1500;
+  private static final String C = "/accounts/{account_id}/containers";
+  static final int TOTAL_VCPU = 1500;
 
-    private final EmulatorState state;
-    private final EmulatorConfig config;
-    private final ApplicationValidator validator;
-    private final ContainerRunner runner;
+  private final EmulatorState state;
+  private final EmulatorConfig config;
+  private final ApplicationValidator validator;
+  private final ContainerRunner runner;
 
-    ApplicationsApi(EmulatorState state, EmulatorConfig config, ApplicationValidator validator, ContainerRunner runner) {
-        this.state = state;
-        this.config = config;
-        this.validator = validator;
-        this.runner = runner;
+  ApplicationsApi(EmulatorState state, EmulatorConfig config, ApplicationValidator validator, ContainerRunner runner) {
+    this.state = state;
+    this.config = config;
+    this.validator = validator;
+    this.runner = runner;
+  }
+
+  void register(Router r, RegistryCredentials credentials) {
+    r.add("GET", C + "/me", CONTAINERS, q -> me());
+    r.add("POST", C + "/registries/{registry_host}/credentials", CONTAINERS, credentials::mint);
+    r.add("GET", C + "/applications", CONTAINERS, this::list);
+    r.add("POST", C + "/applications", CONTAINERS, this::create);
+    r.add("GET", C + "/applications/{id}", CONTAINERS, q -> Response.ok(toJson(app(q.param("id")))));
+    r.add("PATCH", C + "/applications/{id}", CONTAINERS, this::patch);
+    r.add("DELETE", C + "/applications/{id}", CONTAINERS, this::delete);
+    r.add("POST", C + "/applications/{id}/rollouts", CONTAINERS, this::createRollout);
+    r.add("GET", C + "/applications/{id}/rollouts", CONTAINERS, this::listRollouts);
+    r.add("GET", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::getRollout);
+    r.add("GET", C + "/applications/{id}/instances-v2", CONTAINERS, this::instances);
+  }
+
+  private Response me() {
+    ObjectNode n = Json.object();
+    n.put("account_id", config.accountId()).put("external_account_id", config.accountId());
+    ObjectNode limits = n.putObject("limits");
+    limits.put("account_id", config.accountId());
+    limits.put("vcpu_per_deployment", ApplicationValidator.VCPU_LIMIT);
+    limits.put("memory_mib_per_deployment", ApplicationValidator.MEMORY_LIMIT_MIB);
+    limits.put("disk_mb_per_deployment", ApplicationValidator.DISK_LIMIT_MB);
+    limits.put("total_vcpu", TOTAL_VCPU).put("total_memory_mib", 6_000_000).put("total_disk_mb", 30_000_000);
+    limits.put("node_group", "metal");
+    n.putObject("defaults").put("vcpus", 1.0 / 16).put("memory_mib", 256).put("disk_mb", 2000);
+    return Response.ok(n);
+  }
+
+  EmulatorState.Application app(String id) {
+    synchronized (state) {
+      EmulatorState.Application a = state.applications.get(id);
+      if (a == null) throw ApiException.containers(404, "APPLICATION_NOT_FOUND", Json.object().put("id", id));
+      return a;
     }
+  }
 
-    void register(Router r, RegistryCredentials credentials) {
-        r.add("GET", C + "/me", CONTAINERS, q -> me());
-        r.add("POST", C + "/registries/{registry_host}/credentials", CONTAINERS, credentials::mint);
-        r.add("GET", C + "/applications", CONTAINERS, this::list);
-        r.add("POST", C + "/applications", CONTAINERS, this::create);
-        r.add("GET", C + "/applications/{id}", CONTAINERS, q -> Response.ok(toJson(app(q.param("id")))));
-        r.add("PATCH", C + "/applications/{id}", CONTAINERS, this::patch);
-        r.add("DELETE", C + "/applications/{id}", CONTAINERS, this::delete);
-        r.add("POST", C + "/applications/{id}/rollouts", CONTAINERS, this::createRollout);
-        r.add("GET", C + "/applications/{id}/rollouts", CONTAINERS, this::listRollouts);
-        r.add("GET", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::getRollout);
-        r.add("GET", C + "/applications/{id}/instances-v2", CONTAINERS, this::instances);
+  private Response list(Request q) {
+    String name = q.query().get("name");
+    ArrayNode out = Json.array();
+    synchronized (state) {
+      for (EmulatorState.Application a : state.applications.values()) {
+        if (name == null || name.equals(a.name())) out.add(toJson(a));
+      }
     }
+    return Response.ok(out);
+  }
 
-    private Response me() {
-        ObjectNode n = Json.object();
-        n.put("account_id", config.accountId()).put("external_account_id", config.accountId());
-        ObjectNode limits = n.putObject("limits");
-        limits.put("account_id", config.accountId());
-        limits.put("vcpu_per_deployment", ApplicationValidator.VCPU_LIMIT);
-        limits.put("memory_mib_per_deployment", ApplicationValidator.MEMORY_LIMIT_MIB);
-        limits.put("disk_mb_per_deployment", ApplicationValidator.DISK_LIMIT_MB);
-        limits.put("total_vcpu", TOTAL_VCPU).put("total_memory_mib", 6_000_000).put("total_disk_mb", 30_000_000);
-        limits.put("node_group", "metal");
-        n.putObject("defaults").put("vcpus", 1.0 / 16).put("memory_mib", 256).put("disk_mb", 2000);
-        return Response.ok(n);
+  private Response create(Request q) {
+    JsonNode body = q.json();
+    ApplicationValidator.onlyFields(body, ApplicationValidator.CREATE_FIELDS, "");
+    String name = body.path("name").asText("");
+    if (!body.path("name").isTextual() || name.isEmpty()) throw ApiException.invalidInput("name", "required");
+    String policy = ApplicationValidator.schedulingPolicy(body, "default");
+    int instances = ApplicationValidator.nonNegativeInt(body, "instances", 0);
+    int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", Math.max(instances, 1));
+    int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", 0);
+    if (maxInstances < instances) throw ApiException.invalidInput("max_instances", "must be >= instances");
+    ObjectNode constraints = ApplicationValidator.constraints(body.get("constraints"));
+    String namespaceId = null;
+    if (body.has("durable_objects")) {
+      ApplicationValidator.onlyFields(body.get("durable_objects"), java.util.Set.of("namespace_id"), "durable_objects");
+      namespaceId = body.get("durable_objects").path("namespace_id").asText("");
+      if (namespaceId.isEmpty()) throw ApiException.invalidInput("durable_objects.namespace_id", "required");
+      if (instances != 0) {
+        throw ApiException.invalidInput("instances", "Durable Object applications start instances on demand: send 0");
+      }
     }
+    ObjectNode configuration = validator.configuration(body.get("configuration"));
+    EmulatorState.Application created;
+    synchronized (state) {
+      EmulatorState.Application same = state.applicationByName(name);
+      if (same != null) {
+        throw ApiException.containers(409, "APPLICATION_ALREADY_EXISTS",
+            Json.object().put("name", same.name()).put("id", same.id()));
+      }
+      if (namespaceId != null) checkNamespace(namespaceId);
+      checkTotals(null, configuration, maxInstances);
+      created = new EmulatorState.Application(UUID.randomUUID().toString(), name, 1, Json.now(), policy,
+          instances, maxInstances, configuration, constraints, namespaceId, grace, null);
+      state.applications.put(created.id(), created);
+      state.rollouts.put(created.id(), new ArrayList<>());
+    }
+    runner.deploy(created);
+    return Response.ok(toJson(created));
+  }
 
-    EmulatorState.Application app(String id) {
-        synchronized (state) {
-            EmulatorState.Application a = state.applications.get(id);
-            if (a == null) throw ApiException.containers(404, "APPLICATION_NOT_FOUND", Json.object().put("id", id));
-            return a;
-        }
+  private void checkNamespace(String namespaceId) {
+    EmulatorState.Namespace ns = state.namespaces.get(namespaceId);
+    if (ns == null) {
+      throw ApiException.containers(404, "DURABLE_OBJECT_NOT_FOUND", Json.object().put("namespace_id", namespaceId));
     }
+    if (!ns.containers()) {
+      throw ApiException.containers(400, "DURABLE_OBJECT_NOT_CONTAINER_ENABLED",
+          Json.object().put("namespace_id", namespaceId).put("class", ns.className()).put("script", ns.script()));
+    }
+    EmulatorState.Application other = state.applicationServing(namespaceId);
+    if (other != null) {
+      throw ApiException.containers(409, "DURABLE_OBJECT_ALREADY_HAS_APPLICATION",
+          Json.object().put("name", other.name()).put("id", other.id()));
+    }
+  }
 
-    private Response list(Request q) {
-        String name = q.query().get("name");
-        ArrayNode out = Json.array();
-        synchronized (state) {
-            for (EmulatorState.Application a : state.applications.values()) {
-                if (name == null || name.equals(a.name())) out.add(toJson(a));
-            }
-        }
-        return Response.ok(out);
+  /** The account-wide totals of /me: every application at max_instances must fit. */
+  private void checkTotals(String replacingId, ObjectNode configuration, int maxInstances) {
+    double vcpu = vcpu(configuration) * maxInstances;
+    for (EmulatorState.Application other : state.applications.values()) {
+      if (!other.id().equals(replacingId)) vcpu += vcpu(other.configuration()) * other.maxInstances();
     }
+    if (vcpu > TOTAL_VCPU) {
+      throw ApiException.containers(400, "SURPASSED_TOTAL_LIMITS",
+          Json.object().put("vcpu", vcpu).put("limit", TOTAL_VCPU));
+    }
+  }
 
-    private Response create(Request q) {
-        JsonNode body = q.json();
-        ApplicationValidator.onlyFields(body, ApplicationValidator.CREATE_FIELDS, "");
-        String name = body.path("name").asText("");
-        if (!body.path("name").isTextual() || name.isEmpty()) throw ApiException.invalidInput("name", "required");
-        String policy = ApplicationValidator.schedulingPolicy(body, "default");
-        int instances = ApplicationValidator.nonNegativeInt(body, "instances", 0);
-        int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", Math.max(instances, 1));
-        int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", 0);
-        if (maxInstances < instances) throw ApiException.invalidInput("max_instances", "must be >= instances");
-        ObjectNode constraints = ApplicationValidator.constraints(body.get("constraints"));
-        String namespaceId = null;
-        if (body.has("durable_objects")) {
-            ApplicationValidator.onlyFields(body.get("durable_objects"), java.util.Set.of("namespace_id"), "durable_objects");
-            namespaceId = body.get("durable_objects").path("namespace_id").asText("");
-            if (namespaceId.isEmpty()) throw ApiException.invalidInput("durable_objects.namespace_id", "required");
-            if (instances != 0) {
-                throw ApiException.invalidInput("instances", "Durable Object applications start instances on demand: send 0");
-            }
-        }
-        ObjectNode configuration = validator.configuration(body.get("configuration"));
-        EmulatorState.Application created;
-        synchronized (state) {
-            EmulatorState.Application same = state.applicationByName(name);
-            if (same != null) {
-                throw ApiException.containers(409, "APPLICATION_ALREADY_EXISTS",
-                        Json.object().put("name", same.name()).put("id", same.id()));
-            }
-            if (namespaceId != null) checkNamespace(namespaceId);
-            checkTotals(null, configuration, maxInstances);
-            created = new EmulatorState.Application(UUID.randomUUID().toString(), name, 1, Json.now(), policy,
-                    instances, maxInstances, configuration, constraints, namespaceId, grace, null);
-            state.applications.put(created.id(), created);
-            state.rollouts.put(created.id(), new ArrayList<>());
-        }
-        runner.deploy(created);
-        return Response.ok(toJson(created));
-    }
+  private static double vcpu(ObjectNode configuration) {
+    if (configuration.has("vcpu")) return configuration.get("vcpu").asDouble();
+    String type = InstanceTypes.canonical(configuration.path("instance_type").asText("lite"));
+    return InstanceTypes.SIZES.get(type == null ? "lite" : type).vcpu();
+  }
 
-    private void checkNamespace(String namespaceId) {
-        EmulatorState.Namespace ns = state.namespaces.get(namespaceId);
-        if (ns == null) {
-            throw ApiException.containers(404, "DURABLE_OBJECT_NOT_FOUND", Json.object().put("namespace_id", namespaceId));
-        }
-        if (!ns.containers()) {
-            throw ApiException.containers(400, "DURABLE_OBJECT_NOT_CONTAINER_ENABLED",
-                    Json.object().put("namespace_id", namespaceId).put("class", ns.className()).put("script", ns.script()));
-        }
-        EmulatorState.Application other = state.applicationServing(namespaceId);
-        if (other != null) {
-            throw ApiException.containers(409, "DURABLE_OBJECT_ALREADY_HAS_APPLICATION",
-                    Json.object().put("name", other.name()).put("id", other.id()));
-        }
+  private Response patch(Request q) {
+    JsonNode body = q.json();
+    ApplicationValidator.onlyFields(body, ApplicationValidator.PATCH_FIELDS, "");
+    EmulatorState.Application a = app(q.param("id"));
+    ObjectNode configuration = body.has("configuration") ? validator.configuration(body.get("configuration")) : a.configuration();
+    ObjectNode constraints = body.has("constraints") ? ApplicationValidator.constraints(body.get("constraints")) : a.constraints();
+    String policy = ApplicationValidator.schedulingPolicy(body, a.schedulingPolicy());
+    int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", a.maxInstances());
+    int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", a.rolloutActiveGracePeriod());
+    if (maxInstances < a.instances()) throw ApiException.invalidInput("max_instances", "must be >= instances");
+    synchronized (state) {
+      EmulatorState.Application current = app(a.id());
+      checkTotals(current.id(), configuration, maxInstances);
+      EmulatorState.Application updated = new EmulatorState.Application(current.id(), current.name(),
+          current.version() + 1, current.createdAt(), policy, current.instances(), maxInstances, configuration,
+          constraints, current.namespaceId(), grace, current.activeRolloutId());
+      state.applications.put(updated.id(), updated);
+      return Response.ok(toJson(updated));
     }
+  }
 
-    /** The account-wide totals of /me: every application at max_instances must fit. */
-    private void checkTotals(String replacingId, ObjectNode configuration, int maxInstances) {
-        double vcpu = vcpu(configuration) * maxInstances;
-        for (EmulatorState.Application other : state.applications.values()) {
-            if (!other.id().equals(replacingId)) vcpu += vcpu(other.configuration()) * other.maxInstances();
-        }
-        if (vcpu > TOTAL_VCPU) {
-            throw ApiException.containers(400, "SURPASSED_TOTAL_LIMITS",
-                    Json.object().put("vcpu", vcpu).put("limit", TOTAL_VCPU));
-        }
+  private Response delete(Request q) {
+    synchronized (state) {
+      EmulatorState.Application a = app(q.param("id"));
+      state.applications.remove(a.id());
+      state.rollouts.remove(a.id());
     }
+    runner.stop(q.param("id"));
+    return Response.ok(Json.object());
+  }
 
-    private static double vcpu(ObjectNode configuration) {
-        if (configuration.has("vcpu")) return configuration.get("vcpu").asDouble();
-        String type = InstanceTypes.canonical(configuration.path("instance_type").asText("lite"));
-        return InstanceTypes.SIZES.get(type == null ? "lite" : type).vcpu();
+  private Response createRollout(Request q) {
+    JsonNode body = q.json();
+    ApplicationValidator.onlyFields(body, ApplicationValidator.ROLLOUT_FIELDS, "");
+    if (!"rolling".equals(body.path("strategy").asText())) throw ApiException.invalidInput("strategy", "must be \"rolling\"");
+    String kind = body.path("kind").asText("full_auto");
+    if (!kind.equals("full_auto")) throw ApiException.invalidInput("kind", "must be \"full_auto\"");
+    List<Integer> steps = ApplicationValidator.rolloutSteps(body);
+    EmulatorState.Application a = app(q.param("id"));
+    ObjectNode target = validator.configuration(body.get("target_configuration"));
+    Rollout rollout;
+    synchronized (state) {
+      EmulatorState.Application current = app(a.id());
+      List<Rollout> list = state.rollouts.get(current.id());
+      list.forEach(Rollout::replace);
+      rollout = new Rollout(UUID.randomUUID().toString(), current.id(), body.path("description").asText(""),
+          "rolling", kind, steps, current.configuration(), target, current.version(), current.version() + 1,
+          config.rolloutStepDelay());
+      list.add(rollout);
+      state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
+          current.version() + 1, current.createdAt(), current.schedulingPolicy(), current.instances(),
+          current.maxInstances(), target, current.constraints(), current.namespaceId(),
+          current.rolloutActiveGracePeriod(), rollout.id));
     }
+    runner.rollout(app(a.id()), rollout);
+    return Response.ok(rollout.toJson(runner.instanceCount(a.id())));
+  }
 
-    private Response patch(Request q) {
-        JsonNode body = q.json();
-        ApplicationValidator.onlyFields(body, ApplicationValidator.PATCH_FIELDS, "");
-        EmulatorState.Application a = app(q.param("id"));
-        ObjectNode configuration = body.has("configuration") ? validator.configuration(body.get("configuration")) : a.configuration();
-        ObjectNode constraints = body.has("constraints") ? ApplicationValidator.constraints(body.get("constraints")) : a.constraints();
-        String policy = ApplicationValidator.schedulingPolicy(body, a.schedulingPolicy());
-        int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", a.maxInstances());
-        int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", a.rolloutActiveGracePeriod());
-        if (maxInstances < a.instances()) throw ApiException.invalidInput("max_instances", "must be >= instances");
-        synchronized (state) {
-            EmulatorState.Application current = app(a.id());
-            checkTotals(current.id(), configuration, maxInstances);
-            EmulatorState.Application updated = new EmulatorState.Application(current.id(), current.name(),
-                    current.version() + 1, current.createdAt(), policy, current.instances(), maxInstances, configuration,
-                    constraints, current.namespaceId(), grace, current.activeRolloutId());
-            state.applications.put(updated.id(), updated);
-            return Response.ok(toJson(updated));
-        }
+  private Response listRollouts(Request q) {
+    EmulatorState.Application a = app(q.param("id"));
+    ArrayNode out = Json.array();
+    synchronized (state) {
+      for (Rollout r : state.rollouts.get(a.id())) out.add(r.toJson(runner.instanceCount(a.id())));
     }
+    return Response.ok(out);
+  }
 
-    private Response delete(Request q) {
-        synchronized (state) {
-            EmulatorState.Application a = app(q.param("id"));
-            state.applications.remove(a.id());
-            state.rollouts.remove(a.id());
-        }
-        runner.stop(q.param("id"));
-        return Response.ok(Json.object());
+  private Response getRollout(Request q) {
+    EmulatorState.Application a = app(q.param("id"));
+    synchronized (state) {
+      for (Rollout r : state.rollouts.get(a.id())) {
+        if (r.id.equals(q.param("rollout"))) return Response.ok(r.toJson(runner.instanceCount(a.id())));
+      }
     }
+    throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", q.param("rollout")));
+  }
 
-    private Response createRollout(Request q) {
-        JsonNode body = q.json();
-        ApplicationValidator.onlyFields(body, ApplicationValidator.ROLLOUT_FIELDS, "");
-        if (!"rolling".equals(body.path("strategy").asText())) throw ApiException.invalidInput("strategy", "must be \"rolling\"");
-        String kind = body.path("kind").asText("full_auto");
-        if (!kind.equals("full_auto")) throw ApiException.invalidInput("kind", "must be \"full_auto\"");
-        List<Integer> steps = ApplicationValidator.rolloutSteps(body);
-        EmulatorState.Application a = app(q.param("id"));
-        ObjectNode target = validator.configuration(body.get("target_configuration"));
-        Rollout rollout;
-        synchronized (state) {
-            EmulatorState.Application current = app(a.id());
-            List<Rollout> list = state.rollouts.get(current.id());
-            list.forEach(Rollout::replace);
-            rollout = new Rollout(UUID.randomUUID().toString(), current.id(), body.path("description").asText(""),
-                    "rolling", kind, steps, current.configuration(), target, current.version(), current.version() + 1,
-                    config.rolloutStepDelay());
-            list.add(rollout);
-            state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
-                    current.version() + 1, current.createdAt(), current.schedulingPolicy(), current.instances(),
-                    current.maxInstances(), target, current.constraints(), current.namespaceId(),
-                    current.rolloutActiveGracePeriod(), rollout.id));
-        }
-        runner.rollout(app(a.id()), rollout);
-        return Response.ok(rollout.toJson(runner.instanceCount(a.id())));
-    }
+  private Response instances(Request q) {
+    EmulatorState.Application a = app(q.param("id"));
+    ObjectNode env = Json.envelope(runner.instances(a.id()));
+    env.putObject("result_info").put("per_page", 100).putNull("next_page_token");
+    return Response.json(200, env);
+  }
 
-    private Response listRollouts(Request q) {
-        EmulatorState.Application a = app(q.param("id"));
-        ArrayNode out = Json.array();
-        synchronized (state) {
-            for (Rollout r : state.rollouts.get(a.id())) out.add(r.toJson(runner.instanceCount(a.id())));
-        }
-        return Response.ok(out);
-    }
-
-    private Response getRollout(Request q) {
-        EmulatorState.Application a = app(q.param("id"));
-        synchronized (state) {
-            for (Rollout r : state.rollouts.get(a.id())) {
-                if (r.id.equals(q.param("rollout"))) return Response.ok(r.toJson(runner.instanceCount(a.id())));
-            }
-        }
-        throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", q.param("rollout")));
-    }
-
-    private Response instances(Request q) {
-        EmulatorState.Application a = app(q.param("id"));
-        ObjectNode env = Json.envelope(runner.instances(a.id()));
-        env.putObject("result_info").put("per_page", 100).putNull("next_page_token");
-        return Response.json(200, env);
-    }
-
-    ObjectNode toJson(EmulatorState.Application a) {
-        ObjectNode n = Json.object();
-        n.put("id", a.id()).put("name", a.name()).put("version", a.version()).put("created_at", a.createdAt());
-        n.put("account_id", config.accountId()).put("scheduling_policy", a.schedulingPolicy());
-        n.put("instances", a.instances()).put("max_instances", a.maxInstances());
-        n.set("configuration", a.configuration());
-        if (a.constraints() != null) n.set("constraints", a.constraints());
-        if (a.namespaceId() != null) n.putObject("durable_objects").put("namespace_id", a.namespaceId());
-        n.put("rollout_active_grace_period", a.rolloutActiveGracePeriod());
-        if (a.activeRolloutId() != null) n.put("active_rollout_id", a.activeRolloutId());
-        ObjectNode health = n.putObject("health").putObject("instances");
-        int running = runner.instanceCount(a.id());
-        health.put("active", running).put("healthy", running).put("failed", 0).put("starting", 0).put("scheduling", 0);
-        return n;
-    }
+  ObjectNode toJson(EmulatorState.Application a) {
+    ObjectNode n = Json.object();
+    n.put("id", a.id()).put("name", a.name()).put("version", a.version()).put("created_at", a.createdAt());
+    n.put("account_id", config.accountId()).put("scheduling_policy", a.schedulingPolicy());
+    n.put("instances", a.instances()).put("max_instances", a.maxInstances());
+    n.set("configuration", a.configuration());
+    if (a.constraints() != null) n.set("constraints", a.constraints());
+    if (a.namespaceId() != null) n.putObject("durable_objects").put("namespace_id", a.namespaceId());
+    n.put("rollout_active_grace_period", a.rolloutActiveGracePeriod());
+    if (a.activeRolloutId() != null) n.put("active_rollout_id", a.activeRolloutId());
+    ObjectNode health = n.putObject("health").putObject("instances");
+    int running = runner.instanceCount(a.id());
+    health.put("active", running).put("healthy", running).put("failed", 0).put("starting", 0).put("scheduling", 0);
+    return n;
+  }
 }

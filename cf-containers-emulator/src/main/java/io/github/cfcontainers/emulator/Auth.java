@@ -9,34 +9,34 @@ import java.nio.charset.StandardCharsets;
  * lack the Containers permission: it works for Workers and gets 403 on /containers.
  */
 final class Auth {
-    private final EmulatorConfig config;
+  private final EmulatorConfig config;
 
-    Auth(EmulatorConfig config) {
-        this.config = config;
-    }
+  Auth(EmulatorConfig config) {
+    this.config = config;
+  }
 
-    void check(Request request, Router.Access access) {
-        if (access == Router.Access.NONE) return;
-        String authorization = request.header("Authorization");
-        if (authorization == null) {
-            if (request.header("X-Auth-Key") != null || request.header("X-Auth-Email") != null) {
-                // Legacy global API keys are not part of what this emulator accepts.
-                throw ApiException.authentication(403);
-            }
-            throw ApiException.authentication(401);
-        }
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) throw ApiException.authentication(401);
-        String token = authorization.substring(7).trim();
-        boolean full = same(token, config.apiToken());
-        boolean limited = config.tokenWithoutContainers() != null && same(token, config.tokenWithoutContainers());
-        if (!full && !limited) throw ApiException.authentication(403);
-        if (access == Router.Access.TOKEN) return;
-        String account = request.param("account_id");
-        if (account != null && !account.equals(config.accountId())) throw ApiException.authentication(403);
-        if (access == Router.Access.CONTAINERS && !full) throw ApiException.authentication(403);
+  void check(Request request, Router.Access access) {
+    if (access == Router.Access.NONE) return;
+    String authorization = request.header("Authorization");
+    if (authorization == null) {
+      if (request.header("X-Auth-Key") != null || request.header("X-Auth-Email") != null) {
+        // Legacy global API keys are not part of what this emulator accepts.
+        throw ApiException.authentication(403);
+      }
+      throw ApiException.authentication(401);
     }
+    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) throw ApiException.authentication(401);
+    String token = authorization.substring(7).trim();
+    boolean full = same(token, config.apiToken());
+    boolean limited = config.tokenWithoutContainers() != null && same(token, config.tokenWithoutContainers());
+    if (!full && !limited) throw ApiException.authentication(403);
+    if (access == Router.Access.TOKEN) return;
+    String account = request.param("account_id");
+    if (account != null && !account.equals(config.accountId())) throw ApiException.authentication(403);
+    if (access == Router.Access.CONTAINERS && !full) throw ApiException.authentication(403);
+  }
 
-    private static boolean same(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
+  private static boolean same(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -26,142 +26,142 @@ import java.util.concurrent.Executors;
  * </ul>
  */
 public final class CloudflareEmulator implements AutoCloseable {
-    /** The account id used when none is configured. */
-    public static final String DEFAULT_ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
+  /** The account id used when none is configured. */
+  public static final String DEFAULT_ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
 
-    private final EmulatorConfig config;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final RegistryCredentials credentials;
-    private final ContainerRunner runner;
-    private final AdminApi admin;
+  private final EmulatorConfig config;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final RegistryCredentials credentials;
+  private final ContainerRunner runner;
+  private final AdminApi admin;
 
-    private CloudflareEmulator(EmulatorConfig config) throws IOException {
-        this.config = config;
-        String emulatorId = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4).putInt(new java.security.SecureRandom().nextInt()).array());
-        EmulatorState state = new EmulatorState();
-        RequestLog log = new RequestLog();
-        Faults faults = new Faults();
-        credentials = new RegistryCredentials(config);
-        runner = new ContainerRunner(config, emulatorId);
-        RegistryClient registry = config.registryHost() == null ? null
-                : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword());
-        ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
-        Router api = new Router();
-        api.add("GET", "/user/tokens/verify", Router.Access.TOKEN,
-                q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
-        api.add("GET", "/accounts/{account_id}/tokens/verify", Router.Access.ACCOUNT,
-                q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
-        new WorkersApi(state, config).register(api);
-        applications.register(api, credentials);
-        admin = new AdminApi(state, log, faults, credentials, runner, applications);
-        Router adminRouter = new Router();
-        admin.register(adminRouter);
-        TrafficProxy traffic = new TrafficProxy(state, config, runner);
+  private CloudflareEmulator(EmulatorConfig config) throws IOException {
+    this.config = config;
+    String emulatorId = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4).putInt(new java.security.SecureRandom().nextInt()).array());
+    EmulatorState state = new EmulatorState();
+    RequestLog log = new RequestLog();
+    Faults faults = new Faults();
+    credentials = new RegistryCredentials(config);
+    runner = new ContainerRunner(config, emulatorId);
+    RegistryClient registry = config.registryHost() == null ? null
+        : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword());
+    ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
+    Router api = new Router();
+    api.add("GET", "/user/tokens/verify", Router.Access.TOKEN,
+        q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
+    api.add("GET", "/accounts/{account_id}/tokens/verify", Router.Access.ACCOUNT,
+        q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
+    new WorkersApi(state, config).register(api);
+    applications.register(api, credentials);
+    admin = new AdminApi(state, log, faults, credentials, runner, applications);
+    Router adminRouter = new Router();
+    admin.register(adminRouter);
+    TrafficProxy traffic = new TrafficProxy(state, config, runner);
 
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "cf-emulator-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", new FrontDoor(api, adminRouter, new Auth(config), faults, log, traffic));
-        server.start();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+    executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "cf-emulator-http");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", new FrontDoor(api, adminRouter, new Auth(config), faults, log, traffic));
+    server.start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public URI apiBaseUrl() {
+    return URI.create(root() + FrontDoor.API_PREFIX);
+  }
+
+  public URI adminUrl() {
+    return URI.create(root() + AdminApi.PREFIX);
+  }
+
+  /** Where the traffic of a deployed script arrives: the stand-in for its workers.dev URL. */
+  public URI workersDevUrl(String scriptName) {
+    return URI.create(root() + TrafficProxy.PREFIX + scriptName + "/");
+  }
+
+  public String accountId() {
+    return config.accountId();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Clears all state, removes this emulator's containers and htpasswd lines (as POST /__emulator/reset). */
+  public void reset() {
+    admin.reset();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    runner.close();
+    credentials.close();
+  }
+
+  private String root() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public static final class Builder {
+    private int port;
+    private String accountId = DEFAULT_ACCOUNT_ID;
+    private String apiToken;
+    private String tokenWithoutContainers;
+    private String registry;
+    private String registryUser;
+    private String registryPassword;
+    private Path htpasswd;
+    private String subdomain;
+    private boolean runContainers;
+    private Duration credentialTtl;
+    private Duration rolloutStepDelay = Duration.ZERO;
+
+    private Builder() {}
+
+    public Builder port(int port) { this.port = port; return this; }
+
+    public Builder accountId(String accountId32hex) { this.accountId = accountId32hex; return this; }
+
+    public Builder apiToken(String token) { this.apiToken = token; return this; }
+
+    public Builder tokenWithoutContainers(String token) { this.tokenWithoutContainers = token; return this; }
+
+    public Builder registry(String hostPort) { this.registry = hostPort; return this; }
+
+    public Builder registryAdmin(String user, String password) {
+      this.registryUser = user;
+      this.registryPassword = password;
+      return this;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public Builder registryHtpasswd(Path file) { this.htpasswd = file; return this; }
+
+    public Builder workersDevSubdomain(String subdomain) { this.subdomain = subdomain; return this; }
+
+    public Builder runContainers(boolean run) { this.runContainers = run; return this; }
+
+    public Builder credentialTtl(Duration ttlOverride) { this.credentialTtl = ttlOverride; return this; }
+
+    public Builder rolloutStepDelay(Duration d) { this.rolloutStepDelay = d == null ? Duration.ZERO : d; return this; }
+
+    public CloudflareEmulator start() throws IOException {
+      Objects.requireNonNull(apiToken, "apiToken is required");
+      if (accountId == null || !accountId.matches("[0-9a-f]{32}")) {
+        throw new IllegalArgumentException("accountId must be 32 lowercase hex characters");
+      }
+      if (runContainers && registry == null) throw new IllegalArgumentException("runContainers needs a registry");
+      return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, registry,
+          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay));
     }
-
-    public URI apiBaseUrl() {
-        return URI.create(root() + FrontDoor.API_PREFIX);
-    }
-
-    public URI adminUrl() {
-        return URI.create(root() + AdminApi.PREFIX);
-    }
-
-    /** Where the traffic of a deployed script arrives: the stand-in for its workers.dev URL. */
-    public URI workersDevUrl(String scriptName) {
-        return URI.create(root() + TrafficProxy.PREFIX + scriptName + "/");
-    }
-
-    public String accountId() {
-        return config.accountId();
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
-    /** Clears all state, removes this emulator's containers and htpasswd lines (as POST /__emulator/reset). */
-    public void reset() {
-        admin.reset();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        runner.close();
-        credentials.close();
-    }
-
-    private String root() {
-        return "http://127.0.0.1:" + port();
-    }
-
-    public static final class Builder {
-        private int port;
-        private String accountId = DEFAULT_ACCOUNT_ID;
-        private String apiToken;
-        private String tokenWithoutContainers;
-        private String registry;
-        private String registryUser;
-        private String registryPassword;
-        private Path htpasswd;
-        private String subdomain;
-        private boolean runContainers;
-        private Duration credentialTtl;
-        private Duration rolloutStepDelay = Duration.ZERO;
-
-        private Builder() {}
-
-        public Builder port(int port) { this.port = port; return this; }
-
-        public Builder accountId(String accountId32hex) { this.accountId = accountId32hex; return this; }
-
-        public Builder apiToken(String token) { this.apiToken = token; return this; }
-
-        public Builder tokenWithoutContainers(String token) { this.tokenWithoutContainers = token; return this; }
-
-        public Builder registry(String hostPort) { this.registry = hostPort; return this; }
-
-        public Builder registryAdmin(String user, String password) {
-            this.registryUser = user;
-            this.registryPassword = password;
-            return this;
-        }
-
-        public Builder registryHtpasswd(Path file) { this.htpasswd = file; return this; }
-
-        public Builder workersDevSubdomain(String subdomain) { this.subdomain = subdomain; return this; }
-
-        public Builder runContainers(boolean run) { this.runContainers = run; return this; }
-
-        public Builder credentialTtl(Duration ttlOverride) { this.credentialTtl = ttlOverride; return this; }
-
-        public Builder rolloutStepDelay(Duration d) { this.rolloutStepDelay = d == null ? Duration.ZERO : d; return this; }
-
-        public CloudflareEmulator start() throws IOException {
-            Objects.requireNonNull(apiToken, "apiToken is required");
-            if (accountId == null || !accountId.matches("[0-9a-f]{32}")) {
-                throw new IllegalArgumentException("accountId must be 32 lowercase hex characters");
-            }
-            if (runContainers && registry == null) throw new IllegalArgumentException("runContainers needs a registry");
-            return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, registry,
-                    registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay));
-        }
-    }
+  }
 }

@@ -31,186 +31,186 @@ import java.util.concurrent.TimeUnit;
  * reset and close remove exactly its own containers.
  */
 final class ContainerRunner implements AutoCloseable {
-    static final String LABEL_EMULATOR = "io.github.cfcontainers.emulator";
-    static final String LABEL_APPLICATION = "io.github.cfcontainers.emulator.application";
+  static final String LABEL_EMULATOR = "io.github.cfcontainers.emulator";
+  static final String LABEL_APPLICATION = "io.github.cfcontainers.emulator.application";
 
-    /** One running (or starting) instance. */
-    record Instance(String id, String containerName, String containerId, int port, String image, int version,
-                    String state, Instant createdAt, String error) {
-        Instance with(String containerId, String state, String error) {
-            return new Instance(id, containerName, containerId, port, image, version, state, createdAt, error);
+  /** One running (or starting) instance. */
+  record Instance(String id, String containerName, String containerId, int port, String image, int version,
+          String state, Instant createdAt, String error) {
+    Instance with(String containerId, String state, String error) {
+      return new Instance(id, containerName, containerId, port, image, version, state, createdAt, error);
+    }
+  }
+
+  private final EmulatorConfig config;
+  private final String emulatorId;
+  private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService worker;
+  private volatile DockerClient docker;
+
+  ContainerRunner(EmulatorConfig config, String emulatorId) {
+    this.config = config;
+    this.emulatorId = emulatorId;
+    this.worker = config.runContainers() ? Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cf-emulator-containers");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+  }
+
+  boolean enabled() {
+    return config.runContainers();
+  }
+
+  void deploy(EmulatorState.Application app) {
+    if (!enabled()) return;
+    worker.execute(() -> replace(app.id(), app.configuration().path("image").asText(), app.version()));
+  }
+
+  /** Replaces the instance with the target image when the rollout completes, unless a newer one replaced it. */
+  void rollout(EmulatorState.Application app, Rollout rollout) {
+    if (!enabled()) return;
+    long delay = Math.max(0, Duration.between(Instant.now(), rollout.completesAt()).toMillis());
+    worker.schedule(() -> {
+      if ("completed".equals(rollout.status())) {
+        replace(app.id(), rollout.targetConfiguration.path("image").asText(), rollout.targetVersion);
+      }
+    }, delay, TimeUnit.MILLISECONDS);
+  }
+
+  void stop(String applicationId) {
+    Instance old = instances.remove(applicationId);
+    if (old != null && enabled()) worker.execute(() -> remove(old.containerName()));
+  }
+
+  int instanceCount(String applicationId) {
+    Instance i = instances.get(applicationId);
+    return i != null && i.state().equals("running") ? 1 : 0;
+  }
+
+  Instance instance(String applicationId) {
+    return instances.get(applicationId);
+  }
+
+  ArrayNode instances(String applicationId) {
+    ArrayNode out = Json.array();
+    Instance i = instances.get(applicationId);
+    if (i != null) {
+      ObjectNode n = out.addObject();
+      n.put("id", i.id()).put("created_at", i.createdAt().toString()).put("app_version", i.version());
+      n.put("state", i.state()).put("image", i.image()).put("location", "local").put("port", i.port());
+      if (i.error() != null) n.put("error", i.error());
+    }
+    return out;
+  }
+
+  ArrayNode toJson() {
+    ArrayNode out = Json.array();
+    instances.forEach((app, i) -> out.addObject().put("application_id", app).put("container", i.containerName())
+        .put("port", i.port()).put("state", i.state()).put("image", i.image()));
+    return out;
+  }
+
+  /** Removes every container this emulator started (reset). */
+  void removeAll() {
+    instances.clear();
+    if (!enabled()) return;
+    try {
+      worker.submit(this::removeLabelled).get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("[cf-emulator] removing containers failed: " + e);
+    }
+  }
+
+  @Override
+  public void close() {
+    removeAll();
+    if (worker != null) worker.shutdownNow();
+    if (docker != null) {
+      try {
+        docker.close();
+      } catch (IOException ignored) {
+        // closing the HTTP client only
+      }
+    }
+  }
+
+  private void replace(String applicationId, String image, int version) {
+    Instance old = instances.get(applicationId);
+    int port = freePort();
+    String name = "cf-emu-" + emulatorId + "-" + applicationId.substring(0, 8) + "-v" + version;
+    Instance starting = new Instance(java.util.UUID.randomUUID().toString(), name, null, port, image, version,
+        "starting", Instant.now(), null);
+    instances.put(applicationId, starting);
+    try {
+      DockerClient d = docker();
+      ImageReference ref = ImageReference.parse(image);
+      AuthConfig auth = new AuthConfig().withUsername(config.registryUser()).withPassword(config.registryPassword())
+          .withRegistryAddress(ref.host());
+      PullImageResultCallback pull = new PullImageResultCallback() {
+        @Override
+        public void onNext(PullResponseItem item) {
+          if (item.isErrorIndicated()) onError(new IllegalStateException("pull failed: " + item.getErrorDetail().getMessage()));
+          else super.onNext(item);
         }
+      };
+      d.pullImageCmd(ref.host() + "/" + ref.repository()).withTag(ref.reference()).withAuthConfig(auth)
+          .exec(pull).awaitCompletion(5, TimeUnit.MINUTES);
+      if (old != null) remove(old.containerName());
+      remove(name);
+      String id = d.createContainerCmd(image).withName(name)
+          .withLabels(Map.of(LABEL_EMULATOR, emulatorId, LABEL_APPLICATION, applicationId))
+          .withEnv("PORT=" + port)
+          .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
+          .exec().getId();
+      d.startContainerCmd(id).exec();
+      instances.computeIfPresent(applicationId, (k, v) -> v.id().equals(starting.id()) ? starting.with(id, "running", null) : v);
+    } catch (Exception e) {
+      System.err.println("[cf-emulator] could not start " + image + ": " + e.getMessage());
+      instances.computeIfPresent(applicationId, (k, v) -> v.id().equals(starting.id()) ? starting.with(null, "failed", e.getMessage()) : v);
     }
+  }
 
-    private final EmulatorConfig config;
-    private final String emulatorId;
-    private final Map<String, Instance> instances = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService worker;
-    private volatile DockerClient docker;
-
-    ContainerRunner(EmulatorConfig config, String emulatorId) {
-        this.config = config;
-        this.emulatorId = emulatorId;
-        this.worker = config.runContainers() ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cf-emulator-containers");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+  private void remove(String containerName) {
+    try {
+      docker().removeContainerCmd(containerName).withForce(true).exec();
+    } catch (com.github.dockerjava.api.exception.NotFoundException ignored) {
+      // already gone
     }
+  }
 
-    boolean enabled() {
-        return config.runContainers();
+  private void removeLabelled() {
+    List<Container> mine = docker().listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(LABEL_EMULATOR, emulatorId)).exec();
+    for (Container c : mine) {
+      try {
+        docker().removeContainerCmd(c.getId()).withForce(true).exec();
+      } catch (com.github.dockerjava.api.exception.NotFoundException ignored) {
+        // already gone
+      }
     }
+  }
 
-    void deploy(EmulatorState.Application app) {
-        if (!enabled()) return;
-        worker.execute(() -> replace(app.id(), app.configuration().path("image").asText(), app.version()));
-    }
-
-    /** Replaces the instance with the target image when the rollout completes, unless a newer one replaced it. */
-    void rollout(EmulatorState.Application app, Rollout rollout) {
-        if (!enabled()) return;
-        long delay = Math.max(0, Duration.between(Instant.now(), rollout.completesAt()).toMillis());
-        worker.schedule(() -> {
-            if ("completed".equals(rollout.status())) {
-                replace(app.id(), rollout.targetConfiguration.path("image").asText(), rollout.targetVersion);
-            }
-        }, delay, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(String applicationId) {
-        Instance old = instances.remove(applicationId);
-        if (old != null && enabled()) worker.execute(() -> remove(old.containerName()));
-    }
-
-    int instanceCount(String applicationId) {
-        Instance i = instances.get(applicationId);
-        return i != null && i.state().equals("running") ? 1 : 0;
-    }
-
-    Instance instance(String applicationId) {
-        return instances.get(applicationId);
-    }
-
-    ArrayNode instances(String applicationId) {
-        ArrayNode out = Json.array();
-        Instance i = instances.get(applicationId);
-        if (i != null) {
-            ObjectNode n = out.addObject();
-            n.put("id", i.id()).put("created_at", i.createdAt().toString()).put("app_version", i.version());
-            n.put("state", i.state()).put("image", i.image()).put("location", "local").put("port", i.port());
-            if (i.error() != null) n.put("error", i.error());
-        }
-        return out;
-    }
-
-    ArrayNode toJson() {
-        ArrayNode out = Json.array();
-        instances.forEach((app, i) -> out.addObject().put("application_id", app).put("container", i.containerName())
-                .put("port", i.port()).put("state", i.state()).put("image", i.image()));
-        return out;
-    }
-
-    /** Removes every container this emulator started (reset). */
-    void removeAll() {
-        instances.clear();
-        if (!enabled()) return;
-        try {
-            worker.submit(this::removeLabelled).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("[cf-emulator] removing containers failed: " + e);
-        }
-    }
-
-    @Override
-    public void close() {
-        removeAll();
-        if (worker != null) worker.shutdownNow();
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException ignored) {
-                // closing the HTTP client only
-            }
-        }
-    }
-
-    private void replace(String applicationId, String image, int version) {
-        Instance old = instances.get(applicationId);
-        int port = freePort();
-        String name = "cf-emu-" + emulatorId + "-" + applicationId.substring(0, 8) + "-v" + version;
-        Instance starting = new Instance(java.util.UUID.randomUUID().toString(), name, null, port, image, version,
-                "starting", Instant.now(), null);
-        instances.put(applicationId, starting);
-        try {
-            DockerClient d = docker();
-            ImageReference ref = ImageReference.parse(image);
-            AuthConfig auth = new AuthConfig().withUsername(config.registryUser()).withPassword(config.registryPassword())
-                    .withRegistryAddress(ref.host());
-            PullImageResultCallback pull = new PullImageResultCallback() {
-                @Override
-                public void onNext(PullResponseItem item) {
-                    if (item.isErrorIndicated()) onError(new IllegalStateException("pull failed: " + item.getErrorDetail().getMessage()));
-                    else super.onNext(item);
-                }
-            };
-            d.pullImageCmd(ref.host() + "/" + ref.repository()).withTag(ref.reference()).withAuthConfig(auth)
-                    .exec(pull).awaitCompletion(5, TimeUnit.MINUTES);
-            if (old != null) remove(old.containerName());
-            remove(name);
-            String id = d.createContainerCmd(image).withName(name)
-                    .withLabels(Map.of(LABEL_EMULATOR, emulatorId, LABEL_APPLICATION, applicationId))
-                    .withEnv("PORT=" + port)
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
-                    .exec().getId();
-            d.startContainerCmd(id).exec();
-            instances.computeIfPresent(applicationId, (k, v) -> v.id().equals(starting.id()) ? starting.with(id, "running", null) : v);
-        } catch (Exception e) {
-            System.err.println("[cf-emulator] could not start " + image + ": " + e.getMessage());
-            instances.computeIfPresent(applicationId, (k, v) -> v.id().equals(starting.id()) ? starting.with(null, "failed", e.getMessage()) : v);
-        }
-    }
-
-    private void remove(String containerName) {
-        try {
-            docker().removeContainerCmd(containerName).withForce(true).exec();
-        } catch (com.github.dockerjava.api.exception.NotFoundException ignored) {
-            // already gone
-        }
-    }
-
-    private void removeLabelled() {
-        List<Container> mine = docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LABEL_EMULATOR, emulatorId)).exec();
-        for (Container c : mine) {
-            try {
-                docker().removeContainerCmd(c.getId()).withForce(true).exec();
-            } catch (com.github.dockerjava.api.exception.NotFoundException ignored) {
-                // already gone
-            }
-        }
-    }
-
-    private DockerClient docker() {
+  private DockerClient docker() {
+    if (docker == null) {
+      synchronized (this) {
         if (docker == null) {
-            synchronized (this) {
-                if (docker == null) {
-                    DefaultDockerClientConfig cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-                    ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(cfg.getDockerHost())
-                            .sslConfig(cfg.getSSLConfig()).connectionTimeout(Duration.ofSeconds(10))
-                            .responseTimeout(Duration.ofMinutes(5)).build();
-                    docker = DockerClientImpl.getInstance(cfg, http);
-                }
-            }
+          DefaultDockerClientConfig cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+          ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(cfg.getDockerHost())
+              .sslConfig(cfg.getSSLConfig()).connectionTimeout(Duration.ofSeconds(10))
+              .responseTimeout(Duration.ofMinutes(5)).build();
+          docker = DockerClientImpl.getInstance(cfg, http);
         }
-        return docker;
+      }
     }
+    return docker;
+  }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
+  }
 }

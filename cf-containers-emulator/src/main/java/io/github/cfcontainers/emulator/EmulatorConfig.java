@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** Everything the builder collected; immutable for the life of one emulator. */
 record EmulatorConfig(int port, String accountId, String apiToken, String tokenWithoutContainers,
-                      String registryHost, String registryUser, String registryPassword, Path htpasswd,
-                      String workersDevSubdomain, boolean runContainers, Duration credentialTtl,
-                      Duration rolloutStepDelay) {
+            String registryHost, String registryUser, String registryPassword, Path htpasswd,
+            String workersDevSubdomain, boolean runContainers, Duration credentialTtl,
+            Duration rolloutStepDelay) {
 }

@@ -15,63 +15,63 @@ import java.util.UUID;
  */
 final class EmulatorState {
 
-    record Script(String name, String createdOn, String modifiedOn, String etag, String migrationTag,
-                  String compatibilityDate, ArrayNode compatibilityFlags, ArrayNode bindings, ArrayNode tags,
-                  ObjectNode annotations, ObjectNode observability, ArrayNode handlers, String mainModule,
-                  String latestVersionId, boolean workersDevEnabled, boolean previewsEnabled) {
+  record Script(String name, String createdOn, String modifiedOn, String etag, String migrationTag,
+          String compatibilityDate, ArrayNode compatibilityFlags, ArrayNode bindings, ArrayNode tags,
+          ObjectNode annotations, ObjectNode observability, ArrayNode handlers, String mainModule,
+          String latestVersionId, boolean workersDevEnabled, boolean previewsEnabled) {
 
-        Script withSubdomain(boolean enabled, boolean previews) {
-            return new Script(name, createdOn, modifiedOn, etag, migrationTag, compatibilityDate, compatibilityFlags,
-                    bindings, tags, annotations, observability, handlers, mainModule, latestVersionId, enabled, previews);
-        }
+    Script withSubdomain(boolean enabled, boolean previews) {
+      return new Script(name, createdOn, modifiedOn, etag, migrationTag, compatibilityDate, compatibilityFlags,
+          bindings, tags, annotations, observability, handlers, mainModule, latestVersionId, enabled, previews);
     }
+  }
 
-    record Version(String id, String script, int number, String createdOn, ArrayNode bindings,
-                   String compatibilityDate, ArrayNode compatibilityFlags, String mainModule, String etag,
-                   ArrayNode handlers, ObjectNode annotations) {}
+  record Version(String id, String script, int number, String createdOn, ArrayNode bindings,
+           String compatibilityDate, ArrayNode compatibilityFlags, String mainModule, String etag,
+           ArrayNode handlers, ObjectNode annotations) {}
 
-    record Namespace(String id, String script, String className, boolean sqlite, boolean containers) {
-        String name() {
-            return script + "_" + className;
-        }
+  record Namespace(String id, String script, String className, boolean sqlite, boolean containers) {
+    String name() {
+      return script + "_" + className;
     }
+  }
 
-    /** An application; configuration and constraints are stored as sent (after validation). */
-    record Application(String id, String name, int version, String createdAt, String schedulingPolicy,
-                       int instances, int maxInstances, ObjectNode configuration, ObjectNode constraints,
-                       String namespaceId, int rolloutActiveGracePeriod, String activeRolloutId) {}
+  /** An application; configuration and constraints are stored as sent (after validation). */
+  record Application(String id, String name, int version, String createdAt, String schedulingPolicy,
+             int instances, int maxInstances, ObjectNode configuration, ObjectNode constraints,
+             String namespaceId, int rolloutActiveGracePeriod, String activeRolloutId) {}
 
-    final Map<String, Script> scripts = new LinkedHashMap<>();
-    final Map<String, Version> versions = new LinkedHashMap<>();
-    final Map<String, Namespace> namespaces = new LinkedHashMap<>();
-    final Map<String, Application> applications = new LinkedHashMap<>();
-    final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
+  final Map<String, Script> scripts = new LinkedHashMap<>();
+  final Map<String, Version> versions = new LinkedHashMap<>();
+  final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+  final Map<String, Application> applications = new LinkedHashMap<>();
+  final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
 
-    static String hexId() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
+  static String hexId() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
 
-    synchronized void clear() {
-        scripts.clear();
-        versions.clear();
-        namespaces.clear();
-        applications.clear();
-        rollouts.clear();
-    }
+  synchronized void clear() {
+    scripts.clear();
+    versions.clear();
+    namespaces.clear();
+    applications.clear();
+    rollouts.clear();
+  }
 
-    List<Namespace> namespacesOf(String script) {
-        List<Namespace> out = new ArrayList<>();
-        for (Namespace n : namespaces.values()) if (n.script().equals(script)) out.add(n);
-        return out;
-    }
+  List<Namespace> namespacesOf(String script) {
+    List<Namespace> out = new ArrayList<>();
+    for (Namespace n : namespaces.values()) if (n.script().equals(script)) out.add(n);
+    return out;
+  }
 
-    Application applicationServing(String namespaceId) {
-        for (Application a : applications.values()) if (namespaceId.equals(a.namespaceId())) return a;
-        return null;
-    }
+  Application applicationServing(String namespaceId) {
+    for (Application a : applications.values()) if (namespaceId.equals(a.namespaceId())) return a;
+    return null;
+  }
 
-    Application applicationByName(String name) {
-        for (Application a : applications.values()) if (a.name().equals(name)) return a;
-        return null;
-    }
+  Application applicationByName(String name) {
+    for (Application a : applications.values()) if (a.name().equals(name)) return a;
+    return null;
+  }
 }

@@ -15,78 +15,78 @@ import java.util.regex.Pattern;
  * connection, for the next N requests matching method and a path regex.
  */
 final class Faults {
-    private static final Set<String> FIELDS =
-            Set.of("method", "path", "times", "status", "retryAfter", "delayMillis", "drop", "code", "message");
+  private static final Set<String> FIELDS =
+      Set.of("method", "path", "times", "status", "retryAfter", "delayMillis", "drop", "code", "message");
 
-    static final class Fault {
-        final String method;
-        final Pattern path;
-        int remaining;
-        final int status;
-        final String retryAfter;
-        final long delayMillis;
-        final boolean drop;
-        final int code;
-        final String message;
-        final String pathText;
+  static final class Fault {
+    final String method;
+    final Pattern path;
+    int remaining;
+    final int status;
+    final String retryAfter;
+    final long delayMillis;
+    final boolean drop;
+    final int code;
+    final String message;
+    final String pathText;
 
-        Fault(JsonNode spec) {
-            for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!FIELDS.contains(f)) throw new ApiException(400, 10021, "unknown fault field: " + f);
-            }
-            method = spec.path("method").asText(null);
-            pathText = spec.path("path").asText(".*");
-            path = Pattern.compile(pathText);
-            remaining = spec.path("times").asInt(1);
-            status = spec.path("status").asInt(0);
-            retryAfter = spec.path("retryAfter").isMissingNode() ? null : spec.path("retryAfter").asText();
-            delayMillis = spec.path("delayMillis").asLong(0);
-            drop = spec.path("drop").asBoolean(false);
-            code = spec.path("code").asInt(defaultCode(status));
-            message = spec.path("message").asText(status == 429 ? "Rate limited" : "Injected failure");
-            if (status == 0 && !drop && delayMillis == 0) {
-                throw new ApiException(400, 10021, "a fault needs status, drop or delayMillis");
-            }
-        }
-
-        private static int defaultCode(int status) {
-            return status == 429 ? 971 : status >= 500 ? 10013 : 10000;
-        }
-
-        ObjectNode toJson() {
-            ObjectNode n = Json.object();
-            n.put("method", method).put("path", pathText).put("remaining", remaining).put("status", status);
-            n.put("retryAfter", retryAfter).put("delayMillis", delayMillis).put("drop", drop).put("code", code);
-            return n;
-        }
+    Fault(JsonNode spec) {
+      for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!FIELDS.contains(f)) throw new ApiException(400, 10021, "unknown fault field: " + f);
+      }
+      method = spec.path("method").asText(null);
+      pathText = spec.path("path").asText(".*");
+      path = Pattern.compile(pathText);
+      remaining = spec.path("times").asInt(1);
+      status = spec.path("status").asInt(0);
+      retryAfter = spec.path("retryAfter").isMissingNode() ? null : spec.path("retryAfter").asText();
+      delayMillis = spec.path("delayMillis").asLong(0);
+      drop = spec.path("drop").asBoolean(false);
+      code = spec.path("code").asInt(defaultCode(status));
+      message = spec.path("message").asText(status == 429 ? "Rate limited" : "Injected failure");
+      if (status == 0 && !drop && delayMillis == 0) {
+        throw new ApiException(400, 10021, "a fault needs status, drop or delayMillis");
+      }
     }
 
-    private final List<Fault> faults = new ArrayList<>();
-
-    synchronized void add(JsonNode spec) {
-        faults.add(new Fault(spec));
+    private static int defaultCode(int status) {
+      return status == 429 ? 971 : status >= 500 ? 10013 : 10000;
     }
 
-    synchronized void clear() {
-        faults.clear();
+    ObjectNode toJson() {
+      ObjectNode n = Json.object();
+      n.put("method", method).put("path", pathText).put("remaining", remaining).put("status", status);
+      n.put("retryAfter", retryAfter).put("delayMillis", delayMillis).put("drop", drop).put("code", code);
+      return n;
     }
+  }
 
-    /** The first live fault for this request, consuming one of its uses. */
-    synchronized Fault take(String method, String path) {
-        for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
-            Fault f = it.next();
-            if (f.method != null && !f.method.equalsIgnoreCase(method)) continue;
-            if (!f.path.matcher(path).find()) continue;
-            if (--f.remaining <= 0) it.remove();
-            return f;
-        }
-        return null;
-    }
+  private final List<Fault> faults = new ArrayList<>();
 
-    synchronized ArrayNode toJson() {
-        ArrayNode out = Json.array();
-        faults.forEach(f -> out.add(f.toJson()));
-        return out;
+  synchronized void add(JsonNode spec) {
+    faults.add(new Fault(spec));
+  }
+
+  synchronized void clear() {
+    faults.clear();
+  }
+
+  /** The first live fault for this request, consuming one of its uses. */
+  synchronized Fault take(String method, String path) {
+    for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+      Fault f = it.next();
+      if (f.method != null && !f.method.equalsIgnoreCase(method)) continue;
+      if (!f.path.matcher(path).find()) continue;
+      if (--f.remaining <= 0) it.remove();
+      return f;
     }
+    return null;
+  }
+
+  synchronized ArrayNode toJson() {
+    ArrayNode out = Json.array();
+    faults.forEach(f -> out.add(f.toJson()));
+    return out;
+  }
 }

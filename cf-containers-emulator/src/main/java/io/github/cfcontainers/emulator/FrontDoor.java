@@ -14,104 +14,104 @@ import java.util.Map;
  * (method, path, status, ms; never a header, so never the token).
  */
 final class FrontDoor implements HttpHandler {
-    static final String API_PREFIX = "/client/v4";
+  static final String API_PREFIX = "/client/v4";
 
-    private final Router api;
-    private final Router admin;
-    private final Auth auth;
-    private final Faults faults;
-    private final RequestLog log;
-    private final TrafficProxy traffic;
+  private final Router api;
+  private final Router admin;
+  private final Auth auth;
+  private final Faults faults;
+  private final RequestLog log;
+  private final TrafficProxy traffic;
 
-    FrontDoor(Router api, Router admin, Auth auth, Faults faults, RequestLog log, TrafficProxy traffic) {
-        this.api = api;
-        this.admin = admin;
-        this.auth = auth;
-        this.faults = faults;
-        this.log = log;
-        this.traffic = traffic;
+  FrontDoor(Router api, Router admin, Auth auth, Faults faults, RequestLog log, TrafficProxy traffic) {
+    this.api = api;
+    this.admin = admin;
+    this.auth = auth;
+    this.faults = faults;
+    this.log = log;
+    this.traffic = traffic;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    Request request;
+    try (InputStream in = exchange.getRequestBody()) {
+      request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), in.readAllBytes(), Map.of());
     }
-
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        long start = System.nanoTime();
-        Request request;
-        try (InputStream in = exchange.getRequestBody()) {
-            request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), in.readAllBytes(), Map.of());
-        }
-        String path = request.path();
-        Response response;
-        if (path.startsWith(AdminApi.PREFIX + "/") || path.equals(AdminApi.PREFIX)) {
-            response = dispatch(admin, request, path.substring(AdminApi.PREFIX.length()), false);
-        } else if (path.startsWith(TrafficProxy.PREFIX)) {
-            response = guard(() -> traffic.forward(request));
-        } else {
-            Faults.Fault fault = faults.take(request.method(), path);
-            if (fault != null && fault.delayMillis > 0) sleep(fault.delayMillis);
-            if (fault != null && fault.drop) {
-                finish(request, 0, start);
-                exchange.close(); // closed before any response bytes: the client sees a dropped connection
-                return;
-            }
-            if (fault != null && fault.status > 0) {
-                ApiException e = new ApiException(fault.status, fault.code, fault.message);
-                if (fault.retryAfter != null) e.header("Retry-After", fault.retryAfter);
-                response = Response.error(e);
-            } else if (!path.startsWith(API_PREFIX + "/")) {
-                response = Response.error(ApiException.noRoute(path));
-            } else {
-                response = dispatch(api, request, path.substring(API_PREFIX.length()), true);
-            }
-        }
-        respond(exchange, request, response);
-        finish(request, response.status(), start);
+    String path = request.path();
+    Response response;
+    if (path.startsWith(AdminApi.PREFIX + "/") || path.equals(AdminApi.PREFIX)) {
+      response = dispatch(admin, request, path.substring(AdminApi.PREFIX.length()), false);
+    } else if (path.startsWith(TrafficProxy.PREFIX)) {
+      response = guard(() -> traffic.forward(request));
+    } else {
+      Faults.Fault fault = faults.take(request.method(), path);
+      if (fault != null && fault.delayMillis > 0) sleep(fault.delayMillis);
+      if (fault != null && fault.drop) {
+        finish(request, 0, start);
+        exchange.close(); // closed before any response bytes: the client sees a dropped connection
+        return;
+      }
+      if (fault != null && fault.status > 0) {
+        ApiException e = new ApiException(fault.status, fault.code, fault.message);
+        if (fault.retryAfter != null) e.header("Retry-After", fault.retryAfter);
+        response = Response.error(e);
+      } else if (!path.startsWith(API_PREFIX + "/")) {
+        response = Response.error(ApiException.noRoute(path));
+      } else {
+        response = dispatch(api, request, path.substring(API_PREFIX.length()), true);
+      }
     }
+    respond(exchange, request, response);
+    finish(request, response.status(), start);
+  }
 
-    private Response dispatch(Router router, Request request, String relative, boolean checkAuth) {
-        return guard(() -> {
-            Router.Match m = router.match(request.method(), relative);
-            Request bound = request.withParams(m.params());
-            if (checkAuth) auth.check(bound, m.route().access());
-            return m.route().handler().handle(bound);
-        });
-    }
+  private Response dispatch(Router router, Request request, String relative, boolean checkAuth) {
+    return guard(() -> {
+      Router.Match m = router.match(request.method(), relative);
+      Request bound = request.withParams(m.params());
+      if (checkAuth) auth.check(bound, m.route().access());
+      return m.route().handler().handle(bound);
+    });
+  }
 
-    private static Response guard(java.util.function.Supplier<Response> call) {
-        try {
-            return call.get();
-        } catch (ApiException e) {
-            return Response.error(e);
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            return Response.error(new ApiException(500, 10013, "Internal error in emulator: " + e));
-        }
+  private static Response guard(java.util.function.Supplier<Response> call) {
+    try {
+      return call.get();
+    } catch (ApiException e) {
+      return Response.error(e);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      return Response.error(new ApiException(500, 10013, "Internal error in emulator: " + e));
     }
+  }
 
-    private static void respond(HttpExchange exchange, Request request, Response response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
-        if (!noBody && response.body().length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
-        exchange.close();
+  private static void respond(HttpExchange exchange, Request request, Response response) throws IOException {
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
+    exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
+    if (!noBody && response.body().length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(response.body());
+      }
     }
+    exchange.close();
+  }
 
-    private void finish(Request request, int status, long start) {
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        if (!request.path().startsWith(AdminApi.PREFIX)) log.add(request, status, ms);
-        System.err.println("[cf-emulator] " + request.method() + " " + request.path() + " "
-                + (status == 0 ? "dropped" : String.valueOf(status)) + " " + ms + "ms");
-    }
+  private void finish(Request request, int status, long start) {
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    if (!request.path().startsWith(AdminApi.PREFIX)) log.add(request, status, ms);
+    System.err.println("[cf-emulator] " + request.method() + " " + request.path() + " "
+        + (status == 0 ? "dropped" : String.valueOf(status)) + " " + ms + "ms");
+  }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
 }

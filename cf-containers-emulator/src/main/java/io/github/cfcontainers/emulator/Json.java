@@ -12,56 +12,56 @@ import java.time.temporal.ChronoUnit;
 
 /** Jackson in one place, plus the v4 envelope shapes. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {}
+  private Json() {}
 
-    static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
+  static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  static ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  static JsonNode parse(byte[] body, String what) {
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      if (node == null || node.isMissingNode()) throw new IOException("empty body");
+      return node;
+    } catch (IOException e) {
+      throw new ApiException(400, 10002, "Could not parse " + what + " as JSON: " + e.getMessage());
     }
+  }
 
-    static ArrayNode array() {
-        return JsonNodeFactory.instance.arrayNode();
-    }
+  static ObjectNode envelope(JsonNode result) {
+    ObjectNode env = object();
+    env.put("success", true);
+    env.set("errors", array());
+    env.set("messages", array());
+    env.set("result", result);
+    return env;
+  }
 
-    static JsonNode parse(byte[] body, String what) {
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) throw new IOException("empty body");
-            return node;
-        } catch (IOException e) {
-            throw new ApiException(400, 10002, "Could not parse " + what + " as JSON: " + e.getMessage());
-        }
-    }
+  static ObjectNode errorEnvelope(int code, String message) {
+    ObjectNode env = object();
+    env.put("success", false);
+    ArrayNode errors = env.putArray("errors");
+    errors.addObject().put("code", code).put("message", message);
+    env.set("messages", array());
+    env.putNull("result");
+    return env;
+  }
 
-    static ObjectNode envelope(JsonNode result) {
-        ObjectNode env = object();
-        env.put("success", true);
-        env.set("errors", array());
-        env.set("messages", array());
-        env.set("result", result);
-        return env;
-    }
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
 
-    static ObjectNode errorEnvelope(int code, String message) {
-        ObjectNode env = object();
-        env.put("success", false);
-        ArrayNode errors = env.putArray("errors");
-        errors.addObject().put("code", code).put("message", message);
-        env.set("messages", array());
-        env.putNull("result");
-        return env;
+  static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
-
-    static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-    }
-
-    static byte[] bytes(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+  }
 }

@@ -13,71 +13,71 @@ import java.util.Base64;
 
 /** The real registry over its HTTP API v2, with the admin credentials: manifests, sizes, platform. */
 final class RegistryClient {
-    static final String ACCEPT = String.join(", ",
-            "application/vnd.oci.image.manifest.v1+json",
-            "application/vnd.docker.distribution.manifest.v2+json",
-            "application/vnd.oci.image.index.v1+json",
-            "application/vnd.docker.distribution.manifest.list.v2+json");
+  static final String ACCEPT = String.join(", ",
+      "application/vnd.oci.image.manifest.v1+json",
+      "application/vnd.docker.distribution.manifest.v2+json",
+      "application/vnd.oci.image.index.v1+json",
+      "application/vnd.docker.distribution.manifest.list.v2+json");
 
-    /** What the emulator needs to know of an image. */
-    record ImageInfo(String digest, long sizeBytes, int layers, String os, String architecture) {}
+  /** What the emulator needs to know of an image. */
+  record ImageInfo(String digest, long sizeBytes, int layers, String os, String architecture) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String host;
-    private final String authorization;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String host;
+  private final String authorization;
 
-    RegistryClient(String host, String user, String password) {
-        this.host = host;
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+  RegistryClient(String host, String user, String password) {
+    this.host = host;
+    this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Null when the registry does not hold the image. */
+  ImageInfo inspect(ImageReference ref) {
+    HttpResponse<byte[]> head = get(ref.repository(), "manifests/" + ref.reference(), true);
+    if (head.statusCode() == 404) return null;
+    if (head.statusCode() != 200) {
+      throw ApiException.containers(502, "IMAGE_REGISTRY_RETURNED_ERROR",
+          Json.object().put("status", head.statusCode()).put("image", ref.full()));
     }
-
-    /** Null when the registry does not hold the image. */
-    ImageInfo inspect(ImageReference ref) {
-        HttpResponse<byte[]> head = get(ref.repository(), "manifests/" + ref.reference(), true);
-        if (head.statusCode() == 404) return null;
-        if (head.statusCode() != 200) {
-            throw ApiException.containers(502, "IMAGE_REGISTRY_RETURNED_ERROR",
-                    Json.object().put("status", head.statusCode()).put("image", ref.full()));
+    String digest = head.headers().firstValue("Docker-Content-Digest").orElse(null);
+    JsonNode manifest = Json.parse(get(ref.repository(), "manifests/" + ref.reference(), false).body(), "manifest");
+    String mediaType = manifest.path("mediaType").asText("");
+    if (manifest.has("manifests")) { // an index: take its linux/amd64 entry, as Cloudflare runs only that
+      String chosen = null;
+      for (JsonNode m : manifest.get("manifests")) {
+        JsonNode p = m.path("platform");
+        if ("linux".equals(p.path("os").asText()) && "amd64".equals(p.path("architecture").asText())) {
+          chosen = m.path("digest").asText();
         }
-        String digest = head.headers().firstValue("Docker-Content-Digest").orElse(null);
-        JsonNode manifest = Json.parse(get(ref.repository(), "manifests/" + ref.reference(), false).body(), "manifest");
-        String mediaType = manifest.path("mediaType").asText("");
-        if (manifest.has("manifests")) { // an index: take its linux/amd64 entry, as Cloudflare runs only that
-            String chosen = null;
-            for (JsonNode m : manifest.get("manifests")) {
-                JsonNode p = m.path("platform");
-                if ("linux".equals(p.path("os").asText()) && "amd64".equals(p.path("architecture").asText())) {
-                    chosen = m.path("digest").asText();
-                }
-            }
-            if (chosen == null) return new ImageInfo(digest, 0, 0, "?", "none for linux/amd64 in " + mediaType);
-            manifest = Json.parse(get(ref.repository(), "manifests/" + chosen, false).body(), "manifest");
-        }
-        long size = manifest.path("config").path("size").asLong(0);
-        int layers = 0;
-        for (JsonNode l : manifest.path("layers")) {
-            size += l.path("size").asLong(0);
-            layers++;
-        }
-        JsonNode config = Json.parse(get(ref.repository(), "blobs/" + manifest.path("config").path("digest").asText(), false).body(),
-                "image config");
-        return new ImageInfo(digest, size, layers, config.path("os").asText(), config.path("architecture").asText());
+      }
+      if (chosen == null) return new ImageInfo(digest, 0, 0, "?", "none for linux/amd64 in " + mediaType);
+      manifest = Json.parse(get(ref.repository(), "manifests/" + chosen, false).body(), "manifest");
     }
-
-    private HttpResponse<byte[]> get(String repository, String tail, boolean head) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + repository + "/" + tail))
-                .timeout(Duration.ofSeconds(30)).header("Accept", ACCEPT);
-        if (authorization != null) b.header("Authorization", authorization);
-        b.method(head ? "HEAD" : "GET", HttpRequest.BodyPublishers.noBody());
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw ApiException.containers(502, "IMAGE_REGISTRY_RETURNED_ERROR",
-                    Json.object().put("image", repository).put("error", e.toString()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    long size = manifest.path("config").path("size").asLong(0);
+    int layers = 0;
+    for (JsonNode l : manifest.path("layers")) {
+      size += l.path("size").asLong(0);
+      layers++;
     }
+    JsonNode config = Json.parse(get(ref.repository(), "blobs/" + manifest.path("config").path("digest").asText(), false).body(),
+        "image config");
+    return new ImageInfo(digest, size, layers, config.path("os").asText(), config.path("architecture").asText());
+  }
+
+  private HttpResponse<byte[]> get(String repository, String tail, boolean head) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + repository + "/" + tail))
+        .timeout(Duration.ofSeconds(30)).header("Accept", ACCEPT);
+    if (authorization != null) b.header("Authorization", authorization);
+    b.method(head ? "HEAD" : "GET", HttpRequest.BodyPublishers.noBody());
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw ApiException.containers(502, "IMAGE_REGISTRY_RETURNED_ERROR",
+          Json.object().put("image", repository).put("error", e.toString()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -9,53 +9,53 @@ import java.util.List;
 
 /** The admin request log. Holds method, path, query, status and a short body summary; never a header. */
 final class RequestLog {
-    private static final int MAX_ENTRIES = 5000;
-    private static final int SUMMARY_CHARS = 300;
+  private static final int MAX_ENTRIES = 5000;
+  private static final int SUMMARY_CHARS = 300;
 
-    record Entry(String time, String method, String path, String query, int status, long millis, String body) {}
+  record Entry(String time, String method, String path, String query, int status, long millis, String body) {}
 
-    private final List<Entry> entries = new ArrayList<>();
+  private final List<Entry> entries = new ArrayList<>();
 
-    synchronized void add(Request request, int status, long millis) {
-        if (entries.size() >= MAX_ENTRIES) entries.remove(0);
-        entries.add(new Entry(Json.now(), request.method(), request.path(), request.rawQuery(), status, millis,
-                summary(request)));
+  synchronized void add(Request request, int status, long millis) {
+    if (entries.size() >= MAX_ENTRIES) entries.remove(0);
+    entries.add(new Entry(Json.now(), request.method(), request.path(), request.rawQuery(), status, millis,
+        summary(request)));
+  }
+
+  synchronized void clear() {
+    entries.clear();
+  }
+
+  synchronized ArrayNode toJson() {
+    ArrayNode out = Json.array();
+    for (Entry e : entries) {
+      ObjectNode n = out.addObject();
+      n.put("time", e.time()).put("method", e.method()).put("path", e.path());
+      n.put("query", e.query()).put("status", e.status()).put("ms", e.millis());
+      if (e.body() != null) n.put("body", e.body());
     }
+    return out;
+  }
 
-    synchronized void clear() {
-        entries.clear();
+  /** Writes only: multipart bodies as their part list, JSON cut short. */
+  private static String summary(Request request) {
+    if (request.method().equals("GET") || request.method().equals("HEAD") || request.body().length == 0) {
+      return null;
     }
-
-    synchronized ArrayNode toJson() {
-        ArrayNode out = Json.array();
-        for (Entry e : entries) {
-            ObjectNode n = out.addObject();
-            n.put("time", e.time()).put("method", e.method()).put("path", e.path());
-            n.put("query", e.query()).put("status", e.status()).put("ms", e.millis());
-            if (e.body() != null) n.put("body", e.body());
+    String type = request.header("Content-Type");
+    if (type != null && type.toLowerCase().startsWith("multipart/")) {
+      try {
+        StringBuilder sb = new StringBuilder("multipart:");
+        for (Multipart.Part p : Multipart.parse(type, request.body())) {
+          sb.append(' ').append(p.name()).append('(').append(p.contentType()).append(", ")
+              .append(p.body().length).append(" B)");
         }
-        return out;
+        return sb.toString();
+      } catch (RuntimeException e) {
+        return "multipart: unparseable, " + request.body().length + " B";
+      }
     }
-
-    /** Writes only: multipart bodies as their part list, JSON cut short. */
-    private static String summary(Request request) {
-        if (request.method().equals("GET") || request.method().equals("HEAD") || request.body().length == 0) {
-            return null;
-        }
-        String type = request.header("Content-Type");
-        if (type != null && type.toLowerCase().startsWith("multipart/")) {
-            try {
-                StringBuilder sb = new StringBuilder("multipart:");
-                for (Multipart.Part p : Multipart.parse(type, request.body())) {
-                    sb.append(' ').append(p.name()).append('(').append(p.contentType()).append(", ")
-                            .append(p.body().length).append(" B)");
-                }
-                return sb.toString();
-            } catch (RuntimeException e) {
-                return "multipart: unparseable, " + request.body().length + " B";
-            }
-        }
-        String text = new String(request.body(), StandardCharsets.UTF_8);
-        return text.length() <= SUMMARY_CHARS ? text : text.substring(0, SUMMARY_CHARS) + "...";
-    }
+    String text = new String(request.body(), StandardCharsets.UTF_8);
+    return text.length() <= SUMMARY_CHARS ? text : text.substring(0, SUMMARY_CHARS) + "...";
+  }
 }

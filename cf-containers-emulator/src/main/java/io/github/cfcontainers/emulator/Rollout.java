@@ -13,87 +13,87 @@ import java.util.List;
  * delay clients see pending/progressing before completed.
  */
 final class Rollout {
-    final String id;
-    final String applicationId;
-    final Instant createdAt;
-    final String description;
-    final String strategy;
-    final String kind;
-    final List<Integer> stepPercentages;
-    final ObjectNode targetConfiguration;
-    final ObjectNode currentConfiguration;
-    final int currentVersion;
-    final int targetVersion;
-    final Duration stepDelay;
-    private volatile String stoppedStatus; // "replaced" when a newer rollout took over
+  final String id;
+  final String applicationId;
+  final Instant createdAt;
+  final String description;
+  final String strategy;
+  final String kind;
+  final List<Integer> stepPercentages;
+  final ObjectNode targetConfiguration;
+  final ObjectNode currentConfiguration;
+  final int currentVersion;
+  final int targetVersion;
+  final Duration stepDelay;
+  private volatile String stoppedStatus; // "replaced" when a newer rollout took over
 
-    Rollout(String id, String applicationId, String description, String strategy, String kind,
-            List<Integer> stepPercentages, ObjectNode current, ObjectNode target, int currentVersion,
-            int targetVersion, Duration stepDelay) {
-        this.id = id;
-        this.applicationId = applicationId;
-        this.createdAt = Instant.now();
-        this.description = description;
-        this.strategy = strategy;
-        this.kind = kind;
-        this.stepPercentages = stepPercentages;
-        this.currentConfiguration = current;
-        this.targetConfiguration = target;
-        this.currentVersion = currentVersion;
-        this.targetVersion = targetVersion;
-        this.stepDelay = stepDelay;
-    }
+  Rollout(String id, String applicationId, String description, String strategy, String kind,
+      List<Integer> stepPercentages, ObjectNode current, ObjectNode target, int currentVersion,
+      int targetVersion, Duration stepDelay) {
+    this.id = id;
+    this.applicationId = applicationId;
+    this.createdAt = Instant.now();
+    this.description = description;
+    this.strategy = strategy;
+    this.kind = kind;
+    this.stepPercentages = stepPercentages;
+    this.currentConfiguration = current;
+    this.targetConfiguration = target;
+    this.currentVersion = currentVersion;
+    this.targetVersion = targetVersion;
+    this.stepDelay = stepDelay;
+  }
 
-    Instant completesAt() {
-        return createdAt.plus(stepDelay.multipliedBy(stepPercentages.size()));
-    }
+  Instant completesAt() {
+    return createdAt.plus(stepDelay.multipliedBy(stepPercentages.size()));
+  }
 
-    int completedSteps() {
-        if (stepDelay.isZero()) return stepPercentages.size();
-        long elapsed = Duration.between(createdAt, Instant.now()).toMillis();
-        return (int) Math.min(stepPercentages.size(), elapsed / stepDelay.toMillis());
-    }
+  int completedSteps() {
+    if (stepDelay.isZero()) return stepPercentages.size();
+    long elapsed = Duration.between(createdAt, Instant.now()).toMillis();
+    return (int) Math.min(stepPercentages.size(), elapsed / stepDelay.toMillis());
+  }
 
-    String status() {
-        if (stoppedStatus != null) return stoppedStatus;
-        int done = completedSteps();
-        if (done >= stepPercentages.size()) return "completed";
-        if (done == 0 && Duration.between(createdAt, Instant.now()).compareTo(stepDelay.dividedBy(2)) < 0) return "pending";
-        return "progressing";
-    }
+  String status() {
+    if (stoppedStatus != null) return stoppedStatus;
+    int done = completedSteps();
+    if (done >= stepPercentages.size()) return "completed";
+    if (done == 0 && Duration.between(createdAt, Instant.now()).compareTo(stepDelay.dividedBy(2)) < 0) return "pending";
+    return "progressing";
+  }
 
-    void replace() {
-        if (!"completed".equals(status())) stoppedStatus = "replaced";
-    }
+  void replace() {
+    if (!"completed".equals(status())) stoppedStatus = "replaced";
+  }
 
-    ObjectNode toJson(int totalInstances) {
-        String status = status();
-        int done = completedSteps();
-        ObjectNode n = Json.object();
-        n.put("id", id).put("created_at", createdAt.toString()).put("last_updated_at", Instant.now().toString());
-        n.put("description", description).put("status", status).put("kind", kind).put("strategy", strategy);
-        n.put("current_version", currentVersion).put("target_version", targetVersion);
-        n.set("current_configuration", currentConfiguration);
-        n.set("target_configuration", targetConfiguration);
-        ArrayNode steps = n.putArray("steps");
-        for (int i = 0; i < stepPercentages.size(); i++) {
-            ObjectNode s = steps.addObject();
-            s.put("id", i + 1);
-            s.putObject("step_size").put("percentage", stepPercentages.get(i));
-            s.put("description", "Step " + (i + 1) + ": " + stepPercentages.get(i) + "%");
-            String st = i < done ? "completed" : (i == done && "progressing".equals(status)) ? "progressing"
-                    : "replaced".equals(status) ? "replaced" : "pending";
-            s.put("status", st);
-            if (i < done) {
-                s.put("started_at", createdAt.plus(stepDelay.multipliedBy(i)).toString());
-                s.put("completed_at", createdAt.plus(stepDelay.multipliedBy(i + 1)).toString());
-            }
-        }
-        int pct = done == 0 ? 0 : stepPercentages.get(done - 1);
-        ObjectNode progress = n.putObject("progress");
-        progress.put("total_steps", stepPercentages.size()).put("current_step", done);
-        progress.put("updated_instances", totalInstances * pct / 100).put("total_instances", totalInstances);
-        n.putObject("health").putObject("instances").put("healthy", 0).put("failed", 0);
-        return n;
+  ObjectNode toJson(int totalInstances) {
+    String status = status();
+    int done = completedSteps();
+    ObjectNode n = Json.object();
+    n.put("id", id).put("created_at", createdAt.toString()).put("last_updated_at", Instant.now().toString());
+    n.put("description", description).put("status", status).put("kind", kind).put("strategy", strategy);
+    n.put("current_version", currentVersion).put("target_version", targetVersion);
+    n.set("current_configuration", currentConfiguration);
+    n.set("target_configuration", targetConfiguration);
+    ArrayNode steps = n.putArray("steps");
+    for (int i = 0; i < stepPercentages.size(); i++) {
+      ObjectNode s = steps.addObject();
+      s.put("id", i + 1);
+      s.putObject("step_size").put("percentage", stepPercentages.get(i));
+      s.put("description", "Step " + (i + 1) + ": " + stepPercentages.get(i) + "%");
+      String st = i < done ? "completed" : (i == done && "progressing".equals(status)) ? "progressing"
+          : "replaced".equals(status) ? "replaced" : "pending";
+      s.put("status", st);
+      if (i < done) {
+        s.put("started_at", createdAt.plus(stepDelay.multipliedBy(i)).toString());
+        s.put("completed_at", createdAt.plus(stepDelay.multipliedBy(i + 1)).toString());
+      }
     }
+    int pct = done == 0 ? 0 : stepPercentages.get(done - 1);
+    ObjectNode progress = n.putObject("progress");
+    progress.put("total_steps", stepPercentages.size()).put("current_step", done);
+    progress.put("updated_instances", totalInstances * pct / 100).put("total_instances", totalInstances);
+    n.putObject("health").putObject("instances").put("healthy", 0).put("failed", 0);
+    return n;
+  }
 }

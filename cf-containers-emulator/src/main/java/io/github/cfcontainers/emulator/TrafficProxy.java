@@ -22,107 +22,107 @@ import java.util.Set;
  * script, the header `cf-emulator-class: <ClassName>` picks one (default: first by name).
  */
 final class TrafficProxy {
-    static final String PREFIX = "/__workers/";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
-            "upgrade", "keep-alive", "expect", "te", "trailer", "http2-settings");
+  static final String PREFIX = "/__workers/";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
+      "upgrade", "keep-alive", "expect", "te", "trailer", "http2-settings");
 
-    private final EmulatorState state;
-    private final EmulatorConfig config;
-    private final ContainerRunner runner;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+  private final EmulatorState state;
+  private final EmulatorConfig config;
+  private final ContainerRunner runner;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+      .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
-    TrafficProxy(EmulatorState state, EmulatorConfig config, ContainerRunner runner) {
-        this.state = state;
-        this.config = config;
-        this.runner = runner;
-    }
+  TrafficProxy(EmulatorState state, EmulatorConfig config, ContainerRunner runner) {
+    this.state = state;
+    this.config = config;
+    this.runner = runner;
+  }
 
-    Response forward(Request q) {
-        String rest = q.path().substring(PREFIX.length());
-        int slash = rest.indexOf('/');
-        String scriptName = slash < 0 ? rest : rest.substring(0, slash);
-        String path = slash < 0 ? "/" : rest.substring(slash);
-        String applicationId = resolve(scriptName, q.header("cf-emulator-class"));
-        if (!runner.enabled()) return text(503, "this emulator does not run containers (runContainers=false)");
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (true) {
-            ContainerRunner.Instance instance = runner.instance(applicationId);
-            if (instance == null) return text(502, "the application has no instance");
-            if (instance.state().equals("failed")) return text(502, "the container failed to start: " + instance.error());
-            if (instance.state().equals("running")) {
-                try {
-                    return send(q, instance.port(), path);
-                } catch (ConnectException e) {
-                    // the app inside is still booting: retry until the deadline, like the ports-ready wait
-                } catch (IOException e) {
-                    return text(502, "forwarding failed: " + e);
-                }
-            }
-            if (Instant.now().isAfter(deadline)) return text(504, "the container did not answer within " + READY_TIMEOUT.toSeconds() + " s");
-            sleep();
-        }
-    }
-
-    private String resolve(String scriptName, String wantedClass) {
-        synchronized (state) {
-            EmulatorState.Script script = state.scripts.get(scriptName);
-            if (script == null || config.workersDevSubdomain() == null || !script.workersDevEnabled()) {
-                throw new ApiException(404, 10007, "There is nothing here yet: no Worker '" + scriptName
-                        + "' with workers.dev enabled");
-            }
-            EmulatorState.Application chosen = null;
-            for (EmulatorState.Application a : state.applications.values()) {
-                EmulatorState.Namespace ns = a.namespaceId() == null ? null : state.namespaces.get(a.namespaceId());
-                if (ns == null || !ns.script().equals(scriptName)) continue;
-                if (wantedClass != null && !wantedClass.equals(ns.className())) continue;
-                if (chosen == null || a.name().compareTo(chosen.name()) < 0) chosen = a;
-            }
-            if (chosen == null) throw new ApiException(502, 10000, "Worker '" + scriptName + "' has no container application");
-            return chosen.id();
-        }
-    }
-
-    private Response send(Request q, int port, String path) throws IOException {
-        String target = "http://127.0.0.1:" + port + path + (q.rawQuery() == null ? "" : "?" + q.rawQuery());
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(60))
-                .method(q.method(), q.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(q.body()));
-        for (Map.Entry<String, List<String>> h : q.headers().entrySet()) {
-            if (h.getKey() == null || HOP_HEADERS.contains(h.getKey().toLowerCase())) continue;
-            for (String v : h.getValue()) {
-                try {
-                    b.header(h.getKey(), v);
-                } catch (IllegalArgumentException restricted) {
-                    // java.net.http refuses a few headers; they are not needed by the app
-                }
-            }
-        }
+  Response forward(Request q) {
+    String rest = q.path().substring(PREFIX.length());
+    int slash = rest.indexOf('/');
+    String scriptName = slash < 0 ? rest : rest.substring(0, slash);
+    String path = slash < 0 ? "/" : rest.substring(slash);
+    String applicationId = resolve(scriptName, q.header("cf-emulator-class"));
+    if (!runner.enabled()) return text(503, "this emulator does not run containers (runContainers=false)");
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    while (true) {
+      ContainerRunner.Instance instance = runner.instance(applicationId);
+      if (instance == null) return text(502, "the application has no instance");
+      if (instance.state().equals("failed")) return text(502, "the container failed to start: " + instance.error());
+      if (instance.state().equals("running")) {
         try {
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, String> headers = new LinkedHashMap<>();
-            r.headers().map().forEach((k, v) -> {
-                if (!HOP_HEADERS.contains(k.toLowerCase()) && !k.startsWith(":")) headers.put(k, String.join(", ", v));
-            });
-            return new Response(r.statusCode(), headers, r.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+          return send(q, instance.port(), path);
+        } catch (ConnectException e) {
+          // the app inside is still booting: retry until the deadline, like the ports-ready wait
+        } catch (IOException e) {
+          return text(502, "forwarding failed: " + e);
         }
+      }
+      if (Instant.now().isAfter(deadline)) return text(504, "the container did not answer within " + READY_TIMEOUT.toSeconds() + " s");
+      sleep();
     }
+  }
 
-    private static Response text(int status, String message) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Content-Type", "text/plain; charset=utf-8");
-        return new Response(status, h, (message + "\n").getBytes(StandardCharsets.UTF_8));
+  private String resolve(String scriptName, String wantedClass) {
+    synchronized (state) {
+      EmulatorState.Script script = state.scripts.get(scriptName);
+      if (script == null || config.workersDevSubdomain() == null || !script.workersDevEnabled()) {
+        throw new ApiException(404, 10007, "There is nothing here yet: no Worker '" + scriptName
+            + "' with workers.dev enabled");
+      }
+      EmulatorState.Application chosen = null;
+      for (EmulatorState.Application a : state.applications.values()) {
+        EmulatorState.Namespace ns = a.namespaceId() == null ? null : state.namespaces.get(a.namespaceId());
+        if (ns == null || !ns.script().equals(scriptName)) continue;
+        if (wantedClass != null && !wantedClass.equals(ns.className())) continue;
+        if (chosen == null || a.name().compareTo(chosen.name()) < 0) chosen = a;
+      }
+      if (chosen == null) throw new ApiException(502, 10000, "Worker '" + scriptName + "' has no container application");
+      return chosen.id();
     }
+  }
 
-    private static void sleep() {
+  private Response send(Request q, int port, String path) throws IOException {
+    String target = "http://127.0.0.1:" + port + path + (q.rawQuery() == null ? "" : "?" + q.rawQuery());
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(60))
+        .method(q.method(), q.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(q.body()));
+    for (Map.Entry<String, List<String>> h : q.headers().entrySet()) {
+      if (h.getKey() == null || HOP_HEADERS.contains(h.getKey().toLowerCase())) continue;
+      for (String v : h.getValue()) {
         try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+          b.header(h.getKey(), v);
+        } catch (IllegalArgumentException restricted) {
+          // java.net.http refuses a few headers; they are not needed by the app
         }
+      }
     }
+    try {
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      Map<String, String> headers = new LinkedHashMap<>();
+      r.headers().map().forEach((k, v) -> {
+        if (!HOP_HEADERS.contains(k.toLowerCase()) && !k.startsWith(":")) headers.put(k, String.join(", ", v));
+      });
+      return new Response(r.statusCode(), headers, r.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static Response text(int status, String message) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", "text/plain; charset=utf-8");
+    return new Response(status, h, (message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

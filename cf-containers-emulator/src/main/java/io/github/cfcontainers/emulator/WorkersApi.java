@@ -12,206 +12,206 @@ import static io.github.cfcontainers.emulator.Router.Access.ACCOUNT;
 
 /** Workers routes: scripts, versions, services, settings, namespaces, subdomains. */
 final class WorkersApi {
-    private static final String A = "/accounts/{account_id}/workers";
+  private static final String A = "/accounts/{account_id}/workers";
 
-    private final EmulatorState state;
-    private final EmulatorConfig config;
+  private final EmulatorState state;
+  private final EmulatorConfig config;
 
-    WorkersApi(EmulatorState state, EmulatorConfig config) {
-        this.state = state;
-        this.config = config;
+  WorkersApi(EmulatorState state, EmulatorConfig config) {
+    this.state = state;
+    this.config = config;
+  }
+
+  void register(Router r) {
+    r.add("PUT", A + "/scripts/{script}", ACCOUNT,
+        q -> Response.ok(ScriptUpload.apply(state, q.param("script"), q.header("Content-Type"), q.body())));
+    r.add("GET", A + "/scripts", ACCOUNT, q -> listScripts());
+    r.add("DELETE", A + "/scripts/{script}", ACCOUNT, this::deleteScript);
+    r.add("GET", A + "/scripts/{script}/settings", ACCOUNT, q -> settings(q.param("script")));
+    r.add("GET", A + "/scripts/{script}/versions/{version}", ACCOUNT, q -> version(q.param("script"), q.param("version")));
+    r.add("GET", A + "/scripts/{script}/subdomain", ACCOUNT, q -> scriptSubdomain(q.param("script")));
+    r.add("POST", A + "/scripts/{script}/subdomain", ACCOUNT, this::setScriptSubdomain);
+    r.add("GET", A + "/services/{script}", ACCOUNT, q -> service(q.param("script")));
+    r.add("GET", A + "/subdomain", ACCOUNT, q -> accountSubdomain());
+    r.add("GET", A + "/durable_objects/namespaces", ACCOUNT, this::listNamespaces);
+  }
+
+  static ObjectNode uploadResult(EmulatorState.Script s) {
+    ObjectNode n = scriptSummary(s);
+    n.put("deployment_id", s.latestVersionId());
+    n.put("startup_time_ms", 7);
+    n.set("named_handlers", Json.array());
+    return n;
+  }
+
+  private static ObjectNode scriptSummary(EmulatorState.Script s) {
+    ObjectNode n = Json.object();
+    n.put("id", s.name()).put("etag", s.etag());
+    if (s.migrationTag() == null) n.putNull("migration_tag"); else n.put("migration_tag", s.migrationTag());
+    n.put("compatibility_date", s.compatibilityDate());
+    n.set("compatibility_flags", s.compatibilityFlags());
+    n.set("handlers", s.handlers());
+    n.put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
+    n.put("has_modules", true).put("usage_model", "standard");
+    n.set("tags", s.tags());
+    return n;
+  }
+
+  private Response listScripts() {
+    ArrayNode out = Json.array();
+    synchronized (state) {
+      state.scripts.values().forEach(s -> out.add(scriptSummary(s)));
     }
+    return Response.ok(out);
+  }
 
-    void register(Router r) {
-        r.add("PUT", A + "/scripts/{script}", ACCOUNT,
-                q -> Response.ok(ScriptUpload.apply(state, q.param("script"), q.header("Content-Type"), q.body())));
-        r.add("GET", A + "/scripts", ACCOUNT, q -> listScripts());
-        r.add("DELETE", A + "/scripts/{script}", ACCOUNT, this::deleteScript);
-        r.add("GET", A + "/scripts/{script}/settings", ACCOUNT, q -> settings(q.param("script")));
-        r.add("GET", A + "/scripts/{script}/versions/{version}", ACCOUNT, q -> version(q.param("script"), q.param("version")));
-        r.add("GET", A + "/scripts/{script}/subdomain", ACCOUNT, q -> scriptSubdomain(q.param("script")));
-        r.add("POST", A + "/scripts/{script}/subdomain", ACCOUNT, this::setScriptSubdomain);
-        r.add("GET", A + "/services/{script}", ACCOUNT, q -> service(q.param("script")));
-        r.add("GET", A + "/subdomain", ACCOUNT, q -> accountSubdomain());
-        r.add("GET", A + "/durable_objects/namespaces", ACCOUNT, this::listNamespaces);
-    }
+  private EmulatorState.Script script(String name) {
+    EmulatorState.Script s = state.scripts.get(name);
+    if (s == null) throw new ApiException(404, 10007, "This Worker (" + name + ") does not exist on your account.");
+    return s;
+  }
 
-    static ObjectNode uploadResult(EmulatorState.Script s) {
-        ObjectNode n = scriptSummary(s);
-        n.put("deployment_id", s.latestVersionId());
-        n.put("startup_time_ms", 7);
-        n.set("named_handlers", Json.array());
-        return n;
+  private Response deleteScript(Request q) {
+    String name = q.param("script");
+    synchronized (state) {
+      script(name);
+      List<EmulatorState.Namespace> owned = state.namespacesOf(name);
+      if (!owned.isEmpty() && !"true".equals(q.query().get("force"))) {
+        throw new ApiException(400, 10064, "Worker '" + name + "' has Durable Object namespaces; delete it with ?force=true");
+      }
+      // Applications are NOT deleted with the script, as on the real API.
+      owned.forEach(n -> state.namespaces.remove(n.id()));
+      state.scripts.remove(name);
+      state.versions.values().removeIf(v -> v.script().equals(name));
     }
+    return Response.ok(Json.object().put("id", name));
+  }
 
-    private static ObjectNode scriptSummary(EmulatorState.Script s) {
-        ObjectNode n = Json.object();
-        n.put("id", s.name()).put("etag", s.etag());
-        if (s.migrationTag() == null) n.putNull("migration_tag"); else n.put("migration_tag", s.migrationTag());
-        n.put("compatibility_date", s.compatibilityDate());
-        n.set("compatibility_flags", s.compatibilityFlags());
-        n.set("handlers", s.handlers());
-        n.put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
-        n.put("has_modules", true).put("usage_model", "standard");
-        n.set("tags", s.tags());
-        return n;
+  private Response settings(String name) {
+    synchronized (state) {
+      EmulatorState.Script s = script(name);
+      ObjectNode n = Json.object();
+      ArrayNode bindings = Json.array();
+      for (JsonNode b : s.bindings()) {
+        bindings.add(b.deepCopy());
+      }
+      n.set("bindings", bindings);
+      n.put("compatibility_date", s.compatibilityDate());
+      n.set("compatibility_flags", s.compatibilityFlags());
+      n.set("tags", s.tags());
+      n.set("annotations", s.annotations());
+      n.set("observability", s.observability() == null ? Json.object().put("enabled", false) : s.observability());
+      n.put("logpush", false).put("usage_model", "standard");
+      n.set("placement", Json.object());
+      n.set("tail_consumers", Json.array());
+      return Response.ok(n);
     }
+  }
 
-    private Response listScripts() {
-        ArrayNode out = Json.array();
-        synchronized (state) {
-            state.scripts.values().forEach(s -> out.add(scriptSummary(s)));
-        }
-        return Response.ok(out);
+  private Response version(String scriptName, String versionId) {
+    synchronized (state) {
+      script(scriptName);
+      EmulatorState.Version v = state.versions.get(versionId);
+      if (v == null || !v.script().equals(scriptName)) {
+        throw new ApiException(404, 100146, "Worker version " + versionId + " not found");
+      }
+      ObjectNode n = Json.object();
+      n.put("id", v.id()).put("number", v.number()).put("created_on", v.createdOn());
+      ObjectNode metadata = n.putObject("metadata");
+      metadata.put("created_on", v.createdOn()).put("modified_on", v.createdOn()).put("source", "api");
+      n.set("annotations", v.annotations());
+      ObjectNode resources = n.putObject("resources");
+      resources.set("bindings", v.bindings());
+      ObjectNode scriptNode = resources.putObject("script");
+      scriptNode.put("etag", v.etag()).set("handlers", v.handlers());
+      scriptNode.put("last_deployed_from", "api");
+      ObjectNode runtime = resources.putObject("script_runtime");
+      runtime.put("compatibility_date", v.compatibilityDate()).set("compatibility_flags", v.compatibilityFlags());
+      runtime.put("usage_model", "standard");
+      n.put("main_module", v.mainModule());
+      return Response.ok(n);
     }
+  }
 
-    private EmulatorState.Script script(String name) {
-        EmulatorState.Script s = state.scripts.get(name);
-        if (s == null) throw new ApiException(404, 10007, "This Worker (" + name + ") does not exist on your account.");
-        return s;
+  private Response service(String name) {
+    synchronized (state) {
+      EmulatorState.Script s = state.scripts.get(name);
+      if (s == null) throw new ApiException(404, 10090, "This Worker does not exist on your account.");
+      ObjectNode n = Json.object();
+      n.put("id", s.name()).put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
+      ObjectNode env = n.putObject("default_environment");
+      env.put("environment", "production").put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
+      env.set("script", scriptSummary(s));
+      return Response.ok(n);
     }
+  }
 
-    private Response deleteScript(Request q) {
-        String name = q.param("script");
-        synchronized (state) {
-            script(name);
-            List<EmulatorState.Namespace> owned = state.namespacesOf(name);
-            if (!owned.isEmpty() && !"true".equals(q.query().get("force"))) {
-                throw new ApiException(400, 10064, "Worker '" + name + "' has Durable Object namespaces; delete it with ?force=true");
-            }
-            // Applications are NOT deleted with the script, as on the real API.
-            owned.forEach(n -> state.namespaces.remove(n.id()));
-            state.scripts.remove(name);
-            state.versions.values().removeIf(v -> v.script().equals(name));
-        }
-        return Response.ok(Json.object().put("id", name));
+  private Response accountSubdomain() {
+    if (config.workersDevSubdomain() == null) {
+      throw new ApiException(404, 10007, "This account does not have a workers.dev subdomain. Register one first.");
     }
+    return Response.ok(Json.object().put("subdomain", config.workersDevSubdomain()));
+  }
 
-    private Response settings(String name) {
-        synchronized (state) {
-            EmulatorState.Script s = script(name);
-            ObjectNode n = Json.object();
-            ArrayNode bindings = Json.array();
-            for (JsonNode b : s.bindings()) {
-                bindings.add(b.deepCopy());
-            }
-            n.set("bindings", bindings);
-            n.put("compatibility_date", s.compatibilityDate());
-            n.set("compatibility_flags", s.compatibilityFlags());
-            n.set("tags", s.tags());
-            n.set("annotations", s.annotations());
-            n.set("observability", s.observability() == null ? Json.object().put("enabled", false) : s.observability());
-            n.put("logpush", false).put("usage_model", "standard");
-            n.set("placement", Json.object());
-            n.set("tail_consumers", Json.array());
-            return Response.ok(n);
-        }
+  private Response scriptSubdomain(String name) {
+    synchronized (state) {
+      EmulatorState.Script s = script(name);
+      return Response.ok(Json.object().put("enabled", s.workersDevEnabled()).put("previews_enabled", s.previewsEnabled()));
     }
+  }
 
-    private Response version(String scriptName, String versionId) {
-        synchronized (state) {
-            script(scriptName);
-            EmulatorState.Version v = state.versions.get(versionId);
-            if (v == null || !v.script().equals(scriptName)) {
-                throw new ApiException(404, 100146, "Worker version " + versionId + " not found");
-            }
-            ObjectNode n = Json.object();
-            n.put("id", v.id()).put("number", v.number()).put("created_on", v.createdOn());
-            ObjectNode metadata = n.putObject("metadata");
-            metadata.put("created_on", v.createdOn()).put("modified_on", v.createdOn()).put("source", "api");
-            n.set("annotations", v.annotations());
-            ObjectNode resources = n.putObject("resources");
-            resources.set("bindings", v.bindings());
-            ObjectNode scriptNode = resources.putObject("script");
-            scriptNode.put("etag", v.etag()).set("handlers", v.handlers());
-            scriptNode.put("last_deployed_from", "api");
-            ObjectNode runtime = resources.putObject("script_runtime");
-            runtime.put("compatibility_date", v.compatibilityDate()).set("compatibility_flags", v.compatibilityFlags());
-            runtime.put("usage_model", "standard");
-            n.put("main_module", v.mainModule());
-            return Response.ok(n);
-        }
+  private Response setScriptSubdomain(Request q) {
+    JsonNode body = q.json();
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!f.equals("enabled") && !f.equals("previews_enabled")) throw ApiException.validation("Unknown field '" + f + "'");
     }
+    if (!body.path("enabled").isBoolean()) throw ApiException.validation("'enabled' (boolean) is required");
+    if (body.has("previews_enabled") && !body.get("previews_enabled").isBoolean()) {
+      throw ApiException.validation("'previews_enabled' must be a boolean");
+    }
+    boolean enabled = body.get("enabled").asBoolean();
+    if (enabled && config.workersDevSubdomain() == null) {
+      throw new ApiException(400, 10007, "This account does not have a workers.dev subdomain. Register one first.");
+    }
+    synchronized (state) {
+      EmulatorState.Script s = script(q.param("script"));
+      boolean previews = body.path("previews_enabled").asBoolean(s.previewsEnabled());
+      state.scripts.put(s.name(), s.withSubdomain(enabled, previews));
+      return Response.ok(Json.object().put("enabled", enabled).put("previews_enabled", previews));
+    }
+  }
 
-    private Response service(String name) {
-        synchronized (state) {
-            EmulatorState.Script s = state.scripts.get(name);
-            if (s == null) throw new ApiException(404, 10090, "This Worker does not exist on your account.");
-            ObjectNode n = Json.object();
-            n.put("id", s.name()).put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
-            ObjectNode env = n.putObject("default_environment");
-            env.put("environment", "production").put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
-            env.set("script", scriptSummary(s));
-            return Response.ok(n);
-        }
+  /** Paged as the real API: default 20 per page, at most 1000. */
+  private Response listNamespaces(Request q) {
+    int perPage = intParam(q, "per_page", 20);
+    int page = intParam(q, "page", 1);
+    if (perPage < 1 || perPage > 1000 || page < 1) throw ApiException.validation("per_page must be 1..1000 and page >= 1");
+    List<EmulatorState.Namespace> all;
+    synchronized (state) {
+      all = new ArrayList<>(state.namespaces.values());
     }
+    ArrayNode items = Json.array();
+    int from = (page - 1) * perPage;
+    for (int i = from; i < Math.min(all.size(), from + perPage); i++) {
+      EmulatorState.Namespace n = all.get(i);
+      ObjectNode o = items.addObject();
+      o.put("id", n.id()).put("name", n.name()).put("script", n.script()).put("class", n.className());
+      o.put("use_sqlite", n.sqlite()).put("use_containers", n.containers());
+    }
+    ObjectNode env = Json.envelope(items);
+    env.putObject("result_info").put("page", page).put("per_page", perPage).put("count", items.size())
+        .put("total_count", all.size());
+    return Response.json(200, env);
+  }
 
-    private Response accountSubdomain() {
-        if (config.workersDevSubdomain() == null) {
-            throw new ApiException(404, 10007, "This account does not have a workers.dev subdomain. Register one first.");
-        }
-        return Response.ok(Json.object().put("subdomain", config.workersDevSubdomain()));
+  private static int intParam(Request q, String name, int dflt) {
+    String v = q.query().get(name);
+    if (v == null) return dflt;
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw ApiException.validation("'" + name + "' must be an integer");
     }
-
-    private Response scriptSubdomain(String name) {
-        synchronized (state) {
-            EmulatorState.Script s = script(name);
-            return Response.ok(Json.object().put("enabled", s.workersDevEnabled()).put("previews_enabled", s.previewsEnabled()));
-        }
-    }
-
-    private Response setScriptSubdomain(Request q) {
-        JsonNode body = q.json();
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!f.equals("enabled") && !f.equals("previews_enabled")) throw ApiException.validation("Unknown field '" + f + "'");
-        }
-        if (!body.path("enabled").isBoolean()) throw ApiException.validation("'enabled' (boolean) is required");
-        if (body.has("previews_enabled") && !body.get("previews_enabled").isBoolean()) {
-            throw ApiException.validation("'previews_enabled' must be a boolean");
-        }
-        boolean enabled = body.get("enabled").asBoolean();
-        if (enabled && config.workersDevSubdomain() == null) {
-            throw new ApiException(400, 10007, "This account does not have a workers.dev subdomain. Register one first.");
-        }
-        synchronized (state) {
-            EmulatorState.Script s = script(q.param("script"));
-            boolean previews = body.path("previews_enabled").asBoolean(s.previewsEnabled());
-            state.scripts.put(s.name(), s.withSubdomain(enabled, previews));
-            return Response.ok(Json.object().put("enabled", enabled).put("previews_enabled", previews));
-        }
-    }
-
-    /** Paged as the real API: default 20 per page, at most 1000. */
-    private Response listNamespaces(Request q) {
-        int perPage = intParam(q, "per_page", 20);
-        int page = intParam(q, "page", 1);
-        if (perPage < 1 || perPage > 1000 || page < 1) throw ApiException.validation("per_page must be 1..1000 and page >= 1");
-        List<EmulatorState.Namespace> all;
-        synchronized (state) {
-            all = new ArrayList<>(state.namespaces.values());
-        }
-        ArrayNode items = Json.array();
-        int from = (page - 1) * perPage;
-        for (int i = from; i < Math.min(all.size(), from + perPage); i++) {
-            EmulatorState.Namespace n = all.get(i);
-            ObjectNode o = items.addObject();
-            o.put("id", n.id()).put("name", n.name()).put("script", n.script()).put("class", n.className());
-            o.put("use_sqlite", n.sqlite()).put("use_containers", n.containers());
-        }
-        ObjectNode env = Json.envelope(items);
-        env.putObject("result_info").put("page", page).put("per_page", perPage).put("count", items.size())
-                .put("total_count", all.size());
-        return Response.json(200, env);
-    }
-
-    private static int intParam(Request q, String name, int dflt) {
-        String v = q.query().get(name);
-        if (v == null) return dflt;
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("'" + name + "' must be an integer");
-        }
-    }
+  }
 }

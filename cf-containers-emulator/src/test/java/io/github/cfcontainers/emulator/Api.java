@@ -19,119 +19,119 @@ import java.util.UUID;
  * independent of the emulator's own classes.
  */
 final class Api {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-        int code() {
-            return body.path("errors").path(0).path("code").asInt();
-        }
-
-        String message() {
-            return body.path("errors").path(0).path("message").asText();
-        }
-
-        /** The containers API's JSON-in-message error name. */
-        String error() {
-            try {
-                return JSON.readTree(message()).path("error").asText();
-            } catch (IOException e) {
-                return "(not JSON: " + message() + ")";
-            }
-        }
-
-        JsonNode details() {
-            try {
-                return JSON.readTree(message()).path("details");
-            } catch (IOException e) {
-                return JSON.createObjectNode();
-            }
-        }
-
-        JsonNode result() {
-            return body.path("result");
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + raw.body();
-        }
+  record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    int code() {
+      return body.path("errors").path(0).path("code").asInt();
     }
 
-    final String base;
-    final String account;
-    String token;
-
-    Api(URI base, String account, String token) {
-        this.base = base.toString();
-        this.account = account;
-        this.token = token;
+    String message() {
+      return body.path("errors").path(0).path("message").asText();
     }
 
-    Api as(String otherToken) {
-        return new Api(URI.create(base), account, otherToken);
+    /** The containers API's JSON-in-message error name. */
+    String error() {
+      try {
+        return JSON.readTree(message()).path("error").asText();
+      } catch (IOException e) {
+        return "(not JSON: " + message() + ")";
+      }
     }
 
-    Reply get(String path) {
-        return send("GET", path, null, null);
+    JsonNode details() {
+      try {
+        return JSON.readTree(message()).path("details");
+      } catch (IOException e) {
+        return JSON.createObjectNode();
+      }
     }
 
-    Reply delete(String path) {
-        return send("DELETE", path, null, null);
+    JsonNode result() {
+      return body.path("result");
     }
 
-    Reply post(String path, String json) {
-        return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    @Override
+    public String toString() {
+      return status + " " + raw.body();
     }
+  }
 
-    Reply patch(String path, String json) {
-        return send("PATCH", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
-    }
+  final String base;
+  final String account;
+  String token;
 
-    /** Paths starting with /accounts/{a} get the account filled in. */
-    Reply send(String method, String path, String contentType, byte[] body) {
-        String p = path.replace("{a}", account);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + p))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        if (contentType != null) b.header("Content-Type", contentType);
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
-            return new Reply(r.statusCode(), json, r);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+  Api(URI base, String account, String token) {
+    this.base = base.toString();
+    this.account = account;
+    this.token = token;
+  }
 
-    /** A Worker upload as wrangler sends it: `metadata` part + one part per module. */
-    Reply upload(String script, String metadataJson, Map<String, String[]> modules) {
-        String boundary = "----cfemu" + UUID.randomUUID();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + metadataJson + "\r\n");
-        for (Map.Entry<String, String[]> m : modules.entrySet()) {
-            write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + m.getKey() + "\"; filename=\""
-                    + m.getValue()[2] + "\"\r\nContent-Type: " + m.getValue()[0] + "\r\n\r\n" + m.getValue()[1] + "\r\n");
-        }
-        write(out, "--" + boundary + "--\r\n");
-        return send("PUT", "/accounts/{a}/workers/scripts/" + script, "multipart/form-data; boundary=" + boundary, out.toByteArray());
-    }
+  Api as(String otherToken) {
+    return new Api(URI.create(base), account, otherToken);
+  }
 
-    /** A single ES module named worker.js. */
-    Reply upload(String script, String metadataJson, String source) {
-        return upload(script, metadataJson, module("worker.js", "application/javascript+module", source));
-    }
+  Reply get(String path) {
+    return send("GET", path, null, null);
+  }
 
-    static Map<String, String[]> module(String name, String type, String source) {
-        Map<String, String[]> m = new LinkedHashMap<>();
-        m.put(name, new String[] {type, source, name});
-        return m;
-    }
+  Reply delete(String path) {
+    return send("DELETE", path, null, null);
+  }
 
-    private static void write(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  Reply post(String path, String json) {
+    return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Reply patch(String path, String json) {
+    return send("PATCH", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Paths starting with /accounts/{a} get the account filled in. */
+  Reply send(String method, String path, String contentType, byte[] body) {
+    String p = path.replace("{a}", account);
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + p))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (contentType != null) b.header("Content-Type", contentType);
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+      return new Reply(r.statusCode(), json, r);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
     }
+  }
+
+  /** A Worker upload as wrangler sends it: `metadata` part + one part per module. */
+  Reply upload(String script, String metadataJson, Map<String, String[]> modules) {
+    String boundary = "----cfemu" + UUID.randomUUID();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+        + "Content-Type: application/json\r\n\r\n" + metadataJson + "\r\n");
+    for (Map.Entry<String, String[]> m : modules.entrySet()) {
+      write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + m.getKey() + "\"; filename=\""
+          + m.getValue()[2] + "\"\r\nContent-Type: " + m.getValue()[0] + "\r\n\r\n" + m.getValue()[1] + "\r\n");
+    }
+    write(out, "--" + boundary + "--\r\n");
+    return send("PUT", "/accounts/{a}/workers/scripts/" + script, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+  }
+
+  /** A single ES module named worker.js. */
+  Reply upload(String script, String metadataJson, String source) {
+    return upload(script, metadataJson, module("worker.js", "application/javascript+module", source));
+  }
+
+  static Map<String, String[]> module(String name, String type, String source) {
+    Map<String, String[]> m = new LinkedHashMap<>();
+    m.put(name, new String[] {type, source, name});
+    return m;
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
 }

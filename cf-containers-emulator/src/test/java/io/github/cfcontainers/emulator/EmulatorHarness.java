@@ -10,37 +10,37 @@ import java.io.IOException;
 /** One emulator per test class (reset before each test), no Docker, no registry unless a subclass adds them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmulatorHarness {
-    CloudflareEmulator emulator;
-    Api api;
+  CloudflareEmulator emulator;
+  Api api;
 
-    CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
-        return b;
-    }
+  CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
+    return b;
+  }
 
-    @BeforeAll
-    void startEmulator() throws IOException {
-        emulator = configure(CloudflareEmulator.builder().apiToken(Fixtures.TOKEN)
-                .tokenWithoutContainers(Fixtures.LIMITED_TOKEN).workersDevSubdomain("acme")).start();
-        api = new Api(emulator.apiBaseUrl(), emulator.accountId(), Fixtures.TOKEN);
-    }
+  @BeforeAll
+  void startEmulator() throws IOException {
+    emulator = configure(CloudflareEmulator.builder().apiToken(Fixtures.TOKEN)
+        .tokenWithoutContainers(Fixtures.LIMITED_TOKEN).workersDevSubdomain("acme")).start();
+    api = new Api(emulator.apiBaseUrl(), emulator.accountId(), Fixtures.TOKEN);
+  }
 
-    @BeforeEach
-    void resetEmulator() {
-        Api.Reply r = new Api(emulator.adminUrl(), emulator.accountId(), null).post("/reset", "{}");
-        if (r.status() != 200) throw new IllegalStateException("reset failed: " + r);
-        api.token = Fixtures.TOKEN;
-    }
+  @BeforeEach
+  void resetEmulator() {
+    Api.Reply r = new Api(emulator.adminUrl(), emulator.accountId(), null).post("/reset", "{}");
+    if (r.status() != 200) throw new IllegalStateException("reset failed: " + r);
+    api.token = Fixtures.TOKEN;
+  }
 
-    @AfterAll
-    void stopEmulator() {
-        if (emulator != null) emulator.close();
-    }
+  @AfterAll
+  void stopEmulator() {
+    if (emulator != null) emulator.close();
+  }
 
-    /** Deploys the standard container Worker and answers the namespace id of MyContainer. */
-    String deployWorker(String script) {
-        Api.Reply up = api.upload(script, Fixtures.metadata(script + "-mycontainer"), Fixtures.WORKER);
-        if (up.status() != 200) throw new IllegalStateException("upload failed: " + up);
-        Api.Reply v = api.get("/accounts/{a}/workers/scripts/" + script + "/versions/" + up.result().path("deployment_id").asText());
-        return v.result().path("resources").path("bindings").path(0).path("namespace_id").asText();
-    }
+  /** Deploys the standard container Worker and answers the namespace id of MyContainer. */
+  String deployWorker(String script) {
+    Api.Reply up = api.upload(script, Fixtures.metadata(script + "-mycontainer"), Fixtures.WORKER);
+    if (up.status() != 200) throw new IllegalStateException("upload failed: " + up);
+    Api.Reply v = api.get("/accounts/{a}/workers/scripts/" + script + "/versions/" + up.result().path("deployment_id").asText());
+    return v.result().path("resources").path("bindings").path(0).path("namespace_id").asText();
+  }
 }

@@ -12,51 +12,51 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultsTest extends EmulatorHarness {
 
-    private Api admin() {
-        return new Api(emulator.adminUrl(), emulator.accountId(), null);
-    }
+  private Api admin() {
+    return new Api(emulator.adminUrl(), emulator.accountId(), null);
+  }
 
-    @Test
-    void rateLimitFaultAnswers429WithRetryAfterForNRequests() {
-        Api.Reply set = admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"times\":2,\"status\":429,\"retryAfter\":\"1\"}");
-        assertThat(set.status()).isEqualTo(200);
-        for (int i = 0; i < 2; i++) {
-            Api.Reply r = api.get("/accounts/{a}/workers/scripts");
-            assertThat(r.status()).isEqualTo(429);
-            assertThat(r.raw().headers().firstValue("Retry-After")).contains("1");
-            assertThat(r.body().path("success").asBoolean()).isFalse();
-        }
-        assertThat(api.get("/accounts/{a}/workers/scripts").status()).isEqualTo(200);
+  @Test
+  void rateLimitFaultAnswers429WithRetryAfterForNRequests() {
+    Api.Reply set = admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"times\":2,\"status\":429,\"retryAfter\":\"1\"}");
+    assertThat(set.status()).isEqualTo(200);
+    for (int i = 0; i < 2; i++) {
+      Api.Reply r = api.get("/accounts/{a}/workers/scripts");
+      assertThat(r.status()).isEqualTo(429);
+      assertThat(r.raw().headers().firstValue("Retry-After")).contains("1");
+      assertThat(r.body().path("success").asBoolean()).isFalse();
     }
+    assertThat(api.get("/accounts/{a}/workers/scripts").status()).isEqualTo(200);
+  }
 
-    @Test
-    void droppedConnectionFault() {
-        admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"times\":1,\"drop\":true}");
-        HttpRequest req = HttpRequest.newBuilder(URI.create(api.base + "/accounts/" + api.account + "/workers/scripts/x"))
-                .header("Authorization", "Bearer " + Fixtures.TOKEN).PUT(HttpRequest.BodyPublishers.ofString("x")).build();
-        assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
-        assertThat(api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER).status()).isEqualTo(200);
-    }
+  @Test
+  void droppedConnectionFault() {
+    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"times\":1,\"drop\":true}");
+    HttpRequest req = HttpRequest.newBuilder(URI.create(api.base + "/accounts/" + api.account + "/workers/scripts/x"))
+        .header("Authorization", "Bearer " + Fixtures.TOKEN).PUT(HttpRequest.BodyPublishers.ofString("x")).build();
+    assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    assertThat(api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER).status()).isEqualTo(200);
+  }
 
-    @Test
-    void faultCanCarryASpecificCodeSuchAsVersionNotFoundYet() {
-        admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/versions/\",\"times\":1,\"status\":404,\"code\":100146}");
-        Api.Reply up = api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER);
-        String path = "/accounts/{a}/workers/scripts/x/versions/" + up.result().path("deployment_id").asText();
-        Api.Reply first = api.get(path);
-        assertThat(first.status()).isEqualTo(404);
-        assertThat(first.code()).isEqualTo(100146);
-        assertThat(api.get(path).status()).isEqualTo(200);
-    }
+  @Test
+  void faultCanCarryASpecificCodeSuchAsVersionNotFoundYet() {
+    admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/versions/\",\"times\":1,\"status\":404,\"code\":100146}");
+    Api.Reply up = api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER);
+    String path = "/accounts/{a}/workers/scripts/x/versions/" + up.result().path("deployment_id").asText();
+    Api.Reply first = api.get(path);
+    assertThat(first.status()).isEqualTo(404);
+    assertThat(first.code()).isEqualTo(100146);
+    assertThat(api.get(path).status()).isEqualTo(200);
+  }
 
-    @Test
-    void delayFaultAndClearingFaults() {
-        admin().post("/faults", "{\"path\":\"/workers/subdomain\",\"times\":5,\"delayMillis\":300}");
-        long t0 = System.nanoTime();
-        assertThat(api.get("/accounts/{a}/workers/subdomain").status()).isEqualTo(200);
-        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
-        admin().post("/faults", "{\"path\":\".*\",\"times\":5,\"status\":500}");
-        assertThat(admin().delete("/faults").status()).isEqualTo(200);
-        assertThat(api.get("/accounts/{a}/workers/subdomain").status()).isEqualTo(200);
-    }
+  @Test
+  void delayFaultAndClearingFaults() {
+    admin().post("/faults", "{\"path\":\"/workers/subdomain\",\"times\":5,\"delayMillis\":300}");
+    long t0 = System.nanoTime();
+    assertThat(api.get("/accounts/{a}/workers/subdomain").status()).isEqualTo(200);
+    assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
+    admin().post("/faults", "{\"path\":\".*\",\"times\":5,\"status\":500}");
+    assertThat(admin().delete("/faults").status()).isEqualTo(200);
+    assertThat(api.get("/accounts/{a}/workers/subdomain").status()).isEqualTo(200);
+  }
 }

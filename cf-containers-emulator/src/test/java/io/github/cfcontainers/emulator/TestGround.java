@@ -21,93 +21,93 @@ import java.util.concurrent.TimeUnit;
  * fail the test loudly: these tests must never be skipped silently.
  */
 final class TestGround {
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final List<String> LOCAL_TAGS = new ArrayList<>();
-    private static DockerClient docker;
+  static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final List<String> LOCAL_TAGS = new ArrayList<>();
+  private static DockerClient docker;
 
-    private TestGround() {}
+  private TestGround() {}
 
-    static String env(String name) {
-        String v = System.getenv(name);
-        if (v == null || v.isEmpty()) {
-            throw new AssertionError(name + " is not set: run `source \"$(bash scripts/test-ground.sh)\"` "
-                    + "before the build, so the registry/Docker-backed tests can reach the real test ground");
+  static String env(String name) {
+    String v = System.getenv(name);
+    if (v == null || v.isEmpty()) {
+      throw new AssertionError(name + " is not set: run `source \"$(bash scripts/test-ground.sh)\"` "
+          + "before the build, so the registry/Docker-backed tests can reach the real test ground");
+    }
+    return v;
+  }
+
+  static String registry() {
+    return env("CF_TEST_REGISTRY");
+  }
+
+  static CloudflareEmulator.Builder withRegistry(CloudflareEmulator.Builder b) {
+    return b.registry(registry()).registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
+        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")));
+  }
+
+  static synchronized DockerClient docker() {
+    if (docker == null) {
+      DefaultDockerClientConfig cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+      docker = DockerClientImpl.getInstance(cfg, new ApacheDockerHttpClient.Builder()
+          .dockerHost(cfg.getDockerHost()).sslConfig(cfg.getSSLConfig()).build());
+      Runtime.getRuntime().addShutdownHook(new Thread(TestGround::removeLocalTags));
+    }
+    return docker;
+  }
+
+  /**
+   * Pushes a local image to `<registry>/<account>/<repo>:<tag>` with a registry credential
+   * minted by the emulator (as a deploy does), and answers the digest-pinned reference.
+   */
+  static String push(Api api, String localImage, String repo) throws Exception {
+    Api.Reply cred = api.post("/accounts/{a}/containers/registries/" + registry() + "/credentials",
+        "{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}");
+    if (cred.status() != 200) throw new AssertionError("minting failed: " + cred);
+    String repository = registry() + "/" + api.account + "/" + repo;
+    String tag = RUN;
+    docker().tagImageCmd(localImage, repository, tag).exec();
+    synchronized (LOCAL_TAGS) {
+      LOCAL_TAGS.add(repository + ":" + tag);
+    }
+    AuthConfig auth = new AuthConfig().withUsername(cred.result().path("username").asText())
+        .withPassword(cred.result().path("password").asText()).withRegistryAddress(registry());
+    String[] digest = new String[1];
+    docker().pushImageCmd(repository).withTag(tag).withAuthConfig(auth).exec(new ResultCallback.Adapter<PushResponseItem>() {
+      @Override
+      public void onNext(PushResponseItem item) {
+        if (item.isErrorIndicated()) onError(new AssertionError("push failed: " + item.getErrorDetail().getMessage()));
+        if (item.getAux() != null && item.getAux().getDigest() != null) digest[0] = item.getAux().getDigest();
+      }
+    }).awaitCompletion(3, TimeUnit.MINUTES);
+    if (digest[0] == null) throw new AssertionError("push of " + repository + ":" + tag + " gave no digest");
+    return repository + "@" + digest[0];
+  }
+
+  /** Builds a local image from a Dockerfile without context (no COPY); answers its unique tag. */
+  static String build(String dockerfile) throws IOException, InterruptedException {
+    String tag = "cf-emu-test/img-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
+    Path file = Files.createTempFile("cf-emu", ".Dockerfile");
+    Files.writeString(file, dockerfile);
+    Process p = new ProcessBuilder("docker", "build", "-q", "-t", tag, "-").redirectInput(file.toFile())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) throw new AssertionError("docker build failed: " + out);
+    Files.delete(file);
+    synchronized (LOCAL_TAGS) {
+      LOCAL_TAGS.add(tag);
+    }
+    return tag;
+  }
+
+  private static void removeLocalTags() {
+    synchronized (LOCAL_TAGS) {
+      for (String t : LOCAL_TAGS) {
+        try {
+          docker.removeImageCmd(t).withForce(false).exec();
+        } catch (RuntimeException ignored) {
+          // in use or gone: leave it
         }
-        return v;
+      }
     }
-
-    static String registry() {
-        return env("CF_TEST_REGISTRY");
-    }
-
-    static CloudflareEmulator.Builder withRegistry(CloudflareEmulator.Builder b) {
-        return b.registry(registry()).registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
-                .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")));
-    }
-
-    static synchronized DockerClient docker() {
-        if (docker == null) {
-            DefaultDockerClientConfig cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-            docker = DockerClientImpl.getInstance(cfg, new ApacheDockerHttpClient.Builder()
-                    .dockerHost(cfg.getDockerHost()).sslConfig(cfg.getSSLConfig()).build());
-            Runtime.getRuntime().addShutdownHook(new Thread(TestGround::removeLocalTags));
-        }
-        return docker;
-    }
-
-    /**
-     * Pushes a local image to `<registry>/<account>/<repo>:<tag>` with a registry credential
-     * minted by the emulator (as a deploy does), and answers the digest-pinned reference.
-     */
-    static String push(Api api, String localImage, String repo) throws Exception {
-        Api.Reply cred = api.post("/accounts/{a}/containers/registries/" + registry() + "/credentials",
-                "{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}");
-        if (cred.status() != 200) throw new AssertionError("minting failed: " + cred);
-        String repository = registry() + "/" + api.account + "/" + repo;
-        String tag = RUN;
-        docker().tagImageCmd(localImage, repository, tag).exec();
-        synchronized (LOCAL_TAGS) {
-            LOCAL_TAGS.add(repository + ":" + tag);
-        }
-        AuthConfig auth = new AuthConfig().withUsername(cred.result().path("username").asText())
-                .withPassword(cred.result().path("password").asText()).withRegistryAddress(registry());
-        String[] digest = new String[1];
-        docker().pushImageCmd(repository).withTag(tag).withAuthConfig(auth).exec(new ResultCallback.Adapter<PushResponseItem>() {
-            @Override
-            public void onNext(PushResponseItem item) {
-                if (item.isErrorIndicated()) onError(new AssertionError("push failed: " + item.getErrorDetail().getMessage()));
-                if (item.getAux() != null && item.getAux().getDigest() != null) digest[0] = item.getAux().getDigest();
-            }
-        }).awaitCompletion(3, TimeUnit.MINUTES);
-        if (digest[0] == null) throw new AssertionError("push of " + repository + ":" + tag + " gave no digest");
-        return repository + "@" + digest[0];
-    }
-
-    /** Builds a local image from a Dockerfile without context (no COPY); answers its unique tag. */
-    static String build(String dockerfile) throws IOException, InterruptedException {
-        String tag = "cf-emu-test/img-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
-        Path file = Files.createTempFile("cf-emu", ".Dockerfile");
-        Files.writeString(file, dockerfile);
-        Process p = new ProcessBuilder("docker", "build", "-q", "-t", tag, "-").redirectInput(file.toFile())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new AssertionError("docker build failed: " + out);
-        Files.delete(file);
-        synchronized (LOCAL_TAGS) {
-            LOCAL_TAGS.add(tag);
-        }
-        return tag;
-    }
-
-    private static void removeLocalTags() {
-        synchronized (LOCAL_TAGS) {
-            for (String t : LOCAL_TAGS) {
-                try {
-                    docker.removeImageCmd(t).withForce(false).exec();
-                } catch (RuntimeException ignored) {
-                    // in use or gone: leave it
-                }
-            }
-        }
-    }
+  }
 }

@@ -10,61 +10,61 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A deployed app answers through the emulator's stand-in for its workers.dev URL, from a real container. */
 class TrafficForwardingTest extends EmulatorHarness {
-    @Override
-    CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
-        return TestGround.withRegistry(b).runContainers(true);
+  @Override
+  CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
+    return TestGround.withRegistry(b).runContainers(true);
+  }
+
+  @Test
+  void busyboxHttpdAnswersThroughTheWorkersDevStandIn() throws Exception {
+    String local = TestGround.build("""
+        FROM %s
+        RUN mkdir -p /www && echo hello-from-container > /www/index.html
+        CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]
+        """.formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
+    String image = TestGround.push(api, local, "emu-httpd");
+    String ns = deployWorker("web");
+    Api.Reply app = api.post("/accounts/{a}/containers/applications", """
+        {"name":"web-mycontainer","instances":0,"max_instances":1,
+         "configuration":{"image":"%s","instance_type":"lite"},
+         "durable_objects":{"namespace_id":"%s"}}""".formatted(image, ns));
+    assertThat(app.status()).as(app.toString()).isEqualTo(200);
+
+    // Like workers.dev: nothing there until the script's route is enabled.
+    HttpRequest get = HttpRequest.newBuilder(emulator.workersDevUrl("web").resolve("index.html")).timeout(Duration.ofSeconds(60)).build();
+    assertThat(Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    api.post("/accounts/{a}/workers/scripts/web/subdomain", "{\"enabled\":true}");
+
+    HttpResponse<String> r = Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("hello-from-container");
+    String appId = app.result().path("id").asText();
+    assertThat(api.get("/accounts/{a}/containers/applications/" + appId + "/instances-v2").result().get(0).path("state").asText())
+        .isEqualTo("running");
+
+    // A rollout to a new image replaces the running container.
+    String local2 = TestGround.build("""
+        FROM %s
+        RUN mkdir -p /www && echo hello-after-rollout > /www/index.html
+        CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]
+        """.formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
+    String image2 = TestGround.push(api, local2, "emu-httpd2");
+    Api.Reply rollout = api.post("/accounts/{a}/containers/applications/" + appId + "/rollouts",
+        "{\"description\":\"new image\",\"strategy\":\"rolling\",\"kind\":\"full_auto\",\"step_percentage\":100,"
+            + "\"target_configuration\":{\"image\":\"" + image2 + "\",\"instance_type\":\"lite\"}}");
+    assertThat(rollout.status()).as(rollout.toString()).isEqualTo(200);
+    String body = "";
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!body.contains("hello-after-rollout") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(300);
+      body = Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
     }
+    assertThat(body).contains("hello-after-rollout");
 
-    @Test
-    void busyboxHttpdAnswersThroughTheWorkersDevStandIn() throws Exception {
-        String local = TestGround.build("""
-                FROM %s
-                RUN mkdir -p /www && echo hello-from-container > /www/index.html
-                CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]
-                """.formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
-        String image = TestGround.push(api, local, "emu-httpd");
-        String ns = deployWorker("web");
-        Api.Reply app = api.post("/accounts/{a}/containers/applications", """
-                {"name":"web-mycontainer","instances":0,"max_instances":1,
-                 "configuration":{"image":"%s","instance_type":"lite"},
-                 "durable_objects":{"namespace_id":"%s"}}""".formatted(image, ns));
-        assertThat(app.status()).as(app.toString()).isEqualTo(200);
-
-        // Like workers.dev: nothing there until the script's route is enabled.
-        HttpRequest get = HttpRequest.newBuilder(emulator.workersDevUrl("web").resolve("index.html")).timeout(Duration.ofSeconds(60)).build();
-        assertThat(Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
-        api.post("/accounts/{a}/workers/scripts/web/subdomain", "{\"enabled\":true}");
-
-        HttpResponse<String> r = Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).contains("hello-from-container");
-        String appId = app.result().path("id").asText();
-        assertThat(api.get("/accounts/{a}/containers/applications/" + appId + "/instances-v2").result().get(0).path("state").asText())
-                .isEqualTo("running");
-
-        // A rollout to a new image replaces the running container.
-        String local2 = TestGround.build("""
-                FROM %s
-                RUN mkdir -p /www && echo hello-after-rollout > /www/index.html
-                CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]
-                """.formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
-        String image2 = TestGround.push(api, local2, "emu-httpd2");
-        Api.Reply rollout = api.post("/accounts/{a}/containers/applications/" + appId + "/rollouts",
-                "{\"description\":\"new image\",\"strategy\":\"rolling\",\"kind\":\"full_auto\",\"step_percentage\":100,"
-                        + "\"target_configuration\":{\"image\":\"" + image2 + "\",\"instance_type\":\"lite\"}}");
-        assertThat(rollout.status()).as(rollout.toString()).isEqualTo(200);
-        String body = "";
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!body.contains("hello-after-rollout") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(300);
-            body = Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
-        }
-        assertThat(body).contains("hello-after-rollout");
-
-        // close() and reset remove the containers this emulator started.
-        emulator.reset();
-        Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=io.github.cfcontainers.emulator.application=" + appId)
-                .redirectErrorStream(true).start();
-        assertThat(new String(ps.getInputStream().readAllBytes()).trim()).isEmpty();
-    }
+    // close() and reset remove the containers this emulator started.
+    emulator.reset();
+    Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=io.github.cfcontainers.emulator.application=" + appId)
+        .redirectErrorStream(true).start();
+    assertThat(new String(ps.getInputStream().readAllBytes()).trim()).isEmpty();
+  }
 }
