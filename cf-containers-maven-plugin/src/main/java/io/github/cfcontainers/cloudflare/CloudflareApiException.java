@@ -129,7 +129,7 @@ public class CloudflareApiException extends RuntimeException {
         appendNote(sb, attempts, note);
         String hint = hint(status, errors);
         if (hint != null) {
-            sb.append(" Hint: ").append(hint);
+            sentence(sb, "Hint: " + hint);
         }
         return new CloudflareApiException(Kind.API_ERROR, status, method, path, errors, attempts, sb.toString(), null);
     }
@@ -175,11 +175,16 @@ public class CloudflareApiException extends RuntimeException {
 
     private static void appendNote(StringBuilder sb, int attempts, String note) {
         if (note != null && !note.isBlank()) {
-            sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ").append(note);
+            sentence(sb, note);
         } else if (attempts > 1) {
-            sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ").append("Gave up after ").append(attempts)
-                    .append(" attempts.");
+            sentence(sb, "Gave up after " + attempts + " attempts.");
         }
+    }
+
+    /** Ends the current sentence with a period and starts a new one. */
+    private static void sentence(StringBuilder sb, String text) {
+        char last = sb.charAt(sb.length() - 1);
+        sb.append(last == '.' || last == '!' || last == '?' ? " " : ". ").append(text);
     }
 
     private static String hint(int status, List<ApiError> errors) {
