@@ -50,4 +50,9 @@ public record ApplicationConfiguration(String image, String instanceType, Double
         return new ApplicationConfiguration(image, null, vcpu, memoryMib, new Disk(diskMb),
                 logs == null ? null : Observability.logs(logs));
     }
+
+    /** {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} → {@code standard-1}). */
+    public String canonicalInstanceType() {
+        return InstanceTypes.canonical(instanceType);
+    }
 }

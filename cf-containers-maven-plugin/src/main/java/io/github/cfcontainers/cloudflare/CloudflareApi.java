@@ -71,6 +71,7 @@ public final class CloudflareApi implements AutoCloseable {
         Retrofit retrofit = new Retrofit.Builder()
                 .baseUrl(config.baseUrl())
                 .client(http)
+                .addConverterFactory(new EmptyBodyTolerantConverterFactory())
                 .addConverterFactory(JacksonConverterFactory.create(mapper))
                 .build();
         this.workers = retrofit.create(WorkersEndpoints.class);
@@ -349,6 +350,25 @@ public final class CloudflareApi implements AutoCloseable {
         requireSegment(applicationId, "application id");
         requireSegment(rolloutId, "rollout id");
         return caller.result(containers.getRollout(accountId, applicationId, rolloutId));
+    }
+
+    /**
+     * {@code POST /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}} with {@code {"action":…}}:
+     * {@code next}, {@code previous} or {@code revert}.
+     */
+    public Rollout actOnRollout(String applicationId, String rolloutId, String action) {
+        requireSegment(applicationId, "application id");
+        requireSegment(rolloutId, "rollout id");
+        Objects.requireNonNull(action, "action");
+        return caller.result(containers.actOnRollout(accountId, applicationId, rolloutId,
+                java.util.Map.of("action", action)));
+    }
+
+    /** {@code DELETE /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}; false when it did not exist. */
+    public boolean deleteRollout(String applicationId, String rolloutId) {
+        requireSegment(applicationId, "application id");
+        requireSegment(rolloutId, "rollout id");
+        return caller.envelopeOrNullIfAbsent(containers.deleteRollout(accountId, applicationId, rolloutId)) != null;
     }
 
     /**

@@ -23,6 +23,8 @@ public record Rollout(String id, String createdAt, String lastUpdatedAt, String 
     public record Progress(Integer totalSteps, Integer currentStep, Integer updatedInstances, Integer totalInstances) {
     }
 
+    /** completed, reverted or replaced. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFinished() {
         return "completed".equals(status) || "reverted".equals(status) || "replaced".equals(status);
     }
