@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * @param detail           the {@code {"error": …, "details": {…}}} JSON the containers API puts in {@code message},
  *                         parsed; null when the message is plain text
  */
-public record ApiError(int code, String message, String documentationUrl, Detail detail) {
+public record ApiError(int code, String message, String documentationUrl, Detail detail)
+        implements java.io.Serializable {
 
     /**
      * The structured error the containers API embeds in {@code message}.
@@ -20,7 +21,7 @@ public record ApiError(int code, String message, String documentationUrl, Detail
      * @param error   e.g. {@code DURABLE_OBJECT_ALREADY_HAS_APPLICATION}
      * @param details the {@code details} object, flattened to text values in document order (may be empty)
      */
-    public record Detail(String error, Map<String, String> details) {
+    public record Detail(String error, Map<String, String> details) implements java.io.Serializable {
         public Detail {
             details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(
                     new java.util.LinkedHashMap<>(details));
