@@ -15,20 +15,20 @@ import java.time.Duration;
  * @param retryIn    the wait before the next attempt when the client will retry, else {@code null}
  */
 public record ApiCallEvent(String method, String path, int status, long durationMs, int attempt, String failure,
-                           Duration retryIn) {
+               Duration retryIn) {
 
-    /** A ready-made log line, e.g. {@code GET /accounts/…/containers/me -> 200 (12 ms)}. */
-    public String describe() {
-        StringBuilder sb = new StringBuilder("Cloudflare API ").append(method).append(' ').append(path).append(" -> ");
-        sb.append(status == 0 ? "no answer (" + failure + ")" : Integer.toString(status));
-        sb.append(" (").append(durationMs).append(" ms");
-        if (attempt > 1) {
-            sb.append(", attempt ").append(attempt);
-        }
-        sb.append(')');
-        if (retryIn != null) {
-            sb.append("; retrying in ").append(retryIn.toMillis()).append(" ms");
-        }
-        return sb.toString();
+  /** A ready-made log line, e.g. {@code GET /accounts/…/containers/me -> 200 (12 ms)}. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder("Cloudflare API ").append(method).append(' ').append(path).append(" -> ");
+    sb.append(status == 0 ? "no answer (" + failure + ")" : Integer.toString(status));
+    sb.append(" (").append(durationMs).append(" ms");
+    if (attempt > 1) {
+      sb.append(", attempt ").append(attempt);
     }
+    sb.append(')');
+    if (retryIn != null) {
+      sb.append("; retrying in ").append(retryIn.toMillis()).append(" ms");
+    }
+    return sb.toString();
+  }
 }

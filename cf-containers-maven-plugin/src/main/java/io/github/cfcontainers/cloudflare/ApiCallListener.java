@@ -4,7 +4,7 @@ package io.github.cfcontainers.cloudflare;
 @FunctionalInterface
 public interface ApiCallListener {
 
-    ApiCallListener NONE = event -> { };
+  ApiCallListener NONE = event -> { };
 
-    void onCall(ApiCallEvent event);
+  void onCall(ApiCallEvent event);
 }

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ApiEnvelope<T>(Boolean success, JsonNode errors, JsonNode messages, T result, ResultInfo resultInfo) {
 
-    /** {@code result_info}: page-numbered or token-paged lists. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ResultInfo(Integer page, Integer perPage, Integer count, Integer totalCount, String nextPageToken) {
-    }
+  /** {@code result_info}: page-numbered or token-paged lists. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ResultInfo(Integer page, Integer perPage, Integer count, Integer totalCount, String nextPageToken) {
+  }
 }

@@ -13,34 +13,34 @@ import java.util.stream.Collectors;
  *                         parsed; null when the message is plain text
  */
 public record ApiError(int code, String message, String documentationUrl, Detail detail)
-        implements java.io.Serializable {
+    implements java.io.Serializable {
 
-    /**
-     * The structured error the containers API embeds in {@code message}.
-     *
-     * @param error   e.g. {@code DURABLE_OBJECT_ALREADY_HAS_APPLICATION}
-     * @param details the {@code details} object, flattened to text values in document order (may be empty)
-     */
-    public record Detail(String error, Map<String, String> details) implements java.io.Serializable {
-        public Detail {
-            details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                    new java.util.LinkedHashMap<>(details));
-        }
-
-        String describe() {
-            String base = error == null ? "(no error name)" : error;
-            if (details.isEmpty()) {
-                return base;
-            }
-            return base + " (" + details.entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining(", ")) + ")";
-        }
+  /**
+   * The structured error the containers API embeds in {@code message}.
+   *
+   * @param error   e.g. {@code DURABLE_OBJECT_ALREADY_HAS_APPLICATION}
+   * @param details the {@code details} object, flattened to text values in document order (may be empty)
+   */
+  public record Detail(String error, Map<String, String> details) implements java.io.Serializable {
+    public Detail {
+      details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(
+          new java.util.LinkedHashMap<>(details));
     }
 
-    /** Human text: the parsed {@code error (k: v, …)} when there is one, else the message; plus the code. */
-    public String describe() {
-        String text = detail != null ? detail.describe() : (message == null || message.isBlank() ? "(no message)" : message);
-        return code != 0 ? text + " [code " + code + "]" : text;
+    String describe() {
+      String base = error == null ? "(no error name)" : error;
+      if (details.isEmpty()) {
+        return base;
+      }
+      return base + " (" + details.entrySet().stream()
+          .map(e -> e.getKey() + ": " + e.getValue())
+          .collect(Collectors.joining(", ")) + ")";
     }
+  }
+
+  /** Human text: the parsed {@code error (k: v, …)} when there is one, else the message; plus the code. */
+  public String describe() {
+    String text = detail != null ? detail.describe() : (message == null || message.isBlank() ? "(no message)" : message);
+    return code != 0 ? text + " [code " + code + "]" : text;
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.cfcontainers.cloudflare;
 
+import io.github.cfcontainers.core.deploy.InstanceType;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -13,46 +15,49 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationConfiguration(String image, String instanceType, Double vcpu, Integer memoryMib, Disk disk,
-                                       Observability observability) {
+                     Observability observability) {
 
-    /** {@code disk}: {@code {"size_mb":…}}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code disk}: {@code {"size_mb":…}}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Disk(Integer sizeMb) {
-    }
+  public record Disk(Integer sizeMb) {
+  }
 
-    /** {@code observability}: {@code {"logs":{"enabled":…}}}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code observability}: {@code {"logs":{"enabled":…}}}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Observability(Logs logs) {
-        public static Observability logs(boolean enabled) {
-            return new Observability(new Logs(enabled));
-        }
+  public record Observability(Logs logs) {
+    public static Observability logs(boolean enabled) {
+      return new Observability(new Logs(enabled));
     }
+  }
 
-    /** {@code observability.logs}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code observability.logs}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Logs(Boolean enabled) {
-    }
+  public record Logs(Boolean enabled) {
+  }
 
-    /** A named instance type ({@code lite}, {@code basic}, {@code standard-1} …). */
-    public static ApplicationConfiguration ofInstanceType(String image, String instanceType, Boolean logs) {
-        return new ApplicationConfiguration(image, instanceType, null, null, null,
-                logs == null ? null : Observability.logs(logs));
-    }
+  /** A named instance type ({@code lite}, {@code basic}, {@code standard-1} …). */
+  public static ApplicationConfiguration ofInstanceType(String image, String instanceType, Boolean logs) {
+    return new ApplicationConfiguration(image, instanceType, null, null, null,
+        logs == null ? null : Observability.logs(logs));
+  }
 
-    /** A custom size. */
-    public static ApplicationConfiguration custom(String image, double vcpu, int memoryMib, int diskMb, Boolean logs) {
-        return new ApplicationConfiguration(image, null, vcpu, memoryMib, new Disk(diskMb),
-                logs == null ? null : Observability.logs(logs));
-    }
+  /** A custom size. */
+  public static ApplicationConfiguration custom(String image, double vcpu, int memoryMib, int diskMb, Boolean logs) {
+    return new ApplicationConfiguration(image, null, vcpu, memoryMib, new Disk(diskMb),
+        logs == null ? null : Observability.logs(logs));
+  }
 
-    /** {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} → {@code standard-1}). */
-    public String canonicalInstanceType() {
-        return InstanceTypes.canonical(instanceType);
+  /** {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} → {@code standard-1}). */
+  public String canonicalInstanceType() {
+    if (instanceType == null) {
+      return null;
     }
+    return InstanceType.fromName(instanceType).map(InstanceType::apiName).orElse(instanceType);
+  }
 }

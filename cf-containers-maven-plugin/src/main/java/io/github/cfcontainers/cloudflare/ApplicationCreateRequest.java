@@ -13,6 +13,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationCreateRequest(String name, String schedulingPolicy, Integer instances, Integer maxInstances,
-                                       ApplicationConfiguration configuration, ApplicationConstraints constraints,
-                                       DurableObjectsRef durableObjects, Integer rolloutActiveGracePeriod) {
+                     ApplicationConfiguration configuration, ApplicationConstraints constraints,
+                     DurableObjectsRef durableObjects, Integer rolloutActiveGracePeriod) {
 }

@@ -13,6 +13,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationPatchRequest(ApplicationConfiguration configuration, Integer maxInstances,
-                                      ApplicationConstraints constraints, String schedulingPolicy,
-                                      Integer rolloutActiveGracePeriod) {
+                    ApplicationConstraints constraints, String schedulingPolicy,
+                    Integer rolloutActiveGracePeriod) {
 }

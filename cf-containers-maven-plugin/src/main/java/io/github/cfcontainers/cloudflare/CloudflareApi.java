@@ -30,413 +30,413 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  */
 public final class CloudflareApi implements AutoCloseable {
 
-    /** The container registry host. */
-    public static final String DEFAULT_REGISTRY_HOST = "registry.cloudflare.com";
+  /** The container registry host. */
+  public static final String DEFAULT_REGISTRY_HOST = "registry.cloudflare.com";
 
-    private static final MediaType JSON = MediaType.get("application/json");
-    private static final int NAMESPACES_PER_PAGE = 1000;
-    private static final int MAX_PAGES = 1000;
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final int NAMESPACES_PER_PAGE = 1000;
+  private static final int MAX_PAGES = 1000;
 
-    private final CloudflareClientConfig config;
-    private final String accountId;
-    private final ObjectMapper mapper;
-    private final OkHttpClient http;
-    private final WorkersEndpoints workers;
-    private final ContainersEndpoints containers;
-    private final ApiCaller caller;
+  private final CloudflareClientConfig config;
+  private final String accountId;
+  private final ObjectMapper mapper;
+  private final OkHttpClient http;
+  private final WorkersEndpoints workers;
+  private final ContainersEndpoints containers;
+  private final ApiCaller caller;
 
-    /** For tests and the emulator: base URL (null = env/default), account id, token, default settings. */
-    public CloudflareApi(String baseUrl, String accountId, ApiToken token) {
-        this(CloudflareClientConfig.builder(accountId, token).baseUrl(baseUrl).build());
+  /** For tests and the emulator: base URL (null = env/default), account id, token, default settings. */
+  public CloudflareApi(String baseUrl, String accountId, ApiToken token) {
+    this(CloudflareClientConfig.builder(accountId, token).baseUrl(baseUrl).build());
+  }
+
+  public CloudflareApi(CloudflareClientConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.accountId = config.accountId();
+    this.mapper = CloudflareJson.newMapper();
+    String basePath = config.baseUrl().encodedPath();
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        .writeTimeout(config.writeTimeout())
+        .callTimeout(config.callTimeout())
+        .retryOnConnectionFailure(false) // our RetryInterceptor decides, per method
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addInterceptor(new RetryInterceptor(config.retryPolicy(), config.sleeper(), config.clock(),
+            config.random(), config.listener(), basePath))
+        .addInterceptor(new AuthInterceptor(config.token(), config.userAgent()))
+        .addInterceptor(new JsonAnswerGuard())
+        .build();
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(config.baseUrl())
+        .client(http)
+        .addConverterFactory(new EmptyBodyTolerantConverterFactory())
+        .addConverterFactory(JacksonConverterFactory.create(mapper))
+        .build();
+    this.workers = retrofit.create(WorkersEndpoints.class);
+    this.containers = retrofit.create(ContainersEndpoints.class);
+    this.caller = new ApiCaller(mapper, config.token(), basePath);
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  /** The resolved base URL, ending with {@code /}. */
+  public String baseUrl() {
+    return config.baseUrl().toString();
+  }
+
+  // ------------------------------------------------------------------ Workers scripts
+
+  /**
+   * {@code PUT /accounts/{a}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata} part
+   * ({@code application/json}) and one part per module whose field name and filename are the module name and whose
+   * content type is sent exactly as given.
+   */
+  public ScriptUploadResult uploadScript(String scriptName, ScriptMetadata metadata, List<WorkerModule> modules) {
+    requireSegment(scriptName, "script name");
+    Objects.requireNonNull(metadata, "metadata");
+    if (modules == null || modules.isEmpty()) {
+      throw new IllegalArgumentException("A Worker upload needs at least one module");
     }
-
-    public CloudflareApi(CloudflareClientConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.accountId = config.accountId();
-        this.mapper = CloudflareJson.newMapper();
-        String basePath = config.baseUrl().encodedPath();
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(config.connectTimeout())
-                .readTimeout(config.readTimeout())
-                .writeTimeout(config.writeTimeout())
-                .callTimeout(config.callTimeout())
-                .retryOnConnectionFailure(false) // our RetryInterceptor decides, per method
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .addInterceptor(new RetryInterceptor(config.retryPolicy(), config.sleeper(), config.clock(),
-                        config.random(), config.listener(), basePath))
-                .addInterceptor(new AuthInterceptor(config.token(), config.userAgent()))
-                .addInterceptor(new JsonAnswerGuard())
-                .build();
-        Retrofit retrofit = new Retrofit.Builder()
-                .baseUrl(config.baseUrl())
-                .client(http)
-                .addConverterFactory(new EmptyBodyTolerantConverterFactory())
-                .addConverterFactory(JacksonConverterFactory.create(mapper))
-                .build();
-        this.workers = retrofit.create(WorkersEndpoints.class);
-        this.containers = retrofit.create(ContainersEndpoints.class);
-        this.caller = new ApiCaller(mapper, config.token(), basePath);
+    Set<String> names = new HashSet<>();
+    for (WorkerModule m : modules) {
+      if ("metadata".equals(m.name())) {
+        throw new IllegalArgumentException("A module cannot be named 'metadata' (that part holds the metadata)");
+      }
+      if (!names.add(m.name())) {
+        throw new IllegalArgumentException("Two modules are named '" + m.name() + "'");
+      }
     }
-
-    public String accountId() {
-        return accountId;
+    if (metadata.mainModule() != null && !names.contains(metadata.mainModule())) {
+      throw new IllegalArgumentException("main_module '" + metadata.mainModule()
+          + "' is not among the uploaded modules " + names);
     }
-
-    /** The resolved base URL, ending with {@code /}. */
-    public String baseUrl() {
-        return config.baseUrl().toString();
+    byte[] json;
+    try {
+      json = mapper.writeValueAsBytes(metadata);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("The Worker metadata cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
+    MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    body.addPart(Headers.of("Content-Disposition", "form-data; name=\"metadata\""),
+        RequestBody.create(json, JSON));
+    for (WorkerModule m : modules) {
+      // bytes, not a String: RequestBody.create(String, type) would append "; charset=utf-8"
+      body.addPart(Headers.of("Content-Disposition",
+              "form-data; name=\"" + m.name() + "\"; filename=\"" + m.name() + "\""),
+          RequestBody.create(m.contentUnsafe(), MediaType.get(m.contentType())));
+    }
+    return caller.result(workers.uploadScript(accountId, scriptName, body.build()));
+  }
 
-    // ------------------------------------------------------------------ Workers scripts
+  /** {@code GET /accounts/{a}/workers/services/{name}}; empty when the Worker does not exist (404 / 10090). */
+  public Optional<WorkerService> findService(String scriptName) {
+    requireSegment(scriptName, "script name");
+    ApiEnvelope<WorkerService> env = caller.envelopeOrNullIfAbsent(
+        workers.getService(accountId, scriptName), CloudflareErrorCodes.SERVICE_NOT_FOUND);
+    return env == null ? Optional.empty() : Optional.ofNullable(env.result());
+  }
 
-    /**
-     * {@code PUT /accounts/{a}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata} part
-     * ({@code application/json}) and one part per module whose field name and filename are the module name and whose
-     * content type is sent exactly as given.
-     */
-    public ScriptUploadResult uploadScript(String scriptName, ScriptMetadata metadata, List<WorkerModule> modules) {
-        requireSegment(scriptName, "script name");
-        Objects.requireNonNull(metadata, "metadata");
-        if (modules == null || modules.isEmpty()) {
-            throw new IllegalArgumentException("A Worker upload needs at least one module");
+  /**
+   * The deployed Worker's migration tag ({@code default_environment.script.migration_tag}); empty when the Worker
+   * does not exist or has no tag yet.
+   */
+  public Optional<String> findMigrationTag(String scriptName) {
+    return findService(scriptName).map(WorkerService::migrationTag);
+  }
+
+  /** {@code GET /accounts/{a}/workers/scripts}. */
+  public List<ScriptSummary> listScripts() {
+    return nonNull(caller.result(workers.listScripts(accountId)));
+  }
+
+  /** {@code GET /accounts/{a}/workers/scripts/{name}/settings}; empty when the Worker does not exist. */
+  public Optional<ScriptSettings> findScriptSettings(String scriptName) {
+    requireSegment(scriptName, "script name");
+    ApiEnvelope<ScriptSettings> env = caller.envelopeOrNullIfAbsent(
+        workers.getScriptSettings(accountId, scriptName), CloudflareErrorCodes.SERVICE_NOT_FOUND);
+    return env == null ? Optional.empty() : Optional.ofNullable(env.result());
+  }
+
+  /**
+   * {@code GET /accounts/{a}/workers/scripts/{name}/versions/{version_id}}, retried briefly while the API answers
+   * code 100146 (a fresh version is not readable everywhere yet).
+   */
+  public ScriptVersion getScriptVersion(String scriptName, String versionId) {
+    requireSegment(scriptName, "script name");
+    requireSegment(versionId, "version id");
+    int attempts = config.versionLookupAttempts();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return caller.result(workers.getScriptVersion(accountId, scriptName, versionId));
+      } catch (CloudflareApiException e) {
+        if (!e.hasCode(CloudflareErrorCodes.VERSION_NOT_FOUND_YET) || attempt >= attempts) {
+          throw e;
         }
-        Set<String> names = new HashSet<>();
-        for (WorkerModule m : modules) {
-            if ("metadata".equals(m.name())) {
-                throw new IllegalArgumentException("A module cannot be named 'metadata' (that part holds the metadata)");
-            }
-            if (!names.add(m.name())) {
-                throw new IllegalArgumentException("Two modules are named '" + m.name() + "'");
-            }
-        }
-        if (metadata.mainModule() != null && !names.contains(metadata.mainModule())) {
-            throw new IllegalArgumentException("main_module '" + metadata.mainModule()
-                    + "' is not among the uploaded modules " + names);
-        }
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The Worker metadata cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
-        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
-        body.addPart(Headers.of("Content-Disposition", "form-data; name=\"metadata\""),
-                RequestBody.create(json, JSON));
-        for (WorkerModule m : modules) {
-            // bytes, not a String: RequestBody.create(String, type) would append "; charset=utf-8"
-            body.addPart(Headers.of("Content-Disposition",
-                            "form-data; name=\"" + m.name() + "\"; filename=\"" + m.name() + "\""),
-                    RequestBody.create(m.contentUnsafe(), MediaType.get(m.contentType())));
-        }
-        return caller.result(workers.uploadScript(accountId, scriptName, body.build()));
+      }
+      try {
+        config.sleeper().sleep(config.versionLookupDelay().multipliedBy(attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for Worker version " + versionId, e);
+      }
     }
+  }
 
-    /** {@code GET /accounts/{a}/workers/services/{name}}; empty when the Worker does not exist (404 / 10090). */
-    public Optional<WorkerService> findService(String scriptName) {
-        requireSegment(scriptName, "script name");
-        ApiEnvelope<WorkerService> env = caller.envelopeOrNullIfAbsent(
-                workers.getService(accountId, scriptName), CloudflareErrorCodes.SERVICE_NOT_FOUND);
-        return env == null ? Optional.empty() : Optional.ofNullable(env.result());
+  /**
+   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=true}. Does not delete the Worker's container
+   * applications. Answers false when the Worker did not exist.
+   */
+  public boolean deleteScript(String scriptName) {
+    requireSegment(scriptName, "script name");
+    return caller.envelopeOrNullIfAbsent(workers.deleteScript(accountId, scriptName, Boolean.TRUE),
+        CloudflareErrorCodes.SERVICE_NOT_FOUND) != null;
+  }
+
+  // ------------------------------------------------------------------ Durable Objects
+
+  /** {@code GET /accounts/{a}/workers/durable_objects/namespaces?per_page=1000}, following pages if any. */
+  public List<DurableObjectNamespace> listDurableObjectNamespaces() {
+    List<DurableObjectNamespace> all = new ArrayList<>();
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      ApiEnvelope<List<DurableObjectNamespace>> env = caller.envelope(
+          workers.listDurableObjectNamespaces(accountId, NAMESPACES_PER_PAGE, page == 1 ? null : page));
+      List<DurableObjectNamespace> items = nonNull(env.result());
+      all.addAll(items);
+      ApiEnvelope.ResultInfo info = env.resultInfo();
+      boolean more = info != null && info.totalCount() != null && all.size() < info.totalCount()
+          && !items.isEmpty();
+      if (!more) {
+        break;
+      }
     }
+    return all;
+  }
 
-    /**
-     * The deployed Worker's migration tag ({@code default_environment.script.migration_tag}); empty when the Worker
-     * does not exist or has no tag yet.
-     */
-    public Optional<String> findMigrationTag(String scriptName) {
-        return findService(scriptName).map(WorkerService::migrationTag);
+  /** The namespace of class {@code className} in Worker {@code scriptName}, from the namespace list. */
+  public Optional<DurableObjectNamespace> findDurableObjectNamespace(String scriptName, String className) {
+    return listDurableObjectNamespaces().stream()
+        .filter(ns -> scriptName.equals(ns.script()) && className.equals(ns.className()))
+        .findFirst();
+  }
+
+  // ------------------------------------------------------------------ workers.dev
+
+  /** {@code GET /accounts/{a}/workers/subdomain} → {@code subdomain}; empty when the account has none (10007). */
+  public Optional<String> findAccountSubdomain() {
+    ApiEnvelope<JsonNode> env = caller.envelopeOrNullIfAbsent(workers.getAccountSubdomain(accountId),
+        CloudflareErrorCodes.WORKERS_DEV_SUBDOMAIN_MISSING);
+    if (env == null || env.result() == null) {
+      return Optional.empty();
     }
+    JsonNode sub = env.result().get("subdomain");
+    return sub == null || sub.isNull() || sub.asText().isBlank() ? Optional.empty() : Optional.of(sub.asText());
+  }
 
-    /** {@code GET /accounts/{a}/workers/scripts}. */
-    public List<ScriptSummary> listScripts() {
-        return nonNull(caller.result(workers.listScripts(accountId)));
+  /** {@code GET /accounts/{a}/workers/scripts/{name}/subdomain}. */
+  public ScriptSubdomain getScriptSubdomain(String scriptName) {
+    requireSegment(scriptName, "script name");
+    return caller.result(workers.getScriptSubdomain(accountId, scriptName));
+  }
+
+  /** {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with {@code {"enabled":true,"previews_enabled":false}}. */
+  public ScriptSubdomain enableScriptSubdomain(String scriptName) {
+    return setScriptSubdomain(scriptName, true, false);
+  }
+
+  /** {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with the given switches. */
+  public ScriptSubdomain setScriptSubdomain(String scriptName, boolean enabled, boolean previewsEnabled) {
+    requireSegment(scriptName, "script name");
+    return caller.result(workers.setScriptSubdomain(accountId, scriptName,
+        new ScriptSubdomain(enabled, previewsEnabled)));
+  }
+
+  /** {@code https://<script>.<subdomain>.workers.dev}. */
+  public static String workersDevUrl(String scriptName, String accountSubdomain) {
+    return "https://" + scriptName + "." + accountSubdomain + ".workers.dev";
+  }
+
+  // ------------------------------------------------------------------ Containers
+
+  /** {@code GET /accounts/{a}/containers/me}: the account's container limits. */
+  public ContainersAccount getContainersAccount() {
+    return caller.result(containers.me(accountId));
+  }
+
+  /**
+   * {@code POST /accounts/{a}/containers/registries/{host}/credentials} with
+   * {@code {"expiration_minutes":N,"permissions":[…]}}. The password is never logged; pass it to the Docker daemon
+   * per push.
+   */
+  public RegistryCredentials createRegistryCredentials(String registryHost, int expirationMinutes,
+                             List<String> permissions) {
+    requireSegment(registryHost, "registry host");
+    if (expirationMinutes < 1) {
+      throw new IllegalArgumentException("expiration_minutes must be at least 1");
     }
+    return caller.result(containers.registryCredentials(accountId, registryHost,
+        new RegistryCredentialsRequest(expirationMinutes, List.copyOf(permissions))));
+  }
 
-    /** {@code GET /accounts/{a}/workers/scripts/{name}/settings}; empty when the Worker does not exist. */
-    public Optional<ScriptSettings> findScriptSettings(String scriptName) {
-        requireSegment(scriptName, "script name");
-        ApiEnvelope<ScriptSettings> env = caller.envelopeOrNullIfAbsent(
-                workers.getScriptSettings(accountId, scriptName), CloudflareErrorCodes.SERVICE_NOT_FOUND);
-        return env == null ? Optional.empty() : Optional.ofNullable(env.result());
+  /** Push and pull credentials for {@code registryHost}. */
+  public RegistryCredentials createPushCredentials(String registryHost, int expirationMinutes) {
+    return createRegistryCredentials(registryHost, expirationMinutes, List.of("push", "pull"));
+  }
+
+  /** {@code GET /accounts/{a}/containers/applications}. */
+  public List<Application> listApplications() {
+    return nonNull(caller.result(containers.listApplications(accountId, null)));
+  }
+
+  /** {@code GET /accounts/{a}/containers/applications?name=…}, keeping exact name matches only. */
+  public Optional<Application> findApplicationByName(String name) {
+    Objects.requireNonNull(name, "application name");
+    return nonNull(caller.result(containers.listApplications(accountId, name))).stream()
+        .filter(a -> name.equals(a.name()))
+        .findFirst();
+  }
+
+  /** {@code GET /accounts/{a}/containers/applications/{id}}. */
+  public Application getApplication(String applicationId) {
+    requireSegment(applicationId, "application id");
+    return caller.result(containers.getApplication(accountId, applicationId));
+  }
+
+  /** {@code GET /accounts/{a}/containers/applications/{id}}; empty on 404. */
+  public Optional<Application> findApplication(String applicationId) {
+    requireSegment(applicationId, "application id");
+    ApiEnvelope<Application> env = caller.envelopeOrNullIfAbsent(
+        containers.getApplication(accountId, applicationId));
+    return env == null ? Optional.empty() : Optional.ofNullable(env.result());
+  }
+
+  /** {@code POST /accounts/{a}/containers/applications} (not retried after it may have reached the server). */
+  public Application createApplication(ApplicationCreateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return caller.result(containers.createApplication(accountId, request));
+  }
+
+  /** {@code PATCH /accounts/{a}/containers/applications/{id}}. */
+  public Application patchApplication(String applicationId, ApplicationPatchRequest request) {
+    requireSegment(applicationId, "application id");
+    Objects.requireNonNull(request, "request");
+    return caller.result(containers.patchApplication(accountId, applicationId, request));
+  }
+
+  /** {@code DELETE /accounts/{a}/containers/applications/{id}}; false when it did not exist. */
+  public boolean deleteApplication(String applicationId) {
+    requireSegment(applicationId, "application id");
+    return caller.envelopeOrNullIfAbsent(containers.deleteApplication(accountId, applicationId)) != null;
+  }
+
+  /** {@code POST /accounts/{a}/containers/applications/{id}/rollouts} (not retried after it may have reached the server). */
+  public Rollout createRollout(String applicationId, RolloutCreateRequest request) {
+    requireSegment(applicationId, "application id");
+    Objects.requireNonNull(request, "request");
+    return caller.result(containers.createRollout(accountId, applicationId, request));
+  }
+
+  /** {@code GET /accounts/{a}/containers/applications/{id}/rollouts}. */
+  public List<Rollout> listRollouts(String applicationId) {
+    requireSegment(applicationId, "application id");
+    return nonNull(caller.result(containers.listRollouts(accountId, applicationId)));
+  }
+
+  /** {@code GET /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}. */
+  public Rollout getRollout(String applicationId, String rolloutId) {
+    requireSegment(applicationId, "application id");
+    requireSegment(rolloutId, "rollout id");
+    return caller.result(containers.getRollout(accountId, applicationId, rolloutId));
+  }
+
+  /**
+   * {@code POST /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}} with {@code {"action":…}}:
+   * {@code next}, {@code previous} or {@code revert}.
+   */
+  public Rollout actOnRollout(String applicationId, String rolloutId, String action) {
+    requireSegment(applicationId, "application id");
+    requireSegment(rolloutId, "rollout id");
+    Objects.requireNonNull(action, "action");
+    return caller.result(containers.actOnRollout(accountId, applicationId, rolloutId,
+        java.util.Map.of("action", action)));
+  }
+
+  /** {@code DELETE /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}; false when it did not exist. */
+  public boolean deleteRollout(String applicationId, String rolloutId) {
+    requireSegment(applicationId, "application id");
+    requireSegment(rolloutId, "rollout id");
+    return caller.envelopeOrNullIfAbsent(containers.deleteRollout(accountId, applicationId, rolloutId)) != null;
+  }
+
+  /**
+   * One page of {@code GET /accounts/{a}/containers/applications/{id}/instances-v2}; pass the previous page's
+   * {@code nextPageToken} (null for the first page).
+   */
+  public InstancesPage listInstancesPage(String applicationId, String pageToken) {
+    requireSegment(applicationId, "application id");
+    ApiEnvelope<JsonNode> env = caller.envelope(containers.listInstances(accountId, applicationId, pageToken));
+    JsonNode result = env.result();
+    JsonNode items = result == null ? null : result.isArray() ? result : result.get("instances");
+    List<ContainerInstance> instances = new ArrayList<>();
+    if (items != null && items.isArray()) {
+      for (JsonNode item : items) {
+        instances.add(mapper.convertValue(item, ContainerInstance.class));
+      }
     }
-
-    /**
-     * {@code GET /accounts/{a}/workers/scripts/{name}/versions/{version_id}}, retried briefly while the API answers
-     * code 100146 (a fresh version is not readable everywhere yet).
-     */
-    public ScriptVersion getScriptVersion(String scriptName, String versionId) {
-        requireSegment(scriptName, "script name");
-        requireSegment(versionId, "version id");
-        int attempts = config.versionLookupAttempts();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return caller.result(workers.getScriptVersion(accountId, scriptName, versionId));
-            } catch (CloudflareApiException e) {
-                if (!e.hasCode(CloudflareErrorCodes.VERSION_NOT_FOUND_YET) || attempt >= attempts) {
-                    throw e;
-                }
-            }
-            try {
-                config.sleeper().sleep(config.versionLookupDelay().multipliedBy(attempt));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Worker version " + versionId, e);
-            }
-        }
+    String next = null;
+    if (env.resultInfo() != null) {
+      next = env.resultInfo().nextPageToken();
     }
-
-    /**
-     * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=true}. Does not delete the Worker's container
-     * applications. Answers false when the Worker did not exist.
-     */
-    public boolean deleteScript(String scriptName) {
-        requireSegment(scriptName, "script name");
-        return caller.envelopeOrNullIfAbsent(workers.deleteScript(accountId, scriptName, Boolean.TRUE),
-                CloudflareErrorCodes.SERVICE_NOT_FOUND) != null;
+    if ((next == null || next.isEmpty()) && result != null && result.isObject()
+        && result.hasNonNull("next_page_token")) {
+      next = result.get("next_page_token").asText();
     }
+    return new InstancesPage(List.copyOf(instances), next == null || next.isEmpty() ? null : next);
+  }
 
-    // ------------------------------------------------------------------ Durable Objects
-
-    /** {@code GET /accounts/{a}/workers/durable_objects/namespaces?per_page=1000}, following pages if any. */
-    public List<DurableObjectNamespace> listDurableObjectNamespaces() {
-        List<DurableObjectNamespace> all = new ArrayList<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            ApiEnvelope<List<DurableObjectNamespace>> env = caller.envelope(
-                    workers.listDurableObjectNamespaces(accountId, NAMESPACES_PER_PAGE, page == 1 ? null : page));
-            List<DurableObjectNamespace> items = nonNull(env.result());
-            all.addAll(items);
-            ApiEnvelope.ResultInfo info = env.resultInfo();
-            boolean more = info != null && info.totalCount() != null && all.size() < info.totalCount()
-                    && !items.isEmpty();
-            if (!more) {
-                break;
-            }
-        }
-        return all;
+  /** Every instance of an application, following {@code page_token}s. */
+  public List<ContainerInstance> listInstances(String applicationId) {
+    List<ContainerInstance> all = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String token = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      InstancesPage p = listInstancesPage(applicationId, token);
+      all.addAll(p.instances());
+      token = p.nextPageToken();
+      if (token == null || !seen.add(token)) {
+        break;
+      }
     }
+    return all;
+  }
 
-    /** The namespace of class {@code className} in Worker {@code scriptName}, from the namespace list. */
-    public Optional<DurableObjectNamespace> findDurableObjectNamespace(String scriptName, String className) {
-        return listDurableObjectNamespaces().stream()
-                .filter(ns -> scriptName.equals(ns.script()) && className.equals(ns.className()))
-                .findFirst();
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  @Override
+  public String toString() {
+    return "CloudflareApi[baseUrl=" + baseUrl() + ", accountId=" + accountId + "]";
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static void requireSegment(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("The " + what + " must not be empty");
     }
-
-    // ------------------------------------------------------------------ workers.dev
-
-    /** {@code GET /accounts/{a}/workers/subdomain} → {@code subdomain}; empty when the account has none (10007). */
-    public Optional<String> findAccountSubdomain() {
-        ApiEnvelope<JsonNode> env = caller.envelopeOrNullIfAbsent(workers.getAccountSubdomain(accountId),
-                CloudflareErrorCodes.WORKERS_DEV_SUBDOMAIN_MISSING);
-        if (env == null || env.result() == null) {
-            return Optional.empty();
-        }
-        JsonNode sub = env.result().get("subdomain");
-        return sub == null || sub.isNull() || sub.asText().isBlank() ? Optional.empty() : Optional.of(sub.asText());
+    if (value.contains("/") || value.equals(".") || value.equals("..") || value.contains("?")
+        || value.contains("#")) {
+      throw new IllegalArgumentException("The " + what + " '" + value + "' must not contain '/', '?' or '#'");
     }
-
-    /** {@code GET /accounts/{a}/workers/scripts/{name}/subdomain}. */
-    public ScriptSubdomain getScriptSubdomain(String scriptName) {
-        requireSegment(scriptName, "script name");
-        return caller.result(workers.getScriptSubdomain(accountId, scriptName));
-    }
-
-    /** {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with {@code {"enabled":true,"previews_enabled":false}}. */
-    public ScriptSubdomain enableScriptSubdomain(String scriptName) {
-        return setScriptSubdomain(scriptName, true, false);
-    }
-
-    /** {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with the given switches. */
-    public ScriptSubdomain setScriptSubdomain(String scriptName, boolean enabled, boolean previewsEnabled) {
-        requireSegment(scriptName, "script name");
-        return caller.result(workers.setScriptSubdomain(accountId, scriptName,
-                new ScriptSubdomain(enabled, previewsEnabled)));
-    }
-
-    /** {@code https://<script>.<subdomain>.workers.dev}. */
-    public static String workersDevUrl(String scriptName, String accountSubdomain) {
-        return "https://" + scriptName + "." + accountSubdomain + ".workers.dev";
-    }
-
-    // ------------------------------------------------------------------ Containers
-
-    /** {@code GET /accounts/{a}/containers/me}: the account's container limits. */
-    public ContainersAccount getContainersAccount() {
-        return caller.result(containers.me(accountId));
-    }
-
-    /**
-     * {@code POST /accounts/{a}/containers/registries/{host}/credentials} with
-     * {@code {"expiration_minutes":N,"permissions":[…]}}. The password is never logged; pass it to the Docker daemon
-     * per push.
-     */
-    public RegistryCredentials createRegistryCredentials(String registryHost, int expirationMinutes,
-                                                         List<String> permissions) {
-        requireSegment(registryHost, "registry host");
-        if (expirationMinutes < 1) {
-            throw new IllegalArgumentException("expiration_minutes must be at least 1");
-        }
-        return caller.result(containers.registryCredentials(accountId, registryHost,
-                new RegistryCredentialsRequest(expirationMinutes, List.copyOf(permissions))));
-    }
-
-    /** Push and pull credentials for {@code registryHost}. */
-    public RegistryCredentials createPushCredentials(String registryHost, int expirationMinutes) {
-        return createRegistryCredentials(registryHost, expirationMinutes, List.of("push", "pull"));
-    }
-
-    /** {@code GET /accounts/{a}/containers/applications}. */
-    public List<Application> listApplications() {
-        return nonNull(caller.result(containers.listApplications(accountId, null)));
-    }
-
-    /** {@code GET /accounts/{a}/containers/applications?name=…}, keeping exact name matches only. */
-    public Optional<Application> findApplicationByName(String name) {
-        Objects.requireNonNull(name, "application name");
-        return nonNull(caller.result(containers.listApplications(accountId, name))).stream()
-                .filter(a -> name.equals(a.name()))
-                .findFirst();
-    }
-
-    /** {@code GET /accounts/{a}/containers/applications/{id}}. */
-    public Application getApplication(String applicationId) {
-        requireSegment(applicationId, "application id");
-        return caller.result(containers.getApplication(accountId, applicationId));
-    }
-
-    /** {@code GET /accounts/{a}/containers/applications/{id}}; empty on 404. */
-    public Optional<Application> findApplication(String applicationId) {
-        requireSegment(applicationId, "application id");
-        ApiEnvelope<Application> env = caller.envelopeOrNullIfAbsent(
-                containers.getApplication(accountId, applicationId));
-        return env == null ? Optional.empty() : Optional.ofNullable(env.result());
-    }
-
-    /** {@code POST /accounts/{a}/containers/applications} (not retried after it may have reached the server). */
-    public Application createApplication(ApplicationCreateRequest request) {
-        Objects.requireNonNull(request, "request");
-        return caller.result(containers.createApplication(accountId, request));
-    }
-
-    /** {@code PATCH /accounts/{a}/containers/applications/{id}}. */
-    public Application patchApplication(String applicationId, ApplicationPatchRequest request) {
-        requireSegment(applicationId, "application id");
-        Objects.requireNonNull(request, "request");
-        return caller.result(containers.patchApplication(accountId, applicationId, request));
-    }
-
-    /** {@code DELETE /accounts/{a}/containers/applications/{id}}; false when it did not exist. */
-    public boolean deleteApplication(String applicationId) {
-        requireSegment(applicationId, "application id");
-        return caller.envelopeOrNullIfAbsent(containers.deleteApplication(accountId, applicationId)) != null;
-    }
-
-    /** {@code POST /accounts/{a}/containers/applications/{id}/rollouts} (not retried after it may have reached the server). */
-    public Rollout createRollout(String applicationId, RolloutCreateRequest request) {
-        requireSegment(applicationId, "application id");
-        Objects.requireNonNull(request, "request");
-        return caller.result(containers.createRollout(accountId, applicationId, request));
-    }
-
-    /** {@code GET /accounts/{a}/containers/applications/{id}/rollouts}. */
-    public List<Rollout> listRollouts(String applicationId) {
-        requireSegment(applicationId, "application id");
-        return nonNull(caller.result(containers.listRollouts(accountId, applicationId)));
-    }
-
-    /** {@code GET /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}. */
-    public Rollout getRollout(String applicationId, String rolloutId) {
-        requireSegment(applicationId, "application id");
-        requireSegment(rolloutId, "rollout id");
-        return caller.result(containers.getRollout(accountId, applicationId, rolloutId));
-    }
-
-    /**
-     * {@code POST /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}} with {@code {"action":…}}:
-     * {@code next}, {@code previous} or {@code revert}.
-     */
-    public Rollout actOnRollout(String applicationId, String rolloutId, String action) {
-        requireSegment(applicationId, "application id");
-        requireSegment(rolloutId, "rollout id");
-        Objects.requireNonNull(action, "action");
-        return caller.result(containers.actOnRollout(accountId, applicationId, rolloutId,
-                java.util.Map.of("action", action)));
-    }
-
-    /** {@code DELETE /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}; false when it did not exist. */
-    public boolean deleteRollout(String applicationId, String rolloutId) {
-        requireSegment(applicationId, "application id");
-        requireSegment(rolloutId, "rollout id");
-        return caller.envelopeOrNullIfAbsent(containers.deleteRollout(accountId, applicationId, rolloutId)) != null;
-    }
-
-    /**
-     * One page of {@code GET /accounts/{a}/containers/applications/{id}/instances-v2}; pass the previous page's
-     * {@code nextPageToken} (null for the first page).
-     */
-    public InstancesPage listInstancesPage(String applicationId, String pageToken) {
-        requireSegment(applicationId, "application id");
-        ApiEnvelope<JsonNode> env = caller.envelope(containers.listInstances(accountId, applicationId, pageToken));
-        JsonNode result = env.result();
-        JsonNode items = result == null ? null : result.isArray() ? result : result.get("instances");
-        List<ContainerInstance> instances = new ArrayList<>();
-        if (items != null && items.isArray()) {
-            for (JsonNode item : items) {
-                instances.add(mapper.convertValue(item, ContainerInstance.class));
-            }
-        }
-        String next = null;
-        if (env.resultInfo() != null) {
-            next = env.resultInfo().nextPageToken();
-        }
-        if ((next == null || next.isEmpty()) && result != null && result.isObject()
-                && result.hasNonNull("next_page_token")) {
-            next = result.get("next_page_token").asText();
-        }
-        return new InstancesPage(List.copyOf(instances), next == null || next.isEmpty() ? null : next);
-    }
-
-    /** Every instance of an application, following {@code page_token}s. */
-    public List<ContainerInstance> listInstances(String applicationId) {
-        List<ContainerInstance> all = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            InstancesPage p = listInstancesPage(applicationId, token);
-            all.addAll(p.instances());
-            token = p.nextPageToken();
-            if (token == null || !seen.add(token)) {
-                break;
-            }
-        }
-        return all;
-    }
-
-    @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-    }
-
-    @Override
-    public String toString() {
-        return "CloudflareApi[baseUrl=" + baseUrl() + ", accountId=" + accountId + "]";
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    private static void requireSegment(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("The " + what + " must not be empty");
-        }
-        if (value.contains("/") || value.equals(".") || value.equals("..") || value.contains("?")
-                || value.contains("#")) {
-            throw new IllegalArgumentException("The " + what + " '" + value + "' must not contain '/', '?' or '#'");
-        }
-    }
+  }
 }

@@ -14,5 +14,5 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerInstance(String id, String createdAt, String location, Integer appVersion,
-                                String durableObjectId, JsonNode state) {
+                String durableObjectId, JsonNode state) {
 }

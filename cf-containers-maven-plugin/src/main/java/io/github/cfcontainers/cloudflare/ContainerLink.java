@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerLink(String name, String className) {
 
-    public static ContainerLink forClass(String className) {
-        return new ContainerLink(null, className);
-    }
+  public static ContainerLink forClass(String className) {
+    return new ContainerLink(null, className);
+  }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainersAccount(String accountId, Limits limits, List<String> locations) {
 
-    /** {@code limits}; any field may be absent. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code limits}; any field may be absent. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Limits(Double vcpuPerDeployment, Long memoryMibPerDeployment, Long diskMbPerDeployment,
-                         Double totalVcpu, Long totalMemoryMib, Long totalDiskMb) {
-    }
+  public record Limits(Double vcpuPerDeployment, Long memoryMibPerDeployment, Long diskMbPerDeployment,
+             Double totalVcpu, Long totalMemoryMib, Long totalDiskMb) {
+  }
 }

@@ -11,6 +11,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DurableObjectNamespace(String id, String name, String script,
-                                     @JsonProperty("class") String className, Boolean useSqlite,
-                                     Boolean useContainers) {
+                   @JsonProperty("class") String className, Boolean useSqlite,
+                   Boolean useContainers) {
 }

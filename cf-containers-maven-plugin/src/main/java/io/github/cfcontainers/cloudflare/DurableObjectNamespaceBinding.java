@@ -18,17 +18,17 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonPropertyOrder({"type", "name", "class_name", "script_name", "environment", "namespace_id"})
 @JsonDeserialize
 public record DurableObjectNamespaceBinding(String name, String className, String scriptName, String environment,
-                                            String namespaceId) implements WorkerBinding {
+                      String namespaceId) implements WorkerBinding {
 
-    public static final String TYPE = "durable_object_namespace";
+  public static final String TYPE = "durable_object_namespace";
 
-    public DurableObjectNamespaceBinding(String name, String className) {
-        this(name, className, null, null, null);
-    }
+  public DurableObjectNamespaceBinding(String name, String className) {
+    this(name, className, null, null, null);
+  }
 
-    @Override
-    @JsonProperty("type")
-    public String type() {
-        return TYPE;
-    }
+  @Override
+  @JsonProperty("type")
+  public String type() {
+    return TYPE;
+  }
 }

@@ -13,23 +13,23 @@ import java.util.Objects;
  */
 public record GenericBinding(String type, String name, Map<String, Object> properties) implements WorkerBinding {
 
-    public GenericBinding {
-        Objects.requireNonNull(type, "type");
-        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-    }
+  public GenericBinding {
+    Objects.requireNonNull(type, "type");
+    properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
 
-    @JsonValue
-    Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", type);
-        if (name != null) {
-            json.put("name", name);
-        }
-        properties.forEach((k, v) -> {
-            if (!"type".equals(k) && !"name".equals(k)) {
-                json.put(k, v);
-            }
-        });
-        return json;
+  @JsonValue
+  Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", type);
+    if (name != null) {
+      json.put("name", name);
     }
+    properties.forEach((k, v) -> {
+      if (!"type".equals(k) && !"name".equals(k)) {
+        json.put(k, v);
+      }
+    });
+    return json;
+  }
 }

@@ -14,17 +14,17 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MigrationStep(List<String> newClasses, List<String> newSqliteClasses, List<String> deletedClasses,
-                            List<RenamedClass> renamedClasses, List<TransferredClass> transferredClasses) {
+              List<RenamedClass> renamedClasses, List<TransferredClass> transferredClasses) {
 
-    public static MigrationStep newSqliteClasses(String... classes) {
-        return new MigrationStep(null, List.of(classes), null, null, null);
-    }
+  public static MigrationStep newSqliteClasses(String... classes) {
+    return new MigrationStep(null, List.of(classes), null, null, null);
+  }
 
-    public static MigrationStep deletedClasses(String... classes) {
-        return new MigrationStep(null, null, List.of(classes), null, null);
-    }
+  public static MigrationStep deletedClasses(String... classes) {
+    return new MigrationStep(null, null, List.of(classes), null, null);
+  }
 
-    public static MigrationStep renamedClasses(RenamedClass... renames) {
-        return new MigrationStep(null, null, null, List.of(renames), null);
-    }
+  public static MigrationStep renamedClasses(RenamedClass... renames) {
+    return new MigrationStep(null, null, null, List.of(renames), null);
+  }
 }

@@ -16,15 +16,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Migrations(String oldTag, String newTag, List<MigrationStep> steps, List<String> newClasses,
-                         List<String> newSqliteClasses, List<String> deletedClasses,
-                         List<RenamedClass> renamedClasses, List<TransferredClass> transferredClasses) {
+             List<String> newSqliteClasses, List<String> deletedClasses,
+             List<RenamedClass> renamedClasses, List<TransferredClass> transferredClasses) {
 
-    public static Migrations ofSteps(String oldTag, String newTag, List<MigrationStep> steps) {
-        return new Migrations(oldTag, newTag, List.copyOf(steps), null, null, null, null, null);
-    }
+  public static Migrations ofSteps(String oldTag, String newTag, List<MigrationStep> steps) {
+    return new Migrations(oldTag, newTag, List.copyOf(steps), null, null, null, null, null);
+  }
 
-    public static Migrations flat(String oldTag, String newTag, MigrationStep changes) {
-        return new Migrations(oldTag, newTag, null, changes.newClasses(), changes.newSqliteClasses(),
-                changes.deletedClasses(), changes.renamedClasses(), changes.transferredClasses());
-    }
+  public static Migrations flat(String oldTag, String newTag, MigrationStep changes) {
+    return new Migrations(oldTag, newTag, null, changes.newClasses(), changes.newSqliteClasses(),
+        changes.deletedClasses(), changes.renamedClasses(), changes.transferredClasses());
+  }
 }

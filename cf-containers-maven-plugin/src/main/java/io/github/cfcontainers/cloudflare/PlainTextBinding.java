@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize
 public record PlainTextBinding(String name, String text) implements WorkerBinding {
 
-    public static final String TYPE = "plain_text";
+  public static final String TYPE = "plain_text";
 
-    @Override
-    @JsonProperty("type")
-    public String type() {
-        return TYPE;
-    }
+  @Override
+  @JsonProperty("type")
+  public String type() {
+    return TYPE;
+  }
 }

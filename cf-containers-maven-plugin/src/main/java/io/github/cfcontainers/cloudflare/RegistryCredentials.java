@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegistryCredentials(String accountId, String registryHost, String username, String password) {
 
-    @Override
-    public String toString() {
-        return "RegistryCredentials[accountId=" + accountId + ", registryHost=" + registryHost + ", username="
-                + username + ", password=" + (password == null ? "null" : "[REDACTED]") + "]";
-    }
+  @Override
+  public String toString() {
+    return "RegistryCredentials[accountId=" + accountId + ", registryHost=" + registryHost + ", username="
+        + username + ", password=" + (password == null ? "null" : "[REDACTED]") + "]";
+  }
 }

@@ -18,40 +18,40 @@ import java.util.Objects;
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
 
-    /** 4 attempts, 500 ms base, 20 s cap, Retry-After accepted up to 120 s. */
-    public static final RetryPolicy DEFAULT =
-            new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(120));
+  /** 4 attempts, 500 ms base, 20 s cap, Retry-After accepted up to 120 s. */
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(120));
 
-    /** A single attempt, no retry. */
-    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  /** A single attempt, no retry. */
+  public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
-    public RetryPolicy {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-        }
-        Objects.requireNonNull(baseDelay, "baseDelay");
-        Objects.requireNonNull(maxDelay, "maxDelay");
-        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
-        if (baseDelay.isNegative() || maxDelay.isNegative() || maxRetryAfter.isNegative()) {
-            throw new IllegalArgumentException("retry delays must not be negative");
-        }
+  public RetryPolicy {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
     }
-
-    /** The backoff ceiling after failed attempt {@code attempt} (1-based), before jitter. */
-    public Duration ceilingAfter(int attempt) {
-        int shift = Math.min(Math.max(attempt - 1, 0), 30);
-        long base = baseDelay.toMillis();
-        long ceiling = base > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : base << shift;
-        return Duration.ofMillis(Math.min(ceiling, maxDelay.toMillis()));
+    Objects.requireNonNull(baseDelay, "baseDelay");
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+    if (baseDelay.isNegative() || maxDelay.isNegative() || maxRetryAfter.isNegative()) {
+      throw new IllegalArgumentException("retry delays must not be negative");
     }
+  }
 
-    /** Full jitter: {@code random} in [0,1) scales the ceiling. */
-    public Duration backoffAfter(int attempt, double random) {
-        double r = Math.min(Math.max(random, 0.0), 1.0);
-        return Duration.ofMillis((long) Math.floor(ceilingAfter(attempt).toMillis() * r));
-    }
+  /** The backoff ceiling after failed attempt {@code attempt} (1-based), before jitter. */
+  public Duration ceilingAfter(int attempt) {
+    int shift = Math.min(Math.max(attempt - 1, 0), 30);
+    long base = baseDelay.toMillis();
+    long ceiling = base > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : base << shift;
+    return Duration.ofMillis(Math.min(ceiling, maxDelay.toMillis()));
+  }
 
-    public RetryPolicy withMaxAttempts(int attempts) {
-        return new RetryPolicy(attempts, baseDelay, maxDelay, maxRetryAfter);
-    }
+  /** Full jitter: {@code random} in [0,1) scales the ceiling. */
+  public Duration backoffAfter(int attempt, double random) {
+    double r = Math.min(Math.max(random, 0.0), 1.0);
+    return Duration.ofMillis((long) Math.floor(ceilingAfter(attempt).toMillis() * r));
+  }
+
+  public RetryPolicy withMaxAttempts(int attempts) {
+    return new RetryPolicy(attempts, baseDelay, maxDelay, maxRetryAfter);
+  }
 }

@@ -15,28 +15,28 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RolloutCreateRequest(String description, String strategy, String kind, Integer stepPercentage,
-                                   List<Step> steps, ApplicationConfiguration targetConfiguration) {
+                   List<Step> steps, ApplicationConfiguration targetConfiguration) {
 
-    /** {@code {"step_size":{"percentage":10},"description":…}}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code {"step_size":{"percentage":10},"description":…}}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Step(StepSize stepSize, String description) {
-        public static Step percentage(int percentage, String description) {
-            return new Step(new StepSize(percentage), description);
-        }
+  public record Step(StepSize stepSize, String description) {
+    public static Step percentage(int percentage, String description) {
+      return new Step(new StepSize(percentage), description);
     }
+  }
 
-    /** {@code step_size}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code step_size}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StepSize(Integer percentage) {
-    }
+  public record StepSize(Integer percentage) {
+  }
 
-    /** A rolling, fully automatic rollout in steps of {@code stepPercentage}. */
-    public static RolloutCreateRequest rolling(String description, int stepPercentage,
-                                               ApplicationConfiguration target) {
-        return new RolloutCreateRequest(description, "rolling", "full_auto", stepPercentage, null, target);
-    }
+  /** A rolling, fully automatic rollout in steps of {@code stepPercentage}. */
+  public static RolloutCreateRequest rolling(String description, int stepPercentage,
+                         ApplicationConfiguration target) {
+    return new RolloutCreateRequest(description, "rolling", "full_auto", stepPercentage, null, target);
+  }
 }

@@ -15,6 +15,6 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScriptSettings(List<WorkerBinding> bindings, String compatibilityDate, List<String> compatibilityFlags,
-                             List<String> tags, Map<String, String> annotations, WorkerObservability observability,
-                             Boolean logpush, String usageModel) {
+               List<String> tags, Map<String, String> annotations, WorkerObservability observability,
+               Boolean logpush, String usageModel) {
 }

@@ -11,6 +11,6 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScriptSummary(String id, String etag, String migrationTag, String createdOn, String modifiedOn,
-                            String compatibilityDate, List<String> handlers, List<String> tags, Boolean hasModules,
-                            String usageModel) {
+              String compatibilityDate, List<String> handlers, List<String> tags, Boolean hasModules,
+              String usageModel) {
 }

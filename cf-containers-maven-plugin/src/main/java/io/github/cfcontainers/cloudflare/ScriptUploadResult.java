@@ -15,7 +15,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScriptUploadResult(String id, String etag, String deploymentId, String migrationTag,
-                                 String compatibilityDate, List<String> compatibilityFlags, List<String> handlers,
-                                 JsonNode namedHandlers, String createdOn, String modifiedOn, Integer startupTimeMs,
-                                 List<String> tags, Boolean hasModules, String usageModel) {
+                 String compatibilityDate, List<String> compatibilityFlags, List<String> handlers,
+                 JsonNode namedHandlers, String createdOn, String modifiedOn, Integer startupTimeMs,
+                 List<String> tags, Boolean hasModules, String usageModel) {
 }

@@ -17,23 +17,23 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScriptVersion(String id, Integer number, JsonNode metadata, Resources resources) {
 
-    /** {@code resources}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code resources}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Resources(List<WorkerBinding> bindings, JsonNode script, JsonNode scriptRuntime) {
-    }
+  public record Resources(List<WorkerBinding> bindings, JsonNode script, JsonNode scriptRuntime) {
+  }
 
-    /** The namespace id of the {@code durable_object_namespace} binding whose {@code class_name} is {@code className}. */
-    public Optional<String> durableObjectNamespaceId(String className) {
-        if (resources == null || resources.bindings() == null) {
-            return Optional.empty();
-        }
-        return resources.bindings().stream()
-                .filter(DurableObjectNamespaceBinding.class::isInstance)
-                .map(DurableObjectNamespaceBinding.class::cast)
-                .filter(b -> className.equals(b.className()) && b.scriptName() == null && b.namespaceId() != null)
-                .map(DurableObjectNamespaceBinding::namespaceId)
-                .findFirst();
+  /** The namespace id of the {@code durable_object_namespace} binding whose {@code class_name} is {@code className}. */
+  public Optional<String> durableObjectNamespaceId(String className) {
+    if (resources == null || resources.bindings() == null) {
+      return Optional.empty();
     }
+    return resources.bindings().stream()
+        .filter(DurableObjectNamespaceBinding.class::isInstance)
+        .map(DurableObjectNamespaceBinding.class::cast)
+        .filter(b -> className.equals(b.className()) && b.scriptName() == null && b.namespaceId() != null)
+        .map(DurableObjectNamespaceBinding::namespaceId)
+        .findFirst();
+  }
 }

@@ -19,16 +19,16 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize
 public record SecretTextBinding(String name, String text) implements WorkerBinding {
 
-    public static final String TYPE = "secret_text";
+  public static final String TYPE = "secret_text";
 
-    @Override
-    @JsonProperty("type")
-    public String type() {
-        return TYPE;
-    }
+  @Override
+  @JsonProperty("type")
+  public String type() {
+    return TYPE;
+  }
 
-    @Override
-    public String toString() {
-        return "SecretTextBinding[name=" + name + ", text=" + (text == null ? "null" : "[REDACTED]") + "]";
-    }
+  @Override
+  public String toString() {
+    return "SecretTextBinding[name=" + name + ", text=" + (text == null ? "null" : "[REDACTED]") + "]";
+  }
 }

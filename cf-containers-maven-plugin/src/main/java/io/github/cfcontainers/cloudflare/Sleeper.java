@@ -6,13 +6,13 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** The real thing: {@link Thread#sleep(long)}. */
-    Sleeper SYSTEM = duration -> {
-        long millis = duration.toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
-    };
+  /** The real thing: {@link Thread#sleep(long)}. */
+  Sleeper SYSTEM = duration -> {
+    long millis = duration.toMillis();
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
+  };
 
-    void sleep(Duration duration) throws InterruptedException;
+  void sleep(Duration duration) throws InterruptedException;
 }

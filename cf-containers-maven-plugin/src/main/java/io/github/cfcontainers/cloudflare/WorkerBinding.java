@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonDeserialize(using = WorkerBindingDeserializer.class)
 public sealed interface WorkerBinding
-        permits DurableObjectNamespaceBinding, PlainTextBinding, SecretTextBinding, GenericBinding {
+    permits DurableObjectNamespaceBinding, PlainTextBinding, SecretTextBinding, GenericBinding {
 
-    /** The binding's {@code type}. */
-    String type();
+  /** The binding's {@code type}. */
+  String type();
 
-    /** The binding's {@code name} (the variable in {@code env}). */
-    String name();
+  /** The binding's {@code name} (the variable in {@code env}). */
+  String name();
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkerObservability(Boolean enabled, Double headSamplingRate) {
 
-    public static WorkerObservability enabled(boolean enabled) {
-        return new WorkerObservability(enabled, null);
-    }
+  public static WorkerObservability enabled(boolean enabled) {
+    return new WorkerObservability(enabled, null);
+  }
 }

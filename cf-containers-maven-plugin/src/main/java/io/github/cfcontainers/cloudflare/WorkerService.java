@@ -14,23 +14,23 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkerService(String id, DefaultEnvironment defaultEnvironment, String createdOn, String modifiedOn) {
 
-    /** {@code default_environment}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code default_environment}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DefaultEnvironment(String environment, Script script, String createdOn, String modifiedOn) {
-    }
+  public record DefaultEnvironment(String environment, Script script, String createdOn, String modifiedOn) {
+  }
 
-    /** {@code default_environment.script}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  /** {@code default_environment.script}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Script(String id, String etag, String migrationTag, String createdOn, String modifiedOn) {
-    }
+  public record Script(String id, String etag, String migrationTag, String createdOn, String modifiedOn) {
+  }
 
-    /** The deployed script's migration tag, or null when it has none (or the answer lacks it). */
-    public String migrationTag() {
-        return defaultEnvironment == null || defaultEnvironment.script() == null
-                ? null : defaultEnvironment.script().migrationTag();
-    }
+  /** The deployed script's migration tag, or null when it has none (or the answer lacks it). */
+  public String migrationTag() {
+    return defaultEnvironment == null || defaultEnvironment.script() == null
+        ? null : defaultEnvironment.script().migrationTag();
+  }
 }

@@ -12,88 +12,81 @@ import org.junit.jupiter.api.Test;
 
 class ClientBehaviourTest extends ApiTestSupport {
 
-    @Test
-    void baseUrlFromTheEnvironmentIsUsed() throws Exception {
-        useClient(CloudflareClientConfig.builder(ACCOUNT, ApiToken.of(TOKEN))
-                .environment(Map.of("CLOUDFLARE_API_BASE_URL", server.url("/emu/client/v4").toString())::get));
-        enqueue(ok("[]"));
-        api.listScripts();
-        RecordedRequest r = take();
-        assertThat(r.getPath()).isEqualTo("/emu/client/v4/accounts/" + ACCOUNT + "/workers/scripts");
-        assertThat(r.getHeader("User-Agent")).isEqualTo("cf-containers-maven-plugin");
-    }
+  @Test
+  void baseUrlFromTheEnvironmentIsUsed() throws Exception {
+    useClient(CloudflareClientConfig.builder(ACCOUNT, ApiToken.of(TOKEN))
+        .environment(Map.of("CLOUDFLARE_API_BASE_URL", server.url("/emu/client/v4").toString())::get));
+    enqueue(ok("[]"));
+    api.listScripts();
+    RecordedRequest r = take();
+    assertThat(r.getPath()).isEqualTo("/emu/client/v4/accounts/" + ACCOUNT + "/workers/scripts");
+    assertThat(r.getHeader("User-Agent")).isEqualTo("cf-containers-maven-plugin");
+  }
 
-    @Test
-    void redirectsAreNotFollowed() {
-        enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "http://example.invalid/steal"));
-        CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class, () -> api.listScripts());
-        assertThat(e.httpStatus()).isEqualTo(302);
-        assertThat(server.getRequestCount()).isEqualTo(1);
-    }
+  @Test
+  void redirectsAreNotFollowed() {
+    enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "http://example.invalid/steal"));
+    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class, () -> api.listScripts());
+    assertThat(e.httpStatus()).isEqualTo(302);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 
-    @Test
-    void emptyBodiesAreAcceptedForDeletes() {
-        enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json"),
-                new MockResponse().setResponseCode(204));
-        assertThat(api.deleteApplication("a")).isTrue();
-        assertThat(api.deleteScript("w")).isTrue();
-    }
+  @Test
+  void emptyBodiesAreAcceptedForDeletes() {
+    enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json"),
+        new MockResponse().setResponseCode(204));
+    assertThat(api.deleteApplication("a")).isTrue();
+    assertThat(api.deleteScript("w")).isTrue();
+  }
 
-    @Test
-    void rolloutActionsAndDelete() throws Exception {
-        enqueue(ok("{\"id\":\"r-1\",\"status\":\"progressing\"}"), ok("null"));
-        assertThat(api.actOnRollout("a1", "r-1", "next").status()).isEqualTo("progressing");
-        assertThat(api.deleteRollout("a1", "r-1")).isTrue();
-        expect("POST", A + "/containers/applications/a1/rollouts/r-1", "{\"action\":\"next\"}");
-        expect("DELETE", A + "/containers/applications/a1/rollouts/r-1", null);
-    }
+  @Test
+  void rolloutActionsAndDelete() throws Exception {
+    enqueue(ok("{\"id\":\"r-1\",\"status\":\"progressing\"}"), ok("null"));
+    assertThat(api.actOnRollout("a1", "r-1", "next").status()).isEqualTo("progressing");
+    assertThat(api.deleteRollout("a1", "r-1")).isTrue();
+    expect("POST", A + "/containers/applications/a1/rollouts/r-1", "{\"action\":\"next\"}");
+    expect("DELETE", A + "/containers/applications/a1/rollouts/r-1", null);
+  }
 
-    @Test
-    void rolloutActionIsNotRetriedOn500() {
-        enqueue(error(500, 0, "internal"), ok("{}"));
-        catchThrowableOfType(CloudflareApiException.class, () -> api.actOnRollout("a1", "r-1", "next"));
-        assertThat(server.getRequestCount()).isEqualTo(1);
-    }
+  @Test
+  void rolloutActionIsNotRetriedOn500() {
+    enqueue(error(500, 0, "internal"), ok("{}"));
+    catchThrowableOfType(CloudflareApiException.class, () -> api.actOnRollout("a1", "r-1", "next"));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 
-    @Test
-    void legacyInstanceTypeNamesAreMapped() {
-        assertThat(InstanceTypes.canonical("dev")).isEqualTo("lite");
-        assertThat(InstanceTypes.canonical("standard")).isEqualTo("standard-1");
-        assertThat(InstanceTypes.canonical("Standard-2")).isEqualTo("standard-2");
-        assertThat(InstanceTypes.canonical(null)).isNull();
-        assertThat(InstanceTypes.size("dev")).hasValueSatisfying(s -> {
-            assertThat(s.name()).isEqualTo("lite");
-            assertThat(s.vcpu()).isEqualTo(0.0625);
-            assertThat(s.memoryMib()).isEqualTo(256);
-            assertThat(s.diskMb()).isEqualTo(2000);
-        });
-        assertThat(InstanceTypes.size("standard-4").orElseThrow().memoryMib()).isEqualTo(12288);
-        assertThat(InstanceTypes.size("huge")).isEmpty();
-        assertThat(new ApplicationConfiguration("img", "standard", null, null, null, null).canonicalInstanceType())
-                .isEqualTo("standard-1");
-    }
+  @Test
+  void legacyInstanceTypeNamesAreMapped() {
+    assertThat(new ApplicationConfiguration("img", "dev", null, null, null, null).canonicalInstanceType())
+        .isEqualTo("lite");
+    assertThat(new ApplicationConfiguration("img", "Standard-2", null, null, null, null).canonicalInstanceType())
+        .isEqualTo("standard-2");
+    assertThat(new ApplicationConfiguration("img", null, 1.0, 3072, null, null).canonicalInstanceType()).isNull();
+    assertThat(new ApplicationConfiguration("img", "standard", null, null, null, null).canonicalInstanceType())
+        .isEqualTo("standard-1");
+  }
 
-    @Test
-    void recordsWriteOnlyTheirApiFieldsSoTheEmulatorCanReuseThem() throws Exception {
-        ObjectMapper mapper = new ObjectMapper(); // a plain mapper: the records' own annotations must suffice
-        assertJson(mapper.writeValueAsString(new Rollout("r", null, null, null, "completed", null, null, null, null,
-                new Rollout.Progress(1, 1, 1, 1), null)), """
-                {"id":"r","status":"completed",
-                 "progress":{"total_steps":1,"current_step":1,"updated_instances":1,"total_instances":1}}
-                """);
-        assertJson(mapper.writeValueAsString(new Application("id", "n", 1, null, null, null, 0, 2,
-                new ApplicationConfiguration("img", "lite", null, null, null, null), null,
-                new DurableObjectsRef("ns"), null, null, null)), """
-                {"id":"id","name":"n","version":1,"instances":0,"max_instances":2,
-                 "configuration":{"image":"img","instance_type":"lite"},"durable_objects":{"namespace_id":"ns"}}
-                """);
-        assertJson(mapper.writeValueAsString(new DurableObjectNamespace("i", "n", "s", "C", true, null)),
-                "{\"id\":\"i\",\"name\":\"n\",\"script\":\"s\",\"class\":\"C\",\"use_sqlite\":true}");
-        assertJson(mapper.writeValueAsString(List.of(new DurableObjectNamespaceBinding("B", "C"))),
-                "[{\"type\":\"durable_object_namespace\",\"name\":\"B\",\"class_name\":\"C\"}]");
-        // and read back through the polymorphic binding reader
-        ScriptSettings settings = mapper.readValue("{\"bindings\":[{\"type\":\"plain_text\",\"name\":\"X\","
-                + "\"text\":\"y\"}],\"tags\":[\"t\"]}", ScriptSettings.class);
-        assertThat(settings.bindings()).containsExactly(new PlainTextBinding("X", "y"));
-    }
+  @Test
+  void recordsWriteOnlyTheirApiFieldsSoTheEmulatorCanReuseThem() throws Exception {
+    ObjectMapper mapper = new ObjectMapper(); // a plain mapper: the records' own annotations must suffice
+    assertJson(mapper.writeValueAsString(new Rollout("r", null, null, null, "completed", null, null, null, null,
+        new Rollout.Progress(1, 1, 1, 1), null)), """
+        {"id":"r","status":"completed",
+         "progress":{"total_steps":1,"current_step":1,"updated_instances":1,"total_instances":1}}
+        """);
+    assertJson(mapper.writeValueAsString(new Application("id", "n", 1, null, null, null, 0, 2,
+        new ApplicationConfiguration("img", "lite", null, null, null, null), null,
+        new DurableObjectsRef("ns"), null, null, null)), """
+        {"id":"id","name":"n","version":1,"instances":0,"max_instances":2,
+         "configuration":{"image":"img","instance_type":"lite"},"durable_objects":{"namespace_id":"ns"}}
+        """);
+    assertJson(mapper.writeValueAsString(new DurableObjectNamespace("i", "n", "s", "C", true, null)),
+        "{\"id\":\"i\",\"name\":\"n\",\"script\":\"s\",\"class\":\"C\",\"use_sqlite\":true}");
+    assertJson(mapper.writeValueAsString(List.of(new DurableObjectNamespaceBinding("B", "C"))),
+        "[{\"type\":\"durable_object_namespace\",\"name\":\"B\",\"class_name\":\"C\"}]");
+    // and read back through the polymorphic binding reader
+    ScriptSettings settings = mapper.readValue("{\"bindings\":[{\"type\":\"plain_text\",\"name\":\"X\","
+        + "\"text\":\"y\"}],\"tags\":[\"t\"]}", ScriptSettings.class);
+    assertThat(settings.bindings()).containsExactly(new PlainTextBinding("X", "y"));
+  }
 }
