@@ -27,10 +27,30 @@ public interface ContainerEngine {
 
   Optional<LocalImage> inspect(String reference);
 
-  /** An image in the local engine. */
-  record LocalImage(String id, long size, String os, String architecture) {
+  /**
+   * Pushes {@code repository:tag} (already tagged locally) with per-call credentials, writing
+   * nothing under {@code ~/.docker}; reports one line per layer status change.
+   *
+   * @return the pushed manifest digest ({@code sha256:...})
+   */
+  String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress);
+
+  /** An image in the local engine. {@code repoDigests} are {@code repository@sha256:...} it was pushed as. */
+  record LocalImage(String id, long size, String os, String architecture, java.util.List<String> repoDigests) {
+    public LocalImage(String id, long size, String os, String architecture) {
+      this(id, size, os, architecture, java.util.List.of());
+    }
+
     public String platform() {
       return os + "/" + architecture;
+    }
+  }
+
+  /** Registry credentials for one push; the password never shows in {@code toString}. */
+  record RegistryAuth(String registry, String username, String password) {
+    @Override
+    public String toString() {
+      return "RegistryAuth[" + registry + ", " + username + ", password=****]";
     }
   }
 }

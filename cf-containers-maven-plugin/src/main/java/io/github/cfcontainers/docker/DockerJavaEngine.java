@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -14,6 +15,7 @@ import io.github.cfcontainers.core.BuildSpec;
 import io.github.cfcontainers.core.ContainerEngine;
 import io.github.cfcontainers.core.EngineUnavailableException;
 import io.github.cfcontainers.core.ImageBuildFailedException;
+import io.github.cfcontainers.core.ImagePushFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,10 +122,29 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     try {
       var image = client.inspectImageCmd(reference).exec();
       long size = image.getSize() == null ? 0 : image.getSize();
-      return Optional.of(new LocalImage(image.getId(), size, image.getOs(), image.getArch()));
+      var digests = image.getRepoDigests() == null ? java.util.List.<String>of() : image.getRepoDigests();
+      return Optional.of(new LocalImage(image.getId(), size, image.getOs(), image.getArch(), digests));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
+    var authConfig = new AuthConfig()
+        .withRegistryAddress(auth.registry())
+        .withUsername(auth.username())
+        .withPassword(auth.password());
+    var callback = new PushProgress(progress);
+    try {
+      client.pushImageCmd(repository).withTag(tag).withAuthConfig(authConfig).exec(callback).awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImagePushFailedException("Interrupted while pushing " + repository + ":" + tag, e);
+    } catch (RuntimeException e) {
+      throw new ImagePushFailedException("Pushing " + repository + ":" + tag + " failed: " + rootMessage(e), e);
+    }
+    return callback.digest(repository + ":" + tag);
   }
 
   @Override

@@ -7,6 +7,8 @@ import io.github.cfcontainers.core.EngineUnavailableException;
 import io.github.cfcontainers.core.ImageBuildFailedException;
 import io.github.cfcontainers.core.InvalidSettingException;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.deploy.DeployInput;
+import io.github.cfcontainers.core.deploy.WorkerInput;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +86,7 @@ abstract class AbstractCfMojo extends AbstractMojo {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (EngineUnavailableException e) {
       throw new MojoExecutionException(e.getMessage(), e);
-    } catch (CfException e) {
+    } catch (CfException | io.github.cfcontainers.cloudflare.CloudflareApiException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
   }
@@ -102,10 +104,23 @@ abstract class AbstractCfMojo extends AbstractMojo {
     var inputs = new ArrayList<ContainerInput>();
     if (containers != null) {
       for (Container c : containers) {
-        inputs.add(new ContainerInput(c.className, c.name, c.tag, c.image, buildInput(c.build)));
+        inputs.add(new ContainerInput(c.className, c.name, c.tag, c.image, buildInput(c.build), deployInput(c)));
       }
     }
     return inputs;
+  }
+
+  private static DeployInput deployInput(Container c) {
+    Rollout r = c.rollout;
+    return new DeployInput(c.binding, c.instanceType, c.vcpu, c.memoryMib, c.diskMb, c.maxInstances,
+        c.schedulingPolicy, c.regions, c.jurisdiction, c.tiers, c.observability,
+        r == null ? null : r.strategy, r == null ? null : r.stepPercentage, r == null ? null : r.steps, c.adopt);
+  }
+
+  protected WorkerInput workerInput() {
+    Worker w = worker;
+    return w == null ? WorkerInput.DEFAULTS
+        : new WorkerInput(w.compatibilityDate, w.compatibilityFlags, w.vars, w.observability, w.workersDev);
   }
 
   private static BuildInput buildInput(Build b) {

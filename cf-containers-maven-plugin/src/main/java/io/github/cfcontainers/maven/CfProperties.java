@@ -13,6 +13,18 @@ public final class CfProperties {
   public static final String DEV_REMOTE = "cf.dev.remote";
   public static final String VERBOSE = "cf.verbose";
   public static final String OUTPUT_DIRECTORY = "cf.outputDirectory";
+  public static final String DEPLOY_SKIP = "cf.deploy.skip";
+  public static final String ACCOUNT_ID = "cf.accountId";
+  public static final String SERVER_ID = "cf.serverId";
+  public static final String API_BASE_URL = "cf.apiBaseUrl";
+  public static final String REGISTRY = "cf.registry";
+  public static final String WAIT = "cf.wait";
+  public static final String DRY_RUN = "cf.dryRun";
+
+  /** Environment variables users already have for Cloudflare's own tools. */
+  public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
+  public static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
+  public static final String ENV_REGISTRY = "CLOUDFLARE_CONTAINER_REGISTRY";
 
   private CfProperties() {
   }

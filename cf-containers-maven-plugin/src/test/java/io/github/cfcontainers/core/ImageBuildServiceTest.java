@@ -47,6 +47,10 @@ class ImageBuildServiceTest {
       tags.put(repository + ":" + tag, imageId);
     }
 
+    @Override public String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
+      throw new UnsupportedOperationException();
+    }
+
     @Override public Optional<LocalImage> inspect(String reference) {
       return reference.equals(ID) ? Optional.of(new LocalImage(ID, 3 * 1024 * 1024, "linux", "amd64")) : Optional.empty();
     }

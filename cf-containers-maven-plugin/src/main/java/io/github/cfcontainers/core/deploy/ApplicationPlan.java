@@ -1,0 +1,32 @@
+package io.github.cfcontainers.core.deploy;
+
+import io.github.cfcontainers.cloudflare.Application;
+import io.github.cfcontainers.cloudflare.ApplicationConfiguration;
+import java.util.List;
+
+/**
+ * What deploying one container application would do.
+ *
+ * @param existing the application with this name, if any
+ * @param changes "field: old -> new" for an update
+ * @param replaced an application that must be deleted first (adopt of another namespace's app)
+ */
+public record ApplicationPlan(ContainerDeployment container, Action action, Application existing,
+    ApplicationConfiguration configuration, List<String> changes, Application replaced) {
+
+  public enum Action { CREATE, UPDATE, NO_CHANGE, ADOPT }
+
+  public ApplicationPlan {
+    changes = List.copyOf(changes);
+  }
+
+  public String describe() {
+    return switch (action) {
+      case CREATE -> "create";
+      case NO_CHANGE -> "no change";
+      case UPDATE -> "update (" + String.join("; ", changes) + ") + rollout";
+      case ADOPT -> "adopt: delete application " + replaced.name() + " (" + replaced.id()
+          + ", serving another namespace) and create it for this Worker";
+    };
+  }
+}

@@ -1,0 +1,171 @@
+package io.github.cfcontainers.core.deploy;
+
+import io.github.cfcontainers.cloudflare.Application;
+import io.github.cfcontainers.cloudflare.ApplicationConfiguration;
+import io.github.cfcontainers.cloudflare.ApplicationConstraints;
+import io.github.cfcontainers.cloudflare.ApplicationCreateRequest;
+import io.github.cfcontainers.cloudflare.ApplicationPatchRequest;
+import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.DurableObjectsRef;
+import io.github.cfcontainers.cloudflare.Rollout;
+import io.github.cfcontainers.cloudflare.RolloutCreateRequest;
+import io.github.cfcontainers.core.CfException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Creates the container application, or diffs it and patches + rolls out only what changed. */
+final class ApplicationPublisher {
+
+  private final CloudflareApi api;
+
+  ApplicationPublisher(CloudflareApi api) {
+    this.api = api;
+  }
+
+  /**
+   * @param namespaceId the class's Durable Object namespace, or null when the Worker upload will create it
+   */
+  ApplicationPlan plan(ContainerDeployment container, String namespaceId, PublishedImage image) {
+    var configuration = configuration(container, image.reference());
+    var existing = api.findApplicationByName(container.spec().name());
+    if (existing.isEmpty()) {
+      return new ApplicationPlan(container, ApplicationPlan.Action.CREATE, null, configuration, List.of(), null);
+    }
+    Application app = existing.get();
+    String remoteNamespace = app.durableObjects() == null ? null : app.durableObjects().namespaceId();
+    if (namespaceId == null || !namespaceId.equals(remoteNamespace)) {
+      if (!container.adopt()) {
+        throw new CfException("A container application named " + app.name() + " (" + app.id() + ") already exists"
+            + " and serves another Durable Object namespace (" + remoteNamespace + "). Set <adopt>true</adopt> on "
+            + container.spec().label() + " to take it over (it is deleted and created again for this Worker),"
+            + " or choose another <name>.");
+      }
+      return new ApplicationPlan(container, ApplicationPlan.Action.ADOPT, app, configuration, List.of(), app);
+    }
+    var changes = diff(container, configuration, app);
+    return new ApplicationPlan(container, changes.isEmpty() ? ApplicationPlan.Action.NO_CHANGE
+        : ApplicationPlan.Action.UPDATE, app, configuration, changes, null);
+  }
+
+  /** Applies the plan; returns the application and the rollout it started, if any. */
+  Applied apply(ApplicationPlan plan, String namespaceId) {
+    var container = plan.container();
+    switch (plan.action()) {
+      case NO_CHANGE:
+        return new Applied(plan.existing(), null);
+      case UPDATE: {
+        var patch = new ApplicationPatchRequest(plan.configuration(), container.maxInstances(),
+            constraints(container), container.schedulingPolicy(), null);
+        var app = api.patchApplication(plan.existing().id(), patch);
+        var rollout = api.createRollout(app.id(), rollout(container, plan));
+        return new Applied(app, rollout);
+      }
+      case ADOPT:
+        api.deleteApplication(plan.replaced().id());
+        return new Applied(create(container, plan.configuration(), namespaceId), null);
+      case CREATE:
+      default:
+        return new Applied(create(container, plan.configuration(), namespaceId), null);
+    }
+  }
+
+  record Applied(Application application, Rollout rollout) {
+  }
+
+  private Application create(ContainerDeployment container, ApplicationConfiguration configuration,
+      String namespaceId) {
+    var request = new ApplicationCreateRequest(container.spec().name(), container.schedulingPolicy(), 0,
+        container.maxInstances(), configuration, constraints(container), new DurableObjectsRef(namespaceId), null);
+    try {
+      return api.createApplication(request);
+    } catch (CloudflareApiException e) {
+      if (!e.hasErrorName("DURABLE_OBJECT_ALREADY_HAS_APPLICATION")) {
+        throw e;
+      }
+      var details = e.detail().map(d -> d.details()).orElse(java.util.Map.of());
+      String otherId = details.get("id");
+      String otherName = details.getOrDefault("name", "?");
+      if (!container.adopt() || otherId == null) {
+        throw new CfException("The Durable Object namespace of " + container.spec().label()
+            + " is already served by the container application " + otherName + " (" + otherId + "). Set"
+            + " <adopt>true</adopt> to take it over (it is deleted and this application created), or delete it.", e);
+      }
+      api.deleteApplication(otherId);
+      return api.createApplication(request);
+    }
+  }
+
+  private static RolloutCreateRequest rollout(ContainerDeployment container, ApplicationPlan plan) {
+    String description = "cf-containers: " + String.join("; ", plan.changes());
+    var policy = container.rollout();
+    if (!policy.steps().isEmpty()) {
+      var steps = policy.steps().stream()
+          .map(p -> RolloutCreateRequest.Step.percentage(p, "to " + p + " %")).toList();
+      return new RolloutCreateRequest(description, "rolling", "full_auto", null, steps, plan.configuration());
+    }
+    return RolloutCreateRequest.rolling(description, policy.stepPercentage(), plan.configuration());
+  }
+
+  static ApplicationConfiguration configuration(ContainerDeployment container, String image) {
+    if (container.size() instanceof ContainerSize.Custom custom) {
+      return ApplicationConfiguration.custom(image, custom.vcpu(), custom.memoryMib(), custom.diskMb(),
+          container.logs());
+    }
+    var named = (ContainerSize.Named) container.size();
+    return ApplicationConfiguration.ofInstanceType(image, named.type().apiName(), container.logs());
+  }
+
+  static ApplicationConstraints constraints(ContainerDeployment container) {
+    var c = container.constraints();
+    if (c.isEmpty()) {
+      return null;
+    }
+    return new ApplicationConstraints(c.tiers().isEmpty() ? null : c.tiers(),
+        c.regions().isEmpty() ? null : c.regions(), c.jurisdiction());
+  }
+
+  /** Field by field, with legacy instance-type names mapped so they are no false change. */
+  static List<String> diff(ContainerDeployment container, ApplicationConfiguration desired, Application app) {
+    var changes = new ArrayList<String>();
+    var remote = app.configuration();
+    compare(changes, "image", remote == null ? null : remote.image(), desired.image());
+    compare(changes, "instance_type", remote == null ? null : remote.canonicalInstanceType(), desired.instanceType());
+    compare(changes, "vcpu", remote == null ? null : remote.vcpu(), desired.vcpu());
+    compare(changes, "memory_mib", remote == null ? null : remote.memoryMib(), desired.memoryMib());
+    compare(changes, "disk.size_mb", remote == null || remote.disk() == null ? null : remote.disk().sizeMb(),
+        desired.disk() == null ? null : desired.disk().sizeMb());
+    compare(changes, "observability.logs", logs(remote), logs(desired));
+    compare(changes, "max_instances", app.maxInstances(), container.maxInstances());
+    compare(changes, "scheduling_policy", app.schedulingPolicy() == null ? "default" : app.schedulingPolicy(),
+        container.schedulingPolicy());
+    var wanted = constraints(container);
+    var have = app.constraints();
+    compare(changes, "constraints.regions", listOrNull(have == null ? null : have.regions()),
+        listOrNull(wanted == null ? null : wanted.regions()));
+    compare(changes, "constraints.jurisdiction", have == null ? null : have.jurisdiction(),
+        wanted == null ? null : wanted.jurisdiction());
+    compare(changes, "constraints.tiers", listOrNull(have == null ? null : have.tiers()),
+        listOrNull(wanted == null ? null : wanted.tiers()));
+    return changes;
+  }
+
+  private static Boolean logs(ApplicationConfiguration configuration) {
+    if (configuration == null || configuration.observability() == null
+        || configuration.observability().logs() == null) {
+      return Boolean.FALSE;
+    }
+    return Boolean.TRUE.equals(configuration.observability().logs().enabled());
+  }
+
+  private static <T> List<T> listOrNull(List<T> list) {
+    return list == null || list.isEmpty() ? null : list;
+  }
+
+  private static void compare(List<String> changes, String field, Object remote, Object desired) {
+    if (!Objects.equals(remote, desired)) {
+      changes.add(field + ": " + remote + " -> " + desired);
+    }
+  }
+}

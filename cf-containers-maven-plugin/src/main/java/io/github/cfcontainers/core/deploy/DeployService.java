@@ -1,0 +1,214 @@
+package io.github.cfcontainers.core.deploy;
+
+import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
+import io.github.cfcontainers.cloudflare.Rollout;
+import io.github.cfcontainers.core.BuildReport;
+import io.github.cfcontainers.core.CfException;
+import io.github.cfcontainers.core.ContainerEngine;
+import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.WorkerExports;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans and applies a deployment in the order that keeps a failure harmless: every check and
+ * read first, then images, then the Worker, then the applications, then workers.dev.
+ */
+public final class DeployService {
+
+  /** Pushes of large images outlive the API's 15-minute default. */
+  static final int CREDENTIAL_MINUTES = 60;
+
+  private final CloudflareApi api;
+  private final ContainerEngine engine;
+  private final ManifestLookup manifests;
+  private final Reporter reporter;
+  private final RolloutWatcher watcher;
+
+  public DeployService(CloudflareApi api, ContainerEngine engine, ManifestLookup manifests, Reporter reporter,
+      RolloutWatcher watcher) {
+    this.api = api;
+    this.engine = engine;
+    this.manifests = manifests;
+    this.reporter = reporter;
+    this.watcher = watcher;
+  }
+
+  /** With {@code apply} false nothing changes remotely (cf:plan, -Dcf.dryRun). */
+  public DeploymentReport deploy(DeploySettings settings, boolean apply) {
+    var targets = preflight(settings);
+    var credentials = api.createPushCredentials(settings.registryHost(), CREDENTIAL_MINUTES);
+    var auth = new RegistryAuth(settings.registryHost(), credentials.username(), credentials.password());
+    var publisher = new ImagePublisher(engine, manifests, reporter);
+    var workers = new WorkerPublisher(api);
+    var applications = new ApplicationPublisher(api);
+
+    // Plan everything before the first change, so a conflict stops the deploy while nothing has moved.
+    var plannedImages = new LinkedHashMap<ContainerDeployment, PublishedImage>();
+    for (var container : settings.containers()) {
+      plannedImages.put(container, publisher.publish(container.spec().label(), targets.get(container), auth, false));
+    }
+    WorkerPlan workerPlan = workers.plan(settings);
+    reporter.info("Worker " + settings.worker().name() + ": " + workerPlan.describe());
+    var namespaces = namespaceIds(settings);
+    var appPlans = new ArrayList<ApplicationPlan>();
+    for (var container : settings.containers()) {
+      var plan = applications.plan(container, namespaces.get(container.spec().className()), plannedImages.get(container));
+      appPlans.add(plan);
+      reporter.info("Application " + container.spec().name() + ": " + plan.describe());
+    }
+    if (!apply) {
+      return report(false, settings, workerPlan.upload() ? "upload" : "no change", null, null, plannedImages, appPlans,
+          List.of());
+    }
+
+    var images = new LinkedHashMap<ContainerDeployment, PublishedImage>();
+    for (var container : settings.containers()) {
+      var planned = plannedImages.get(container);
+      images.put(container, planned.outcome() == PublishedImage.Outcome.WILL_PUSH
+          ? publisher.publish(container.spec().label(), targets.get(container), auth, true) : planned);
+    }
+    String versionId = null;
+    if (workerPlan.upload()) {
+      var result = workers.upload(settings.worker().name(), workerPlan);
+      versionId = result.deploymentId();
+      reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
+          + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
+    }
+    var namespacesNow = workerPlan.newClasses().isEmpty() ? namespaces : namespaceIds(settings);
+    var applied = new ArrayList<ApplicationPublisher.Applied>();
+    var finalPlans = new ArrayList<ApplicationPlan>();
+    for (int i = 0; i < settings.containers().size(); i++) {
+      var container = settings.containers().get(i);
+      String namespaceId = namespacesNow.get(container.spec().className());
+      if (namespaceId == null) {
+        throw new CfException("The Worker upload did not create the Durable Object namespace of "
+            + container.spec().label() + "; check the class is exported and the migration applied.");
+      }
+      // Re-plan with the pushed digest and the namespace the upload created.
+      var plan = applications.plan(container, namespaceId, images.get(container));
+      if (plan.action() != appPlans.get(i).action() || !plan.changes().equals(appPlans.get(i).changes())) {
+        reporter.info("Application " + container.spec().name() + ": " + plan.describe());
+      }
+      var result = applications.apply(plan, namespaceId);
+      finalPlans.add(plan);
+      applied.add(result);
+      if (result.rollout() != null) {
+        reporter.info("Application " + container.spec().name() + ": rollout " + result.rollout().id() + " started");
+        if (settings.waitForRollouts()) {
+          watcher.await(container.spec().name(), result.application().id(), result.rollout().id());
+        }
+      } else if (plan.action() != ApplicationPlan.Action.NO_CHANGE) {
+        reporter.info("Application " + container.spec().name() + ": " + result.application().id() + " created");
+      }
+    }
+    String url = settings.worker().workersDev() ? workersDev(settings.worker().name()) : null;
+    return report(true, settings, workerPlan.upload() ? "uploaded" : "no change", versionId, url, images, finalPlans,
+        applied);
+  }
+
+  /** Everything that can be checked without changing anything: access, engine, sizes, exports. */
+  private Map<ContainerDeployment, ImageTarget> preflight(DeploySettings settings) {
+    BuildReport build = settings.build();
+    if (build.workerBundle() == null) {
+      throw new CfException("build.json has no Worker bundle: a deploy needs the Worker that routes to the"
+          + " containers (worker/package.json, or <worker><directory>); run 'mvn package' after adding it.");
+    }
+    WorkerExports.requireExported(java.util.Set.copyOf(build.workerBundle().exports()),
+        settings.containers().stream().map(ContainerDeployment::spec).toList(), "the Worker bundle");
+    checkAccess("Workers", "Workers Scripts: Edit", api::listScripts);
+    checkAccess("Containers", "Containers: Edit", api::getContainersAccount);
+    var targets = new LinkedHashMap<ContainerDeployment, ImageTarget>();
+    boolean engineNeeded = false;
+    for (var container : settings.containers()) {
+      var image = settings.image(container);
+      var target = image.prebuilt()
+          ? ImageTarget.forPrebuilt(image.image(), settings.registryHost(), settings.accountId(),
+              container.spec().label())
+          : ImageTarget.forBuilt(image.image(), settings.registryHost(), settings.accountId(), container.spec().name(),
+              image.tag(), container.spec().tag().isEmpty());
+      checkFitsDisk(container, image);
+      engineNeeded |= target.pushed();
+      targets.put(container, target);
+    }
+    if (engineNeeded) {
+      reporter.info("Using " + engine.ping());
+    }
+    return targets;
+  }
+
+  private void checkAccess(String area, String permission, Runnable call) {
+    try {
+      call.run();
+    } catch (CloudflareApiException e) {
+      if (e.isAuthenticationError()) {
+        throw new CfException("The API token cannot use the " + area + " API (HTTP " + e.httpStatus() + "). Give it"
+            + " the '" + permission + "' permission for this account, or check the account id. Nothing was changed.",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  /** Cloudflare refuses an image that does not fit the instance disk; say so before pushing it. */
+  private static void checkFitsDisk(ContainerDeployment container, BuildReport.Image image) {
+    if (image.size() == null) {
+      return;
+    }
+    double neededMb = image.size() * 1.1 / 1_000_000;
+    if (neededMb > container.size().diskMb()) {
+      throw new CfException(String.format(java.util.Locale.ROOT, "The image of %s needs about %.0f MB of disk,"
+          + " more than the %d MB its instance has. Shrink the image or pick a larger <instanceType>.",
+          container.spec().label(), neededMb, container.size().diskMb()));
+    }
+  }
+
+  private Map<String, String> namespaceIds(DeploySettings settings) {
+    var ids = new LinkedHashMap<String, String>();
+    for (DurableObjectNamespace ns : api.listDurableObjectNamespaces()) {
+      if (settings.worker().name().equals(ns.script())) {
+        ids.put(ns.className(), ns.id());
+      }
+    }
+    return ids;
+  }
+
+  private String workersDev(String script) {
+    var state = api.getScriptSubdomain(script);
+    if (!Boolean.TRUE.equals(state.enabled())) {
+      api.enableScriptSubdomain(script);
+      reporter.info("workers.dev: enabled for " + script);
+    }
+    Optional<String> subdomain = api.findAccountSubdomain();
+    if (subdomain.isEmpty()) {
+      reporter.warn("The account has no workers.dev subdomain yet: choose one in the Cloudflare dashboard"
+          + " (Workers & Pages) to get a URL.");
+      return null;
+    }
+    return CloudflareApi.workersDevUrl(script, subdomain.get());
+  }
+
+  private static DeploymentReport report(boolean applied, DeploySettings settings, String workerAction,
+      String versionId, String url, Map<ContainerDeployment, PublishedImage> images, List<ApplicationPlan> plans,
+      List<ApplicationPublisher.Applied> results) {
+    var containers = new ArrayList<DeploymentReport.Container>();
+    for (int i = 0; i < plans.size(); i++) {
+      var plan = plans.get(i);
+      var container = plan.container();
+      var result = i < results.size() ? results.get(i) : null;
+      String appId = result != null ? result.application().id() : plan.existing() == null ? null : plan.existing().id();
+      Rollout rollout = result == null ? null : result.rollout();
+      containers.add(new DeploymentReport.Container(container.spec().name(), container.spec().className(), appId,
+          images.get(container).reference(), images.get(container).outcome().name().toLowerCase(java.util.Locale.ROOT),
+          plan.action().name().toLowerCase(java.util.Locale.ROOT), plan.changes(), rollout == null ? null : rollout.id()));
+    }
+    return new DeploymentReport(applied, new DeploymentReport.Worker(settings.worker().name(), workerAction, versionId,
+        url), containers);
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.cfcontainers.core.deploy;
+
+import io.github.cfcontainers.core.CfException;
+import io.github.cfcontainers.core.ContainerEngine;
+import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.core.Reporter;
+import java.util.Optional;
+
+/**
+ * Gets a container's image into the registry: a HEAD on the manifest first, and a push only
+ * when the registry lacks that exact image.
+ */
+final class ImagePublisher {
+
+  private final ContainerEngine engine;
+  private final ManifestLookup manifests;
+  private final Reporter reporter;
+
+  ImagePublisher(ContainerEngine engine, ManifestLookup manifests, Reporter reporter) {
+    this.engine = engine;
+    this.manifests = manifests;
+    this.reporter = reporter;
+  }
+
+  PublishedImage publish(String label, ImageTarget target, RegistryAuth auth, boolean apply) {
+    if (!target.pushed() && !target.registry().equals(auth.registry())) {
+      reporter.info("Image of " + label + ": " + target.taggedReference() + " (external registry, not pushed)");
+      return new PublishedImage(target.taggedReference(), null, PublishedImage.Outcome.EXTERNAL);
+    }
+    Optional<String> remote = manifests.digest(target.registry(), target.repositoryPath(), target.tag(), auth);
+    if (!target.pushed()) {
+      String digest = remote.orElseThrow(() -> new CfException("The image " + target.taggedReference()
+          + " of " + label + " is not in the registry: push it first, or configure <build> instead of <image>."));
+      return pinned(label, target, digest, PublishedImage.Outcome.ALREADY_IN_REGISTRY);
+    }
+    String local = target.localReference().orElseThrow();
+    var image = engine.inspect(local).orElseThrow(() -> new CfException("The local image " + local + " of " + label
+        + " is not in the Docker engine: run 'mvn package' (cf:build) before deploying."));
+    if (remote.isPresent() && (target.contentTagged()
+        || image.repoDigests().contains(target.repository() + "@" + remote.get()))) {
+      return pinned(label, target, remote.get(), PublishedImage.Outcome.ALREADY_IN_REGISTRY);
+    }
+    if (!apply) {
+      reporter.info("Image of " + label + ": push " + target.taggedReference());
+      return new PublishedImage(target.taggedReference(), null, PublishedImage.Outcome.WILL_PUSH);
+    }
+    reporter.info("Image of " + label + ": pushing " + target.taggedReference());
+    engine.tag(image.id(), target.repository(), target.tag());
+    String digest = engine.push(target.repository(), target.tag(), auth, line -> reporter.info("  " + line));
+    return pinned(label, target, digest, PublishedImage.Outcome.PUSHED);
+  }
+
+  private PublishedImage pinned(String label, ImageTarget target, String digest, PublishedImage.Outcome outcome) {
+    String verb = outcome == PublishedImage.Outcome.PUSHED ? "pushed" : "already in the registry";
+    reporter.info("Image of " + label + ": " + verb + " as " + target.repository() + "@" + digest);
+    return new PublishedImage(target.repository() + "@" + digest, digest, outcome);
+  }
+}

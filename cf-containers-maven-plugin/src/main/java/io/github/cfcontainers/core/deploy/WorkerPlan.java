@@ -1,0 +1,43 @@
+package io.github.cfcontainers.core.deploy;
+
+import io.github.cfcontainers.cloudflare.ScriptMetadata;
+import io.github.cfcontainers.cloudflare.WorkerModule;
+import java.util.List;
+
+/**
+ * What the Worker upload would change.
+ *
+ * @param exists the script is already deployed
+ * @param newClasses container classes the upload creates (SQLite-backed, container-enabled)
+ * @param deletedClasses container classes no longer configured, deleted with their storage
+ * @param upload whether anything differs from what is deployed
+ */
+public record WorkerPlan(boolean exists, List<String> newClasses, List<String> deletedClasses, String contentHash,
+    boolean upload, ScriptMetadata metadata, List<WorkerModule> modules) {
+
+  public WorkerPlan {
+    newClasses = List.copyOf(newClasses);
+    deletedClasses = List.copyOf(deletedClasses);
+    modules = List.copyOf(modules);
+  }
+
+  public String describe() {
+    if (!upload) {
+      return "no change";
+    }
+    if (!exists) {
+      return "create (classes " + String.join(", ", newClasses) + ")";
+    }
+    var what = new StringBuilder("update");
+    if (!newClasses.isEmpty()) {
+      what.append(", new classes ").append(String.join(", ", newClasses));
+    }
+    if (!deletedClasses.isEmpty()) {
+      what.append(", deleted classes ").append(String.join(", ", deletedClasses));
+    }
+    if (newClasses.isEmpty() && deletedClasses.isEmpty()) {
+      what.append(" (code or settings changed)");
+    }
+    return what.toString();
+  }
+}

@@ -1,0 +1,161 @@
+package io.github.cfcontainers.core.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareJson;
+import io.github.cfcontainers.cloudflare.ContainerLink;
+import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
+import io.github.cfcontainers.cloudflare.DurableObjectNamespaceBinding;
+import io.github.cfcontainers.cloudflare.MigrationStep;
+import io.github.cfcontainers.cloudflare.Migrations;
+import io.github.cfcontainers.cloudflare.PlainTextBinding;
+import io.github.cfcontainers.cloudflare.ScriptMetadata;
+import io.github.cfcontainers.cloudflare.ScriptSettings;
+import io.github.cfcontainers.cloudflare.ScriptUploadResult;
+import io.github.cfcontainers.cloudflare.WorkerModule;
+import io.github.cfcontainers.cloudflare.WorkerObservability;
+import io.github.cfcontainers.core.CfException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Plans and performs the Worker upload: metadata with a Durable Object binding and a
+ * {@code containers} link per container, migrations computed from the remote state, and a
+ * content hash kept in the script's tags so an unchanged Worker is not uploaded again.
+ */
+final class WorkerPublisher {
+
+  static final String HASH_TAG_PREFIX = "cf-containers-hash:";
+  static final String MAIN_MODULE = "worker.js";
+  static final String SOURCE_MAP = "worker.js.map";
+  private static final Pattern VERSION_TAG = Pattern.compile("v(\\d+)");
+
+  private final CloudflareApi api;
+
+  WorkerPublisher(CloudflareApi api) {
+    this.api = api;
+  }
+
+  WorkerPlan plan(DeploySettings settings) {
+    WorkerDeployment worker = settings.worker();
+    var modules = modules(settings.workerBundleDirectory());
+    Optional<String> currentTag = api.findMigrationTag(worker.name());
+    boolean exists = currentTag.isPresent() || api.findService(worker.name()).isPresent();
+    Set<String> remoteClasses = api.listDurableObjectNamespaces().stream()
+        .filter(ns -> worker.name().equals(ns.script()))
+        .filter(ns -> Boolean.TRUE.equals(ns.useContainers()))
+        .map(DurableObjectNamespace::className)
+        .collect(Collectors.toSet());
+    List<String> desired = settings.containers().stream().map(c -> c.spec().className()).toList();
+    List<String> created = desired.stream().filter(c -> !remoteClasses.contains(c)).toList();
+    List<String> deleted = remoteClasses.stream().filter(c -> !desired.contains(c)).sorted().toList();
+
+    ScriptMetadata base = metadata(settings, null, null);
+    String hash = contentHash(base, modules);
+    Optional<String> remoteHash = exists ? api.findScriptSettings(worker.name()).flatMap(WorkerPublisher::hashOf)
+        : Optional.empty();
+    boolean upload = !exists || !created.isEmpty() || !deleted.isEmpty() || !remoteHash.equals(Optional.of(hash));
+
+    Migrations migrations = null;
+    if (!created.isEmpty() || !deleted.isEmpty()) {
+      var steps = new ArrayList<MigrationStep>();
+      if (!created.isEmpty()) {
+        steps.add(MigrationStep.newSqliteClasses(created.toArray(String[]::new)));
+      }
+      if (!deleted.isEmpty()) {
+        steps.add(MigrationStep.deletedClasses(deleted.toArray(String[]::new)));
+      }
+      migrations = Migrations.ofSteps(currentTag.orElse(null), nextTag(currentTag), steps);
+    }
+    return new WorkerPlan(exists, created, deleted, hash, upload, metadata(settings, migrations, hash), modules);
+  }
+
+  ScriptUploadResult upload(String scriptName, WorkerPlan plan) {
+    return api.uploadScript(scriptName, plan.metadata(), plan.modules());
+  }
+
+  /** v1, v2, ... as wrangler names them; an unfamiliar tag gets a suffix so it still changes. */
+  static String nextTag(Optional<String> current) {
+    if (current.isEmpty()) {
+      return "v1";
+    }
+    Matcher m = VERSION_TAG.matcher(current.get());
+    return m.matches() ? "v" + (Long.parseLong(m.group(1)) + 1) : current.get() + "-1";
+  }
+
+  private static ScriptMetadata metadata(DeploySettings settings, Migrations migrations, String hash) {
+    WorkerDeployment worker = settings.worker();
+    var builder = ScriptMetadata.builder(MAIN_MODULE, worker.compatibilityDate().toString());
+    worker.compatibilityFlags().forEach(builder::compatibilityFlag);
+    for (ContainerDeployment container : settings.containers()) {
+      builder.binding(new DurableObjectNamespaceBinding(container.binding(), container.spec().className()));
+      builder.container(new ContainerLink(container.spec().name(), container.spec().className()));
+    }
+    worker.vars().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(e -> builder.binding(new PlainTextBinding(e.getKey(), e.getValue())));
+    // Secrets set out of band (wrangler secret put, the dashboard) survive the upload.
+    builder.keepBinding("secret_text").keepBinding("secret_key");
+    builder.observability(WorkerObservability.enabled(worker.observability()));
+    if (migrations != null) {
+      builder.migrations(migrations);
+    }
+    if (hash != null) {
+      builder.tag(HASH_TAG_PREFIX + hash);
+    }
+    return builder.build();
+  }
+
+  private static Optional<String> hashOf(ScriptSettings settings) {
+    return settings.tags() == null ? Optional.empty() : settings.tags().stream()
+        .filter(tag -> tag.startsWith(HASH_TAG_PREFIX))
+        .map(tag -> tag.substring(HASH_TAG_PREFIX.length()))
+        .findFirst();
+  }
+
+  /** Over the metadata (without migrations and tags, which depend on the remote state) and every module. */
+  static String contentHash(ScriptMetadata metadata, List<WorkerModule> modules) {
+    try {
+      var sha = MessageDigest.getInstance("SHA-256");
+      sha.update(CloudflareJson.newMapper().writeValueAsBytes(metadata));
+      for (WorkerModule module : modules) {
+        sha.update(module.name().getBytes(StandardCharsets.UTF_8));
+        sha.update(module.contentType().getBytes(StandardCharsets.UTF_8));
+        sha.update(module.content());
+      }
+      return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<WorkerModule> modules(Path directory) {
+    Path main = directory.resolve(MAIN_MODULE);
+    if (!Files.isRegularFile(main)) {
+      throw new CfException("No Worker bundle at " + main + ": run 'mvn package' (cf:build) with a Worker project"
+          + " (worker/package.json, or <worker><directory>) before deploying.");
+    }
+    try {
+      var modules = new ArrayList<WorkerModule>();
+      modules.add(WorkerModule.esModule(MAIN_MODULE, Files.readAllBytes(main)));
+      Path map = directory.resolve(SOURCE_MAP);
+      if (Files.isRegularFile(map)) {
+        modules.add(WorkerModule.sourceMap(SOURCE_MAP, Files.readAllBytes(map)));
+      }
+      return modules;
+    } catch (IOException e) {
+      throw new CfException("Cannot read the Worker bundle in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+}

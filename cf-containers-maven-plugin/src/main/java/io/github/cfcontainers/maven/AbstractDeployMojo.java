@@ -1,0 +1,104 @@
+package io.github.cfcontainers.maven;
+
+import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
+import io.github.cfcontainers.core.BuildReportFile;
+import io.github.cfcontainers.core.CfException;
+import io.github.cfcontainers.core.ContainerResolver;
+import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.deploy.DeployService;
+import io.github.cfcontainers.core.deploy.DeploySettings;
+import io.github.cfcontainers.core.deploy.DeploymentReport;
+import io.github.cfcontainers.core.deploy.DeploymentResolver;
+import io.github.cfcontainers.core.deploy.RolloutWatcher;
+import io.github.cfcontainers.docker.DockerJavaEngine;
+import io.github.cfcontainers.registry.RegistryManifests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** What cf:deploy and cf:plan share: credentials, the API client, and the same checks and reads. */
+abstract class AbstractDeployMojo extends AbstractCfMojo {
+
+  static final String DEFAULT_REGISTRY = CloudflareApi.DEFAULT_REGISTRY_HOST;
+
+  /** The Cloudflare account id (32 hex); else CLOUDFLARE_ACCOUNT_ID, else the settings.xml server's username. */
+  @Parameter(property = CfProperties.ACCOUNT_ID)
+  protected String accountId;
+
+  /**
+   * The API token. Prefer CLOUDFLARE_API_TOKEN or an encrypted settings.xml server password:
+   * a token in the POM ends up in version control.
+   */
+  @Parameter
+  protected String apiToken;
+
+  /** The settings.xml server holding the account id (username) and token (password). */
+  @Parameter(property = CfProperties.SERVER_ID, defaultValue = "cloudflare")
+  protected String serverId;
+
+  /** API base URL; else CLOUDFLARE_API_BASE_URL, else https://api.cloudflare.com/client/v4. */
+  @Parameter(property = CfProperties.API_BASE_URL)
+  protected String apiBaseUrl;
+
+  /** The container registry; else CLOUDFLARE_CONTAINER_REGISTRY, else registry.cloudflare.com. */
+  @Parameter(property = CfProperties.REGISTRY)
+  protected String registry;
+
+  @Component
+  protected SettingsDecrypter settingsDecrypter;
+
+  /** Reads the environment; replaced in tests. */
+  Function<String, String> environment = System::getenv;
+
+  /** Plans (apply=false) or performs the deployment, and writes deployment.json. */
+  protected DeploymentReport deploy(Reporter reporter, boolean apply, boolean waitForRollouts) {
+    if (session.isOffline()) {
+      throw new CfException(goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
+    }
+    var baseDirectory = project.getBasedir().toPath();
+    var inputs = containerInputs();
+    var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
+    var resolver = new DeploymentResolver(Clock.systemUTC());
+    var worker = resolver.worker(workerName, workerInput());
+    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), worker.vars().keySet());
+    var credentials = new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
+        .resolve(accountId, apiToken, serverId);
+    reporter.debug("Cloudflare account id from " + credentials.accountSource() + "; API token from "
+        + credentials.tokenSource());
+    var out = outputDirectory.toPath();
+    if (!Files.isRegularFile(out.resolve(BuildReportFile.FILE_NAME))) {
+      throw new CfException("No " + out.resolve(BuildReportFile.FILE_NAME) + ": run 'mvn package' (which runs cf:build)"
+          + " before " + goal() + ", or run 'mvn deploy'.");
+    }
+    var settings = new DeploySettings(credentials.accountId(), registryHost(), worker, containers,
+        BuildReportFile.read(out), out.resolve("worker"), waitForRollouts, out);
+    var config = CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
+        .baseUrl(apiBaseUrl)
+        .environment(environment)
+        .listener(event -> reporter.debug(event.describe()))
+        .build();
+    try (var api = new CloudflareApi(config); var engine = new DockerJavaEngine()) {
+      var watcher = new RolloutWatcher(api, reporter, Duration.ofSeconds(2), Duration.ofMinutes(30));
+      var report = new DeployService(api, engine, new RegistryManifests(), reporter, watcher).deploy(settings, apply);
+      report.write(out);
+      return report;
+    } catch (IOException e) {
+      throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
+    }
+  }
+
+  private String registryHost() {
+    if (registry != null && !registry.isBlank()) {
+      return registry.trim();
+    }
+    String env = environment.apply(CfProperties.ENV_REGISTRY);
+    return env == null || env.isBlank() ? DEFAULT_REGISTRY : env.trim();
+  }
+
+}

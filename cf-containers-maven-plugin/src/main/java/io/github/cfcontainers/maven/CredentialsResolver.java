@@ -1,0 +1,95 @@
+package io.github.cfcontainers.maven;
+
+import io.github.cfcontainers.cloudflare.ApiToken;
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.Setting;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Finds the account id and API token: the plugin configuration first, then the environment
+ * ({@code CLOUDFLARE_API_TOKEN}, {@code CLOUDFLARE_ACCOUNT_ID}), then a {@code settings.xml}
+ * server (username = account id, password = token, decrypted).
+ */
+final class CredentialsResolver {
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
+
+  private final Function<String, String> environment;
+  private final Settings settings;
+  private final SettingsDecrypter decrypter;
+
+  CredentialsResolver(Function<String, String> environment, Settings settings, SettingsDecrypter decrypter) {
+    this.environment = environment;
+    this.settings = settings;
+    this.decrypter = decrypter;
+  }
+
+  Credentials resolve(String configuredAccountId, String configuredToken, String serverId) {
+    Server server = server(serverId);
+    String account = configuredAccountId;
+    String accountSource = "<accountId> / -D" + CfProperties.ACCOUNT_ID;
+    if (isBlank(account)) {
+      account = environment.apply(CfProperties.ENV_ACCOUNT_ID);
+      accountSource = "environment " + CfProperties.ENV_ACCOUNT_ID;
+    }
+    if (isBlank(account) && server != null) {
+      account = server.getUsername();
+      accountSource = "settings.xml server '" + serverId + "' (username)";
+    }
+    String token = configuredToken;
+    String tokenSource = "<apiToken>";
+    if (isBlank(token)) {
+      token = environment.apply(CfProperties.ENV_API_TOKEN);
+      tokenSource = "environment " + CfProperties.ENV_API_TOKEN;
+    }
+    if (isBlank(token) && server != null) {
+      token = server.getPassword();
+      tokenSource = "settings.xml server '" + serverId + "' (password)";
+    }
+    if (isBlank(account)) {
+      throw new InvalidSettingException(Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
+          "No Cloudflare account id.", "export " + CfProperties.ENV_ACCOUNT_ID + ", set <accountId>, or put it as"
+              + " <username> of the <server><id>" + serverId + "</id> in settings.xml");
+    }
+    account = account.trim();
+    if (!ACCOUNT_ID.matcher(account).matches()) {
+      throw new InvalidSettingException(Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
+          "The account id from " + accountSource + " is not 32 lower-case hex characters.",
+          "copy the account id from the Cloudflare dashboard (Workers & Pages, right column)");
+    }
+    if (isBlank(token)) {
+      throw new InvalidSettingException(Setting.of("apiToken"), "No Cloudflare API token.",
+          "export " + CfProperties.ENV_API_TOKEN + ", or put it as <password> of the <server><id>" + serverId
+              + "</id> in settings.xml (encrypt it with 'mvn --encrypt-password')");
+    }
+    return new Credentials(account, ApiToken.of(token.trim()), accountSource, tokenSource);
+  }
+
+  /** The decrypted server, failing on the decrypter's errors rather than using a still-encrypted value. */
+  private Server server(String serverId) {
+    Server server = settings == null ? null : settings.getServer(serverId);
+    if (server == null) {
+      return null;
+    }
+    var result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : result.getProblems()) {
+      if (problem.getSeverity() == SettingsProblem.Severity.ERROR
+          || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
+        throw new InvalidSettingException(Setting.of("serverId").withProperty(CfProperties.SERVER_ID),
+            "Cannot decrypt the password of the settings.xml server '" + serverId + "': " + problem.getMessage(),
+            "check settings-security.xml (the master password) or re-encrypt with 'mvn --encrypt-password'");
+      }
+    }
+    return result.getServer();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.cfcontainers.maven;
+
+import io.github.cfcontainers.core.Reporter;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Shows what cf:deploy would do, per resource (create, update with the field diff, or no
+ * change), after the same checks and reads. Changes nothing.
+ */
+@Mojo(name = "plan", threadSafe = true)
+public class PlanMojo extends AbstractDeployMojo {
+
+  @Override
+  protected String goal() {
+    return "cf:plan";
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return null;
+  }
+
+  @Override
+  protected boolean isGoalSkipped() {
+    return false;
+  }
+
+  @Override
+  protected void run(Reporter reporter) {
+    deploy(reporter, false, false);
+    reporter.info("Plan only: nothing was changed.");
+  }
+}
