@@ -22,3 +22,93 @@ def json(File basedir, String path) {
 void removeImages(List<String> references) {
   references.each { docker(["rmi", it]) }
 }
+
+// ---- The Cloudflare emulator, one per IT: started by setup.groovy, stopped by verify.groovy ----
+
+/** The token the IT builds use (invoker.environmentVariables.CLOUDFLARE_API_TOKEN). */
+String itToken() { "it-token" }
+
+/**
+ * Starts an emulator backed by the test ground's registry (and engine, with runContainers) and
+ * points the IT build at it through .mvn/maven.config; the token comes from the environment.
+ */
+def startEmulator(File basedir, boolean runContainers) {
+  def env = System.getenv()
+  ["CF_TEST_REGISTRY", "CF_TEST_REGISTRY_USER", "CF_TEST_REGISTRY_PASSWORD", "CF_TEST_REGISTRY_HTPASSWD"].each {
+    assert env[it] : "${it} is not set: run the ITs with 'bash scripts/test.sh' (it starts the test ground)"
+  }
+  def emulator = io.github.cfcontainers.emulator.CloudflareEmulator.builder()
+      .apiToken(itToken())
+      .tokenWithoutContainers("it-token-without-containers")
+      .registry(env.CF_TEST_REGISTRY)
+      .registryAdmin(env.CF_TEST_REGISTRY_USER, env.CF_TEST_REGISTRY_PASSWORD)
+      .registryHtpasswd(java.nio.file.Path.of(env.CF_TEST_REGISTRY_HTPASSWD))
+      .workersDevSubdomain("it")
+      .runContainers(runContainers)
+      .start()
+  System.getProperties().put("cf-it-emulator:" + basedir.canonicalPath, emulator)
+  def mvnDir = new File(basedir, ".mvn")
+  mvnDir.mkdirs()
+  new File(mvnDir, "maven.config").text =
+      "-Dcf.apiBaseUrl=${emulator.apiBaseUrl()}\n-Dcf.accountId=${emulator.accountId()}\n-Dcf.registry=${env.CF_TEST_REGISTRY}\n"
+  return emulator
+}
+
+def emulator(File basedir) {
+  def emulator = System.getProperties().get("cf-it-emulator:" + basedir.canonicalPath)
+  assert emulator : "no emulator was started for ${basedir} (setup.groovy)"
+  return emulator
+}
+
+void stopEmulator(File basedir) {
+  def emulator = System.getProperties().remove("cf-it-emulator:" + basedir.canonicalPath)
+  emulator?.close()
+}
+
+/** GET on the emulator's admin side, parsed. */
+def admin(emulator, String path) {
+  new JsonSlurper().parse(new URL("${emulator.adminUrl()}${path}"))
+}
+
+/** The emulator's request log as "METHOD /path" strings, API base stripped. */
+List<String> requestLines(emulator) {
+  def log = admin(emulator, "/requests")
+  def entries = log instanceof Map ? log.requests : log
+  def base = new URL(emulator.apiBaseUrl().toString()).path
+  entries.collect { "${it.method} ${it.path.startsWith(base) ? it.path.substring(base.length()) : it.path}".toString() }
+}
+
+/** build.log cut into one part per invocation (invoker.goals.N append to the same log). */
+List<String> invocations(File basedir) {
+  def parts = []
+  def current = new StringBuilder()
+  new File(basedir, "build.log").eachLine { line ->
+    current.append(line).append('\n')
+    if (line.contains("BUILD SUCCESS") || line.contains("BUILD FAILURE")) {
+      parts << current.toString()
+      current = new StringBuilder()
+    }
+  }
+  return parts
+}
+
+/** An HTTP GET through the emulator's workers.dev stand-in, retried while the container starts. */
+String fetchWorker(emulator, String script, String path = "") {
+  def url = new URL("${emulator.workersDevUrl(script)}${path}")
+  def last = null
+  for (int i = 0; i < 60; i++) {
+    try {
+      def connection = url.openConnection()
+      connection.connectTimeout = 2000
+      connection.readTimeout = 30000
+      if (connection.responseCode == 200) {
+        return connection.inputStream.text
+      }
+      last = "HTTP ${connection.responseCode}"
+    } catch (IOException e) {
+      last = e.toString()
+    }
+    Thread.sleep(500)
+  }
+  throw new AssertionError("${url} did not answer 200: ${last}")
+}

@@ -48,12 +48,8 @@ final class WorkerBundling {
   }
 
   static WorkerBundle bundle(WorkerSource source, Reporter reporter) throws MojoFailureException {
-    reporter.info("Bundling the Worker " + source.projectDirectory().resolve(source.entryPoint()));
     try {
-      var bundle = new WorkerBundler().bundle(source, indented(reporter));
-      reporter.info("Bundled " + bundle.mainModule() + " (" + bundle.main().bytes().length + " bytes, exports "
-          + String.join(", ", bundle.exports()) + ")");
-      return bundle;
+      return new WorkerBundler().bundle(source, reporter);
     } catch (WorkerBundleException e) {
       String details = e.details() == null || e.details().isBlank() ? "" : "\n" + e.details();
       throw new MojoFailureException("Bundling the Worker failed: " + e.problem() + details + "\n  Fix: " + e.fix(), e);
@@ -65,13 +61,4 @@ final class WorkerBundling {
         bundle.sha256(), List.copyOf(bundle.exports()));
   }
 
-  /** npm's and esbuild's lines, indented under the step that runs them. */
-  private static Reporter indented(Reporter reporter) {
-    return new Reporter() {
-      @Override public void info(String line) { reporter.info("  " + line); }
-      @Override public void warn(String line) { reporter.warn(line); }
-      @Override public void debug(String line) { reporter.debug("  " + line); }
-      @Override public boolean isDebugEnabled() { return reporter.isDebugEnabled(); }
-    };
-  }
 }

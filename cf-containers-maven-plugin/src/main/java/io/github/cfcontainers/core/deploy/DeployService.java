@@ -54,9 +54,10 @@ public final class DeployService {
     for (var container : settings.containers()) {
       plannedImages.put(container, publisher.publish(container.spec().label(), targets.get(container), auth, false));
     }
-    WorkerPlan workerPlan = workers.plan(settings);
+    var remoteNamespaces = api.listDurableObjectNamespaces();
+    WorkerPlan workerPlan = workers.plan(settings, remoteNamespaces);
     reporter.info("Worker " + settings.worker().name() + ": " + workerPlan.describe());
-    var namespaces = namespaceIds(settings);
+    var namespaces = namespaceIds(settings, remoteNamespaces);
     var appPlans = new ArrayList<ApplicationPlan>();
     for (var container : settings.containers()) {
       var plan = applications.plan(container, namespaces.get(container.spec().className()), plannedImages.get(container));
@@ -81,7 +82,8 @@ public final class DeployService {
       reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
           + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
     }
-    var namespacesNow = workerPlan.newClasses().isEmpty() ? namespaces : namespaceIds(settings);
+    var namespacesNow = workerPlan.newClasses().isEmpty() ? namespaces
+        : namespaceIds(settings, api.listDurableObjectNamespaces());
     var applied = new ArrayList<ApplicationPublisher.Applied>();
     var finalPlans = new ArrayList<ApplicationPlan>();
     for (int i = 0; i < settings.containers().size(); i++) {
@@ -91,10 +93,14 @@ public final class DeployService {
         throw new CfException("The Worker upload did not create the Durable Object namespace of "
             + container.spec().label() + "; check the class is exported and the migration applied.");
       }
-      // Re-plan with the pushed digest and the namespace the upload created.
-      var plan = applications.plan(container, namespaceId, images.get(container));
-      if (plan.action() != appPlans.get(i).action() || !plan.changes().equals(appPlans.get(i).changes())) {
-        reporter.info("Application " + container.spec().name() + ": " + plan.describe());
+      // A pushed digest or a namespace the upload created changes the plan: make it again.
+      var plan = appPlans.get(i);
+      if (images.get(container) != plannedImages.get(container) || !namespaceId.equals(namespaces.get(
+          container.spec().className()))) {
+        plan = applications.plan(container, namespaceId, images.get(container));
+        if (plan.action() != appPlans.get(i).action() || !plan.changes().equals(appPlans.get(i).changes())) {
+          reporter.info("Application " + container.spec().name() + ": " + plan.describe());
+        }
       }
       var result = applications.apply(plan, namespaceId);
       finalPlans.add(plan);
@@ -169,9 +175,9 @@ public final class DeployService {
     }
   }
 
-  private Map<String, String> namespaceIds(DeploySettings settings) {
+  private static Map<String, String> namespaceIds(DeploySettings settings, List<DurableObjectNamespace> namespaces) {
     var ids = new LinkedHashMap<String, String>();
-    for (DurableObjectNamespace ns : api.listDurableObjectNamespaces()) {
+    for (DurableObjectNamespace ns : namespaces) {
       if (settings.worker().name().equals(ns.script())) {
         ids.put(ns.className(), ns.id());
       }

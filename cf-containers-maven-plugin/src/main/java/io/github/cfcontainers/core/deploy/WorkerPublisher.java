@@ -48,12 +48,13 @@ final class WorkerPublisher {
     this.api = api;
   }
 
-  WorkerPlan plan(DeploySettings settings) {
+  /** @param namespaces the account's Durable Object namespaces, as listed before the deploy */
+  WorkerPlan plan(DeploySettings settings, List<DurableObjectNamespace> namespaces) {
     WorkerDeployment worker = settings.worker();
     var modules = modules(settings.workerBundleDirectory());
     Optional<String> currentTag = api.findMigrationTag(worker.name());
     boolean exists = currentTag.isPresent() || api.findService(worker.name()).isPresent();
-    Set<String> remoteClasses = api.listDurableObjectNamespaces().stream()
+    Set<String> remoteClasses = namespaces.stream()
         .filter(ns -> worker.name().equals(ns.script()))
         .filter(ns -> Boolean.TRUE.equals(ns.useContainers()))
         .map(DurableObjectNamespace::className)

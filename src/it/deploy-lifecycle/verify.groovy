@@ -1,0 +1,55 @@
+def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
+def emulator = support.emulator(basedir)
+try {
+  def runs = support.invocations(basedir)
+  assert runs.size() == 5 : "five invocations, got ${runs.size()}"
+  runs.eachWithIndex { run, i -> assert run.contains("BUILD SUCCESS") : "invocation ${i + 1} failed:\n${run}" }
+  def (first, unchanged, scaled, recoded, plan) = runs
+
+  assert first.contains("Worker it-deploy: create (classes MyContainer)")
+  assert first.contains("Application it-deploy-mycontainer: create")
+  assert first =~ /pushing 127\.0\.0\.1:\d+\/${emulator.accountId()}\/it-deploy-mycontainer:/
+  assert first.contains("workers.dev: enabled for it-deploy")
+  assert first.trim().readLines().findAll { it.startsWith("[INFO] https://") } == ["[INFO] https://it-deploy.it.workers.dev"]
+
+  assert unchanged.contains("already in the registry")
+  assert unchanged.contains("Worker it-deploy: no change")
+  assert unchanged.contains("Application it-deploy-mycontainer: no change")
+  assert !unchanged.contains("pushing ")
+  assert !unchanged.contains("rollout ")
+
+  assert scaled.contains("Application it-deploy-mycontainer: update (max_instances: 3 -> 5) + rollout")
+  assert scaled.contains("Worker it-deploy: no change")
+  assert !scaled.contains("pushing ")
+
+  assert recoded.contains("pushing ")
+  assert recoded.contains("Worker it-deploy: no change")
+  assert recoded =~ /update \(image: \S+@sha256:[0-9a-f]{64} -> \S+:[0-9a-f]{12}\) \+ rollout/
+  assert !recoded.contains("uploaded version")
+
+  assert plan.contains("Application it-deploy-mycontainer: update (max_instances: 5 -> 7) + rollout")
+  assert plan.contains("Plan only: nothing was changed.")
+
+  // The emulator saw exactly these writes over all five runs.
+  def writes = support.requestLines(emulator).findAll { !it.startsWith("GET ") && !it.contains("/credentials") }
+  def count = { String prefix -> writes.count { it.startsWith(prefix) } }
+  def account = "/accounts/${emulator.accountId()}"
+  assert count("PUT ${account}/workers/scripts/it-deploy") == 1 : writes
+  assert count("POST ${account}/containers/applications") - count("POST ${account}/containers/applications/") == 1 : writes
+  assert writes.count { it ==~ /PATCH .*\/containers\/applications\/[^\/]+/ } == 2 : writes
+  assert writes.count { it ==~ /POST .*\/rollouts/ } == 2 : writes
+  assert count("POST ${account}/workers/scripts/it-deploy/subdomain") == 1 : writes
+
+  // State after the last deploy: plan changed nothing, the app runs the v2 image and answers with it.
+  def state = support.admin(emulator, "/state")
+  def apps = state.applications instanceof Map ? state.applications.values() : state.applications
+  def app = apps.find { it.name == "it-deploy-mycontainer" }
+  assert app.max_instances == 5
+  def deployment = support.json(basedir, "target/cf-containers/deployment.json")
+  assert deployment.applied == false
+  assert deployment.containers[0].action == "update"
+  assert support.fetchWorker(emulator, "it-deploy").trim() == "message v2"
+} finally {
+  support.stopEmulator(basedir)
+}
+return true
