@@ -49,8 +49,9 @@ def startEmulator(File basedir, boolean runContainers) {
   System.getProperties().put("cf-it-emulator:" + basedir.canonicalPath, emulator)
   def mvnDir = new File(basedir, ".mvn")
   mvnDir.mkdirs()
-  new File(mvnDir, "maven.config").text =
-      "-Dcf.apiBaseUrl=${emulator.apiBaseUrl()}\n-Dcf.accountId=${emulator.accountId()}\n-Dcf.registry=${env.CF_TEST_REGISTRY}\n"
+  // it.runId makes images unique per run: the registry outlives runs, and a test of a push must push.
+  new File(mvnDir, "maven.config").text = "-Dcf.apiBaseUrl=${emulator.apiBaseUrl()}\n-Dcf.accountId=${emulator.accountId()}\n" +
+      "-Dcf.registry=${env.CF_TEST_REGISTRY}\n-Dit.runId=${UUID.randomUUID()}\n"
   return emulator
 }
 
@@ -78,16 +79,21 @@ List<String> requestLines(emulator) {
   entries.collect { "${it.method} ${it.path.startsWith(base) ? it.path.substring(base.length()) : it.path}".toString() }
 }
 
-/** build.log cut into one part per invocation (invoker.goals.N append to the same log). */
+/** build.log cut into one part per invocation (invoker.goals.N append to the same log; errors follow BUILD FAILURE). */
 List<String> invocations(File basedir) {
   def parts = []
-  def current = new StringBuilder()
+  def current = null
   new File(basedir, "build.log").eachLine { line ->
-    current.append(line).append('\n')
-    if (line.contains("BUILD SUCCESS") || line.contains("BUILD FAILURE")) {
-      parts << current.toString()
+    if (line.contains("Scanning for projects...")) {
+      if (current != null) {
+        parts << current.toString()
+      }
       current = new StringBuilder()
     }
+    current?.append(line)?.append('\n')
+  }
+  if (current != null) {
+    parts << current.toString()
   }
   return parts
 }
