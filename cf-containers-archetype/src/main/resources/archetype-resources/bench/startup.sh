@@ -31,7 +31,7 @@ jars=(target/*.jar)
 [ ${#jars[@]} -eq 1 ] || { echo "need exactly one target/*.jar: run 'mvn package' first" >&2; exit 1; }
 command -v curl >/dev/null || { echo "needs curl" >&2; exit 1; }
 
-tag="bench-$(basename "$PWD" | tr -c 'a-z0-9\n' '-')-$$"
+tag="bench-$(basename "$PWD" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-')-$$"
 tuned="$tag-tuned"
 plain="$tag-plain"
 workdir=$(mktemp -d)
@@ -63,12 +63,12 @@ peak_mib() {
   docker stats --no-stream --format '{{.MemUsage}}' "$id" | cut -d/ -f1 | tr -d ' '
 }
 
-# Bytes of an image's layers above its base image.
-own_mib() {
+# Size of an image's own layers above its base image, and of the whole image.
+own_size() {
   local image=$1 base=$2 size base_size
   size=$(docker image inspect --format '{{.Size}}' "$image")
   base_size=$(docker image inspect --format '{{.Size}}' "$base" 2>/dev/null || echo 0)
-  echo "$(( (size - base_size) / 1024 / 1024 )) MiB (image $(( size / 1024 / 1024 )) MiB)"
+  awk -v s="$size" -v b="$base_size" 'BEGIN { printf "%.1f MiB (whole image %.1f MiB)", (s - b) / 1048576, s / 1048576 }'
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
@@ -125,7 +125,7 @@ done
 
 echo
 printf '%-8s %16s %16s   %s\n' image "median 1st 200" "median peak mem" "own layers"
-printf '%-8s %13s ms %12s MiB   %s\n' tuned "${median_ms[$tuned]}" "${median_mem[$tuned]}" "$(own_mib "$tuned" "$RUNTIME_IMAGE")"
-printf '%-8s %13s ms %12s MiB   %s\n' plain "${median_ms[$plain]}" "${median_mem[$plain]}" "$(own_mib "$plain" "$PLAIN_BASE_IMAGE")"
+printf '%-8s %13s ms %12s MiB   %s\n' tuned "${median_ms[$tuned]}" "${median_mem[$tuned]}" "$(own_size "$tuned" "$RUNTIME_IMAGE")"
+printf '%-8s %13s ms %12s MiB   %s\n' plain "${median_ms[$plain]}" "${median_mem[$plain]}" "$(own_size "$plain" "$PLAIN_BASE_IMAGE")"
 awk -v t="${median_ms[$tuned]}" -v p="${median_ms[$plain]}" \
   'BEGIN { r = t / p; printf "tuned/plain time to first 200: %.2f (target <= 0.40): %s\n", r, (r <= 0.40 ? "met" : "NOT met") }'

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * On SIGTERM (Cloudflare stops a sleeping or replaced instance that way) a shutdown hook stops
  * the server, letting requests in flight finish for at most {@link #STOP_SECONDS} seconds.
  *
- * {@code --train} runs the service on a free loopback port, sends it requests and exits: the
+ * {@code --train} starts the service the same way on a free loopback port, sends it requests
+ * and exits through the shutdown hook: the
  * Dockerfile runs it once with {@code -XX:AOTCacheOutput} to record a JDK 25 AOT cache.
  */
 public final class App {
@@ -111,17 +112,15 @@ public final class App {
         }
     }
 
-    /** The training run for the AOT cache: the same code paths a real start-up takes. */
-    private static void train(String message) throws IOException {
-        App app = start("127.0.0.1", 0, message);
-        try {
-            for (int i = 0; i < 200; i++) {
-                get(app.port(), i % 2 == 0 ? "/" : "/health");
-            }
-        } finally {
-            app.stop(0);
+    /**
+     * The training run's requests: the same handlers, response path and JDK code a real
+     * request takes, so the AOT cache holds them loaded and linked.
+     */
+    private void train() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            get(port(), i % 2 == 0 ? "/" : "/health");
         }
-        System.out.println("training run done");
+        System.out.println("training run: 200 requests served");
     }
 
     private static void get(int port, String path) throws IOException {
@@ -136,17 +135,22 @@ public final class App {
     }
 
     public static void main(String[] args) throws IOException {
-        String message = System.getenv("MESSAGE");
-        if (args.length > 0 && "--train".equals(args[0])) {
-            train(message);
-            return;
-        }
-        String host = System.getenv().getOrDefault("HOST", "0.0.0.0");
-        App app = start(host, port(System.getenv("PORT")), message);
+        // --train takes the very same start-up path as a real start (so that everything it
+        // links lands in the AOT cache), on a free loopback port, then serves itself
+        // requests and exits through the shutdown hook.
+        boolean train = args.length > 0 && "--train".equals(args[0]);
+        String host = train ? "127.0.0.1" : System.getenv().getOrDefault("HOST", "0.0.0.0");
+        int port = train ? 0 : port(System.getenv("PORT"));
+        App app = start(host, port, System.getenv("MESSAGE"));
+        int stopSeconds = train ? 0 : STOP_SECONDS;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("SIGTERM: stopping (at most " + STOP_SECONDS + " s)");
-            app.stop(STOP_SECONDS);
+            System.out.println("stopping (at most " + stopSeconds + " s)");
+            app.stop(stopSeconds);
         }, "shutdown"));
         System.out.println("listening on " + host + ":" + app.port());
+        if (train) {
+            app.train();
+            System.exit(0);
+        }
     }
 }
