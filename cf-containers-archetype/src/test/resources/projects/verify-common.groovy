@@ -126,6 +126,10 @@ assert bundle.isFile() : "no dist/worker.js"
 String js = bundle.getText("UTF-8")
 assert js =~ ("export\\s*\\{[^}]*\\b" + expected.containerClass + "\\b") : "the bundle does not export " + expected.containerClass
 assert js =~ /as default/ : "the bundle has no default export"
+// Only the container class and the handler: workerd treats every named export of the main
+// module as an entrypoint, so helpers must stay module-local.
+def exported = ((js =~ /export\s*\{([^}]*)\}/)[0][1]).split(",").collect { it.trim().split(/\s+as\s+/)[-1] } as Set
+assert exported == [expected.containerClass, "default"] as Set : "the bundle exports " + exported
 assert !(js =~ /from\s*["']@cloudflare\/containers["']/) : "@cloudflare/containers was not bundled"
 println "[verify] " + project.name + ": files, pom, unit tests and Worker (typecheck + bundle, " + bundle.length() + " bytes) OK"
 return true

@@ -9,7 +9,7 @@ const DEFAULT_POOL_SIZE = 3;
 const MAX_INSTANCES = ${maxInstances};
 
 /** The size of the random pool: POOL_SIZE if set and valid, clamped to 1..MAX_INSTANCES. */
-export function poolSize(env: Env): number {
+function poolSize(env: Env): number {
   const wanted = Number.parseInt(env.POOL_SIZE ?? "", 10);
   const size = Number.isFinite(wanted) && wanted > 0 ? wanted : DEFAULT_POOL_SIZE;
   return Math.max(1, Math.min(size, MAX_INSTANCES));
