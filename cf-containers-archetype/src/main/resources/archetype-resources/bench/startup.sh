@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Start-up benchmark (not a test): the tuned image from ./Dockerfile against a plain
+# `java -jar` of the same jar on a full JDK, both limited like Cloudflare's "lite"
+# instance (1/16 vCPU, 256 MiB).
+#
+# Usage (from the project directory, after `mvn package`):
+#   bench/startup.sh
+# Environment (all optional):
+#   RUNS=5                         starts per image
+#   BASE_IMAGE=eclipse-temurin:25-jdk           build stage of ./Dockerfile (JDK 25+)
+#   RUNTIME_IMAGE=gcr.io/distroless/base-debian12  runtime stage of ./Dockerfile
+#   PLAIN_BASE_IMAGE=$BASE_IMAGE   full JDK image for the plain `java -jar` image
+#   CPUS=0.0625 MEMORY=256m        the limits of each run
+#   KEEP_IMAGES=1                  keep the two images afterwards
+# Reports per image: median time from `docker run` to the first HTTP 200 on /, peak memory
+# of the container's cgroup (after the first answer and 20 more requests), and the size
+# of the image's own layers above its base image.
+set -euo pipefail
+
+RUNS=${RUNS:-5}
+BASE_IMAGE=${BASE_IMAGE:-eclipse-temurin:25-jdk}
+RUNTIME_IMAGE=${RUNTIME_IMAGE:-gcr.io/distroless/base-debian12}
+PLAIN_BASE_IMAGE=${PLAIN_BASE_IMAGE:-$BASE_IMAGE}
+CPUS=${CPUS:-0.0625}
+MEMORY=${MEMORY:-256m}
+TIMEOUT_S=${TIMEOUT_S:-60}
+
+cd "$(dirname "$0")/.."
+shopt -s nullglob
+jars=(target/*.jar)
+[ ${#jars[@]} -eq 1 ] || { echo "need exactly one target/*.jar: run 'mvn package' first" >&2; exit 1; }
+command -v curl >/dev/null || { echo "needs curl" >&2; exit 1; }
+
+tag="bench-$(basename "$PWD" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-')-$$"
+tuned="$tag-tuned"
+plain="$tag-plain"
+workdir=$(mktemp -d)
+containers=()
+cleanup() {
+  for c in "${containers[@]}"; do docker rm -f "$c" >/dev/null 2>&1 || true; done
+  if [ -z "${KEEP_IMAGES:-}" ]; then docker rmi -f "$tuned" "$plain" >/dev/null 2>&1 || true; fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+    || shuf -i 20000-40000 -n 1
+}
+
+# Peak memory of a running container's cgroup in MiB (v2 memory.peak, v1 max_usage).
+peak_mib() {
+  local id=$1 f
+  for f in /sys/fs/cgroup/system.slice/docker-$id.scope/memory.peak \
+           /sys/fs/cgroup/docker/$id/memory.peak \
+           /sys/fs/cgroup/memory/docker/$id/memory.max_usage_in_bytes \
+           /sys/fs/cgroup/memory/system.slice/docker-$id.scope/memory.max_usage_in_bytes; do
+    if [ -r "$f" ]; then echo $(( $(cat "$f") / 1024 / 1024 )); return; fi
+  done
+  # Fallback: current usage as docker stats reports it.
+  docker stats --no-stream --format '{{.MemUsage}}' "$id" | cut -d/ -f1 | tr -d ' '
+}
+
+# Size of an image's own layers above its base image, and of the whole image.
+own_size() {
+  local image=$1 base=$2 size base_size
+  size=$(docker image inspect --format '{{.Size}}' "$image")
+  base_size=$(docker image inspect --format '{{.Size}}' "$base" 2>/dev/null || echo 0)
+  awk -v s="$size" -v b="$base_size" 'BEGIN { printf "%.1f MiB (whole image %.1f MiB)", (s - b) / 1048576, s / 1048576 }'
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+echo "building $tuned (./Dockerfile, BASE_IMAGE=$BASE_IMAGE RUNTIME_IMAGE=$RUNTIME_IMAGE)"
+docker build -q -t "$tuned" --build-arg "BASE_IMAGE=$BASE_IMAGE" \
+  --build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE" . >/dev/null
+
+echo "building $plain (java -jar on $PLAIN_BASE_IMAGE)"
+cp "${jars[0]}" "$workdir/app.jar"
+cat > "$workdir/Dockerfile" <<DF
+FROM $PLAIN_BASE_IMAGE
+COPY app.jar /app/app.jar
+USER 10001:10001
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+DF
+docker build -q -t "$plain" "$workdir" >/dev/null
+
+# One start: sets RUN_MS (ms to the first 200) and RUN_MEM (peak MiB).
+run_once() {
+  local image=$1 port name id start code elapsed
+  port=$(free_port)
+  name="$tag-run-$RANDOM"
+  start=$(now_ms)
+  id=$(docker run -d --name "$name" --cpus="$CPUS" --memory="$MEMORY" --network host \
+        -e PORT="$port" -e HOST=127.0.0.1 -e MESSAGE=bench "$image")
+  containers+=("$name")
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/" || true)
+    [ "$code" = 200 ] && break
+    if [ $(( $(now_ms) - start )) -gt $(( TIMEOUT_S * 1000 )) ]; then
+      echo "no 200 from $image within $TIMEOUT_S s; its log:" >&2; docker logs "$name" >&2; exit 1
+    fi
+    sleep 0.02
+  done
+  elapsed=$(( $(now_ms) - start ))
+  for _ in $(seq 1 20); do curl -s -o /dev/null "http://127.0.0.1:$port/health"; done
+  RUN_MS=$elapsed
+  RUN_MEM=$(peak_mib "$id")
+  docker rm -f "$name" >/dev/null
+}
+
+declare -A median_ms median_mem
+for image in "$tuned" "$plain"; do
+  times=(); mems=()
+  for i in $(seq 1 "$RUNS"); do
+    run_once "$image"
+    echo "  $image run $i: first 200 after ${RUN_MS} ms, peak ${RUN_MEM} MiB"
+    times+=("$RUN_MS"); mems+=("$RUN_MEM")
+  done
+  median_ms[$image]=$(printf '%s\n' "${times[@]}" | median)
+  median_mem[$image]=$(printf '%s\n' "${mems[@]}" | median)
+done
+
+echo
+printf '%-8s %16s %16s   %s\n' image "median 1st 200" "median peak mem" "own layers"
+printf '%-8s %13s ms %12s MiB   %s\n' tuned "${median_ms[$tuned]}" "${median_mem[$tuned]}" "$(own_size "$tuned" "$RUNTIME_IMAGE")"
+printf '%-8s %13s ms %12s MiB   %s\n' plain "${median_ms[$plain]}" "${median_mem[$plain]}" "$(own_size "$plain" "$PLAIN_BASE_IMAGE")"
+awk -v t="${median_ms[$tuned]}" -v p="${median_ms[$plain]}" \
+  'BEGIN { r = t / p; printf "tuned/plain time to first 200: %.2f (target <= 0.40): %s\n", r, (r <= 0.40 ? "met" : "NOT met") }'
