@@ -14,6 +14,7 @@ BUSYBOX_IMAGE="cf-test/busybox:1"
 JAVA_IMAGE="cf-test/java:17"
 JDK25_IMAGE="cf-test/jdk:25"
 JDK25_HOME="${CF_TEST_JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+RUNTIME_IMAGE="cf-test/glibc-runtime:1"
 mkdir -p "$STATE_DIR"
 chmod 700 "$STATE_DIR"
 
@@ -162,12 +163,35 @@ DF
   log "built $image"
 }
 
+# A distroless-like runtime base: glibc and the libraries a jlinked JDK needs, busybox, no Java.
+build_runtime_image() {
+  if image_exists "$RUNTIME_IMAGE"; then return; fi
+  [ -x "$JDK25_HOME/bin/java" ] || return 0
+  local dir; dir=$(mktemp -d)
+  mkdir -p "$dir/root/bin" "$dir/root/lib64" "$dir/root/etc" "$dir/root/tmp"
+  cp "$(command -v busybox)" "$dir/root/bin/busybox"
+  copy_libs "$dir/root" "$JDK25_HOME/bin/java" $(find "$JDK25_HOME/lib" -name '*.so')
+  cp -L /lib64/ld-linux-x86-64.so.2 "$dir/root/lib64/"
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$dir/root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$dir/root/etc/group"
+  chmod 1777 "$dir/root/tmp"
+  cat > "$dir/Dockerfile" <<'DF'
+FROM scratch
+COPY root/ /
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+DF
+  docker build -q -t "$RUNTIME_IMAGE" "$dir" >/dev/null
+  rm -rf "$dir"
+  log "built $RUNTIME_IMAGE"
+}
+
 command -v curl >/dev/null || apt_install curl
 start_engine
 start_registry
 build_busybox_image
 build_java_image "$JAVA_IMAGE" "${CF_TEST_JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}" jlink
 if [ -x "$JDK25_HOME/bin/java" ]; then build_java_image "$JDK25_IMAGE" "$JDK25_HOME" full; fi
+build_runtime_image
 
 {
   echo "# written by scripts/test-ground.sh; source it"
@@ -179,6 +203,7 @@ if [ -x "$JDK25_HOME/bin/java" ]; then build_java_image "$JDK25_IMAGE" "$JDK25_H
   echo "export CF_TEST_BUSYBOX_IMAGE='$BUSYBOX_IMAGE'"
   echo "export CF_TEST_JAVA_IMAGE='$JAVA_IMAGE'"
   if image_exists "$JDK25_IMAGE"; then echo "export CF_TEST_JDK25_IMAGE='$JDK25_IMAGE'"; fi
+  if image_exists "$RUNTIME_IMAGE"; then echo "export CF_TEST_RUNTIME_IMAGE='$RUNTIME_IMAGE'"; fi
 } > "$ENV_FILE"
 chmod 600 "$ENV_FILE"
 echo "$ENV_FILE"
