@@ -164,6 +164,26 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   }
 
   @Test
+  void keepBindingsKeepsASecretSetEarlier() {
+    ScriptMetadata first = ScriptMetadata.builder("worker.js", "2025-06-01")
+        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+        .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
+        .container(ContainerLink.forClass("MyContainer"))
+        .migrations(Migrations.ofSteps(null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
+        .build();
+    api.uploadScript("my-worker", first, List.of(workerModule()));
+    ScriptMetadata redeploy = ScriptMetadata.builder("worker.js", "2025-06-01")
+        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+        .keepBinding("secret_text").keepBinding("secret_key")
+        .build();
+
+    api.uploadScript("my-worker", redeploy, List.of(workerModule()));
+
+    assertThat(api.findScriptSettings("my-worker").orElseThrow().bindings()).extracting(WorkerBinding::name)
+        .containsExactly("MY_CONTAINER", "API_KEY");
+  }
+
+  @Test
   void scriptVersionCarriesTheNamespaceIdOfTheBinding() {
     ScriptUploadResult up = deployWorker("my-worker");
     ScriptVersion v = api.getScriptVersion("my-worker", up.deploymentId());
