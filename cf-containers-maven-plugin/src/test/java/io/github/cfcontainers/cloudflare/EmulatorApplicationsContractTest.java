@@ -69,8 +69,8 @@ class EmulatorApplicationsContractTest extends EmulatorContractSupport {
     assertThat(parse(post.path("body").asText()))
         .isEqualTo(parse("{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}"));
 
-    assertThat(registryStatus(c.username(), c.password())).as("minted credential").isEqualTo(200);
-    assertThat(registryStatus(c.username(), c.password() + "x")).as("wrong password").isEqualTo(401);
+    assertThat(registryStatus(c.username(), c.password(), true)).as("minted credential").isEqualTo(200);
+    assertThat(registryStatus(c.username(), c.password() + "x", false)).as("wrong password").isEqualTo(401);
   }
 
   @Test
@@ -81,7 +81,7 @@ class EmulatorApplicationsContractTest extends EmulatorContractSupport {
   }
 
   /** {@code GET /v2/} with Basic auth; the registry re-reads htpasswd on change, so allow it a moment. */
-  private static int registryStatus(String user, String password) throws Exception {
+  private static int registryStatus(String user, String password, boolean waitFor200) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + registry() + "/v2/"))
@@ -89,7 +89,7 @@ class EmulatorApplicationsContractTest extends EmulatorContractSupport {
     int status = 0;
     for (int i = 0; i < 50; i++) {
       status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status == 200) {
+      if (status == 200 || !waitFor200) {
         break;
       }
       Thread.sleep(100);
@@ -274,6 +274,33 @@ class EmulatorApplicationsContractTest extends EmulatorContractSupport {
     assertThat(logged("POST", "/applications/" + a.id() + "/rollouts").get(0).path("body").asText())
         .startsWith("{\"description\":\"bigger\",\"strategy\":\"rolling\",\"kind\":\"full_auto\","
             + "\"step_percentage\":25,\"target_configuration\":{\"image\":\"" + image + "\",\"instance_type\":\"basic\"");
+  }
+
+  @Test
+  void rolloutProgressIsReadUntilFinished() throws Exception {
+    try (CloudflareEmulator slow = withRegistry(CloudflareEmulator.builder().apiToken(TOKEN))
+        .rolloutStepDelay(Duration.ofMillis(300)).start();
+         CloudflareApi c = new CloudflareApi(CloudflareClientConfig.builder(slow.accountId(), ApiToken.of(TOKEN))
+             .baseUrl(slow.apiBaseUrl().toString()).environment(n -> null).retryPolicy(FAST)
+             .sleeper(sleeps::add).build())) {
+      c.uploadScript("my-worker", firstUpload("my-worker-mycontainer"), List.of(workerModule()));
+      String ns = c.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id();
+      Application a = c.createApplication(create("app", ns, image));
+
+      Rollout r = c.createRollout(a.id(), RolloutCreateRequest.rolling("slow", 50,
+          ApplicationConfiguration.ofInstanceType(image, "basic", true)));
+
+      assertThat(r.status()).isIn("pending", "progressing");
+      assertThat(r.isFinished()).isFalse();
+      assertThat(r.progress().totalSteps()).isEqualTo(2);
+      Rollout now = r;
+      for (int i = 0; i < 50 && !now.isFinished(); i++) {
+        Thread.sleep(50);
+        now = c.getRollout(a.id(), r.id());
+      }
+      assertThat(now.status()).isEqualTo("completed");
+      assertThat(now.progress().currentStep()).isEqualTo(2);
+    }
   }
 
   @Test

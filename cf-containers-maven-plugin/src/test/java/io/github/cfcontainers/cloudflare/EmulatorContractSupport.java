@@ -233,6 +233,19 @@ abstract class EmulatorContractSupport {
     return out;
   }
 
+  /**
+   * Waits until {@code n} matching requests are logged: a request the client gave up on (read timeout) is still
+   * being served, and its late log line must not land in the next test's log.
+   */
+  List<JsonNode> awaitLogged(String method, String pathSuffix, int n) throws InterruptedException {
+    List<JsonNode> entries = logged(method, pathSuffix);
+    for (int i = 0; i < 100 && entries.size() < n; i++) {
+      Thread.sleep(50);
+      entries = logged(method, pathSuffix);
+    }
+    return entries;
+  }
+
   static List<Integer> statuses(List<JsonNode> entries) {
     return entries.stream().map(e -> e.path("status").asInt()).toList();
   }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,6 +113,24 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   }
 
   @Test
+  void retryAfterAsAnHttpDateIsHonoured() {
+    Instant now = Instant.parse("2026-11-29T22:00:00Z");
+    CloudflareApi fixed = new CloudflareApi(config(TOKEN, FAST).clock(Clock.fixed(now, ZoneOffset.UTC)).build());
+    try {
+      String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(7),
+          ZoneOffset.UTC));
+      fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\"" + date + "\"}");
+
+      assertThat(fixed.listScripts()).isEmpty();
+
+      assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+      assertThat(statuses(logged("GET", SCRIPTS))).containsExactly(429, 200);
+    } finally {
+      fixed.close();
+    }
+  }
+
+  @Test
   void retryAfterLongerThanTheCapGivesUpAtOnce() {
     fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\"3600\"}");
 
@@ -154,10 +177,70 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   }
 
   @Test
+  void persistentlyDroppedConnectionGivesUpWithATransportError() {
+    fault("{\"method\":\"GET\",\"path\":\"/workers/subdomain$\",\"drop\":true,\"times\":10}");
+
+    CloudflareApiException e = catchThrowableOfType(api::findAccountSubdomain, CloudflareApiException.class);
+
+    assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.TRANSPORT);
+    assertThat(e.httpStatus()).isZero();
+    assertThat(e.attempts()).isEqualTo(4);
+    assertThat(e.getMessage()).contains("got no answer").contains("Gave up after 4 attempts");
+    assertThat(statuses(logged("GET", "/workers/subdomain"))).containsExactly(0, 0, 0, 0);
+  }
+
+  @Test
   void droppedConnectionOnAnUploadIsRetriedBecausePutReplaces() {
     fault("{\"method\":\"PUT\",\"path\":\"/workers/scripts/my-worker$\",\"drop\":true}");
     assertThat(deployWorker("my-worker").migrationTag()).isEqualTo("v1");
     assertThat(statuses(logged("PUT", "/workers/scripts/my-worker"))).containsExactly(0, 200);
+  }
+
+  @Test
+  void droppedConnectionOnRegistryCredentialsIsRetriedBecauseItIsIdempotent() {
+    fault("{\"method\":\"POST\",\"path\":\"/credentials$\",\"drop\":true}");
+
+    // This emulator has no registry: the second attempt gets a real answer, which ends the call.
+    CloudflareApiException e = catchThrowableOfType(() -> api.createPushCredentials("127.0.0.1:5000", 15),
+        CloudflareApiException.class);
+
+    assertThat(e.errorName()).isEqualTo("IMAGE_REGISTRY_NOT_CONFIGURED");
+    assertThat(statuses(logged("POST", "/credentials"))).containsExactly(0, 404);
+  }
+
+  @Test
+  void readTimeoutOnAGetIsRetried() throws InterruptedException {
+    CloudflareApi impatient = new CloudflareApi(config(TOKEN, FAST).readTimeout(Duration.ofMillis(200)).build());
+    try {
+      fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"delayMillis\":600}");
+
+      assertThat(impatient.listScripts()).isEmpty();
+
+      assertThat(events).extracting(ApiCallEvent::status).containsExactly(0, 200);
+      assertThat(events.get(0).failure()).containsIgnoringCase("timeout");
+      // the emulator logs the slow first request when it finally answers it (the client had left)
+      assertThat(awaitLogged("GET", SCRIPTS, 2)).hasSize(2);
+    } finally {
+      impatient.close();
+    }
+  }
+
+  @Test
+  void readTimeoutOnCreateApplicationIsNotRetried() throws InterruptedException {
+    CloudflareApi impatient = new CloudflareApi(config(TOKEN, FAST).readTimeout(Duration.ofMillis(200)).build());
+    try {
+      fault("{\"method\":\"POST\",\"path\":\"/containers/applications$\",\"delayMillis\":600}");
+
+      CloudflareApiException e = catchThrowableOfType(() -> impatient.createApplication(INVALID_CREATE),
+          CloudflareApiException.class);
+
+      assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.TRANSPORT);
+      assertThat(e.attempts()).isEqualTo(1);
+      assertThat(events).hasSize(1);
+      assertThat(awaitLogged("POST", APPS, 1)).as("exactly one create reached the server").hasSize(1);
+    } finally {
+      impatient.close();
+    }
   }
 
   @Test
