@@ -76,6 +76,10 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
     assertThat(e.getMessage()).contains("Containers: Edit for /containers");
     CloudflareApiException list = catchThrowableOfType(limited::listApplications, CloudflareApiException.class);
     assertThat(list.hasCode(CloudflareErrorCodes.AUTHENTICATION)).isTrue();
+    CloudflareApiException creds = catchThrowableOfType(() -> limited.createPushCredentials("127.0.0.1:5000", 15),
+        CloudflareApiException.class);
+    assertThat(creds.httpStatus()).isEqualTo(403);
+    assertThat(statuses(logged("GET", "/containers/me"))).as("403 is not retried").containsExactly(403);
   }
 
   @Test
