@@ -38,6 +38,8 @@ final class ApplicationsApi {
     r.add("POST", C + "/applications/{id}/rollouts", CONTAINERS, this::createRollout);
     r.add("GET", C + "/applications/{id}/rollouts", CONTAINERS, this::listRollouts);
     r.add("GET", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::getRollout);
+    r.add("POST", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::actOnRollout);
+    r.add("DELETE", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::deleteRollout);
     r.add("GET", C + "/applications/{id}/instances-v2", CONTAINERS, this::instances);
   }
 
@@ -222,6 +224,63 @@ final class ApplicationsApi {
       }
     }
     throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", q.param("rollout")));
+  }
+
+  private Rollout rollout(String applicationId, String rolloutId) {
+    for (Rollout r : state.rollouts.get(applicationId)) {
+      if (r.id.equals(rolloutId)) return r;
+    }
+    throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", rolloutId));
+  }
+
+  /**
+   * {"action":"next"|"previous"|"revert"} (reference §5). Rollouts here are full_auto and step themselves, so
+   * next/previous (manual stepping) are refused; revert puts the application back on the rollout's starting
+   * configuration unless a newer rollout already replaced it.
+   */
+  private Response actOnRollout(Request q) {
+    JsonNode body = q.json();
+    ApplicationValidator.onlyFields(body, java.util.Set.of("action"), "");
+    String action = body.path("action").asText("");
+    if (!List.of("next", "previous", "revert").contains(action)) {
+      throw ApiException.invalidInput("action", "must be one of next, previous, revert");
+    }
+    EmulatorState.Application updated;
+    Rollout rollout;
+    synchronized (state) {
+      EmulatorState.Application current = app(q.param("id"));
+      rollout = rollout(current.id(), q.param("rollout"));
+      if (!action.equals("revert")) {
+        throw ApiException.invalidInput("action", "'" + action + "' steps manual rollouts; this one is "
+            + rollout.kind + " and steps itself");
+      }
+      if (!rollout.revert()) {
+        throw ApiException.invalidInput("action", "rollout " + rollout.id + " is " + rollout.status()
+            + ": nothing to revert");
+      }
+      updated = new EmulatorState.Application(current.id(), current.name(), current.version() + 1,
+          current.createdAt(), current.schedulingPolicy(), current.instances(), current.maxInstances(),
+          rollout.currentConfiguration, current.constraints(), current.namespaceId(),
+          current.rolloutActiveGracePeriod(), current.activeRolloutId());
+      state.applications.put(updated.id(), updated);
+    }
+    runner.deploy(updated);
+    return Response.ok(rollout.toJson(runner.instanceCount(updated.id())));
+  }
+
+  private Response deleteRollout(Request q) {
+    synchronized (state) {
+      EmulatorState.Application current = app(q.param("id"));
+      Rollout rollout = rollout(current.id(), q.param("rollout"));
+      state.rollouts.get(current.id()).remove(rollout);
+      if (rollout.id.equals(current.activeRolloutId())) {
+        state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
+            current.version(), current.createdAt(), current.schedulingPolicy(), current.instances(),
+            current.maxInstances(), current.configuration(), current.constraints(), current.namespaceId(),
+            current.rolloutActiveGracePeriod(), null));
+      }
+    }
+    return Response.ok(Json.object());
   }
 
   private Response instances(Request q) {

@@ -64,8 +64,12 @@ final class FrontDoor implements HttpHandler {
         response = dispatch(api, request, path.substring(API_PREFIX.length()), true);
       }
     }
-    respond(exchange, request, response);
-    finish(request, response.status(), start);
+    try {
+      respond(exchange, request, response);
+    } finally {
+      // logged even when the client left before the answer (read timeout): the request did reach the server
+      finish(request, response.status(), start);
+    }
   }
 
   private Response dispatch(Router router, Request request, String relative, boolean checkAuth) {

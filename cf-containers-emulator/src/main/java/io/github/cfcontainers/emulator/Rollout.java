@@ -66,6 +66,13 @@ final class Rollout {
     if (!"completed".equals(status())) stoppedStatus = "replaced";
   }
 
+  /** Marks it reverted; answers false when it was already replaced or reverted (nothing to undo). */
+  boolean revert() {
+    if ("replaced".equals(stoppedStatus) || "reverted".equals(stoppedStatus)) return false;
+    stoppedStatus = "reverted";
+    return true;
+  }
+
   ObjectNode toJson(int totalInstances) {
     String status = status();
     int done = completedSteps();

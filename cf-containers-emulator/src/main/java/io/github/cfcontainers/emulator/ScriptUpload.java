@@ -101,6 +101,9 @@ final class ScriptUpload {
       }
     }
 
+    Set<String> keepTypes = new HashSet<>();
+    stringArray(metadata, "keep_bindings").forEach(t -> keepTypes.add(t.asText()));
+
     synchronized (state) {
       EmulatorState.Script current = state.scripts.get(scriptName);
       String currentTag = current == null ? null : current.migrationTag();
@@ -152,6 +155,17 @@ final class ScriptUpload {
           copy.put("namespace_id", namespaceId);
         }
         resolved.add(copy);
+      }
+      // keep_bindings: bindings of the listed types that this upload does not name again survive from the
+      // previous version (reference §3.1: how secrets set out of band outlive a deploy).
+      if (current != null) {
+        for (JsonNode old : current.bindings()) {
+          String type = old.path("type").asText();
+          boolean keep = keepTypes.contains(type) && !bindingNames.contains(old.path("name").asText());
+          boolean gone = "durable_object_namespace".equals(type) && !old.hasNonNull("script_name")
+              && drafts.values().stream().noneMatch(d -> d.id().equals(old.path("namespace_id").asText()));
+          if (keep && !gone) resolved.add(old.deepCopy());
+        }
       }
 
       // All checks passed: commit.

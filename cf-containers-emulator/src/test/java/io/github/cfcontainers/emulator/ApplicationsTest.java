@@ -196,6 +196,31 @@ class ApplicationsTest extends RegistryHarness {
   }
 
   @Test
+  void rolloutsCanBeRevertedAndDeleted() {
+    String ns = deployWorker("shop");
+    String id = create("a", ns, lite(image)).result().path("id").asText();
+    String basic = lite(image).replace("\"lite\"", "\"basic\"");
+    String body = "{\"description\":\"d\",\"strategy\":\"rolling\",\"kind\":\"full_auto\",\"step_percentage\":100,"
+        + "\"target_configuration\":" + basic + "}";
+    String rolloutId = api.post(APPS + "/" + id + "/rollouts", body).result().path("id").asText();
+    String one = APPS + "/" + id + "/rollouts/" + rolloutId;
+    assertThat(api.get(APPS + "/" + id).result().path("configuration").path("instance_type").asText()).isEqualTo("basic");
+
+    assertError(api.post(one, "{\"action\":\"sideways\"}"), 400, "VALIDATE_INPUT");
+    assertError(api.post(one, "{\"action\":\"next\"}"), 400, "VALIDATE_INPUT"); // full_auto steps itself
+    Api.Reply reverted = api.post(one, "{\"action\":\"revert\"}");
+    assertThat(reverted.status()).as(reverted.toString()).isEqualTo(200);
+    assertThat(reverted.result().path("status").asText()).isEqualTo("reverted");
+    assertThat(api.get(APPS + "/" + id).result().path("configuration").path("instance_type").asText()).isEqualTo("dev");
+    assertError(api.post(one, "{\"action\":\"revert\"}"), 400, "VALIDATE_INPUT");
+
+    assertThat(api.delete(one).status()).isEqualTo(200);
+    assertThat(api.get(APPS + "/" + id + "/rollouts").result()).isEmpty();
+    assertThat(api.get(APPS + "/" + id).result().has("active_rollout_id")).isFalse();
+    assertError(api.delete(one), 404, "ROLLOUT_NOT_FOUND");
+  }
+
+  @Test
   void deletingTheWorkerKeepsItsApplications() {
     String ns = deployWorker("shop");
     String id = create("a", ns, lite(image)).result().path("id").asText();

@@ -50,6 +50,20 @@ class FaultsTest extends EmulatorHarness {
   }
 
   @Test
+  void requestWhoseClientTimedOutIsStillLogged() throws Exception {
+    admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"delayMillis\":600}");
+    HttpRequest req = HttpRequest.newBuilder(URI.create(api.base + "/accounts/" + api.account + "/workers/scripts"))
+        .header("Authorization", "Bearer " + Fixtures.TOKEN).timeout(java.time.Duration.ofMillis(150)).GET().build();
+    assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    int logged = 0;
+    for (int i = 0; i < 60 && logged == 0; i++) {
+      Thread.sleep(50);
+      logged = admin().get("/requests").body().size();
+    }
+    assertThat(logged).as("the request reached the server, so the log has it").isEqualTo(1);
+  }
+
+  @Test
   void delayFaultAndClearingFaults() {
     admin().post("/faults", "{\"path\":\"/workers/subdomain\",\"times\":5,\"delayMillis\":300}");
     long t0 = System.nanoTime();

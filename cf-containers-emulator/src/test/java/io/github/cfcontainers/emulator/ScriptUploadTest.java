@@ -196,6 +196,22 @@ class ScriptUploadTest extends EmulatorHarness {
   }
 
   @Test
+  void keepBindingsKeepsSecretsTheUploadDoesNotNameAgain() {
+    String secret = ",{\"type\":\"secret_text\",\"name\":\"API_KEY\",\"text\":\"s3cr3t\"}]";
+    String first = Fixtures.metadata("shop-mycontainer").replaceFirst("\\}\\]", "}" + secret);
+    assertThat(api.upload("shop", first, Fixtures.WORKER).status()).isEqualTo(200);
+    String noMigration = Fixtures.metadata("shop-mycontainer")
+        .replace("\"migrations\":{\"new_tag\":\"v1\",\"steps\":[{\"new_sqlite_classes\":[\"MyContainer\"]}]},", "");
+    String kept = noMigration.replace("\"tags\"", "\"keep_bindings\":[\"secret_text\"],\"tags\"");
+    assertThat(api.upload("shop", kept, Fixtures.WORKER).status()).isEqualTo(200);
+    JsonNode bindings = api.get("/accounts/{a}/workers/scripts/shop/settings").result().path("bindings");
+    assertThat(bindings.toString()).contains("API_KEY").doesNotContain("s3cr3t");
+    assertThat(api.upload("shop", noMigration, Fixtures.WORKER).status()).isEqualTo(200);
+    assertThat(api.get("/accounts/{a}/workers/scripts/shop/settings").result().path("bindings").toString())
+        .doesNotContain("API_KEY");
+  }
+
+  @Test
   void unknownVersionIs404With100146() {
     deployWorker("shop");
     Api.Reply r = api.get("/accounts/{a}/workers/scripts/shop/versions/00000000-0000-0000-0000-000000000000");

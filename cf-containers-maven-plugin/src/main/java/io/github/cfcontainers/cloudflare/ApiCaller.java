@@ -83,12 +83,17 @@ final class ApiCaller {
     return envelope;
   }
 
-  /** Runs {@code call}; answers null when it failed with HTTP 404 or one of {@code absentCodes}. */
+  /**
+   * Runs {@code call}; answers null when it failed with HTTP 404 or one of {@code absentCodes}. A 404 with code 7003
+   * (no route: wrong base URL or path) is an error, not "absent": a destroy must not report "nothing to delete".
+   */
   <T> ApiEnvelope<T> envelopeOrNullIfAbsent(Call<ApiEnvelope<T>> call, int... absentCodes) {
     try {
       return envelope(call);
     } catch (CloudflareApiException e) {
-      if (e.kind() == CloudflareApiException.Kind.API_ERROR && (e.isNotFound() || hasAny(e, absentCodes))) {
+      boolean noRoute = e.hasCode(CloudflareErrorCodes.NO_ROUTE);
+      if (e.kind() == CloudflareApiException.Kind.API_ERROR && !noRoute
+          && (e.isNotFound() || hasAny(e, absentCodes))) {
         return null;
       }
       throw e;

@@ -145,6 +145,16 @@ class ErrorHandlingTest extends ApiTestSupport {
   }
 
   @Test
+  void noRoute404IsNotMistakenForAbsence() {
+    // 7003 is "no route" (wrong base URL or path), not "the Worker does not exist" (10090)
+    enqueue(error(404, 7003, "No route for that URI"));
+    CloudflareApiException e = failure(() -> api.findService("w"));
+    assertThat(e.hasCode(CloudflareErrorCodes.NO_ROUTE)).isTrue();
+    enqueue(error(404, 7003, "no route"));
+    assertThat(failure(() -> api.deleteApplication("a1")).httpStatus()).isEqualTo(404);
+  }
+
+  @Test
   void jsonOfTheWrongShape() {
     enqueue(ok("{\"not\":\"a list\"}"));
     CloudflareApiException e = failure(() -> api.listScripts());
