@@ -32,7 +32,7 @@ String itToken() { "it-token" }
  * Starts an emulator backed by the test ground's registry (and engine, with runContainers) and
  * points the IT build at it through .mvn/maven.config; the token comes from the environment.
  */
-def startEmulator(File basedir, boolean runContainers) {
+def startEmulator(File basedir, boolean runContainers, List<String> extraMavenConfig = []) {
   def env = System.getenv()
   ["CF_TEST_REGISTRY", "CF_TEST_REGISTRY_USER", "CF_TEST_REGISTRY_PASSWORD", "CF_TEST_REGISTRY_HTPASSWD"].each {
     assert env[it] : "${it} is not set: run the ITs with 'bash scripts/test.sh' (it starts the test ground)"
@@ -51,7 +51,8 @@ def startEmulator(File basedir, boolean runContainers) {
   mvnDir.mkdirs()
   // it.runId makes images unique per run: the registry outlives runs, and a test of a push must push.
   new File(mvnDir, "maven.config").text = "-Dcf.apiBaseUrl=${emulator.apiBaseUrl()}\n-Dcf.accountId=${emulator.accountId()}\n" +
-      "-Dcf.registry=${env.CF_TEST_REGISTRY}\n-Dit.runId=${UUID.randomUUID()}\n"
+      "-Dcf.registry=${env.CF_TEST_REGISTRY}\n-Dit.runId=${UUID.randomUUID()}\n" +
+      extraMavenConfig.collect { it + "\n" }.join("")
   return emulator
 }
 
@@ -100,6 +101,11 @@ List<String> invocations(File basedir) {
 
 /** An HTTP GET through the emulator's workers.dev stand-in, retried while the container starts. */
 String fetchWorker(emulator, String script, String path = "") {
+  return awaitWorker(emulator, script, path) { true }
+}
+
+/** Like fetchWorker, but retried until the answer satisfies the condition (a rollout swaps containers). */
+String awaitWorker(emulator, String script, String path = "", Closure<Boolean> condition) {
   def url = new URL("${emulator.workersDevUrl(script)}${path}")
   def last = null
   for (int i = 0; i < 60; i++) {
@@ -108,13 +114,18 @@ String fetchWorker(emulator, String script, String path = "") {
       connection.connectTimeout = 2000
       connection.readTimeout = 30000
       if (connection.responseCode == 200) {
-        return connection.inputStream.text
+        def body = connection.inputStream.text
+        if (condition(body)) {
+          return body
+        }
+        last = "HTTP 200: ${body}"
+      } else {
+        last = "HTTP ${connection.responseCode}"
       }
-      last = "HTTP ${connection.responseCode}"
     } catch (IOException e) {
       last = e.toString()
     }
     Thread.sleep(500)
   }
-  throw new AssertionError("${url} did not answer 200: ${last}")
+  throw new AssertionError("${url} did not answer as expected: ${last}")
 }

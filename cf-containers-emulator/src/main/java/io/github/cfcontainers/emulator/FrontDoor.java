@@ -64,12 +64,10 @@ final class FrontDoor implements HttpHandler {
         response = dispatch(api, request, path.substring(API_PREFIX.length()), true);
       }
     }
-    try {
-      respond(exchange, request, response);
-    } finally {
-      // logged even when the client left before the answer (read timeout): the request did reach the server
-      finish(request, response.status(), start);
-    }
+    // Logged before the answer goes out: a client holding its answer always finds the request in
+    // the log, and one that left early (read timeout) is logged too, since the request did arrive.
+    finish(request, response.status(), start);
+    respond(exchange, request, response);
   }
 
   private Response dispatch(Router router, Request request, String relative, boolean checkAuth) {

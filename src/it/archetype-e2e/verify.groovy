@@ -1,0 +1,50 @@
+def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
+def emulator = support.emulator(basedir)
+def project = new File(basedir, "generated/e2e-app")
+try {
+  def runs = support.invocations(basedir)
+  assert runs.size() == 3 : "three invocations, got ${runs.size()}"
+  runs.eachWithIndex { run, i -> assert run.contains("BUILD SUCCESS") : "invocation ${i + 1} failed:\n${run}" }
+  def (generate, first, unchanged) = runs
+  assert new File(project, "Dockerfile").isFile()
+
+  assert first.contains("Tests run: 5, Failures: 0")
+  assert first.contains("Worker e2e-app: create (classes MyContainer)")
+  assert first.contains("Application e2e-app-mycontainer: create")
+  assert first.contains("pushing ")
+  assert first.trim().readLines().findAll { it.startsWith("[INFO] https://") } == ["[INFO] https://e2e-app.it.workers.dev"]
+  assert support.fetchWorker(emulator, "e2e-app").startsWith("Hello from e2e-app!")
+
+  assert unchanged.contains("Worker e2e-app: no change")
+  assert unchanged.contains("Application e2e-app-mycontainer: no change")
+  assert !unchanged.contains("pushing ")
+  def writesBefore = support.requestLines(emulator).findAll { !it.startsWith("GET ") && !it.contains("/credentials") }
+  assert writesBefore.count { it.startsWith("PUT ") } == 1 : writesBefore
+  assert writesBefore.count { it ==~ /PATCH .*/ } == 0 : writesBefore
+
+  // Change the Java code and deploy again, as a user would: new image, rollout, same Worker.
+  def app = new File(project, "src/main/java/it/e2e/App.java")
+  assert app.text.contains("Hello from ")
+  app.text = app.text.replace("Hello from ", "Hello again from ")
+  // -llr: the artifacts invoker fetched through its own repository id count as present.
+  def command = ["mvn", "-B", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(), "deploy"]
+  def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true)
+  process.environment().put("CLOUDFLARE_API_TOKEN", support.itToken())
+  def started = process.start()
+  def output = started.inputStream.text
+  new File(basedir, "redeploy.log").text = output
+  assert started.waitFor() == 0 : "the redeploy failed:\n${output}"
+  assert output.contains("pushing ")
+  assert output.contains("Worker e2e-app: no change")
+  assert output =~ /Application e2e-app-mycontainer: update \(image: .*\) \+ rollout/
+  assert output.contains("rollout ") && output.contains(" started")
+  assert support.awaitWorker(emulator, "e2e-app", "") { it.startsWith("Hello again from e2e-app!") }
+} finally {
+  support.stopEmulator(basedir)
+  // The images this IT built; the shared engine keeps what others made.
+  ["e2e-app-mycontainer"].each { name ->
+    def ids = ["docker", "images", "-q", "--filter", "reference=*${name}*", "--filter", "reference=*/*/${name}*"].execute().text.trim()
+    ids.readLines().unique().each { ["docker", "rmi", "-f", it].execute().waitFor() }
+  }
+}
+return true
