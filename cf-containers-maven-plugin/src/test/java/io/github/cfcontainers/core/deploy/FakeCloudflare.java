@@ -50,7 +50,7 @@ final class FakeCloudflare implements AutoCloseable {
   }
 
   private final MockWebServer server = new MockWebServer();
-  private final Map<String, MockResponse> routes = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Deque<MockResponse>> routes = new ConcurrentHashMap<>();
   final List<Call> calls = new CopyOnWriteArrayList<>();
   final CloudflareApi api;
 
@@ -62,8 +62,13 @@ final class FakeCloudflare implements AutoCloseable {
         String path = full.startsWith(PREFIX) ? full.substring(PREFIX.length()) : full;
         calls.add(new Call(request.getMethod(), path, request.getBody().readString(StandardCharsets.UTF_8)));
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        MockResponse answer = routes.get(request.getMethod() + " " + bare);
-        return answer != null ? answer : error(404, 7003, "No route for the URI");
+        var answers = routes.get(request.getMethod() + " " + bare);
+        if (answers == null) {
+          return error(404, 7003, "No route for the URI");
+        }
+        synchronized (answers) {
+          return answers.size() > 1 ? answers.poll() : answers.peek();
+        }
       }
     });
     try {
@@ -79,9 +84,12 @@ final class FakeCloudflare implements AutoCloseable {
         .build());
   }
 
-  /** Answers {@code method path} (path relative to the account, no query) with {@code answer}. */
-  FakeCloudflare on(String method, String path, MockResponse answer) {
-    routes.put(method + " " + path, answer);
+  /**
+   * Answers {@code method path} (path relative to the account, no query) with the answers in turn, the last
+   * one for every further request.
+   */
+  FakeCloudflare on(String method, String path, MockResponse... answers) {
+    routes.put(method + " " + path, new java.util.ArrayDeque<>(List.of(answers)));
     return this;
   }
 
