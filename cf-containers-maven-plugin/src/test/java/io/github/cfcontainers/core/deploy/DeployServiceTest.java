@@ -229,6 +229,27 @@ class DeployServiceTest {
   }
 
   @Test
+  void prebuiltImagePinnedByDigestIsLookedUpByThatDigestAndNeitherPulledNorPushed() {
+    freshAccount();
+    String pinned = REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST;
+    manifests.answer = Optional.of(DIGEST);
+    var image = new BuildReport.Image(NAME, "MyContainer", pinned, null, null, null, null, true);
+    var base = settings();
+    var prebuilt = new DeploySettings(base.accountId(), REGISTRY, base.worker(), base.containers(),
+        new BuildReport("w", false, base.build().workerBundle(), List.of(image)), bundle, false, bundle);
+
+    var report = service.deploy(prebuilt, false);
+
+    assertThat(manifests.calls).containsExactly(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":" + DIGEST
+        + " as v1");
+    assertThat(engine.calls).isEmpty();
+    assertThat(report.containers()).singleElement().satisfies(c -> {
+      assertThat(c.image()).isEqualTo(pinned);
+      assertThat(c.imageAction()).isEqualTo("already_in_registry");
+    });
+  }
+
+  @Test
   void imageTooBigForTheInstanceDiskIsRefusedBeforeAnyWrite() {
     freshAccount();
 

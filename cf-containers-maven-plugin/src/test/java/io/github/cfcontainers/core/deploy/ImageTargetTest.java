@@ -152,6 +152,45 @@ class ImageTargetTest {
     assertThat(target.registry()).isEqualTo("localhost");
   }
 
+  private static final String DIGEST = "sha256:" + "e".repeat(64);
+
+  @Test
+  void cloudflareReferencePinnedByDigestLooksUpThatDigest() {
+    var target = prebuilt(CF + "/" + ACCOUNT + "/myapp@" + DIGEST);
+
+    assertThat(target.pushed()).isFalse();
+    assertThat(target.repository()).isEqualTo(CF + "/" + ACCOUNT + "/myapp");
+    assertThat(target.repositoryPath()).isEqualTo(ACCOUNT + "/myapp");
+    assertThat(target.tag()).as("the manifest reference to look up").isEqualTo(DIGEST);
+    assertThat(target.taggedReference()).isEqualTo(CF + "/" + ACCOUNT + "/myapp@" + DIGEST);
+  }
+
+  @Test
+  void cloudflareReferenceWithoutAccountPinnedByDigestGetsTheAccountInserted() {
+    var target = prebuilt(CF + "/myapp:1.0@" + DIGEST);
+
+    assertThat(target.repository()).isEqualTo(CF + "/" + ACCOUNT + "/myapp");
+    assertThat(target.taggedReference()).isEqualTo(CF + "/" + ACCOUNT + "/myapp@" + DIGEST);
+  }
+
+  @Test
+  void externalReferencePinnedByDigestPassesThrough() {
+    var target = prebuilt("docker.io/library/nginx@" + DIGEST);
+
+    assertThat(target.pushed()).isFalse();
+    assertThat(target.repository()).isEqualTo("docker.io/library/nginx");
+    assertThat(target.taggedReference()).isEqualTo("docker.io/library/nginx@" + DIGEST);
+  }
+
+  @Test
+  void localImageByDigestIsRefusedBecauseAPushNeedsATag() {
+    assertThatThrownBy(() -> prebuilt("myapp@" + DIGEST)).isInstanceOfSatisfying(InvalidSettingException.class,
+        e -> {
+          assertThat(e.setting().path()).isEqualTo(List.of("containers", "container", "image"));
+          assertThat(e.getMessage()).contains("myapp@" + DIGEST);
+        });
+  }
+
   @Test
   void builtImageIsPushedUnderTheAccountWithItsName() {
     var target = ImageTarget.forBuilt("w-mycontainer:3f2a9c", CF, ACCOUNT, "w-mycontainer", "3f2a9c", true);
