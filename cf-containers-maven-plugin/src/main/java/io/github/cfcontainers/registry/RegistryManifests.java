@@ -33,6 +33,8 @@ public final class RegistryManifests implements ManifestLookup {
       "application/vnd.oci.image.index.v1+json",
       "application/vnd.docker.distribution.manifest.list.v2+json");
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  /** 127.0.0.0/8 as an address literal; a host name such as {@code 127.example.com} is not loopback. */
+  private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final HttpClient http;
 
@@ -77,7 +79,7 @@ public final class RegistryManifests implements ManifestLookup {
   /** The Docker daemon talks plain HTTP to loopback registries; so do we. */
   public static String scheme(String registry) {
     String host = registry.replaceFirst(":\\d+$", "");
-    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    boolean loopback = host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches() || host.equals("[::1]");
     return loopback ? "http" : "https";
   }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param localReference the image in the local engine to push, or empty when nothing is pushed
  * @param repository {@code <registry>/<account>/<name>} (or the external reference's repository)
- * @param tag the tag to push under
+ * @param tag the tag to push under, or the digest ({@code sha256:...}) of a prebuilt reference pinned by digest
  * @param contentTagged the tag was derived from the image content, so equal tags mean equal images
  */
 public record ImageTarget(Optional<String> localReference, String registry, String repository, String tag,
@@ -19,7 +19,7 @@ public record ImageTarget(Optional<String> localReference, String registry, Stri
   private static final Pattern ACCOUNT = Pattern.compile("[0-9a-f]{32}");
 
   public String taggedReference() {
-    return repository + ":" + tag;
+    return repository + (tag.startsWith("sha256:") ? "@" : ":") + tag;
   }
 
   /** The repository path inside the registry ({@code <account>/<name>}). */
@@ -44,13 +44,22 @@ public record ImageTarget(Optional<String> localReference, String registry, Stri
    * account is refused; other registries pass through untouched.
    */
   public static ImageTarget forPrebuilt(String reference, String registry, String account, String label) {
-    int slash = reference.indexOf('/');
-    String first = slash < 0 ? "" : reference.substring(0, slash);
+    int at = reference.indexOf('@');
+    String digest = at < 0 ? null : reference.substring(at + 1);
+    String named = at < 0 ? reference : reference.substring(0, at);
+    int slash = named.indexOf('/');
+    String first = slash < 0 ? "" : named.substring(0, slash);
     boolean hasHost = first.contains(".") || first.contains(":") || first.equals("localhost");
-    String nameAndTag = hasHost ? reference.substring(slash + 1) : reference;
+    String nameAndTag = hasHost ? named.substring(slash + 1) : named;
     int colon = nameAndTag.lastIndexOf(':');
     String path = colon < 0 ? nameAndTag : nameAndTag.substring(0, colon);
-    String tag = colon < 0 ? "latest" : nameAndTag.substring(colon + 1);
+    // A digest pins the image: it is what the registry is asked for and what the application references.
+    String tag = digest != null ? digest : colon < 0 ? "latest" : nameAndTag.substring(colon + 1);
+    if (!hasHost && digest != null) {
+      throw new InvalidSettingException(Setting.ofContainer(label, "image"),
+          "The local image " + reference + " is named by digest, but a push needs a tag.",
+          "write it as name:tag, or reference the image in its registry");
+    }
     if (!hasHost) {
       return new ImageTarget(Optional.of(path + ":" + tag), registry, registry + "/" + account + "/" + path, tag, false);
     }

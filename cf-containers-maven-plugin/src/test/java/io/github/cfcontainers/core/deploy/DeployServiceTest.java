@@ -1,0 +1,294 @@
+package io.github.cfcontainers.core.deploy;
+
+import static io.github.cfcontainers.core.deploy.FakeCloudflare.error;
+import static io.github.cfcontainers.core.deploy.FakeCloudflare.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cfcontainers.core.BuildReport;
+import io.github.cfcontainers.core.BuildSpec;
+import io.github.cfcontainers.core.CfException;
+import io.github.cfcontainers.core.ContainerEngine;
+import io.github.cfcontainers.core.ContainerSpec;
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.PrebuiltImage;
+import io.github.cfcontainers.core.Reporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeployServiceTest {
+
+  private static final String REGISTRY = "registry.cloudflare.com";
+  private static final String NAME = "w-mycontainer";
+  private static final String TAG = "3f2a9c01";
+  private static final String DIGEST = "sha256:" + "c".repeat(64);
+  private static final String NAMESPACE = "0a0b0c0d0e0f00112233445566778899";
+  private static final String REGISTRY_PASSWORD = "reg-pw-1b2c3d";
+
+  @TempDir
+  Path bundle;
+
+  private FakeCloudflare cloudflare;
+  private final FakeEngine engine = new FakeEngine();
+  private final FakeManifests manifests = new FakeManifests();
+  private DeployService service;
+
+  /** Records every call; {@code push} also notes how many API requests had been made by then. */
+  private final class FakeEngine implements ContainerEngine {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    int apiRequestsBeforePush = -1;
+
+    @Override
+    public String ping() {
+      calls.add("ping");
+      return "FakeEngine 1.0";
+    }
+
+    @Override
+    public String build(BuildSpec spec, Map<String, String> extraLabels, Consumer<String> output) {
+      throw new AssertionError("a deploy never builds");
+    }
+
+    @Override
+    public void tag(String imageId, String repository, String tag) {
+      calls.add("tag " + imageId + " " + repository + ":" + tag);
+    }
+
+    @Override
+    public Optional<LocalImage> inspect(String reference) {
+      calls.add("inspect " + reference);
+      return Optional.of(new LocalImage("sha256:" + "1".repeat(64), 50_000_000L, "linux", "amd64"));
+    }
+
+    @Override
+    public String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
+      calls.add("push " + repository + ":" + tag + " as " + auth.username());
+      apiRequestsBeforePush = cloudflare.calls.size();
+      return DIGEST;
+    }
+  }
+
+  private static final class FakeManifests implements ManifestLookup {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    Optional<String> answer = Optional.empty();
+
+    @Override
+    public Optional<String> digest(String registry, String repositoryPath, String reference,
+        ContainerEngine.RegistryAuth auth) {
+      calls.add(registry + "/" + repositoryPath + ":" + reference + " as " + auth.username());
+      return answer;
+    }
+  }
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Files.writeString(bundle.resolve("worker.js"), "export class MyContainer {}\nexport default {};\n");
+    cloudflare = new FakeCloudflare();
+    service = new DeployService(cloudflare.api, engine, manifests, Reporter.SILENT,
+        new RolloutWatcher(cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
+  }
+
+  @AfterEach
+  void tearDown() throws IOException {
+    cloudflare.close();
+  }
+
+  private static ContainerDeployment container() {
+    return new ContainerDeployment(new ContainerSpec("MyContainer", NAME, Optional.empty(),
+        new PrebuiltImage("unused:1")), "MY_CONTAINER", new ContainerSize.Named(InstanceType.LITE), 20, "default",
+        Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
+  }
+
+  private DeploySettings settings(Long imageSize, List<String> exports, boolean withBundle) {
+    var image = new BuildReport.Image(NAME, "MyContainer", NAME + ":" + TAG, "sha256:" + "1".repeat(64), TAG,
+        imageSize, "linux/amd64", false);
+    var summary = withBundle ? new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports) : null;
+    return new DeploySettings(FakeCloudflare.ACCOUNT, REGISTRY,
+        new WorkerDeployment("w", LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true), List.of(container()),
+        new BuildReport("w", false, summary, List.of(image)), bundle, false, bundle.resolve("out"));
+  }
+
+  private DeploySettings settings() {
+    return settings(50_000_000L, List.of("MyContainer"), true);
+  }
+
+  private void accessGranted() {
+    cloudflare.on("GET", "/workers/scripts", ok("[]"));
+    cloudflare.on("GET", "/containers/me", ok("{\"account_id\":\"" + FakeCloudflare.ACCOUNT + "\",\"limits\":"
+        + "{\"vcpu_per_deployment\":4,\"memory_mib_per_deployment\":12288,\"disk_mb_per_deployment\":20000}}"));
+  }
+
+  private void freshAccount() {
+    accessGranted();
+    cloudflare.on("POST", "/containers/registries/" + REGISTRY + "/credentials", ok("{\"account_id\":\""
+        + FakeCloudflare.ACCOUNT + "\",\"registry_host\":\"" + REGISTRY + "\",\"username\":\"v1\",\"password\":\""
+        + REGISTRY_PASSWORD + "\"}"));
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[]"));
+    cloudflare.on("GET", "/workers/services/w", error(404, 10090, "This Worker does not exist"));
+    cloudflare.on("GET", "/containers/applications", ok("[]"));
+  }
+
+  @Test
+  void forbiddenContainersApiFailsBeforeAnyWrite() {
+    accessGranted();
+    cloudflare.on("GET", "/containers/me", error(403, 10000, "Authentication error"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("cannot use the Containers API")
+        .hasMessageContaining("HTTP 403")
+        .hasMessageContaining("Containers: Edit")
+        .hasMessageContaining("Nothing was changed");
+    assertThat(cloudflare.calls).isNotEmpty();
+    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
+    assertThat(engine.calls).isEmpty();
+    assertThat(manifests.calls).isEmpty();
+  }
+
+  @Test
+  void unauthorisedWorkersApiFailsBeforeAnyWrite() {
+    accessGranted();
+    cloudflare.on("GET", "/workers/scripts", error(401, 10000, "Authentication error"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("cannot use the Workers API");
+    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
+  }
+
+  @Test
+  void dryRunWritesNothingButTheRegistryCredentials() {
+    freshAccount();
+
+    var report = service.deploy(settings(), false);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(cloudflare.writes().get(0).json().path("permissions").toString()).isEqualTo("[\"push\",\"pull\"]");
+    assertThat(engine.calls).noneMatch(call -> call.startsWith("push") || call.startsWith("tag"));
+    assertThat(manifests.calls).containsExactly(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":" + TAG
+        + " as v1");
+    assertThat(report.applied()).isFalse();
+    assertThat(report.worker().action()).isEqualTo("upload");
+    assertThat(report.containers()).singleElement().satisfies(c -> {
+      assertThat(c.action()).isEqualTo("create");
+      assertThat(c.imageAction()).isEqualTo("will_push");
+      assertThat(c.image()).isEqualTo(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":" + TAG);
+    });
+  }
+
+  @Test
+  void applyPushesFirstThenUploadsTheWorkerThenCreatesTheApplication() {
+    freshAccount();
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[]"), ok("[{\"id\":\"" + NAMESPACE
+        + "\",\"name\":\"w_MyContainer\",\"script\":\"w\",\"class\":\"MyContainer\",\"use_sqlite\":true,"
+        + "\"use_containers\":true}]"));
+    cloudflare.on("PUT", "/workers/scripts/w", ok("{\"id\":\"w\",\"deployment_id\":\"ver-1\",\"migration_tag\":\"v1\"}"));
+    cloudflare.on("POST", "/containers/applications", ok("{\"id\":\"app-1\",\"name\":\"" + NAME + "\"}"));
+    cloudflare.on("GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":false,\"previews_enabled\":false}"));
+    cloudflare.on("POST", "/workers/scripts/w/subdomain", ok("{\"enabled\":true,\"previews_enabled\":false}"));
+    cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials",
+        "PUT /workers/scripts/w",
+        "POST /containers/applications",
+        "POST /workers/scripts/w/subdomain");
+    assertThat(engine.calls).contains("push " + REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":" + TAG
+        + " as v1");
+    assertThat(cloudflare.calls.subList(0, engine.apiRequestsBeforePush))
+        .as("nothing but the credentials was written before the push")
+        .extracting(FakeCloudflare.Call::method).containsOnlyOnce("POST").doesNotContain("PUT");
+    var create = cloudflare.only("POST", "/containers/applications").json();
+    assertThat(create.path("configuration").path("image").asText())
+        .isEqualTo(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST);
+    assertThat(create.path("durable_objects").path("namespace_id").asText()).isEqualTo(NAMESPACE);
+    assertThat(report.applied()).isTrue();
+    assertThat(report.worker().versionId()).isEqualTo("ver-1");
+    assertThat(report.worker().url()).isEqualTo("https://w.acme.workers.dev");
+    assertThat(report.containers()).singleElement().satisfies(c -> {
+      assertThat(c.applicationId()).isEqualTo("app-1");
+      assertThat(c.imageAction()).isEqualTo("pushed");
+    });
+    assertThat(report.toString()).doesNotContain(REGISTRY_PASSWORD);
+  }
+
+  @Test
+  void prebuiltImagePinnedByDigestIsLookedUpByThatDigestAndNeitherPulledNorPushed() {
+    freshAccount();
+    String pinned = REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST;
+    manifests.answer = Optional.of(DIGEST);
+    var image = new BuildReport.Image(NAME, "MyContainer", pinned, null, null, null, null, true);
+    var base = settings();
+    var prebuilt = new DeploySettings(base.accountId(), REGISTRY, base.worker(), base.containers(),
+        new BuildReport("w", false, base.build().workerBundle(), List.of(image)), bundle, false, bundle);
+
+    var report = service.deploy(prebuilt, false);
+
+    assertThat(manifests.calls).containsExactly(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":" + DIGEST
+        + " as v1");
+    assertThat(engine.calls).isEmpty();
+    assertThat(report.containers()).singleElement().satisfies(c -> {
+      assertThat(c.image()).isEqualTo(pinned);
+      assertThat(c.imageAction()).isEqualTo("already_in_registry");
+    });
+  }
+
+  @Test
+  void imageTooBigForTheInstanceDiskIsRefusedBeforeAnyWrite() {
+    freshAccount();
+
+    assertThatThrownBy(() -> service.deploy(settings(2_000_000_000L, List.of("MyContainer"), true), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("MyContainer (w-mycontainer)")
+        .hasMessageContaining("about 2200 MB")
+        .hasMessageContaining("2000 MB");
+    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
+    assertThat(engine.calls).isEmpty();
+  }
+
+  @Test
+  void imageThatFitsTheDiskIsNotRefused() {
+    freshAccount();
+
+    var report = service.deploy(settings(1_800_000_000L, List.of("MyContainer"), true), false);
+
+    assertThat(report.containers()).hasSize(1);
+  }
+
+  @Test
+  void missingWorkerBundleInBuildJsonIsRefusedBeforeAnyRequest() {
+    freshAccount();
+
+    assertThatThrownBy(() -> service.deploy(settings(50_000_000L, List.of(), false), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("build.json has no Worker bundle");
+    assertThat(cloudflare.calls).isEmpty();
+    assertThat(engine.calls).isEmpty();
+  }
+
+  @Test
+  void containerClassNotExportedByTheBundleIsRefusedBeforeAnyRequest() {
+    freshAccount();
+
+    assertThatThrownBy(() -> service.deploy(settings(50_000_000L, new ArrayList<>(List.of("Other")), true), true))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("does not export the class MyContainer");
+    assertThat(cloudflare.calls).isEmpty();
+  }
+}
