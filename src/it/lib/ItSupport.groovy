@@ -129,3 +129,18 @@ String awaitWorker(emulator, String script, String path = "", Closure<Boolean> c
   }
   throw new AssertionError("${url} did not answer as expected: ${last}")
 }
+
+/** Copies the shared Worker project (src/it/lib/worker) into an IT, without node_modules. */
+void copyWorker(File basedir, File libDir) {
+  def source = new File(libDir, "worker")
+  def target = new File(basedir, "worker")
+  source.eachFileRecurse(groovy.io.FileType.FILES) { file ->
+    def relative = source.toPath().relativize(file.toPath()).toString()
+    if (relative.startsWith("node_modules")) {
+      return
+    }
+    def copy = new File(target, relative)
+    copy.parentFile.mkdirs()
+    copy.bytes = file.bytes
+  }
+}

@@ -1,0 +1,3 @@
+def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
+support.copyWorker(basedir, new File(itLib))
+return true
