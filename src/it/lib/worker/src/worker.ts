@@ -17,6 +17,11 @@ export class MyContainer extends Container<Env> {
   }
 }
 
+/** A second container class, for the ITs that deploy two containers behind one Worker. */
+export class SecondContainer extends Container<Env> {
+  defaultPort = 8080;
+}
+
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const container = getContainer(env.MY_CONTAINER as any, "main");
