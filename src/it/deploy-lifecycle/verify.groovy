@@ -2,9 +2,9 @@ def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItS
 def emulator = support.emulator(basedir)
 try {
   def runs = support.invocations(basedir)
-  assert runs.size() == 5 : "five invocations, got ${runs.size()}"
+  assert runs.size() == 6 : "six invocations, got ${runs.size()}"
   runs.eachWithIndex { run, i -> assert run.contains("BUILD SUCCESS") : "invocation ${i + 1} failed:\n${run}" }
-  def (first, unchanged, scaled, recoded, plan) = runs
+  def (first, unchanged, scaled, recoded, plan, renamed) = runs
 
   assert first.contains("Worker it-deploy: create (classes MyContainer)")
   assert first.contains("Application it-deploy-mycontainer: create")
@@ -30,14 +30,19 @@ try {
   assert plan.contains("Application it-deploy-mycontainer: update (max_instances: 5 -> 7) + rollout")
   assert plan.contains("Plan only: nothing was changed.")
 
-  // The emulator saw exactly these writes over all five runs.
+  assert renamed.contains("Worker it-deploy: update, renamed classes MyContainer -> SecondContainer")
+  // Same application, same namespace; only the image changes (its labels name the class).
+  assert renamed =~ /Application it-deploy-mycontainer: update \(image: [^;]*\) \+ rollout/
+  assert !renamed.contains("Application it-deploy-mycontainer: create")
+
+  // The emulator saw exactly these writes over all six runs.
   def writes = support.requestLines(emulator).findAll { !it.startsWith("GET ") && !it.contains("/credentials") }
   def count = { String prefix -> writes.count { it.startsWith(prefix) } }
   def account = "/accounts/${emulator.accountId()}"
-  assert count("PUT ${account}/workers/scripts/it-deploy") == 1 : writes
+  assert count("PUT ${account}/workers/scripts/it-deploy") == 2 : writes
   assert count("POST ${account}/containers/applications") - count("POST ${account}/containers/applications/") == 1 : writes
-  assert writes.count { it ==~ /PATCH .*\/containers\/applications\/[^\/]+/ } == 2 : writes
-  assert writes.count { it ==~ /POST .*\/rollouts/ } == 2 : writes
+  assert writes.count { it ==~ /PATCH .*\/containers\/applications\/[^\/]+/ } == 3 : writes
+  assert writes.count { it ==~ /POST .*\/rollouts/ } == 3 : writes
   assert count("POST ${account}/workers/scripts/it-deploy/subdomain") == 1 : writes
 
   // State after the last deploy: plan changed nothing, the app runs the v2 image and answers with it.
@@ -45,8 +50,12 @@ try {
   def apps = state.applications instanceof Map ? state.applications.values() : state.applications
   def app = apps.find { it.name == "it-deploy-mycontainer" }
   assert app.max_instances == 5
+  def namespaces = state.namespaces instanceof Map ? state.namespaces.values() : state.namespaces
+  assert namespaces.find { it.id == app.durable_objects.namespace_id }.class == "SecondContainer" : "renamed in place"
+  assert !namespaces.any { it.script == "it-deploy" && it.class == "MyContainer" }
   def deployment = support.json(basedir, "target/cf-containers/deployment.json")
-  assert deployment.applied == false
+  assert deployment.applied == true
+  assert deployment.worker.action == "uploaded"
   assert deployment.containers[0].action == "update"
   assert support.fetchWorker(emulator, "it-deploy").trim() == "message v2"
 } finally {

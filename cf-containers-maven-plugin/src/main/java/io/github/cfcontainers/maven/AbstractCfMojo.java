@@ -114,7 +114,8 @@ abstract class AbstractCfMojo extends AbstractMojo {
     Rollout r = c.rollout;
     return new DeployInput(c.binding, c.instanceType, c.vcpu, c.memoryMib, c.diskMb, c.maxInstances,
         c.schedulingPolicy, c.regions, c.jurisdiction, c.tiers, c.observability,
-        r == null ? null : r.strategy, r == null ? null : r.stepPercentage, r == null ? null : r.steps, c.adopt);
+        r == null ? null : r.strategy, r == null ? null : r.stepPercentage, r == null ? null : r.steps, c.adopt,
+        c.renamedFrom);
   }
 
   protected WorkerInput workerInput() {

@@ -32,4 +32,9 @@ public class Container {
   Boolean observability;
   Rollout rollout;
   Boolean adopt;
+  /**
+   * The class's previous name, after renaming it in the Worker: its namespace, storage and
+   * application are kept (a {@code renamed_classes} migration) instead of deleted and made anew.
+   */
+  String renamedFrom;
 }

@@ -7,6 +7,7 @@ import io.github.cfcontainers.core.ContainerSpec;
  *
  * @param binding the Durable Object binding name in the Worker
  * @param adopt take over an existing application with this name that serves another namespace
+ * @param renamedFrom the class's previous name, or null: its namespace is renamed, not replaced
  */
 public record ContainerDeployment(
     ContainerSpec spec,
@@ -17,5 +18,6 @@ public record ContainerDeployment(
     Constraints constraints,
     boolean logs,
     RolloutPolicy rollout,
-    boolean adopt) {
+    boolean adopt,
+    String renamedFrom) {
 }

@@ -18,8 +18,9 @@ public record DeployInput(
     String rolloutStrategy,
     Integer rolloutStepPercentage,
     List<Integer> rolloutSteps,
-    Boolean adopt) {
+    Boolean adopt,
+    String renamedFrom) {
 
   public static final DeployInput DEFAULTS =
-      new DeployInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new DeployInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -60,7 +60,7 @@ public final class DeployService {
     var namespaces = namespaceIds(settings, remoteNamespaces);
     var appPlans = new ArrayList<ApplicationPlan>();
     for (var container : settings.containers()) {
-      var plan = applications.plan(container, namespaces.get(container.spec().className()), plannedImages.get(container));
+      var plan = applications.plan(container, plannedNamespace(container, namespaces), plannedImages.get(container));
       appPlans.add(plan);
       reporter.info("Application " + container.spec().name() + ": " + plan.describe());
     }
@@ -82,7 +82,7 @@ public final class DeployService {
       reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
           + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
     }
-    var namespacesNow = workerPlan.newClasses().isEmpty() ? namespaces
+    var namespacesNow = workerPlan.newClasses().isEmpty() && workerPlan.renamedClasses().isEmpty() ? namespaces
         : namespaceIds(settings, api.listDurableObjectNamespaces());
     var applied = new ArrayList<ApplicationPublisher.Applied>();
     var finalPlans = new ArrayList<ApplicationPlan>();
@@ -95,8 +95,8 @@ public final class DeployService {
       }
       // A pushed digest or a namespace the upload created changes the plan: make it again.
       var plan = appPlans.get(i);
-      if (images.get(container) != plannedImages.get(container) || !namespaceId.equals(namespaces.get(
-          container.spec().className()))) {
+      if (images.get(container) != plannedImages.get(container)
+          || !namespaceId.equals(plannedNamespace(container, namespaces))) {
         plan = applications.plan(container, namespaceId, images.get(container));
         if (plan.action() != appPlans.get(i).action() || !plan.changes().equals(appPlans.get(i).changes())) {
           reporter.info("Application " + container.spec().name() + ": " + plan.describe());
@@ -173,6 +173,12 @@ public final class DeployService {
           + " more than the %d MB its instance has. Shrink the image or pick a larger <instanceType>.",
           container.spec().label(), neededMb, container.size().diskMb()));
     }
+  }
+
+  /** The class's namespace, or, while a rename is pending, the namespace it is renamed from. */
+  private static String plannedNamespace(ContainerDeployment container, Map<String, String> namespaces) {
+    String id = namespaces.get(container.spec().className());
+    return id != null || container.renamedFrom() == null ? id : namespaces.get(container.renamedFrom());
   }
 
   private static Map<String, String> namespaceIds(DeploySettings settings, List<DurableObjectNamespace> namespaces) {

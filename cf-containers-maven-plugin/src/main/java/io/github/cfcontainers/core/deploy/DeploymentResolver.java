@@ -108,8 +108,14 @@ public final class DeploymentResolver {
       throw new InvalidSettingException(Setting.ofContainer(label, "schedulingPolicy"),
           "Unknown scheduling policy '" + policy + "'.", "use one of " + String.join(", ", SCHEDULING_POLICIES));
     }
+    String renamedFrom = in.renamedFrom() == null || in.renamedFrom().isBlank() ? null : in.renamedFrom().trim();
+    if (renamedFrom != null && (!BINDING.matcher(renamedFrom).matches() || renamedFrom.equals(spec.className()))) {
+      throw new InvalidSettingException(Setting.ofContainer(label, "renamedFrom"),
+          "'" + renamedFrom + "' is not a previous class name of " + spec.className() + ".",
+          "set <renamedFrom> to the class name the Worker exported before the rename, or remove it");
+    }
     return new ContainerDeployment(spec, binding, size(label, in), maxInstances, policy, constraints(label, in),
-        !Boolean.FALSE.equals(in.observability()), rollout(label, in), Boolean.TRUE.equals(in.adopt()));
+        !Boolean.FALSE.equals(in.observability()), rollout(label, in), Boolean.TRUE.equals(in.adopt()), renamedFrom);
   }
 
   /** MyContainer becomes MY_CONTAINER, as wrangler's examples name them. */

@@ -10,14 +10,17 @@ import java.util.List;
  * @param exists the script is already deployed
  * @param newClasses container classes the upload creates (SQLite-backed, container-enabled)
  * @param deletedClasses container classes no longer configured, deleted with their storage
+ * @param renamedClasses "Old -> New" for classes renamed through {@code <renamedFrom>}
  * @param upload whether anything differs from what is deployed
  */
-public record WorkerPlan(boolean exists, List<String> newClasses, List<String> deletedClasses, String contentHash,
-    boolean upload, ScriptMetadata metadata, List<WorkerModule> modules) {
+public record WorkerPlan(boolean exists, List<String> newClasses, List<String> deletedClasses,
+    List<String> renamedClasses, String contentHash, boolean upload, ScriptMetadata metadata,
+    List<WorkerModule> modules) {
 
   public WorkerPlan {
     newClasses = List.copyOf(newClasses);
     deletedClasses = List.copyOf(deletedClasses);
+    renamedClasses = List.copyOf(renamedClasses);
     modules = List.copyOf(modules);
   }
 
@@ -35,7 +38,10 @@ public record WorkerPlan(boolean exists, List<String> newClasses, List<String> d
     if (!deletedClasses.isEmpty()) {
       what.append(", deleted classes ").append(String.join(", ", deletedClasses));
     }
-    if (newClasses.isEmpty() && deletedClasses.isEmpty()) {
+    if (!renamedClasses.isEmpty()) {
+      what.append(", renamed classes ").append(String.join(", ", renamedClasses));
+    }
+    if (newClasses.isEmpty() && deletedClasses.isEmpty() && renamedClasses.isEmpty()) {
       what.append(" (code or settings changed)");
     }
     return what.toString();

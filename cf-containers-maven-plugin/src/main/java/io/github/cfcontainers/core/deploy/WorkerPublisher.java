@@ -9,6 +9,7 @@ import io.github.cfcontainers.cloudflare.DurableObjectNamespaceBinding;
 import io.github.cfcontainers.cloudflare.MigrationStep;
 import io.github.cfcontainers.cloudflare.Migrations;
 import io.github.cfcontainers.cloudflare.PlainTextBinding;
+import io.github.cfcontainers.cloudflare.RenamedClass;
 import io.github.cfcontainers.cloudflare.ScriptMetadata;
 import io.github.cfcontainers.cloudflare.ScriptSettings;
 import io.github.cfcontainers.cloudflare.ScriptUploadResult;
@@ -60,18 +61,32 @@ final class WorkerPublisher {
         .map(DurableObjectNamespace::className)
         .collect(Collectors.toSet());
     List<String> desired = settings.containers().stream().map(c -> c.spec().className()).toList();
-    List<String> created = desired.stream().filter(c -> !remoteClasses.contains(c)).toList();
-    List<String> deleted = remoteClasses.stream().filter(c -> !desired.contains(c)).sorted().toList();
+    // A class renamed in the Worker keeps its namespace (storage, application) through renamed_classes.
+    List<RenamedClass> renamed = settings.containers().stream()
+        .filter(c -> c.renamedFrom() != null && !remoteClasses.contains(c.spec().className())
+            && remoteClasses.contains(c.renamedFrom()) && !desired.contains(c.renamedFrom()))
+        .map(c -> new RenamedClass(c.renamedFrom(), c.spec().className()))
+        .toList();
+    List<String> renamedTo = renamed.stream().map(RenamedClass::to).toList();
+    List<String> renamedFrom = renamed.stream().map(RenamedClass::from).toList();
+    List<String> created = desired.stream()
+        .filter(c -> !remoteClasses.contains(c) && !renamedTo.contains(c)).toList();
+    List<String> deleted = remoteClasses.stream()
+        .filter(c -> !desired.contains(c) && !renamedFrom.contains(c)).sorted().toList();
 
     ScriptMetadata base = metadata(settings, null, null);
     String hash = contentHash(base, modules);
     Optional<String> remoteHash = exists ? api.findScriptSettings(worker.name()).flatMap(WorkerPublisher::hashOf)
         : Optional.empty();
-    boolean upload = !exists || !created.isEmpty() || !deleted.isEmpty() || !remoteHash.equals(Optional.of(hash));
+    boolean migrate = !created.isEmpty() || !deleted.isEmpty() || !renamed.isEmpty();
+    boolean upload = !exists || migrate || !remoteHash.equals(Optional.of(hash));
 
     Migrations migrations = null;
-    if (!created.isEmpty() || !deleted.isEmpty()) {
+    if (migrate) {
       var steps = new ArrayList<MigrationStep>();
+      if (!renamed.isEmpty()) {
+        steps.add(MigrationStep.renamedClasses(renamed.toArray(RenamedClass[]::new)));
+      }
       if (!created.isEmpty()) {
         steps.add(MigrationStep.newSqliteClasses(created.toArray(String[]::new)));
       }
@@ -80,7 +95,8 @@ final class WorkerPublisher {
       }
       migrations = Migrations.ofSteps(currentTag.orElse(null), nextTag(currentTag), steps);
     }
-    return new WorkerPlan(exists, created, deleted, hash, upload, metadata(settings, migrations, hash), modules);
+    return new WorkerPlan(exists, created, deleted, renamed.stream().map(r -> r.from() + " -> " + r.to()).toList(),
+        hash, upload, metadata(settings, migrations, hash), modules);
   }
 
   ScriptUploadResult upload(String scriptName, WorkerPlan plan) {

@@ -47,13 +47,13 @@ class ApplicationPublisherTest {
   private static ContainerDeployment container() {
     return new ContainerDeployment(new ContainerSpec("MyContainer", NAME, Optional.empty(), new PrebuiltImage("x:1")),
         "MY_CONTAINER", new ContainerSize.Named(InstanceType.LITE), 20, "default", Constraints.NONE, true,
-        RolloutPolicy.DEFAULT, false);
+        RolloutPolicy.DEFAULT, false, null);
   }
 
   private static ContainerDeployment with(ContainerSize size, int maxInstances, String policy, Constraints constraints,
       boolean logs, RolloutPolicy rollout, boolean adopt) {
     return new ContainerDeployment(container().spec(), "MY_CONTAINER", size, maxInstances, policy, constraints, logs,
-        rollout, adopt);
+        rollout, adopt, null);
   }
 
   /** The remote application as the API would answer it for {@link #container()}, with the legacy type name. */

@@ -109,7 +109,7 @@ class DeployServiceTest {
   private static ContainerDeployment container() {
     return new ContainerDeployment(new ContainerSpec("MyContainer", NAME, Optional.empty(),
         new PrebuiltImage("unused:1")), "MY_CONTAINER", new ContainerSize.Named(InstanceType.LITE), 20, "default",
-        Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
+        Constraints.NONE, true, RolloutPolicy.DEFAULT, false, null);
   }
 
   private DeploySettings settings(Long imageSize, List<String> exports, boolean withBundle) {

@@ -27,10 +27,10 @@ class DeploymentResolverTest {
 
   /** A DeployInput with only the named fields set, the rest default. */
   private static DeployInput input(Object... pairs) {
-    Object[] values = new Object[15];
+    Object[] values = new Object[16];
     var names = List.of("binding", "instanceType", "vcpu", "memoryMib", "diskMb", "maxInstances", "schedulingPolicy",
         "regions", "jurisdiction", "tiers", "observability", "rolloutStrategy", "rolloutStepPercentage",
-        "rolloutSteps", "adopt");
+        "rolloutSteps", "adopt", "renamedFrom");
     for (int i = 0; i < pairs.length; i += 2) {
       values[names.indexOf((String) pairs[i])] = pairs[i + 1];
     }
@@ -38,7 +38,7 @@ class DeploymentResolverTest {
     var in = new DeployInput((String) values[0], (String) values[1], (Double) values[2], (Integer) values[3],
         (Integer) values[4], (Integer) values[5], (String) values[6], (List<String>) values[7], (String) values[8],
         (List<Integer>) values[9], (Boolean) values[10], (String) values[11], (Integer) values[12],
-        (List<Integer>) values[13], (Boolean) values[14]);
+        (List<Integer>) values[13], (Boolean) values[14], (String) values[15]);
     return in;
   }
 
@@ -120,6 +120,14 @@ class DeploymentResolverTest {
     refused(() -> resolver.containers(List.of(spec), Arrays.asList((DeployInput) null), Set.of("MY_CONTAINER")),
         "binding", "used twice");
     assertThat(resolve(input("adopt", true, "observability", false)).adopt()).isTrue();
+  }
+
+  @Test
+  void renamedFromMustBeAnotherClassName() {
+    assertThat(resolve(input("renamedFrom", "OldContainer")).renamedFrom()).isEqualTo("OldContainer");
+    assertThat(resolve(input("renamedFrom", " ")).renamedFrom()).isNull();
+    refused(() -> resolve(input("renamedFrom", "MyContainer")), "renamedFrom", "is not a previous class name");
+    refused(() -> resolve(input("renamedFrom", "old-container")), "renamedFrom", "is not a previous class name");
   }
 
   @Test

@@ -119,7 +119,7 @@ class WorkerPublisherTest {
     String name = WORKER + "-" + className.toLowerCase(Locale.ROOT);
     return new ContainerDeployment(new ContainerSpec(className, name, Optional.empty(), new PrebuiltImage("nginx:1")),
         className.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT), new ContainerSize.Named(InstanceType.LITE),
-        20, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
+        20, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT, false, null);
   }
 
   private DeploySettings settings(LocalDate date, Map<String, String> vars, String... classes) {
@@ -208,6 +208,32 @@ class WorkerPublisherTest {
         "[{\"new_sqlite_classes\":[\"NewContainer\"]},{\"deleted_classes\":[\"OldContainer\"]}]");
     assertThat(json(plan.metadata()).path("containers")).hasSize(2);
     assertThat(plan.describe()).contains("new classes NewContainer").contains("deleted classes OldContainer");
+  }
+
+  @Test
+  void renamedClassKeepsItsNamespaceThroughRenamedClasses() {
+    deployedWithTag("v2");
+    settingsTags();
+    var renamed = container("OrderContainer");
+    renamed = new ContainerDeployment(renamed.spec(), renamed.binding(), renamed.size(), renamed.maxInstances(),
+        renamed.schedulingPolicy(), renamed.constraints(), renamed.logs(), renamed.rollout(), false, "MyContainer");
+    var base = settings(DATE, Map.of(), "OrderContainer");
+    var withRename = new DeploySettings(base.accountId(), base.registryHost(), base.worker(), List.of(renamed),
+        base.build(), base.workerBundleDirectory(), false, base.outputDirectory());
+
+    var plan = publisher.plan(withRename, List.of(namespace(WORKER, "MyContainer", true)));
+
+    assertThat(plan.newClasses()).isEmpty();
+    assertThat(plan.deletedClasses()).isEmpty();
+    assertThat(plan.renamedClasses()).containsExactly("MyContainer -> OrderContainer");
+    assertThat(json(plan.metadata()).path("migrations").path("steps").toString())
+        .isEqualTo("[{\"renamed_classes\":[{\"from\":\"MyContainer\",\"to\":\"OrderContainer\"}]}]");
+    assertThat(plan.describe()).isEqualTo("update, renamed classes MyContainer -> OrderContainer");
+
+    // Once renamed remotely, the stale <renamedFrom> changes nothing.
+    var after = publisher.plan(withRename, List.of(namespace(WORKER, "OrderContainer", true)));
+    assertThat(after.renamedClasses()).isEmpty();
+    assertThat(after.newClasses()).isEmpty();
   }
 
   @Test
