@@ -2,9 +2,9 @@ def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItS
 def emulator = support.emulator(basedir)
 try {
   def runs = support.invocations(basedir)
-  assert runs.size() == 2 : "two invocations, got ${runs.size()}"
+  assert runs.size() == 4 : "four invocations, got ${runs.size()}"
   runs.eachWithIndex { run, i -> assert run.contains("BUILD SUCCESS") : "invocation ${i + 1} failed:\n${run}" }
-  def (create, scale) = runs
+  def (create, scale, dev, devRemote) = runs
   assert create.contains("Worker it-two: create (classes MyContainer, SecondContainer)")
   assert create.contains("Application it-two-mycontainer: create")
   assert create.contains("Application it-two-secondcontainer: create")
@@ -15,6 +15,13 @@ try {
     assert scale.contains("Application ${name}: update (max_instances: 2 -> 4) + rollout")
     assert scale =~ /Application ${name}: rollout completed/
   }
+
+  assert dev =~ /Built cloudflare-dev\/it-two-mycontainer:[0-9a-f]{12}/
+  assert dev.contains("Skipping cf:deploy: dev mode keeps the images local")
+  assert !dev.contains("Worker it-two:")
+  assert devRemote.contains("Worker it-two: no change")
+  assert devRemote.contains("Application it-two-mycontainer: no change")
+  assert devRemote.contains("already in the registry")
 
   def state = support.admin(emulator, "/state")
   def scripts = state.scripts instanceof Map ? state.scripts.values() : state.scripts
