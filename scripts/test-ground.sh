@@ -41,6 +41,9 @@ start_engine() {
   command -v dockerd >/dev/null || apt_install docker.io
   command -v docker >/dev/null || apt_install docker.io
   [ "$(id -u)" = 0 ] || { log "no Docker engine answers and starting dockerd needs root"; exit 1; }
+  # A dockerd that is still starting or stopping: let it finish rather than start a second one.
+  for _ in $(seq 1 30); do pgrep -x dockerd >/dev/null || break; engine_answers && return; sleep 1; done
+  if pgrep -x dockerd >/dev/null; then log "a dockerd runs but does not answer: stop it and run again"; exit 1; fi
   log "starting dockerd (no bridge network: containers use --network host on loopback)"
   # setsid: the daemon outlives this script and the build that called it.
   setsid dockerd --bridge=none --iptables=false >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
