@@ -1,5 +1,6 @@
 package io.github.cfcontainers.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,9 +37,9 @@ public interface ContainerEngine {
   String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress);
 
   /** An image in the local engine. {@code repoDigests} are {@code repository@sha256:...} it was pushed as. */
-  record LocalImage(String id, long size, String os, String architecture, java.util.List<String> repoDigests) {
+  record LocalImage(String id, long size, String os, String architecture, List<String> repoDigests) {
     public LocalImage(String id, long size, String os, String architecture) {
-      this(id, size, os, architecture, java.util.List.of());
+      this(id, size, os, architecture, List.of());
     }
 
     public String platform() {

@@ -53,7 +53,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   @Component
   protected SettingsDecrypter settingsDecrypter;
 
-  /** Reads the environment; replaced in tests. */
+  /** The environment, read in one place (CLOUDFLARE_* variables). */
   Function<String, String> environment = System::getenv;
 
   /** Plans (apply=false) or performs the deployment, and writes deployment.json. */

@@ -1,6 +1,7 @@
 package io.github.cfcontainers.core.deploy;
 
 import io.github.cfcontainers.core.BuildReport;
+import io.github.cfcontainers.core.CfException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public record DeploySettings(
     return build.containers().stream()
         .filter(image -> image.name().equals(container.spec().name()))
         .findFirst()
-        .orElseThrow(() -> new io.github.cfcontainers.core.CfException("build.json has no image for "
+        .orElseThrow(() -> new CfException("build.json has no image for "
             + container.spec().label() + ": run 'mvn package' (or cf:build) after changing the containers."));
   }
 }
