@@ -15,6 +15,7 @@ import io.github.cfcontainers.cloudflare.ScriptSettings;
 import io.github.cfcontainers.cloudflare.ScriptUploadResult;
 import io.github.cfcontainers.cloudflare.WorkerModule;
 import io.github.cfcontainers.cloudflare.WorkerObservability;
+import io.github.cfcontainers.cloudflare.WorkerService;
 import io.github.cfcontainers.core.CfException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,10 @@ final class WorkerPublisher {
   WorkerPlan plan(DeploySettings settings, List<DurableObjectNamespace> namespaces) {
     WorkerDeployment worker = settings.worker();
     var modules = modules(settings.workerBundleDirectory());
-    Optional<String> currentTag = api.findMigrationTag(worker.name());
-    boolean exists = currentTag.isPresent() || api.findService(worker.name()).isPresent();
+    // One read of the service answers both: does the Worker exist, and what is its migration tag.
+    var service = api.findService(worker.name());
+    boolean exists = service.isPresent();
+    Optional<String> currentTag = service.map(WorkerService::migrationTag);
     Set<String> remoteClasses = namespaces.stream()
         .filter(ns -> worker.name().equals(ns.script()))
         .filter(ns -> Boolean.TRUE.equals(ns.useContainers()))

@@ -181,6 +181,8 @@ class WorkerPublisherTest {
         org.assertj.core.groups.Tuple.tuple("worker.js.map", WorkerModule.SOURCE_MAP));
     assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
     assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::path)
+        .filteredOn(path -> path.endsWith("/workers/services/" + WORKER)).as("one read of the service").hasSize(1);
+    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::path)
         .doesNotContain("/workers/scripts/" + WORKER + "/settings");
   }
 
