@@ -60,21 +60,50 @@ PY
 }
 
 registry_answers() {
-  # The registry answers 401 on /v2/ without credentials when it is ours and alive.
+  # The registry answers 401 on /v2/ without credentials when it is ours, alive and on TLS.
   local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/v2/" 2>/dev/null || true)
+  code=$(curl -s --cacert "$STATE_DIR/registry-tls/ca.crt" -o /dev/null -w '%{http_code}' \
+    "https://127.0.0.1:$1/v2/" 2>/dev/null || true)
   [ "$code" = 401 ]
+}
+
+# A self-signed certificate for 127.0.0.1 / localhost: the official CLI's "already pushed"
+# check (`docker manifest inspect`) refuses a plain-http registry, so the registry speaks TLS.
+make_registry_certificate() {
+  local dir="$STATE_DIR/registry-tls"
+  if [ -s "$dir/ca.crt" ] && [ -s "$dir/key.pem" ]; then return; fi
+  command -v openssl >/dev/null || apt_install openssl
+  mkdir -p "$dir"
+  (umask 077; openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=cf-test-registry" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -addext "basicConstraints=critical,CA:TRUE" \
+    -keyout "$dir/key.pem" -out "$dir/ca.crt" 2>/dev/null)
+  chmod 644 "$dir/ca.crt"
+}
+
+# The docker CLI (and the daemon) read a registry's CA from /etc/docker/certs.d/<host:port>/.
+trust_registry_certificate() {
+  local port=$1 dir="/etc/docker/certs.d/127.0.0.1:$1"
+  if [ "$(id -u)" != 0 ]; then
+    log "not root: copy $STATE_DIR/registry-tls/ca.crt to $dir/ca.crt for the docker CLI"; return
+  fi
+  mkdir -p "$dir" "/etc/docker/certs.d/localhost:$port"
+  cp "$STATE_DIR/registry-tls/ca.crt" "$dir/ca.crt"
+  cp "$STATE_DIR/registry-tls/ca.crt" "/etc/docker/certs.d/localhost:$port/ca.crt"
 }
 
 start_registry() {
   command -v docker-registry >/dev/null || apt_install docker-registry
   command -v htpasswd >/dev/null || apt_install apache2-utils
+  make_registry_certificate
   local port="" user password
   if [ -f "$STATE_DIR/registry.port" ]; then port=$(cat "$STATE_DIR/registry.port"); fi
   if [ -n "$port" ] && registry_answers "$port" && [ -f "$STATE_DIR/registry.credentials" ]; then
-    log "registry answers on 127.0.0.1:$port"
+    log "registry answers on https://127.0.0.1:$port"
+    trust_registry_certificate "$port"
     return
   fi
+  # One that no longer answers as expected (e.g. an older plain-http one) is replaced.
+  if [ -f "$STATE_DIR/registry.pid" ]; then kill "$(cat "$STATE_DIR/registry.pid")" 2>/dev/null || true; fi
   port=$(free_port)
   user="cf-test"
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
@@ -93,6 +122,9 @@ storage:
     enabled: true
 http:
   addr: 127.0.0.1:$port
+  tls:
+    certificate: $STATE_DIR/registry-tls/ca.crt
+    key: $STATE_DIR/registry-tls/key.pem
 auth:
   htpasswd:
     realm: cf-test-registry
@@ -103,7 +135,8 @@ YML
   for _ in $(seq 1 50); do registry_answers "$port" && break; sleep 0.2; done
   registry_answers "$port" || { log "registry did not answer; see $STATE_DIR/registry.log"; exit 1; }
   echo "$port" > "$STATE_DIR/registry.port"
-  log "registry started on 127.0.0.1:$port"
+  trust_registry_certificate "$port"
+  log "registry started on https://127.0.0.1:$port"
 }
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -203,6 +236,7 @@ build_runtime_image
   echo "export CF_TEST_REGISTRY_USER='$(sed -n 1p "$STATE_DIR/registry.credentials")'"
   echo "export CF_TEST_REGISTRY_PASSWORD='$(sed -n 2p "$STATE_DIR/registry.credentials")'"
   echo "export CF_TEST_REGISTRY_HTPASSWD='$STATE_DIR/htpasswd'"
+  echo "export CF_TEST_REGISTRY_CA='$STATE_DIR/registry-tls/ca.crt'"
   echo "export CF_TEST_BUSYBOX_IMAGE='$BUSYBOX_IMAGE'"
   echo "export CF_TEST_JAVA_IMAGE='$JAVA_IMAGE'"
   if image_exists "$JDK25_IMAGE"; then echo "export CF_TEST_JDK25_IMAGE='$JDK25_IMAGE'"; fi
