@@ -126,16 +126,13 @@ final class ApplicationPublisher {
         c.regions().isEmpty() ? null : c.regions(), c.jurisdiction());
   }
 
-  /** Field by field, with legacy instance-type names mapped so they are no false change. */
+  /** Field by field; sizes compared as effective sizes, so neither the form nor a legacy name is a false change. */
   static List<String> diff(ContainerDeployment container, ApplicationConfiguration desired, Application app) {
     var changes = new ArrayList<String>();
     var remote = app.configuration();
     compare(changes, "image", remote == null ? null : remote.image(), desired.image());
-    compare(changes, "instance_type", remote == null ? null : remote.canonicalInstanceType(), desired.instanceType());
-    compare(changes, "vcpu", remote == null ? null : remote.vcpu(), desired.vcpu());
-    compare(changes, "memory_mib", remote == null ? null : remote.memoryMib(), desired.memoryMib());
-    compare(changes, "disk.size_mb", remote == null || remote.disk() == null ? null : remote.disk().sizeMb(),
-        desired.disk() == null ? null : desired.disk().sizeMb());
+    // Effective sizes, not the form: a read-back may state a named type, its sizes, or both.
+    changes.addAll(EffectiveSize.diff(EffectiveSize.of(remote), EffectiveSize.of(container.size())));
     compare(changes, "observability.logs", logs(remote), logs(desired));
     compare(changes, "max_instances", app.maxInstances(), container.maxInstances());
     compare(changes, "scheduling_policy", app.schedulingPolicy() == null ? "default" : app.schedulingPolicy(),

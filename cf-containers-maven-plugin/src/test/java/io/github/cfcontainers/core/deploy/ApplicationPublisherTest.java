@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cfcontainers.cloudflare.Application;
 import io.github.cfcontainers.cloudflare.ApplicationConfiguration;
 import io.github.cfcontainers.cloudflare.ApplicationConstraints;
+import io.github.cfcontainers.cloudflare.CloudflareJson;
 import io.github.cfcontainers.cloudflare.DurableObjectsRef;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerSpec;
@@ -182,8 +183,85 @@ class ApplicationPublisherTest {
     assertThat(ApplicationPublisher.configuration(custom, IMAGE).instanceType()).isNull();
     assertThat(diff(custom, sameCustom)).isEmpty();
     assertThat(diff(custom, biggerDisk)).containsExactly("disk.size_mb: 12000 -> 16000");
-    assertThat(diff(custom, named)).containsExactly("instance_type: lite -> null", "vcpu: null -> 2.0",
-        "memory_mib: null -> 8192", "disk.size_mb: null -> 16000");
+    assertThat(diff(custom, named)).containsExactly("instance_type: lite -> custom", "vcpu: 0.0625 -> 2.0",
+        "memory_mib: 256 -> 8192", "disk.size_mb: 2000 -> 16000");
+  }
+
+  /** A configuration as the API answers it, read by the client's own mapper. */
+  private static ApplicationConfiguration answered(String sizeFields) {
+    try {
+      return CloudflareJson.newMapper().readValue("{\"image\":\"" + IMAGE + "\"," + sizeFields
+          + ",\"observability\":{\"logs\":{\"enabled\":true}}}", ApplicationConfiguration.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> diffAgainst(ContainerDeployment container, String sizeFields) {
+    return diff(container, remote(answered(sizeFields), 20, "default", null, NAMESPACE));
+  }
+
+  private static ContainerDeployment sized(ContainerSize size) {
+    return with(size, 20, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
+  }
+
+  private static final String LITE_SIZES = "\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000}";
+
+  @Test
+  void namedTypeAnsweredAsItsSizesAloneIsNoChange() {
+    assertThat(diffAgainst(container(), LITE_SIZES)).isEmpty();
+  }
+
+  @Test
+  void namedTypeAnsweredWithNameAndSizesIsNoChange() {
+    assertThat(diffAgainst(container(), "\"instance_type\":\"lite\"," + LITE_SIZES)).isEmpty();
+    assertThat(diffAgainst(container(), "\"instance_type\":\"dev\"," + LITE_SIZES)).isEmpty();
+    assertThat(diffAgainst(sized(new ContainerSize.Named(InstanceType.STANDARD_1)),
+        "\"instance_type\":\"standard\",\"vcpu\":0.5,\"memory_mib\":4096,\"disk\":{\"size_mb\":8000}"))
+        .isEmpty();
+  }
+
+  @Test
+  void everyNamedTypeAnsweredAsItsSizesIsNoChange() {
+    for (InstanceType type : InstanceType.values()) {
+      String sizes = "\"vcpu\":" + type.vcpu() + ",\"memory_mib\":" + type.memoryMib() + ",\"disk\":{\"size_mb\":"
+          + type.diskMb() + "}";
+      assertThat(diffAgainst(sized(new ContainerSize.Named(type)), sizes)).as(type.apiName()).isEmpty();
+    }
+  }
+
+  @Test
+  void customSizeAnsweredAsTheNamedTypeWithThoseSizesIsNoChange() {
+    assertThat(diffAgainst(sized(new ContainerSize.Custom(2.0, 8192, 16000)), "\"instance_type\":\"standard-3\""))
+        .isEmpty();
+  }
+
+  @Test
+  void sizeChangeAnsweredAsSizesNamesBothTypes() {
+    assertThat(diffAgainst(container(), "\"vcpu\":0.25,\"memory_mib\":1024,\"disk\":{\"size_mb\":4000}"))
+        .containsExactly("instance_type: basic -> lite");
+    assertThat(diffAgainst(container(), "\"instance_type\":\"basic\",\"vcpu\":0.25,\"memory_mib\":1024,"
+        + "\"disk\":{\"size_mb\":4000}")).containsExactly("instance_type: basic -> lite");
+  }
+
+  @Test
+  void namedTypeOverACustomRemoteSizeListsEachDifferingSize() {
+    assertThat(diffAgainst(container(), "\"vcpu\":0.0625,\"memory_mib\":512,\"disk\":{\"size_mb\":2000}"))
+        .containsExactly("instance_type: custom -> lite", "memory_mib: 512 -> 256");
+  }
+
+  @Test
+  void sizeDimensionTheApiDoesNotReportIsNoFalseChange() {
+    assertThat(diffAgainst(container(), "\"vcpu\":0.0625,\"memory_mib\":256")).isEmpty();
+    assertThat(diffAgainst(container(), "\"vcpu\":0.0625,\"memory_mib\":1024"))
+        .containsExactly("memory_mib: 1024 -> 256");
+  }
+
+  @Test
+  void sizeNotReportedAtAllIsAChangeSoTheDeployStatesIt() {
+    assertThat(diffAgainst(container(), "\"disk\":{}")).containsExactly("instance_type: (not reported) -> lite");
+    assertThat(diffAgainst(container(), "\"instance_type\":\"standard-9\""))
+        .containsExactly("instance_type: standard-9 -> lite");
   }
 
   // ------------------------------------------------------------------ plan
