@@ -57,6 +57,11 @@ public final class DeployService {
     var remoteNamespaces = api.listDurableObjectNamespaces();
     WorkerPlan workerPlan = workers.plan(settings, remoteNamespaces);
     reporter.info("Worker " + settings.worker().name() + ": " + workerPlan.describe());
+    if (!workerPlan.deletedClasses().isEmpty()) {
+      reporter.warn("Deploying deletes the Durable Object class(es) " + String.join(", ", workerPlan.deletedClasses())
+          + " with their namespaces and all their stored data: the Worker no longer exports them and no container"
+          + " configures them. Export the class again (or use <renamedFrom>) to keep the data.");
+    }
     var namespaces = namespaceIds(settings, remoteNamespaces);
     var appPlans = new ArrayList<ApplicationPlan>();
     for (var container : settings.containers()) {

@@ -58,12 +58,17 @@ final class WorkerPublisher {
     var service = api.findService(worker.name());
     boolean exists = service.isPresent();
     Optional<String> currentTag = service.map(WorkerService::migrationTag);
+    // The public schema of the list is {id, name, script, class, use_sqlite}, every field optional: a class exists
+    // when a namespace of this Worker names it, whatever flags (use_containers ...) the list may also carry.
     Set<String> remoteClasses = namespaces.stream()
-        .filter(ns -> worker.name().equals(ns.script()))
-        .filter(ns -> Boolean.TRUE.equals(ns.useContainers()))
+        .filter(ns -> worker.name().equals(ns.script()) && ns.className() != null)
         .map(DurableObjectNamespace::className)
         .collect(Collectors.toSet());
     List<String> desired = settings.containers().stream().map(c -> c.spec().className()).toList();
+    // Deleting a class deletes its namespace and every object's data: only for a class the bundle no longer exports
+    // (the upload would be refused otherwise), never for one it still exports, and never when the exports are unknown.
+    Set<String> exported = settings.build() == null || settings.build().workerBundle() == null ? null
+        : Set.copyOf(settings.build().workerBundle().exports());
     // A class renamed in the Worker keeps its namespace (storage, application) through renamed_classes.
     List<RenamedClass> renamed = settings.containers().stream()
         .filter(c -> c.renamedFrom() != null && !remoteClasses.contains(c.spec().className())
@@ -75,7 +80,8 @@ final class WorkerPublisher {
     List<String> created = desired.stream()
         .filter(c -> !remoteClasses.contains(c) && !renamedTo.contains(c)).toList();
     List<String> deleted = remoteClasses.stream()
-        .filter(c -> !desired.contains(c) && !renamedFrom.contains(c)).sorted().toList();
+        .filter(c -> !desired.contains(c) && !renamedFrom.contains(c) && exported != null && !exported.contains(c))
+        .sorted().toList();
 
     ScriptMetadata base = metadata(settings, null, null);
     String hash = contentHash(base, modules);

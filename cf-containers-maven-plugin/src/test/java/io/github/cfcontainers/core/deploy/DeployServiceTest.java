@@ -228,6 +228,57 @@ class DeployServiceTest {
     assertThat(report.toString()).doesNotContain(REGISTRY_PASSWORD);
   }
 
+  /** Worker, namespace (in the public schema's form: no use_containers) and application as a first deploy left them. */
+  private void deployedBefore(String hashTag) {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[{\"id\":\"" + NAMESPACE
+        + "\",\"name\":\"w_MyContainer\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.on("GET", "/workers/services/w", ok("{\"id\":\"w\",\"default_environment\":{\"script\":"
+        + "{\"id\":\"w\",\"migration_tag\":\"v1\"}}}"));
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"" + hashTag + "\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", ok("{\"id\":\"w\",\"deployment_id\":\"ver-2\"}"));
+    cloudflare.on("GET", "/containers/applications", ok("[{\"id\":\"app-1\",\"name\":\"" + NAME + "\","
+        + "\"version\":1,\"scheduling_policy\":\"default\",\"instances\":0,\"max_instances\":20,"
+        + "\"configuration\":{\"image\":\"" + REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST
+        + "\",\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000},"
+        + "\"observability\":{\"logs\":{\"enabled\":true}}},\"durable_objects\":{\"namespace_id\":\""
+        + NAMESPACE + "\"}}]"));
+    cloudflare.on("GET", "/containers/applications/app-1/rollouts", ok("[]"));
+    cloudflare.on("GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":true,\"previews_enabled\":false}"));
+    cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
+  }
+
+  @Test
+  void redeployOfChangedCodeAgainstNamespacesWithoutUseContainersSendsNoMigration() {
+    deployedBefore("cf-containers-hash:older");
+
+    var report = service.deploy(settings(), true);
+
+    var upload = cloudflare.only("PUT", "/workers/scripts/w");
+    assertThat(upload.body()).contains("\"main_module\"").doesNotContain("new_sqlite_classes")
+        .doesNotContain("migrations");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
+    assertThat(report.applied()).isTrue();
+    assertThat(report.containers()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo("no_change"));
+  }
+
+  @Test
+  void unchangedRedeployAgainstNamespacesWithoutUseContainersChangesNothing() {
+    deployedBefore("cf-containers-hash:none-yet");
+    String hash = new WorkerPublisher(cloudflare.api).plan(settings(),
+        cloudflare.api.listDurableObjectNamespaces()).contentHash();
+    deployedBefore("cf-containers-hash:" + hash);
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(report.worker().action()).isEqualTo("no change");
+    assertThat(report.worker().url()).isEqualTo("https://w.acme.workers.dev");
+  }
+
   @Test
   void prebuiltImagePinnedByDigestIsLookedUpByThatDigestAndNeitherPulledNorPushed() {
     freshAccount();
