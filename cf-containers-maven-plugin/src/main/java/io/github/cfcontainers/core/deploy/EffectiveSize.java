@@ -47,6 +47,10 @@ record EffectiveSize(Double vcpu, Integer memoryMib, Integer diskMb, String labe
     return new EffectiveSize(vcpu, memory, disk, label);
   }
 
+  boolean isComplete() {
+    return vcpu != null && memoryMib != null && diskMb != null;
+  }
+
   boolean isUnknown() {
     return vcpu == null && memoryMib == null && diskMb == null;
   }

@@ -270,6 +270,7 @@ class ApplicationPublisherTest {
 
   private void applications(String... apps) {
     cloudflare.on("GET", APPS, ok("[" + String.join(",", apps) + "]"));
+    cloudflare.on("GET", APPS + "/app-1/rollouts", ok("[]"));
   }
 
   private static String appJson(String id, String name, String namespace, String image, int maxInstances) {
@@ -454,5 +455,115 @@ class ApplicationPublisherTest {
 
     assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
         .containsExactly("DELETE " + APPS + "/app-7", "POST " + APPS);
+  }
+
+  // ------------------------------------------------------------------ convergence: a rollout that never started
+
+  /** app-1 as {@link #appJson} answers it, with a {@code version} and, if given, an {@code active_rollout_id}. */
+  private static String appAt(int version, String activeRollout) {
+    String app = appJson("app-1", NAME, NAMESPACE, IMAGE, 20);
+    return app.substring(0, app.length() - 1) + ",\"version\":" + version
+        + (activeRollout == null ? "" : ",\"active_rollout_id\":\"" + activeRollout + "\"") + "}";
+  }
+
+  private static String rolloutJson(String id, Integer targetVersion, String status, String targetImage) {
+    return "{\"id\":\"" + id + "\",\"status\":\"" + status + "\""
+        + (targetVersion == null ? "" : ",\"current_version\":" + (targetVersion - 1) + ",\"target_version\":"
+            + targetVersion)
+        + (targetImage == null ? "" : ",\"target_configuration\":{\"image\":\"" + targetImage
+            + "\",\"instance_type\":\"lite\"}") + "}";
+  }
+
+  private void rollouts(String... rollouts) {
+    cloudflare.on("GET", APPS + "/app-1/rollouts", ok("[" + String.join(",", rollouts) + "]"));
+  }
+
+  @Test
+  void configurationPatchedWithoutItsRolloutGetsTheRolloutOnTheNextDeploy() {
+    applications(appAt(3, null));
+    rollouts(rolloutJson("r-1", 2, "completed", OLD_IMAGE));
+    cloudflare.on("POST", APPS + "/app-1/rollouts", ok(rolloutJson("r-2", 4, "progressing", IMAGE)));
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+    var applied = publisher.apply(plan, NAMESPACE);
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.describe()).isEqualTo("rollout only (version 3 is not rolled out (the last rollout, r-1, targets"
+        + " version 2))");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST " + APPS + "/app-1/rollouts");
+    JsonNode rollout = cloudflare.only("POST", APPS + "/app-1/rollouts").json();
+    assertThat(rollout.path("target_configuration").path("image").asText()).isEqualTo(IMAGE);
+    assertThat(rollout.path("step_percentage").asInt()).isEqualTo(25);
+    assertThat(rollout.path("description").asText()).contains("version 3 is not rolled out");
+    assertThat(applied.rollout().id()).isEqualTo("r-2");
+  }
+
+  @Test
+  void latestRolloutIsTheOneWithTheHighestTargetVersionWhateverTheOrder() {
+    applications(appAt(3, null));
+    rollouts(rolloutJson("r-3", 3, "completed", IMAGE), rolloutJson("r-1", 2, "completed", OLD_IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void patchedButNeverRolledOutApplicationGetsARollout() {
+    applications(appAt(2, null));
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.changes()).singleElement().asString().contains("version 2 was never rolled out");
+  }
+
+  @Test
+  void freshApplicationWithoutRolloutsIsNoChange() {
+    applications(appAt(1, null));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void withoutVersionsTheLatestTargetConfigurationDecides() {
+    applications(appJson("app-1", NAME, NAMESPACE, IMAGE, 20));
+    rollouts("{\"id\":\"r-1\",\"created_at\":\"2026-11-30T10:00:00Z\",\"target_configuration\":{\"image\":\""
+        + IMAGE + "\"}}", "{\"id\":\"r-2\",\"created_at\":\"2026-12-01T10:00:00Z\",\"target_configuration\":"
+        + "{\"image\":\"" + OLD_IMAGE + "\"}}");
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.changes()).singleElement().asString().contains("r-2").contains(OLD_IMAGE);
+
+    rollouts("{\"id\":\"r-3\",\"created_at\":\"2026-12-01T11:00:00Z\",\"target_configuration\":{\"image\":\""
+        + IMAGE + "\",\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000}}}");
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void activeRolloutToTheCurrentVersionIsLeftToFinish() {
+    applications(appAt(3, "r-2"));
+    rollouts(rolloutJson("r-2", 3, "progressing", IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void activeRolloutToAnOlderVersionIsReplaced() {
+    applications(appAt(4, "r-2"));
+    rollouts(rolloutJson("r-2", 3, "progressing", OLD_IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+  }
+
+  @Test
+  void rolloutsWithoutTheFieldsToDecideChangeNothing() {
+    applications(appJson("app-1", NAME, NAMESPACE, IMAGE, 20));
+    rollouts("{\"id\":\"r-1\"}", "{}");
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+    rollouts("{\"id\":\"r-1\",\"target_version\":\"not a number\"}");
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
   }
 }

@@ -230,6 +230,10 @@ class DeployServiceTest {
 
   /** Worker, namespace (in the public schema's form: no use_containers) and application as a first deploy left them. */
   private void deployedBefore(String hashTag) {
+    deployedBefore(hashTag, 1, "[]");
+  }
+
+  private void deployedBefore(String hashTag, int appVersion, String rollouts) {
     freshAccount();
     manifests.answer = Optional.of(DIGEST);
     cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[{\"id\":\"" + NAMESPACE
@@ -239,12 +243,12 @@ class DeployServiceTest {
     cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"" + hashTag + "\"]}"));
     cloudflare.on("PUT", "/workers/scripts/w", ok("{\"id\":\"w\",\"deployment_id\":\"ver-2\"}"));
     cloudflare.on("GET", "/containers/applications", ok("[{\"id\":\"app-1\",\"name\":\"" + NAME + "\","
-        + "\"version\":1,\"scheduling_policy\":\"default\",\"instances\":0,\"max_instances\":20,"
+        + "\"version\":" + appVersion + ",\"scheduling_policy\":\"default\",\"instances\":0,\"max_instances\":20,"
         + "\"configuration\":{\"image\":\"" + REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST
         + "\",\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000},"
         + "\"observability\":{\"logs\":{\"enabled\":true}}},\"durable_objects\":{\"namespace_id\":\""
         + NAMESPACE + "\"}}]"));
-    cloudflare.on("GET", "/containers/applications/app-1/rollouts", ok("[]"));
+    cloudflare.on("GET", "/containers/applications/app-1/rollouts", ok(rollouts));
     cloudflare.on("GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":true,\"previews_enabled\":false}"));
     cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
   }
@@ -277,6 +281,26 @@ class DeployServiceTest {
         .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
     assertThat(report.worker().action()).isEqualTo("no change");
     assertThat(report.worker().url()).isEqualTo("https://w.acme.workers.dev");
+  }
+
+  @Test
+  void rolloutThatFailedAfterThePatchIsStartedByTheNextDeploy() {
+    deployedBefore("cf-containers-hash:none-yet", 3, "[{\"id\":\"r-1\",\"status\":\"completed\","
+        + "\"current_version\":1,\"target_version\":2}]");
+    String hash = new WorkerPublisher(cloudflare.api).plan(settings(),
+        cloudflare.api.listDurableObjectNamespaces()).contentHash();
+    deployedBefore("cf-containers-hash:" + hash, 3, "[{\"id\":\"r-1\",\"status\":\"completed\","
+        + "\"current_version\":1,\"target_version\":2}]");
+    cloudflare.on("POST", "/containers/applications/app-1/rollouts", ok("{\"id\":\"r-2\",\"status\":\"progressing\"}"));
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "POST /containers/applications/app-1/rollouts");
+    assertThat(report.containers()).singleElement().satisfies(c -> {
+      assertThat(c.action()).isEqualTo("rollout");
+      assertThat(c.rolloutId()).isEqualTo("r-2");
+    });
   }
 
   @Test
