@@ -82,10 +82,16 @@ public final class DeployService {
     }
     String versionId = null;
     if (workerPlan.upload()) {
-      var result = workers.upload(settings.worker().name(), workerPlan);
+      var uploaded = workers.upload(settings.worker().name(), workerPlan);
+      var result = uploaded.result();
       versionId = result.deploymentId();
-      reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
-          + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
+      if (uploaded.recoveredFrom() != null) {
+        reporter.warn("Worker " + settings.worker().name() + ": the upload's answer was lost ("
+            + uploaded.recoveredFrom() + "), but reading the Worker back shows it took effect; continuing.");
+      } else {
+        reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
+            + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
+      }
     }
     var namespacesNow = workerPlan.newClasses().isEmpty() && workerPlan.renamedClasses().isEmpty() ? namespaces
         : namespaceIds(settings, api.listDurableObjectNamespaces());

@@ -2,6 +2,8 @@ package io.github.cfcontainers.core.deploy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
 import io.github.cfcontainers.cloudflare.CloudflareJson;
 import io.github.cfcontainers.cloudflare.ContainerLink;
 import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
@@ -108,8 +110,61 @@ final class WorkerPublisher {
         hash, upload, metadata(settings, migrations, hash), modules);
   }
 
-  ScriptUploadResult upload(String scriptName, WorkerPlan plan) {
-    return api.uploadScript(scriptName, plan.metadata(), plan.modules());
+  /**
+   * @param result the upload's answer; after a lost answer, what the re-read showed (no version id then)
+   * @param recoveredFrom the failure a re-read of the Worker showed to be harmless, or null
+   */
+  record Uploaded(ScriptUploadResult result, String recoveredFrom) {
+  }
+
+  /**
+   * Uploads. After an ambiguous failure - no answer (dropped connection, read timeout), a 5xx, or 10079 "migration
+   * tag mismatch" (a retry of an upload whose first attempt already moved the tag) - the server may have applied it:
+   * re-read the Worker and count the upload as done when it carries this plan's content hash (tags, settings
+   * endpoint) and, with migrations, the new migration tag (service endpoint). Otherwise fail, saying so.
+   */
+  Uploaded upload(String scriptName, WorkerPlan plan) {
+    try {
+      return new Uploaded(api.uploadScript(scriptName, plan.metadata(), plan.modules()), null);
+    } catch (CloudflareApiException e) {
+      if (!isAmbiguous(e)) {
+        throw e;
+      }
+      Optional<String> deployedTag;
+      boolean sameContent;
+      try {
+        sameContent = api.findScriptSettings(scriptName).flatMap(WorkerPublisher::hashOf)
+            .equals(Optional.of(plan.contentHash()));
+        deployedTag = plan.metadata().migrations() == null ? Optional.empty()
+            : api.findService(scriptName).map(WorkerService::migrationTag);
+      } catch (CloudflareApiException reread) {
+        e.addSuppressed(reread);
+        throw new CfException("The Worker upload of " + scriptName + " failed (" + e.getMessage() + "), and reading"
+            + " the Worker back failed too, so whether it took effect is unknown. Run the deploy again: it plans"
+            + " from what is deployed.", e);
+      }
+      var migrations = plan.metadata().migrations();
+      boolean migrated = migrations == null || deployedTag.equals(Optional.of(migrations.newTag()));
+      if (sameContent && migrated) {
+        var confirmed = new ScriptUploadResult(scriptName, null, null, deployedTag.orElse(null), null, null, null,
+            null, null, null, null, null, null, null);
+        return new Uploaded(confirmed, e.getMessage());
+      }
+      if (e.hasCode(CloudflareErrorCodes.MIGRATION_TAG_MISMATCH)) {
+        throw new CfException("The Worker " + scriptName + " changed since this deploy planned its migration"
+            + " (its migration tag is now " + deployedTag.orElse("none") + ", the plan expected "
+            + (migrations == null ? "none" : migrations.oldTag()) + "): another deploy may be running. Nothing after"
+            + " the Worker was changed; run the deploy again to plan from the current state.", e);
+      }
+      throw new CfException("The Worker upload of " + scriptName + " failed (" + e.getMessage() + "); reading the"
+          + " Worker back shows it did not take effect. Nothing after the Worker was changed; run the deploy again.",
+          e);
+    }
+  }
+
+  private static boolean isAmbiguous(CloudflareApiException e) {
+    return e.kind() == CloudflareApiException.Kind.TRANSPORT || e.httpStatus() >= 500
+        || e.hasCode(CloudflareErrorCodes.MIGRATION_TAG_MISMATCH);
   }
 
   /** v1, v2, ... as wrangler names them; an unfamiliar tag gets a suffix so it still changes. */

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -301,6 +303,84 @@ class DeployServiceTest {
       assertThat(c.action()).isEqualTo("rollout");
       assertThat(c.rolloutId()).isEqualTo("r-2");
     });
+  }
+
+  // ------------------------------------------------------------------ convergence: a Worker upload whose answer is lost
+
+  private String contentHash() {
+    return new WorkerPublisher(cloudflare.api).plan(settings(), List.of()).contentHash();
+  }
+
+  private static MockResponse dropped() {
+    return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+  }
+
+  @Test
+  void uploadWhoseAnswerIsLostButThatTookEffectLetsTheDeployContinue() {
+    deployedBefore("cf-containers-hash:older");
+    String hash = contentHash();
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"cf-containers-hash:older\"]}"),
+        ok("{\"tags\":[\"cf-containers-hash:" + hash + "\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", dropped());
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.only("PUT", "/workers/scripts/w")).isNotNull();
+    assertThat(report.applied()).isTrue();
+    assertThat(report.worker().action()).isEqualTo("uploaded");
+    assertThat(report.worker().url()).isEqualTo("https://w.acme.workers.dev");
+  }
+
+  @Test
+  void uploadWhoseAnswerIsLostAndThatDidNotTakeEffectStopsBeforeTheApplications() {
+    deployedBefore("cf-containers-hash:older");
+    cloudflare.on("PUT", "/workers/scripts/w", dropped());
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("did not take effect")
+        .hasMessageContaining("run the deploy again");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
+  }
+
+  @Test
+  void migrationTagMismatchOnARetryThatAlreadyAppliedIsConfirmedByReReading() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    String hash = contentHash();
+    cloudflare.on("GET", "/workers/services/w", error(404, 10090, "This Worker does not exist"),
+        ok("{\"id\":\"w\",\"default_environment\":{\"script\":{\"id\":\"w\",\"migration_tag\":\"v1\"}}}"));
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"cf-containers-hash:" + hash + "\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", error(412, 10079, "migration tag precondition failed"));
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[]"), ok("[{\"id\":\"" + NAMESPACE
+        + "\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.on("POST", "/containers/applications", ok("{\"id\":\"app-1\",\"name\":\"" + NAME + "\"}"));
+    cloudflare.on("GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":true,\"previews_enabled\":false}"));
+    cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w",
+        "POST /containers/applications");
+    assertThat(report.containers()).singleElement().satisfies(c -> assertThat(c.applicationId()).isEqualTo("app-1"));
+  }
+
+  @Test
+  void migrationTagMismatchFromAnotherDeployIsExplainedNotRetried() {
+    freshAccount();
+    cloudflare.on("GET", "/workers/services/w", error(404, 10090, "This Worker does not exist"),
+        ok("{\"id\":\"w\",\"default_environment\":{\"script\":{\"id\":\"w\",\"migration_tag\":\"v7\"}}}"));
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"cf-containers-hash:someone-else\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", error(412, 10079, "migration tag precondition failed"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("changed since this deploy planned its migration")
+        .hasMessageContaining("v7");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
   }
 
   @Test
