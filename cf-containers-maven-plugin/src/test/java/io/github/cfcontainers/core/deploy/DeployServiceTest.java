@@ -171,6 +171,50 @@ class DeployServiceTest {
     assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
   }
 
+  private DeployService serviceAt(io.github.cfcontainers.cloudflare.CloudflareApi api) {
+    return new DeployService(api, engine, manifests, Reporter.SILENT,
+        new RolloutWatcher(api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void unreachableApiIsNamedWithItsSettingBeforeAnything() throws IOException {
+    int port;
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (var api = new io.github.cfcontainers.cloudflare.CloudflareApi(io.github.cfcontainers.cloudflare
+        .CloudflareClientConfig.builder(FakeCloudflare.ACCOUNT, io.github.cfcontainers.cloudflare.ApiToken.of(
+            FakeCloudflare.TOKEN)).baseUrl("http://127.0.0.1:" + port + "/client/v4").environment(n -> null)
+        .retryPolicy(io.github.cfcontainers.cloudflare.RetryPolicy.NONE).build())) {
+
+      assertThatThrownBy(() -> serviceAt(api).deploy(settings(), true))
+          .isInstanceOf(CfException.class)
+          .hasMessageStartingWith("Cannot reach the Cloudflare API at http://127.0.0.1:" + port + "/client/v4/")
+          .hasMessageContaining("<apiBaseUrl> / -Dcf.apiBaseUrl")
+          .hasMessageContaining("Nothing was changed")
+          .message().doesNotContain(FakeCloudflare.TOKEN);
+    }
+    assertThat(engine.calls).isEmpty();
+  }
+
+  @Test
+  void baseUrlWithoutClientV4IsExplainedBeforeAnything() throws IOException {
+    accessGranted();
+    String root = cloudflare.api.baseUrl().replace("/client/v4/", "/");
+    try (var api = new io.github.cfcontainers.cloudflare.CloudflareApi(io.github.cfcontainers.cloudflare
+        .CloudflareClientConfig.builder(FakeCloudflare.ACCOUNT, io.github.cfcontainers.cloudflare.ApiToken.of(
+            FakeCloudflare.TOKEN)).baseUrl(root).environment(n -> null)
+        .retryPolicy(io.github.cfcontainers.cloudflare.RetryPolicy.NONE).build())) {
+
+      assertThatThrownBy(() -> serviceAt(api).deploy(settings(), true))
+          .isInstanceOf(CfException.class)
+          .hasMessageContaining("has no route for the Workers API (HTTP 404)")
+          .hasMessageContaining("must end with /client/v4")
+          .hasMessageContaining("-Dcf.apiBaseUrl");
+    }
+    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
+  }
+
   @Test
   void dryRunWritesNothingButTheRegistryCredentials() {
     freshAccount();
