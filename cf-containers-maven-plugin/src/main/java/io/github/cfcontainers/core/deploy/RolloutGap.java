@@ -1,6 +1,7 @@
 package io.github.cfcontainers.core.deploy;
 
 import io.github.cfcontainers.cloudflare.Application;
+import io.github.cfcontainers.cloudflare.ApplicationConfiguration;
 import io.github.cfcontainers.cloudflare.Rollout;
 import java.util.Comparator;
 import java.util.List;
@@ -9,10 +10,10 @@ import java.util.Optional;
 
 /**
  * Whether an application's configuration is ahead of what its instances run: the PATCH of an earlier deploy took,
- * its rollout did not (the POST failed). Decided from the application's {@code version} and the latest rollout's
- * {@code target_version} (containers-shared: Application.version, ApplicationRollout.target_version), else from the
- * latest rollout's {@code target_configuration}; every field may be missing, and when nothing can be told the answer
- * is "no gap" (a needless rollout restarts every instance).
+ * its rollout did not (the POST failed). Decided from the latest rollout (containers-shared ApplicationRollout):
+ * its {@code target_configuration} against the application's {@code configuration} when it has one, else its
+ * {@code target_version} against the application's {@code version}. Every field may be missing; when nothing can be
+ * told the answer is "no gap" (a needless rollout restarts every instance).
  */
 final class RolloutGap {
 
@@ -21,46 +22,61 @@ final class RolloutGap {
 
   /** Why a rollout of the current configuration is due, or empty. */
   static Optional<String> of(Application app, List<Rollout> rollouts) {
-    Integer version = app.version();
     if (app.activeRolloutId() != null) {
-      // A rollout is under way: only one that targets an older version than the application's leaves a gap.
-      var active = rollouts.stream().filter(r -> app.activeRolloutId().equals(r.id())).findFirst();
-      Long target = active.map(Rollout::targetVersionNumber).orElse(null);
-      return version != null && target != null && version > target
-          ? Optional.of("version " + version + " is not rolled out (the active rollout " + app.activeRolloutId()
-              + " targets version " + target + ")")
-          : Optional.empty();
+      // A rollout is under way: only one that targets something older than the application leaves a gap.
+      return rollouts.stream().filter(r -> app.activeRolloutId().equals(r.id())).findFirst()
+          .flatMap(active -> behind(app, active, "the active rollout " + active.id()));
     }
     if (rollouts.isEmpty()) {
       // Created at version 1 and never rolled out since: a later version was patched in without its rollout.
+      Integer version = app.version();
       return version != null && version > 1
           ? Optional.of("version " + version + " was never rolled out (no rollout since the application was created)")
           : Optional.empty();
     }
-    Optional<Rollout> latest = latest(rollouts);
-    if (latest.isEmpty()) {
-      return Optional.empty();
-    }
-    Long target = latest.get().targetVersionNumber();
-    if (version != null && target != null) {
-      return version > target
-          ? Optional.of("version " + version + " is not rolled out (the last rollout, " + latest.get().id()
-              + ", targets version " + target + ")")
+    return latest(rollouts).flatMap(last -> behind(app, last, "the last rollout, " + last.id() + ","));
+  }
+
+  private static Optional<String> behind(Application app, Rollout rollout, String which) {
+    Optional<Boolean> differs = differs(rollout.targetConfiguration(), app.configuration());
+    if (differs.isPresent()) {
+      return differs.get()
+          ? Optional.of("the configuration is not rolled out (" + which + " rolled out "
+              + describe(rollout.targetConfiguration()) + ")")
           : Optional.empty();
     }
-    var targetConfiguration = latest.get().targetConfiguration();
-    if (targetConfiguration == null || app.configuration() == null) {
+    Integer version = app.version();
+    Long target = rollout.targetVersionNumber();
+    return version != null && target != null && version > target
+        ? Optional.of("version " + version + " is not rolled out (" + which + " targets version " + target + ")")
+        : Optional.empty();
+  }
+
+  /** Image, effective size and logs of what was rolled out vs what is configured; empty when it cannot be told. */
+  private static Optional<Boolean> differs(ApplicationConfiguration rolled, ApplicationConfiguration now) {
+    if (rolled == null || now == null || rolled.image() == null || now.image() == null) {
       return Optional.empty();
     }
-    boolean imageDiffers = targetConfiguration.image() != null && app.configuration().image() != null
-        && !Objects.equals(targetConfiguration.image(), app.configuration().image());
-    EffectiveSize rolled = EffectiveSize.of(targetConfiguration);
-    EffectiveSize now = EffectiveSize.of(app.configuration());
-    boolean sizeDiffers = rolled.isComplete() && now.isComplete() && !EffectiveSize.diff(rolled, now).isEmpty();
-    return imageDiffers || sizeDiffers
-        ? Optional.of("the configuration is not rolled out (the last rollout, " + latest.get().id()
-            + ", rolled out " + (imageDiffers ? targetConfiguration.image() : "another size") + ")")
-        : Optional.empty();
+    if (!Objects.equals(rolled.image(), now.image())) {
+      return Optional.of(true);
+    }
+    EffectiveSize rolledSize = EffectiveSize.of(rolled);
+    EffectiveSize nowSize = EffectiveSize.of(now);
+    if (rolledSize.isComplete() && nowSize.isComplete() && !EffectiveSize.diff(rolledSize, nowSize).isEmpty()) {
+      return Optional.of(true);
+    }
+    Boolean rolledLogs = logs(rolled);
+    Boolean nowLogs = logs(now);
+    return Optional.of(rolledLogs != null && nowLogs != null && !rolledLogs.equals(nowLogs));
+  }
+
+  private static Boolean logs(ApplicationConfiguration c) {
+    return c.observability() == null || c.observability().logs() == null ? null : c.observability().logs().enabled();
+  }
+
+  private static String describe(ApplicationConfiguration c) {
+    EffectiveSize size = EffectiveSize.of(c);
+    return c.image() + (size.label() == null ? "" : ", " + size.label());
   }
 
   /** The highest target_version, else the latest created_at (ISO-8601 UTC sorts as text); else unknown. */

@@ -488,14 +488,14 @@ class ApplicationPublisherTest {
     var applied = publisher.apply(plan, NAMESPACE);
 
     assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
-    assertThat(plan.describe()).isEqualTo("rollout only (version 3 is not rolled out (the last rollout, r-1, targets"
-        + " version 2))");
+    assertThat(plan.describe()).isEqualTo("rollout only (the configuration is not rolled out (the last rollout, r-1,"
+        + " rolled out " + OLD_IMAGE + ", lite))");
     assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
         .containsExactly("POST " + APPS + "/app-1/rollouts");
     JsonNode rollout = cloudflare.only("POST", APPS + "/app-1/rollouts").json();
     assertThat(rollout.path("target_configuration").path("image").asText()).isEqualTo(IMAGE);
     assertThat(rollout.path("step_percentage").asInt()).isEqualTo(25);
-    assertThat(rollout.path("description").asText()).contains("version 3 is not rolled out");
+    assertThat(rollout.path("description").asText()).contains("the configuration is not rolled out");
     assertThat(applied.rollout().id()).isEqualTo("r-2");
   }
 
@@ -503,6 +503,30 @@ class ApplicationPublisherTest {
   void latestRolloutIsTheOneWithTheHighestTargetVersionWhateverTheOrder() {
     applications(appAt(3, null));
     rollouts(rolloutJson("r-3", 3, "completed", IMAGE), rolloutJson("r-1", 2, "completed", OLD_IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void withoutATargetConfigurationTheVersionsDecide() {
+    applications(appAt(3, null));
+    rollouts(rolloutJson("r-1", 2, "completed", null));
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.changes()).containsExactly("version 3 is not rolled out (the last rollout, r-1, targets version 2)");
+
+    rollouts(rolloutJson("r-2", 3, "completed", null));
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void targetConfigurationEqualToTheCurrentOneIsNoGapWhateverTheVersionsSay() {
+    // Guards against a version scheme that differs from ours (e.g. the rollout bumping the version again):
+    // that must never mean a rollout on every deploy.
+    applications(appAt(5, null));
+    rollouts(rolloutJson("r-1", 3, "completed", IMAGE));
 
     assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
   }
