@@ -54,8 +54,9 @@ public record ApplicationConfiguration(String image, String instanceType, Double
   }
 
   /**
-   * {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} → {@code standard-1});
-   * without one, the type whose sizes these are (a read-back may state only the resolved sizes), else null.
+   * {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} →
+   * {@code standard-1}); without one, the type whose sizes these are (a read-back may state only the resolved
+   * sizes), else null.
    */
   public String canonicalInstanceType() {
     if (instanceType == null) {

@@ -24,8 +24,8 @@ public final class CloudflareClientConfig {
   public static final String BASE_URL_ENV = "CLOUDFLARE_API_BASE_URL";
   /** The XML element and user property of the base URL (the mojo's CfProperties.API_BASE_URL). */
   public static final Setting BASE_URL_SETTING = Setting.of("apiBaseUrl").withProperty("cf.apiBaseUrl");
-  static final String BASE_URL_FIX = "use " + "https://api.cloudflare.com/client/v4" + " (or an emulator's"
-      + " http://127.0.0.1:<port>/client/v4), through <apiBaseUrl>, -Dcf.apiBaseUrl or " + "CLOUDFLARE_API_BASE_URL";
+  static final String BASE_URL_FIX = "use " + DEFAULT_BASE_URL + " (or an emulator's http://127.0.0.1:<port>/client/v4),"
+      + " through <apiBaseUrl>, -Dcf.apiBaseUrl or " + BASE_URL_ENV;
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
 

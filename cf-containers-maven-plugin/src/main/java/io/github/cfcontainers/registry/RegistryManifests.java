@@ -133,7 +133,8 @@ public final class RegistryManifests implements ManifestLookup {
         ? " Its certificate is not trusted: if it comes from a private CA, name the CA's PEM file with"
             + " <registryCaFile> / -Dcf.registry.caFile (or CLOUDFLARE_CONTAINER_REGISTRY_CA)."
         : " Check that the registry is running and reachable, and that <registry> / -Dcf.registry (or"
-            + " CLOUDFLARE_CONTAINER_REGISTRY) names it" + (insecure ? " (it does not answer HTTPS; tried plain HTTP)." : ".");
+            + " CLOUDFLARE_CONTAINER_REGISTRY) names it"
+            + (insecure ? " (it does not answer HTTPS; tried plain HTTP)." : ".");
     return new CfException("Cannot reach the registry " + registry + ": " + why + "." + hint, e);
   }
 

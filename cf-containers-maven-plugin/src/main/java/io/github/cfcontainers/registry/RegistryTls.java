@@ -78,8 +78,9 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
   /**
    * Accepts any certificate and any host name. Only for insecure registries, where the Docker daemon does the same:
    * "If HTTPS is available but the certificate is invalid, ignore the error about the certificate. If HTTPS is not
-   * available, fall back to HTTP." (Docker docs, "Test an insecure registry", https://docs.docker.com/registry/insecure/;
-   * 127.0.0.0/8 is insecure by default, dockerd reference, --insecure-registry.)
+   * available, fall back to HTTP." (Docker docs, "Test an insecure registry",
+   * https://docs.docker.com/registry/insecure/; 127.0.0.0/8 is insecure by default: dockerd reference,
+   * --insecure-registry.)
    */
   static SSLContext unverified() {
     try {

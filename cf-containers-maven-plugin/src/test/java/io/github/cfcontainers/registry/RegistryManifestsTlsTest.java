@@ -162,7 +162,8 @@ class RegistryManifestsTlsTest {
 
   @Test
   void caFileSettingIsTheMojosProperty() {
-    assertThat(RegistryTls.CA_FILE_SETTING.property()).contains(io.github.cfcontainers.maven.CfProperties.REGISTRY_CA_FILE);
+    assertThat(RegistryTls.CA_FILE_SETTING.property())
+        .contains(io.github.cfcontainers.maven.CfProperties.REGISTRY_CA_FILE);
   }
 
   @Test
