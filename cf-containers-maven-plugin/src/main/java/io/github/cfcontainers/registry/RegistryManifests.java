@@ -44,6 +44,7 @@ public final class RegistryManifests implements ManifestLookup {
   private static final Duration REMOTE_HANDSHAKE = Duration.ofSeconds(5);
 
   private final RegistryTls tls;
+  private final Duration loopbackHandshake;
   private final HttpClient verified;
   private final HttpClient unverified;
   /** The scheme each registry turned out to speak, so the fallback is found once per run. */
@@ -55,7 +56,13 @@ public final class RegistryManifests implements ManifestLookup {
 
   /** Reads the CA file now, so a bad one is reported before anything is pushed or changed. */
   public RegistryManifests(RegistryTls tls) {
+    this(tls, LOOPBACK_HANDSHAKE);
+  }
+
+  /** Tests: a shorter TLS probe against their silent plain-HTTP servers. */
+  RegistryManifests(RegistryTls tls, Duration loopbackHandshake) {
     this.tls = tls;
+    this.loopbackHandshake = loopbackHandshake;
     this.verified = client(tls.verifying());
     this.unverified = client(RegistryTls.unverified());
   }
@@ -106,11 +113,11 @@ public final class RegistryManifests implements ManifestLookup {
    * Whether an insecure registry answers a TLS handshake. Asked on a bare socket with its own short timeout: a
    * plain-HTTP server waits silently for a request line, which would otherwise cost the whole request timeout.
    */
-  private static boolean speaksTls(String registry) {
+  private boolean speaksTls(String registry) {
     String host = RegistryTls.host(registry);
     int port = registry.length() > host.length() ? Integer.parseInt(registry.substring(host.length() + 1)) : 443;
     String address = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    int timeout = (int) (RegistryTls.isLoopback(registry) ? LOOPBACK_HANDSHAKE : REMOTE_HANDSHAKE).toMillis();
+    int timeout = (int) (RegistryTls.isLoopback(registry) ? loopbackHandshake : REMOTE_HANDSHAKE).toMillis();
     try (var socket = (SSLSocket) RegistryTls.unverified().getSocketFactory().createSocket()) {
       socket.connect(new InetSocketAddress(address, port), timeout);
       socket.setSoTimeout(timeout);

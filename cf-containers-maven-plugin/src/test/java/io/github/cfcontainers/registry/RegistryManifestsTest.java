@@ -42,7 +42,8 @@ class RegistryManifestsTest {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile Handler manifests;
   private volatile Handler tokens;
-  private final RegistryManifests lookup = new RegistryManifests();
+  /** A short TLS probe: this plain-HTTP server waits silently for a request line. */
+  private final RegistryManifests lookup = new RegistryManifests(RegistryTls.DEFAULT, java.time.Duration.ofMillis(300));
 
   @BeforeEach
   void start() throws IOException {
@@ -240,7 +241,8 @@ class RegistryManifestsTest {
     // An IPv4-mapped address reaches this loopback server but is not a loopback name: treated as remote.
     String remote = "[::ffff:127.0.0.1]:" + server.getAddress().getPort();
     manifests = exchange -> answer(exchange, 401, "WWW-Authenticate", "Basic realm=\"registry\"");
-    var configured = new RegistryManifests(new RegistryTls(null, java.util.Set.of(remote)));
+    var configured = new RegistryManifests(new RegistryTls(null, java.util.Set.of(remote)),
+        java.time.Duration.ofMillis(300));
 
     assertThatThrownBy(() -> configured.digest(remote, REPOSITORY, "3f2a9c", new RegistryAuth(remote, "v1", PASSWORD)))
         .isInstanceOf(CfException.class)
