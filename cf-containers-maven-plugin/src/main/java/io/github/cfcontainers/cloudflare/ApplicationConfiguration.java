@@ -53,10 +53,15 @@ public record ApplicationConfiguration(String image, String instanceType, Double
         logs == null ? null : Observability.logs(logs));
   }
 
-  /** {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} → {@code standard-1}). */
+  /**
+   * {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} →
+   * {@code standard-1}); without one, the type whose sizes these are (a read-back may state only the resolved
+   * sizes), else null.
+   */
   public String canonicalInstanceType() {
     if (instanceType == null) {
-      return null;
+      return vcpu == null || memoryMib == null || disk == null || disk.sizeMb() == null ? null
+          : InstanceType.ofSizes(vcpu, memoryMib, disk.sizeMb()).map(InstanceType::apiName).orElse(null);
     }
     return InstanceType.fromName(instanceType).map(InstanceType::apiName).orElse(instanceType);
   }

@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.Setting;
 import okhttp3.HttpUrl;
 
 /**
@@ -20,6 +22,10 @@ public final class CloudflareClientConfig {
 
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
   public static final String BASE_URL_ENV = "CLOUDFLARE_API_BASE_URL";
+  /** The XML element and user property of the base URL (the mojo's CfProperties.API_BASE_URL). */
+  public static final Setting BASE_URL_SETTING = Setting.of("apiBaseUrl").withProperty("cf.apiBaseUrl");
+  static final String BASE_URL_FIX = "use " + DEFAULT_BASE_URL + " (or an emulator's http://127.0.0.1:<port>/client/v4),"
+      + " through <apiBaseUrl>, -Dcf.apiBaseUrl or " + BASE_URL_ENV;
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -86,13 +92,13 @@ public final class CloudflareClientConfig {
     chosen = chosen.trim();
     HttpUrl url = HttpUrl.parse(chosen.endsWith("/") ? chosen : chosen + "/");
     if (url == null) {
-      throw new IllegalArgumentException("Invalid Cloudflare API base URL from " + source
-          + ": it must be an http:// or https:// URL");
+      throw new InvalidSettingException(BASE_URL_SETTING, "Invalid Cloudflare API base URL from " + source
+          + ": it must be an http:// or https:// URL.", BASE_URL_FIX);
     }
     if (url.query() != null || url.fragment() != null || !url.username().isEmpty()
         || !url.password().isEmpty()) {
-      throw new IllegalArgumentException("Invalid Cloudflare API base URL from " + source
-          + ": it must not carry credentials, a query or a fragment");
+      throw new InvalidSettingException(BASE_URL_SETTING, "Invalid Cloudflare API base URL from " + source
+          + ": it must not carry credentials, a query or a fragment.", BASE_URL_FIX);
     }
     return url;
   }

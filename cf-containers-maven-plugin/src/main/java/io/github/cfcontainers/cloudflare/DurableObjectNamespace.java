@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** An item of {@code GET /accounts/{a}/workers/durable_objects/namespaces}: {@code {id,name,script,class,use_sqlite,use_containers}}. */
+/**
+ * An item of {@code GET /accounts/{a}/workers/durable_objects/namespaces}. The public schema is
+ * {@code {id, name, script, class, use_sqlite}}, every field optional; {@code use_containers} is read when present
+ * (the emulator sends it) but nothing may depend on it.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

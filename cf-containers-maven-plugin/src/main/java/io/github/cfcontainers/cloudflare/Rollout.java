@@ -7,14 +7,35 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A rollout. {@code status}: pending | progressing | completed | reverted | replaced.
+ * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code current_version} and
+ * {@code target_version} are the application's versions before and after (numbers in containers-shared's
+ * ApplicationRollout model); {@code target_configuration} is what it rolls out.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status,
             String kind, String strategy, JsonNode currentVersion, JsonNode targetVersion,
-            Progress progress, JsonNode steps) {
+            Progress progress, JsonNode steps, ApplicationConfiguration targetConfiguration) {
+
+  public Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status, String kind,
+      String strategy, JsonNode currentVersion, JsonNode targetVersion, Progress progress, JsonNode steps) {
+    this(id, createdAt, lastUpdatedAt, description, status, kind, strategy, currentVersion, targetVersion, progress,
+        steps, null);
+  }
+
+  /** {@code target_version} when the answer has it as a number, else null. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public Long targetVersionNumber() {
+    if (targetVersion == null || targetVersion.isNull()) {
+      return null;
+    }
+    if (targetVersion.isIntegralNumber()) {
+      return targetVersion.asLong();
+    }
+    String text = targetVersion.asText("");
+    return text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+  }
 
   /** {@code progress}. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

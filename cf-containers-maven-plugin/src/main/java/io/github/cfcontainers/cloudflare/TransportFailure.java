@@ -17,7 +17,22 @@ final class TransportFailure extends IOException {
   }
 
   static String describe(Throwable e) {
+    if (isDroppedConnection(e)) {
+      // OkHttp says "unexpected end of stream on http://…" with an EOFException about its buffer: client internals.
+      return "the connection closed before an answer came (the request may have reached the server)";
+    }
     String msg = e.getMessage();
     return e.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg);
+  }
+
+  private static boolean isDroppedConnection(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String msg = t.getMessage() == null ? "" : t.getMessage();
+      if (t instanceof java.io.EOFException || msg.startsWith("unexpected end of stream")
+          || msg.equalsIgnoreCase("Connection reset") || msg.contains("Broken pipe")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

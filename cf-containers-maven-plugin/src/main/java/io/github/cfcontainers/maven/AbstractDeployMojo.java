@@ -13,10 +13,14 @@ import io.github.cfcontainers.core.deploy.DeploymentResolver;
 import io.github.cfcontainers.core.deploy.RolloutWatcher;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.registry.RegistryManifests;
+import io.github.cfcontainers.registry.RegistryTls;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -50,6 +54,14 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   @Parameter(property = CfProperties.REGISTRY)
   protected String registry;
 
+  /**
+   * PEM file of a private CA that signed the registry's certificate, trusted in addition to the JDK's for the
+   * manifest check; else CLOUDFLARE_CONTAINER_REGISTRY_CA. (The push itself is the Docker daemon's: it trusts
+   * /etc/docker/certs.d.)
+   */
+  @Parameter(property = CfProperties.REGISTRY_CA_FILE)
+  protected File registryCaFile;
+
   @Component
   protected SettingsDecrypter settingsDecrypter;
 
@@ -78,6 +90,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     }
     var settings = new DeploySettings(credentials.accountId(), registryHost(), worker, containers,
         BuildReportFile.read(out), out.resolve("worker"), waitForRollouts, out);
+    var manifests = new RegistryManifests(new RegistryTls(registryCaFile(), Set.of()));
     var config = CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
         .baseUrl(apiBaseUrl)
         .environment(environment)
@@ -85,12 +98,20 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
         .build();
     try (var api = new CloudflareApi(config); var engine = new DockerJavaEngine()) {
       var watcher = new RolloutWatcher(api, reporter, Duration.ofSeconds(2), Duration.ofMinutes(30));
-      var report = new DeployService(api, engine, new RegistryManifests(), reporter, watcher).deploy(settings, apply);
+      var report = new DeployService(api, engine, manifests, reporter, watcher).deploy(settings, apply);
       report.write(out);
       return report;
     } catch (IOException e) {
       throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
     }
+  }
+
+  private Path registryCaFile() {
+    if (registryCaFile != null) {
+      return registryCaFile.toPath();
+    }
+    String env = environment.apply(CfProperties.ENV_REGISTRY_CA);
+    return env == null || env.isBlank() ? null : Path.of(env.trim());
   }
 
   private String registryHost() {

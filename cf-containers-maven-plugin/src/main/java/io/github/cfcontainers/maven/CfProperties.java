@@ -18,6 +18,7 @@ public final class CfProperties {
   public static final String SERVER_ID = "cf.serverId";
   public static final String API_BASE_URL = "cf.apiBaseUrl";
   public static final String REGISTRY = "cf.registry";
+  public static final String REGISTRY_CA_FILE = "cf.registry.caFile";
   public static final String WAIT = "cf.wait";
   public static final String DRY_RUN = "cf.dryRun";
 
@@ -25,6 +26,7 @@ public final class CfProperties {
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
   public static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
   public static final String ENV_REGISTRY = "CLOUDFLARE_CONTAINER_REGISTRY";
+  public static final String ENV_REGISTRY_CA = "CLOUDFLARE_CONTAINER_REGISTRY_CA";
 
   private CfProperties() {
   }

@@ -5,6 +5,7 @@ import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
 import io.github.cfcontainers.core.deploy.ManifestLookup;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,13 +17,18 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
- * Asks a registry (Docker Registry HTTP API v2) whether it holds a manifest, the cheap way to
- * skip a push. Speaks Basic auth and the Bearer token challenge; plain HTTP for registries on
- * a loopback address, as the Docker daemon does.
+ * Asks a registry (Docker Registry HTTP API v2) whether it holds a manifest, the cheap way to skip a push. Speaks
+ * Basic auth and the Bearer token challenge. The scheme is chosen as the Docker daemon chooses it (see
+ * {@link RegistryTls}): HTTPS first, verified, for every registry; for an insecure one (loopback, or listed) HTTPS
+ * without verifying the certificate, and plain HTTP only when it does not speak TLS at all. Basic credentials never
+ * travel over plain HTTP to a host that is not loopback.
  */
 public final class RegistryManifests implements ManifestLookup {
 
@@ -33,30 +39,57 @@ public final class RegistryManifests implements ManifestLookup {
       "application/vnd.oci.image.index.v1+json",
       "application/vnd.docker.distribution.manifest.list.v2+json");
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-  /** 127.0.0.0/8 as an address literal; a host name such as {@code 127.example.com} is not loopback. */
-  private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
-  private final HttpClient http;
+  private static final Duration LOOPBACK_HANDSHAKE = Duration.ofSeconds(2);
+  private static final Duration REMOTE_HANDSHAKE = Duration.ofSeconds(5);
+
+  private final RegistryTls tls;
+  private final Duration loopbackHandshake;
+  private final HttpClient verified;
+  private final HttpClient unverified;
+  /** The scheme each registry turned out to speak, so the fallback is found once per run. */
+  private final Map<String, String> schemes = new ConcurrentHashMap<>();
 
   public RegistryManifests() {
-    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build());
+    this(RegistryTls.DEFAULT);
   }
 
-  RegistryManifests(HttpClient http) {
-    this.http = http;
+  /** Reads the CA file now, so a bad one is reported before anything is pushed or changed. */
+  public RegistryManifests(RegistryTls tls) {
+    this(tls, LOOPBACK_HANDSHAKE);
+  }
+
+  /** Tests: a shorter TLS probe against their silent plain-HTTP servers. */
+  RegistryManifests(RegistryTls tls, Duration loopbackHandshake) {
+    this.tls = tls;
+    this.loopbackHandshake = loopbackHandshake;
+    this.verified = client(tls.verifying());
+    this.unverified = client(RegistryTls.unverified());
+  }
+
+  private static HttpClient client(SSLContext context) {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(context)
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   /** The manifest's digest when {@code repository:reference} exists, else empty. */
   @Override
   public Optional<String> digest(String registry, String repository, String reference, RegistryAuth auth) {
-    URI uri = URI.create(scheme(registry) + "://" + registry + "/v2/" + repository + "/manifests/" + reference);
+    String path = "/v2/" + repository + "/manifests/" + reference;
+    boolean insecure = tls.isInsecure(registry);
+    HttpClient http = insecure ? unverified : verified;
     try {
-      var response = head(uri, "Basic " + basic(auth));
+      String scheme = insecure ? schemes.computeIfAbsent(registry, r -> speaksTls(r) ? "https" : "http") : "https";
+      HttpResponse<Void> response = head(http, registry, scheme, path, auth);
       if (response.statusCode() == 401) {
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+        if ("http".equals(scheme) && !RegistryTls.isLoopback(registry)) {
+          throw new CfException("The registry " + registry + " speaks only plain HTTP and asks for credentials: they"
+              + " would travel unencrypted to a host that is not loopback, so they are not sent. Serve the registry"
+              + " over HTTPS (a private CA can be trusted with <registryCaFile> / -Dcf.registry.caFile).");
+        }
         if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
-          response = head(uri, "Bearer " + token(challenge, auth));
+          response = head(http, registry, scheme, path, "Bearer " + token(registry, http, challenge, auth));
         }
       }
       return switch (response.statusCode()) {
@@ -69,27 +102,68 @@ public final class RegistryManifests implements ManifestLookup {
             + " while checking " + repository + ":" + reference + ".");
       };
     } catch (IOException e) {
-      throw new CfException("Cannot reach the registry " + registry + ": " + e.getMessage(), e);
+      throw unreachable(registry, insecure, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CfException("Interrupted while checking the registry " + registry, e);
     }
   }
 
-  /** The Docker daemon talks plain HTTP to loopback registries; so do we. */
-  public static String scheme(String registry) {
-    String host = registry.replaceFirst(":\\d+$", "");
-    boolean loopback = host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches() || host.equals("[::1]");
-    return loopback ? "http" : "https";
+  /**
+   * Whether an insecure registry answers a TLS handshake. Asked on a bare socket with its own short timeout: a
+   * plain-HTTP server waits silently for a request line, which would otherwise cost the whole request timeout.
+   */
+  private boolean speaksTls(String registry) {
+    String host = RegistryTls.host(registry);
+    int port = registry.length() > host.length() ? Integer.parseInt(registry.substring(host.length() + 1)) : 443;
+    String address = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    int timeout = (int) (RegistryTls.isLoopback(registry) ? loopbackHandshake : REMOTE_HANDSHAKE).toMillis();
+    try (var socket = (SSLSocket) RegistryTls.unverified().getSocketFactory().createSocket()) {
+      socket.connect(new InetSocketAddress(address, port), timeout);
+      socket.setSoTimeout(timeout);
+      socket.startHandshake();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false; // no TLS here (or nothing at all: the plain-HTTP request then says so)
+    }
   }
 
-  private HttpResponse<Void> head(URI uri, String authorization) throws IOException, InterruptedException {
-    var request = HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody())
-        .header("Accept", ACCEPT).header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build();
-    return http.send(request, HttpResponse.BodyHandlers.discarding());
+  /** The Docker daemon's default: loopback registries are insecure (HTTPS unverified, else plain HTTP). */
+  public static boolean insecureByDefault(String registry) {
+    return RegistryTls.isLoopback(registry);
   }
 
-  private String token(String challenge, RegistryAuth auth) throws IOException, InterruptedException {
+  private CfException unreachable(String registry, boolean insecure, IOException e) {
+    String why = RegistryFailures.describe(e);
+    boolean untrusted = RegistryFailures.isUntrustedCertificate(e);
+    String hint = untrusted
+        ? " Its certificate is not trusted: if it comes from a private CA, name the CA's PEM file with"
+            + " <registryCaFile> / -Dcf.registry.caFile (or CLOUDFLARE_CONTAINER_REGISTRY_CA)."
+        : " Check that the registry is running and reachable, and that <registry> / -Dcf.registry (or"
+            + " CLOUDFLARE_CONTAINER_REGISTRY) names it"
+            + (insecure ? " (it does not answer HTTPS; tried plain HTTP)." : ".");
+    return new CfException("Cannot reach the registry " + registry + ": " + why + "." + hint, e);
+  }
+
+  private HttpResponse<Void> head(HttpClient http, String registry, String scheme, String path, RegistryAuth auth)
+      throws IOException, InterruptedException {
+    boolean plainRemote = "http".equals(scheme) && !RegistryTls.isLoopback(registry);
+    return head(http, registry, scheme, path, plainRemote ? null : "Basic " + basic(auth));
+  }
+
+  private HttpResponse<Void> head(HttpClient http, String registry, String scheme, String path, String authorization)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+        .header("Accept", ACCEPT).timeout(Duration.ofSeconds(30));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+  }
+
+  private String token(String registry, HttpClient registryClient, String challenge, RegistryAuth auth)
+      throws IOException, InterruptedException {
     Map<String, String> params = new LinkedHashMap<>();
     Matcher m = CHALLENGE_PARAM.matcher(challenge);
     while (m.find()) {
@@ -99,6 +173,14 @@ public final class RegistryManifests implements ManifestLookup {
     if (realm == null) {
       throw new CfException("The registry asked for a token without naming where to get it: " + challenge);
     }
+    URI realmUri = URI.create(realm);
+    String realmHost = realmUri.getHost() == null ? "" : realmUri.getHost();
+    if ("http".equalsIgnoreCase(realmUri.getScheme()) && !RegistryTls.isLoopback(realmHost)) {
+      throw new CfException("The registry " + registry + " sends for a token to " + realmUri.getScheme() + "://"
+          + realmHost + " over plain HTTP: the credentials would travel unencrypted, so they are not sent.");
+    }
+    // The registry's own trust (unverified for an insecure one) covers only the registry itself.
+    HttpClient http = realmHost.equalsIgnoreCase(RegistryTls.host(registry)) ? registryClient : verified;
     var query = new StringBuilder();
     params.forEach((k, v) -> query.append(query.length() == 0 ? "?" : "&").append(k).append('=')
         .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));

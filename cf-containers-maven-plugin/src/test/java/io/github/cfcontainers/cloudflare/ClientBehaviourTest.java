@@ -62,6 +62,10 @@ class ClientBehaviourTest extends ApiTestSupport {
     assertThat(new ApplicationConfiguration("img", "Standard-2", null, null, null, null).canonicalInstanceType())
         .isEqualTo("standard-2");
     assertThat(new ApplicationConfiguration("img", null, 1.0, 3072, null, null).canonicalInstanceType()).isNull();
+    assertThat(new ApplicationConfiguration("img", null, 1.0, 3072, new ApplicationConfiguration.Disk(6000), null)
+        .canonicalInstanceType()).isNull();
+    assertThat(new ApplicationConfiguration("img", null, 0.5, 4096, new ApplicationConfiguration.Disk(8000), null)
+        .canonicalInstanceType()).as("a read-back stating only the sizes").isEqualTo("standard-1");
     assertThat(new ApplicationConfiguration("img", "standard", null, null, null, null).canonicalInstanceType())
         .isEqualTo("standard-1");
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.Setting;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
@@ -29,12 +31,18 @@ class ConfigTest {
   @Test
   void badBaseUrls() {
     assertThatThrownBy(() -> CloudflareClientConfig.resolveBaseUrl("ftp://x", n -> null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http:// or https://");
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("http:// or https://");
     assertThatThrownBy(() -> CloudflareClientConfig.resolveBaseUrl(null,
         Map.of("CLOUDFLARE_API_BASE_URL", "not a url")::get))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CLOUDFLARE_API_BASE_URL");
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("CLOUDFLARE_API_BASE_URL");
     assertThatThrownBy(() -> CloudflareClientConfig.resolveBaseUrl("https://u:p@h/client/v4", n -> null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("credentials");
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("credentials");
+    assertThatThrownBy(() -> CloudflareClientConfig.resolveBaseUrl("not a url", n -> null))
+        .isInstanceOf(InvalidSettingException.class)
+        .satisfies(e -> assertThat(((InvalidSettingException) e).setting()).isEqualTo(
+            Setting.of("apiBaseUrl").withProperty(io.github.cfcontainers.maven.CfProperties.API_BASE_URL)))
+        .satisfies(e -> assertThat(((InvalidSettingException) e).fix()).contains("/client/v4")
+            .contains("-Dcf.apiBaseUrl").contains("CLOUDFLARE_API_BASE_URL"));
   }
 
   @Test

@@ -80,11 +80,14 @@ class EmulatorApplicationsContractTest extends EmulatorContractSupport {
     assertThat(e.errorName()).isEqualTo("IMAGE_REGISTRY_NOT_CONFIGURED");
   }
 
-  /** {@code GET /v2/} with Basic auth; the registry re-reads htpasswd on change, so allow it a moment. */
+  /** {@code GET /v2/} with Basic auth over HTTPS; the registry re-reads htpasswd on change, so allow it a moment. */
   private static int registryStatus(String user, String password, boolean waitFor200) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    // The test registry speaks TLS with its own CA (as a real one would with a public CA): verify against it.
+    var tls = new io.github.cfcontainers.registry.RegistryTls(java.nio.file.Path.of(env("CF_TEST_REGISTRY_CA")),
+        java.util.Set.of());
+    HttpClient http = HttpClient.newBuilder().sslContext(tls.verifying()).build();
     String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + registry() + "/v2/"))
+    HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + registry() + "/v2/"))
         .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(5)).GET().build();
     int status = 0;
     for (int i = 0; i < 50; i++) {

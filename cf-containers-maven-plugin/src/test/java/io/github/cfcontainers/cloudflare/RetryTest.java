@@ -143,6 +143,15 @@ class RetryTest extends ApiTestSupport {
   }
 
   @Test
+  void droppedConnectionIsDescribedWithoutHttpClientInternals() {
+    useClient(config(FAST));
+    enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST), ok("{}"));
+    CloudflareApiException e = failure(() -> api.createApplication(createRequest()));
+    assertThat(e.getMessage()).contains("got no answer: the connection closed before an answer came")
+        .doesNotContain("unexpected end of stream").doesNotContain("http://").doesNotContain("EOFException");
+  }
+
+  @Test
   void createIsRetriedOn429And503ButNotOn500() {
     useClient(config(FAST));
     enqueue(error(429, 971, "slow").setHeader("Retry-After", "1"), error(503, 0, "unavailable"), ok("{\"id\":\"a\"}"));

@@ -42,7 +42,8 @@ class RegistryManifestsTest {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile Handler manifests;
   private volatile Handler tokens;
-  private final RegistryManifests lookup = new RegistryManifests();
+  /** A short TLS probe: this plain-HTTP server waits silently for a request line. */
+  private final RegistryManifests lookup = new RegistryManifests(RegistryTls.DEFAULT, java.time.Duration.ofMillis(300));
 
   @BeforeEach
   void start() throws IOException {
@@ -204,23 +205,62 @@ class RegistryManifestsTest {
   }
 
   @Test
-  void schemeIsHttpOnlyForLoopbackHosts() {
-    assertThat(RegistryManifests.scheme("127.0.0.1:5000")).isEqualTo("http");
-    assertThat(RegistryManifests.scheme("127.0.0.1")).isEqualTo("http");
-    assertThat(RegistryManifests.scheme("127.1.2.3:443")).isEqualTo("http");
-    assertThat(RegistryManifests.scheme("localhost:5000")).isEqualTo("http");
-    assertThat(RegistryManifests.scheme("localhost")).isEqualTo("http");
-    assertThat(RegistryManifests.scheme("[::1]:5000")).isEqualTo("http");
+  void loopbackRegistriesAreInsecureByDefaultLikeTheDockerDaemonMakesThem() {
+    assertThat(RegistryManifests.insecureByDefault("127.0.0.1:5000")).isTrue();
+    assertThat(RegistryManifests.insecureByDefault("127.0.0.1")).isTrue();
+    assertThat(RegistryManifests.insecureByDefault("127.1.2.3:443")).isTrue();
+    assertThat(RegistryManifests.insecureByDefault("localhost:5000")).isTrue();
+    assertThat(RegistryManifests.insecureByDefault("localhost")).isTrue();
+    assertThat(RegistryManifests.insecureByDefault("[::1]:5000")).isTrue();
 
-    assertThat(RegistryManifests.scheme("registry.cloudflare.com")).isEqualTo("https");
-    assertThat(RegistryManifests.scheme("registry.example.com:5000")).isEqualTo("https");
-    assertThat(RegistryManifests.scheme("10.0.0.5:5000")).isEqualTo("https");
-    assertThat(RegistryManifests.scheme("localhost.example.com")).isEqualTo("https");
+    assertThat(RegistryManifests.insecureByDefault("registry.cloudflare.com")).isFalse();
+    assertThat(RegistryManifests.insecureByDefault("registry.example.com:5000")).isFalse();
+    assertThat(RegistryManifests.insecureByDefault("10.0.0.5:5000")).isFalse();
+    assertThat(RegistryManifests.insecureByDefault("localhost.example.com")).isFalse();
   }
 
   @Test
   void hostNamesThatMerelyStartWith127AreNotLoopback() {
-    assertThat(RegistryManifests.scheme("127.example.com")).isEqualTo("https");
-    assertThat(RegistryManifests.scheme("127.0.0.1.nip.io:5000")).isEqualTo("https");
+    assertThat(RegistryManifests.insecureByDefault("127.example.com")).isFalse();
+    assertThat(RegistryManifests.insecureByDefault("127.0.0.1.nip.io:5000")).isFalse();
+  }
+
+  @Test
+  void plainHttpLoopbackRegistryIsReachedByFallingBackFromHttps() {
+    manifests = exchange -> answer(exchange, 200, "Docker-Content-Digest", DIGEST);
+
+    assertThat(lookup.digest(registry, REPOSITORY, "a", auth())).contains(DIGEST);
+    assertThat(lookup.digest(registry, REPOSITORY, "b", auth())).contains(DIGEST);
+
+    assertThat(seen).extracting(Seen::path).containsExactly("/v2/" + REPOSITORY + "/manifests/a",
+        "/v2/" + REPOSITORY + "/manifests/b");
+  }
+
+  @Test
+  void plainHttpRegistryThatIsNotLoopbackNeverGetsTheBasicCredentials() {
+    // An IPv4-mapped address reaches this loopback server but is not a loopback name: treated as remote.
+    String remote = "[::ffff:127.0.0.1]:" + server.getAddress().getPort();
+    manifests = exchange -> answer(exchange, 401, "WWW-Authenticate", "Basic realm=\"registry\"");
+    var configured = new RegistryManifests(new RegistryTls(null, java.util.Set.of(remote)),
+        java.time.Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> configured.digest(remote, REPOSITORY, "3f2a9c", new RegistryAuth(remote, "v1", PASSWORD)))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("speaks only plain HTTP")
+        .hasMessageContaining("not sent")
+        .message().doesNotContain(PASSWORD);
+    assertThat(seen).singleElement().satisfies(s -> assertThat(s.authorization()).isNull());
+  }
+
+  @Test
+  void registryThatIsDownIsNamedWithTheSettingToCheck() {
+    server.stop(0);
+
+    assertThatThrownBy(() -> lookup.digest(registry, REPOSITORY, "3f2a9c", auth()))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("Cannot reach the registry " + registry)
+        .hasMessageContaining("refused or closed")
+        .hasMessageContaining("-Dcf.registry")
+        .message().doesNotContain("null").doesNotContain(PASSWORD);
   }
 }

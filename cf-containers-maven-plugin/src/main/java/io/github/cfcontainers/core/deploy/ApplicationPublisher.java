@@ -14,6 +14,7 @@ import io.github.cfcontainers.core.CfException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Creates the container application, or diffs it and patches + rolls out only what changed. */
 final class ApplicationPublisher {
@@ -45,8 +46,14 @@ final class ApplicationPublisher {
       return new ApplicationPlan(container, ApplicationPlan.Action.ADOPT, app, configuration, List.of(), app);
     }
     var changes = diff(container, configuration, app);
-    return new ApplicationPlan(container, changes.isEmpty() ? ApplicationPlan.Action.NO_CHANGE
-        : ApplicationPlan.Action.UPDATE, app, configuration, changes, null);
+    if (!changes.isEmpty()) {
+      return new ApplicationPlan(container, ApplicationPlan.Action.UPDATE, app, configuration, changes, null);
+    }
+    // Unchanged, but an earlier deploy may have patched it and failed to start the rollout: finish that.
+    var gap = app.id() == null ? Optional.<String>empty() : RolloutGap.of(app, api.listRollouts(app.id()));
+    return gap.isPresent()
+        ? new ApplicationPlan(container, ApplicationPlan.Action.ROLLOUT, app, configuration, List.of(gap.get()), null)
+        : new ApplicationPlan(container, ApplicationPlan.Action.NO_CHANGE, app, configuration, List.of(), null);
   }
 
   /** Applies the plan; returns the application and the rollout it started, if any. */
@@ -62,6 +69,8 @@ final class ApplicationPublisher {
         var rollout = api.createRollout(app.id(), rollout(container, plan));
         return new Applied(app, rollout);
       }
+      case ROLLOUT:
+        return new Applied(plan.existing(), api.createRollout(plan.existing().id(), rollout(container, plan)));
       case ADOPT:
         api.deleteApplication(plan.replaced().id());
         return new Applied(create(container, plan.configuration(), namespaceId), null);
@@ -126,16 +135,13 @@ final class ApplicationPublisher {
         c.regions().isEmpty() ? null : c.regions(), c.jurisdiction());
   }
 
-  /** Field by field, with legacy instance-type names mapped so they are no false change. */
+  /** Field by field; sizes compared as effective sizes, so neither the form nor a legacy name is a false change. */
   static List<String> diff(ContainerDeployment container, ApplicationConfiguration desired, Application app) {
     var changes = new ArrayList<String>();
     var remote = app.configuration();
     compare(changes, "image", remote == null ? null : remote.image(), desired.image());
-    compare(changes, "instance_type", remote == null ? null : remote.canonicalInstanceType(), desired.instanceType());
-    compare(changes, "vcpu", remote == null ? null : remote.vcpu(), desired.vcpu());
-    compare(changes, "memory_mib", remote == null ? null : remote.memoryMib(), desired.memoryMib());
-    compare(changes, "disk.size_mb", remote == null || remote.disk() == null ? null : remote.disk().sizeMb(),
-        desired.disk() == null ? null : desired.disk().sizeMb());
+    // Effective sizes, not the form: a read-back may state a named type, its sizes, or both.
+    changes.addAll(EffectiveSize.diff(EffectiveSize.of(remote), EffectiveSize.of(container.size())));
     compare(changes, "observability.logs", logs(remote), logs(desired));
     compare(changes, "max_instances", app.maxInstances(), container.maxInstances());
     compare(changes, "scheduling_policy", app.schedulingPolicy() == null ? "default" : app.schedulingPolicy(),

@@ -2,6 +2,7 @@ package io.github.cfcontainers.core.deploy;
 
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
 import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
 import io.github.cfcontainers.cloudflare.Rollout;
 import io.github.cfcontainers.core.BuildReport;
@@ -57,6 +58,11 @@ public final class DeployService {
     var remoteNamespaces = api.listDurableObjectNamespaces();
     WorkerPlan workerPlan = workers.plan(settings, remoteNamespaces);
     reporter.info("Worker " + settings.worker().name() + ": " + workerPlan.describe());
+    if (!workerPlan.deletedClasses().isEmpty()) {
+      reporter.warn("Deploying deletes the Durable Object class(es) " + String.join(", ", workerPlan.deletedClasses())
+          + " with their namespaces and all their stored data: the Worker no longer exports them and no container"
+          + " configures them. Export the class again (or use <renamedFrom>) to keep the data.");
+    }
     var namespaces = namespaceIds(settings, remoteNamespaces);
     var appPlans = new ArrayList<ApplicationPlan>();
     for (var container : settings.containers()) {
@@ -77,10 +83,16 @@ public final class DeployService {
     }
     String versionId = null;
     if (workerPlan.upload()) {
-      var result = workers.upload(settings.worker().name(), workerPlan);
+      var uploaded = workers.upload(settings.worker().name(), workerPlan);
+      var result = uploaded.result();
       versionId = result.deploymentId();
-      reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
-          + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
+      if (uploaded.recoveredFrom() != null) {
+        reporter.warn("Worker " + settings.worker().name() + ": the upload's answer was lost ("
+            + uploaded.recoveredFrom() + "), but reading the Worker back shows it took effect; continuing.");
+      } else {
+        reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
+            + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
+      }
     }
     var namespacesNow = workerPlan.newClasses().isEmpty() && workerPlan.renamedClasses().isEmpty() ? namespaces
         : namespaceIds(settings, api.listDurableObjectNamespaces());
@@ -153,6 +165,21 @@ public final class DeployService {
     try {
       call.run();
     } catch (CloudflareApiException e) {
+      String base = api.baseUrl();
+      String setting = " Set it with <apiBaseUrl> / -Dcf.apiBaseUrl (or CLOUDFLARE_API_BASE_URL). Nothing was changed.";
+      if (e.kind() == CloudflareApiException.Kind.TRANSPORT) {
+        throw new CfException("Cannot reach the Cloudflare API at " + base + ": " + e.getMessage().replaceFirst(
+            "^.* got no answer: ", "") + " Check the network (or the proxy), and that the API base URL is right"
+            + " (https://api.cloudflare.com/client/v4, or a running emulator's)." + setting, e);
+      }
+      boolean noRoute = e.hasCode(CloudflareErrorCodes.NO_ROUTE)
+          || (e.kind() == CloudflareApiException.Kind.NON_JSON_ANSWER && e.httpStatus() == 404);
+      if (noRoute) {
+        String why = base.endsWith("/client/v4/") ? "check that it is the Cloudflare API (or the emulator)"
+            : "it must end with /client/v4, e.g. https://api.cloudflare.com/client/v4";
+        throw new CfException("The API base URL " + base + " has no route for the " + area + " API (HTTP "
+            + e.httpStatus() + "): " + why + "." + setting, e);
+      }
       if (e.isAuthenticationError()) {
         throw new CfException("The API token cannot use the " + area + " API (HTTP " + e.httpStatus() + "). Give it"
             + " the '" + permission + "' permission for this account, or check the account id. Nothing was changed.",

@@ -165,6 +165,12 @@ public final class DeploymentResolver {
     var regions = new ArrayList<String>();
     if (in.regions() != null) {
       for (String region : in.regions()) {
+        // Maven hands an empty <region/> over as null.
+        if (region == null || region.isBlank()) {
+          throw new InvalidSettingException(Setting.ofContainer(label, "regions", "region"),
+              "An empty <region/> in <regions>.", "name a region (" + String.join(", ", Constraints.REGIONS)
+                  + ") or remove the empty element");
+        }
         String upper = region.trim().toUpperCase(Locale.ROOT);
         if (!Constraints.REGIONS.contains(upper)) {
           throw new InvalidSettingException(Setting.ofContainer(label, "regions"),

@@ -2,6 +2,8 @@ package io.github.cfcontainers.core.deploy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
 import io.github.cfcontainers.cloudflare.CloudflareJson;
 import io.github.cfcontainers.cloudflare.ContainerLink;
 import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
@@ -58,12 +60,17 @@ final class WorkerPublisher {
     var service = api.findService(worker.name());
     boolean exists = service.isPresent();
     Optional<String> currentTag = service.map(WorkerService::migrationTag);
+    // The public schema of the list is {id, name, script, class, use_sqlite}, every field optional: a class exists
+    // when a namespace of this Worker names it, whatever flags (use_containers ...) the list may also carry.
     Set<String> remoteClasses = namespaces.stream()
-        .filter(ns -> worker.name().equals(ns.script()))
-        .filter(ns -> Boolean.TRUE.equals(ns.useContainers()))
+        .filter(ns -> worker.name().equals(ns.script()) && ns.className() != null)
         .map(DurableObjectNamespace::className)
         .collect(Collectors.toSet());
     List<String> desired = settings.containers().stream().map(c -> c.spec().className()).toList();
+    // Deleting a class deletes its namespace and every object's data: only for a class the bundle no longer exports
+    // (the upload would be refused otherwise), never for one it still exports, and never when the exports are unknown.
+    Set<String> exported = settings.build() == null || settings.build().workerBundle() == null ? null
+        : Set.copyOf(settings.build().workerBundle().exports());
     // A class renamed in the Worker keeps its namespace (storage, application) through renamed_classes.
     List<RenamedClass> renamed = settings.containers().stream()
         .filter(c -> c.renamedFrom() != null && !remoteClasses.contains(c.spec().className())
@@ -75,7 +82,8 @@ final class WorkerPublisher {
     List<String> created = desired.stream()
         .filter(c -> !remoteClasses.contains(c) && !renamedTo.contains(c)).toList();
     List<String> deleted = remoteClasses.stream()
-        .filter(c -> !desired.contains(c) && !renamedFrom.contains(c)).sorted().toList();
+        .filter(c -> !desired.contains(c) && !renamedFrom.contains(c) && exported != null && !exported.contains(c))
+        .sorted().toList();
 
     ScriptMetadata base = metadata(settings, null, null);
     String hash = contentHash(base, modules);
@@ -102,8 +110,61 @@ final class WorkerPublisher {
         hash, upload, metadata(settings, migrations, hash), modules);
   }
 
-  ScriptUploadResult upload(String scriptName, WorkerPlan plan) {
-    return api.uploadScript(scriptName, plan.metadata(), plan.modules());
+  /**
+   * @param result the upload's answer; after a lost answer, what the re-read showed (no version id then)
+   * @param recoveredFrom the failure a re-read of the Worker showed to be harmless, or null
+   */
+  record Uploaded(ScriptUploadResult result, String recoveredFrom) {
+  }
+
+  /**
+   * Uploads. After an ambiguous failure - no answer (dropped connection, read timeout), a 5xx, or 10079 "migration
+   * tag mismatch" (a retry of an upload whose first attempt already moved the tag) - the server may have applied it:
+   * re-read the Worker and count the upload as done when it carries this plan's content hash (tags, settings
+   * endpoint) and, with migrations, the new migration tag (service endpoint). Otherwise fail, saying so.
+   */
+  Uploaded upload(String scriptName, WorkerPlan plan) {
+    try {
+      return new Uploaded(api.uploadScript(scriptName, plan.metadata(), plan.modules()), null);
+    } catch (CloudflareApiException e) {
+      if (!isAmbiguous(e)) {
+        throw e;
+      }
+      Optional<String> deployedTag;
+      boolean sameContent;
+      try {
+        sameContent = api.findScriptSettings(scriptName).flatMap(WorkerPublisher::hashOf)
+            .equals(Optional.of(plan.contentHash()));
+        deployedTag = plan.metadata().migrations() == null ? Optional.empty()
+            : api.findService(scriptName).map(WorkerService::migrationTag);
+      } catch (CloudflareApiException reread) {
+        e.addSuppressed(reread);
+        throw new CfException("The Worker upload of " + scriptName + " failed (" + e.getMessage() + "), and reading"
+            + " the Worker back failed too, so whether it took effect is unknown. Run the deploy again: it plans"
+            + " from what is deployed.", e);
+      }
+      var migrations = plan.metadata().migrations();
+      boolean migrated = migrations == null || deployedTag.equals(Optional.of(migrations.newTag()));
+      if (sameContent && migrated) {
+        var confirmed = new ScriptUploadResult(scriptName, null, null, deployedTag.orElse(null), null, null, null,
+            null, null, null, null, null, null, null);
+        return new Uploaded(confirmed, e.getMessage());
+      }
+      if (e.hasCode(CloudflareErrorCodes.MIGRATION_TAG_MISMATCH)) {
+        throw new CfException("The Worker " + scriptName + " changed since this deploy planned its migration"
+            + " (its migration tag is now " + deployedTag.orElse("none") + ", the plan expected "
+            + (migrations == null ? "none" : migrations.oldTag()) + "): another deploy may be running. Nothing after"
+            + " the Worker was changed; run the deploy again to plan from the current state.", e);
+      }
+      throw new CfException("The Worker upload of " + scriptName + " failed (" + e.getMessage() + "); reading the"
+          + " Worker back shows it did not take effect. Nothing after the Worker was changed; run the deploy again.",
+          e);
+    }
+  }
+
+  private static boolean isAmbiguous(CloudflareApiException e) {
+    return e.kind() == CloudflareApiException.Kind.TRANSPORT || e.httpStatus() >= 500
+        || e.hasCode(CloudflareErrorCodes.MIGRATION_TAG_MISMATCH);
   }
 
   /** v1, v2, ... as wrangler names them; an unfamiliar tag gets a suffix so it still changes. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cfcontainers.cloudflare.Application;
 import io.github.cfcontainers.cloudflare.ApplicationConfiguration;
 import io.github.cfcontainers.cloudflare.ApplicationConstraints;
+import io.github.cfcontainers.cloudflare.CloudflareJson;
 import io.github.cfcontainers.cloudflare.DurableObjectsRef;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerSpec;
@@ -182,8 +183,85 @@ class ApplicationPublisherTest {
     assertThat(ApplicationPublisher.configuration(custom, IMAGE).instanceType()).isNull();
     assertThat(diff(custom, sameCustom)).isEmpty();
     assertThat(diff(custom, biggerDisk)).containsExactly("disk.size_mb: 12000 -> 16000");
-    assertThat(diff(custom, named)).containsExactly("instance_type: lite -> null", "vcpu: null -> 2.0",
-        "memory_mib: null -> 8192", "disk.size_mb: null -> 16000");
+    assertThat(diff(custom, named)).containsExactly("instance_type: lite -> custom", "vcpu: 0.0625 -> 2.0",
+        "memory_mib: 256 -> 8192", "disk.size_mb: 2000 -> 16000");
+  }
+
+  /** A configuration as the API answers it, read by the client's own mapper. */
+  private static ApplicationConfiguration answered(String sizeFields) {
+    try {
+      return CloudflareJson.newMapper().readValue("{\"image\":\"" + IMAGE + "\"," + sizeFields
+          + ",\"observability\":{\"logs\":{\"enabled\":true}}}", ApplicationConfiguration.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> diffAgainst(ContainerDeployment container, String sizeFields) {
+    return diff(container, remote(answered(sizeFields), 20, "default", null, NAMESPACE));
+  }
+
+  private static ContainerDeployment sized(ContainerSize size) {
+    return with(size, 20, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
+  }
+
+  private static final String LITE_SIZES = "\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000}";
+
+  @Test
+  void namedTypeAnsweredAsItsSizesAloneIsNoChange() {
+    assertThat(diffAgainst(container(), LITE_SIZES)).isEmpty();
+  }
+
+  @Test
+  void namedTypeAnsweredWithNameAndSizesIsNoChange() {
+    assertThat(diffAgainst(container(), "\"instance_type\":\"lite\"," + LITE_SIZES)).isEmpty();
+    assertThat(diffAgainst(container(), "\"instance_type\":\"dev\"," + LITE_SIZES)).isEmpty();
+    assertThat(diffAgainst(sized(new ContainerSize.Named(InstanceType.STANDARD_1)),
+        "\"instance_type\":\"standard\",\"vcpu\":0.5,\"memory_mib\":4096,\"disk\":{\"size_mb\":8000}"))
+        .isEmpty();
+  }
+
+  @Test
+  void everyNamedTypeAnsweredAsItsSizesIsNoChange() {
+    for (InstanceType type : InstanceType.values()) {
+      String sizes = "\"vcpu\":" + type.vcpu() + ",\"memory_mib\":" + type.memoryMib() + ",\"disk\":{\"size_mb\":"
+          + type.diskMb() + "}";
+      assertThat(diffAgainst(sized(new ContainerSize.Named(type)), sizes)).as(type.apiName()).isEmpty();
+    }
+  }
+
+  @Test
+  void customSizeAnsweredAsTheNamedTypeWithThoseSizesIsNoChange() {
+    assertThat(diffAgainst(sized(new ContainerSize.Custom(2.0, 8192, 16000)), "\"instance_type\":\"standard-3\""))
+        .isEmpty();
+  }
+
+  @Test
+  void sizeChangeAnsweredAsSizesNamesBothTypes() {
+    assertThat(diffAgainst(container(), "\"vcpu\":0.25,\"memory_mib\":1024,\"disk\":{\"size_mb\":4000}"))
+        .containsExactly("instance_type: basic -> lite");
+    assertThat(diffAgainst(container(), "\"instance_type\":\"basic\",\"vcpu\":0.25,\"memory_mib\":1024,"
+        + "\"disk\":{\"size_mb\":4000}")).containsExactly("instance_type: basic -> lite");
+  }
+
+  @Test
+  void namedTypeOverACustomRemoteSizeListsEachDifferingSize() {
+    assertThat(diffAgainst(container(), "\"vcpu\":0.0625,\"memory_mib\":512,\"disk\":{\"size_mb\":2000}"))
+        .containsExactly("instance_type: custom -> lite", "memory_mib: 512 -> 256");
+  }
+
+  @Test
+  void sizeDimensionTheApiDoesNotReportIsNoFalseChange() {
+    assertThat(diffAgainst(container(), "\"vcpu\":0.0625,\"memory_mib\":256")).isEmpty();
+    assertThat(diffAgainst(container(), "\"vcpu\":0.0625,\"memory_mib\":1024"))
+        .containsExactly("memory_mib: 1024 -> 256");
+  }
+
+  @Test
+  void sizeNotReportedAtAllIsAChangeSoTheDeployStatesIt() {
+    assertThat(diffAgainst(container(), "\"disk\":{}")).containsExactly("instance_type: (not reported) -> lite");
+    assertThat(diffAgainst(container(), "\"instance_type\":\"standard-9\""))
+        .containsExactly("instance_type: standard-9 -> lite");
   }
 
   // ------------------------------------------------------------------ plan
@@ -192,6 +270,7 @@ class ApplicationPublisherTest {
 
   private void applications(String... apps) {
     cloudflare.on("GET", APPS, ok("[" + String.join(",", apps) + "]"));
+    cloudflare.on("GET", APPS + "/app-1/rollouts", ok("[]"));
   }
 
   private static String appJson(String id, String name, String namespace, String image, int maxInstances) {
@@ -376,5 +455,139 @@ class ApplicationPublisherTest {
 
     assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
         .containsExactly("DELETE " + APPS + "/app-7", "POST " + APPS);
+  }
+
+  // ------------------------------------------------------------------ convergence: a rollout that never started
+
+  /** app-1 as {@link #appJson} answers it, with a {@code version} and, if given, an {@code active_rollout_id}. */
+  private static String appAt(int version, String activeRollout) {
+    String app = appJson("app-1", NAME, NAMESPACE, IMAGE, 20);
+    return app.substring(0, app.length() - 1) + ",\"version\":" + version
+        + (activeRollout == null ? "" : ",\"active_rollout_id\":\"" + activeRollout + "\"") + "}";
+  }
+
+  private static String rolloutJson(String id, Integer targetVersion, String status, String targetImage) {
+    return "{\"id\":\"" + id + "\",\"status\":\"" + status + "\""
+        + (targetVersion == null ? "" : ",\"current_version\":" + (targetVersion - 1) + ",\"target_version\":"
+            + targetVersion)
+        + (targetImage == null ? "" : ",\"target_configuration\":{\"image\":\"" + targetImage
+            + "\",\"instance_type\":\"lite\"}") + "}";
+  }
+
+  private void rollouts(String... rollouts) {
+    cloudflare.on("GET", APPS + "/app-1/rollouts", ok("[" + String.join(",", rollouts) + "]"));
+  }
+
+  @Test
+  void configurationPatchedWithoutItsRolloutGetsTheRolloutOnTheNextDeploy() {
+    applications(appAt(3, null));
+    rollouts(rolloutJson("r-1", 2, "completed", OLD_IMAGE));
+    cloudflare.on("POST", APPS + "/app-1/rollouts", ok(rolloutJson("r-2", 4, "progressing", IMAGE)));
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+    var applied = publisher.apply(plan, NAMESPACE);
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.describe()).isEqualTo("rollout only (the configuration is not rolled out (the last rollout, r-1,"
+        + " rolled out " + OLD_IMAGE + ", lite))");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST " + APPS + "/app-1/rollouts");
+    JsonNode rollout = cloudflare.only("POST", APPS + "/app-1/rollouts").json();
+    assertThat(rollout.path("target_configuration").path("image").asText()).isEqualTo(IMAGE);
+    assertThat(rollout.path("step_percentage").asInt()).isEqualTo(25);
+    assertThat(rollout.path("description").asText()).contains("the configuration is not rolled out");
+    assertThat(applied.rollout().id()).isEqualTo("r-2");
+  }
+
+  @Test
+  void latestRolloutIsTheOneWithTheHighestTargetVersionWhateverTheOrder() {
+    applications(appAt(3, null));
+    rollouts(rolloutJson("r-3", 3, "completed", IMAGE), rolloutJson("r-1", 2, "completed", OLD_IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void withoutATargetConfigurationTheVersionsDecide() {
+    applications(appAt(3, null));
+    rollouts(rolloutJson("r-1", 2, "completed", null));
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.changes()).containsExactly("version 3 is not rolled out (the last rollout, r-1, targets version 2)");
+
+    rollouts(rolloutJson("r-2", 3, "completed", null));
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void targetConfigurationEqualToTheCurrentOneIsNoGapWhateverTheVersionsSay() {
+    // Guards against a version scheme that differs from ours (e.g. the rollout bumping the version again):
+    // that must never mean a rollout on every deploy.
+    applications(appAt(5, null));
+    rollouts(rolloutJson("r-1", 3, "completed", IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void patchedButNeverRolledOutApplicationGetsARollout() {
+    applications(appAt(2, null));
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.changes()).singleElement().asString().contains("version 2 was never rolled out");
+  }
+
+  @Test
+  void freshApplicationWithoutRolloutsIsNoChange() {
+    applications(appAt(1, null));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void withoutVersionsTheLatestTargetConfigurationDecides() {
+    applications(appJson("app-1", NAME, NAMESPACE, IMAGE, 20));
+    rollouts("{\"id\":\"r-1\",\"created_at\":\"2026-11-30T10:00:00Z\",\"target_configuration\":{\"image\":\""
+        + IMAGE + "\"}}", "{\"id\":\"r-2\",\"created_at\":\"2026-12-01T10:00:00Z\",\"target_configuration\":"
+        + "{\"image\":\"" + OLD_IMAGE + "\"}}");
+
+    var plan = publisher.plan(container(), NAMESPACE, image());
+
+    assertThat(plan.action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+    assertThat(plan.changes()).singleElement().asString().contains("r-2").contains(OLD_IMAGE);
+
+    rollouts("{\"id\":\"r-3\",\"created_at\":\"2026-12-01T11:00:00Z\",\"target_configuration\":{\"image\":\""
+        + IMAGE + "\",\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000}}}");
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void activeRolloutToTheCurrentVersionIsLeftToFinish() {
+    applications(appAt(3, "r-2"));
+    rollouts(rolloutJson("r-2", 3, "progressing", IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+  }
+
+  @Test
+  void activeRolloutToAnOlderVersionIsReplaced() {
+    applications(appAt(4, "r-2"));
+    rollouts(rolloutJson("r-2", 3, "progressing", OLD_IMAGE));
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.ROLLOUT);
+  }
+
+  @Test
+  void rolloutsWithoutTheFieldsToDecideChangeNothing() {
+    applications(appJson("app-1", NAME, NAMESPACE, IMAGE, 20));
+    rollouts("{\"id\":\"r-1\"}", "{}");
+
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
+    rollouts("{\"id\":\"r-1\",\"target_version\":\"not a number\"}");
+    assertThat(publisher.plan(container(), NAMESPACE, image()).action()).isEqualTo(ApplicationPlan.Action.NO_CHANGE);
   }
 }

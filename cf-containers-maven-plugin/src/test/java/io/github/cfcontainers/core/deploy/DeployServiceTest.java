@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +171,50 @@ class DeployServiceTest {
     assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
   }
 
+  private DeployService serviceAt(io.github.cfcontainers.cloudflare.CloudflareApi api) {
+    return new DeployService(api, engine, manifests, Reporter.SILENT,
+        new RolloutWatcher(api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void unreachableApiIsNamedWithItsSettingBeforeAnything() throws IOException {
+    int port;
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (var api = new io.github.cfcontainers.cloudflare.CloudflareApi(io.github.cfcontainers.cloudflare
+        .CloudflareClientConfig.builder(FakeCloudflare.ACCOUNT, io.github.cfcontainers.cloudflare.ApiToken.of(
+            FakeCloudflare.TOKEN)).baseUrl("http://127.0.0.1:" + port + "/client/v4").environment(n -> null)
+        .retryPolicy(io.github.cfcontainers.cloudflare.RetryPolicy.NONE).build())) {
+
+      assertThatThrownBy(() -> serviceAt(api).deploy(settings(), true))
+          .isInstanceOf(CfException.class)
+          .hasMessageStartingWith("Cannot reach the Cloudflare API at http://127.0.0.1:" + port + "/client/v4/")
+          .hasMessageContaining("<apiBaseUrl> / -Dcf.apiBaseUrl")
+          .hasMessageContaining("Nothing was changed")
+          .message().doesNotContain(FakeCloudflare.TOKEN);
+    }
+    assertThat(engine.calls).isEmpty();
+  }
+
+  @Test
+  void baseUrlWithoutClientV4IsExplainedBeforeAnything() throws IOException {
+    accessGranted();
+    String root = cloudflare.api.baseUrl().replace("/client/v4/", "/");
+    try (var api = new io.github.cfcontainers.cloudflare.CloudflareApi(io.github.cfcontainers.cloudflare
+        .CloudflareClientConfig.builder(FakeCloudflare.ACCOUNT, io.github.cfcontainers.cloudflare.ApiToken.of(
+            FakeCloudflare.TOKEN)).baseUrl(root).environment(n -> null)
+        .retryPolicy(io.github.cfcontainers.cloudflare.RetryPolicy.NONE).build())) {
+
+      assertThatThrownBy(() -> serviceAt(api).deploy(settings(), true))
+          .isInstanceOf(CfException.class)
+          .hasMessageContaining("has no route for the Workers API (HTTP 404)")
+          .hasMessageContaining("must end with /client/v4")
+          .hasMessageContaining("-Dcf.apiBaseUrl");
+    }
+    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
+  }
+
   @Test
   void dryRunWritesNothingButTheRegistryCredentials() {
     freshAccount();
@@ -226,6 +272,159 @@ class DeployServiceTest {
       assertThat(c.imageAction()).isEqualTo("pushed");
     });
     assertThat(report.toString()).doesNotContain(REGISTRY_PASSWORD);
+  }
+
+  /** Worker, namespace (in the public schema's form: no use_containers) and application as a first deploy left them. */
+  private void deployedBefore(String hashTag) {
+    deployedBefore(hashTag, 1, "[]");
+  }
+
+  private void deployedBefore(String hashTag, int appVersion, String rollouts) {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[{\"id\":\"" + NAMESPACE
+        + "\",\"name\":\"w_MyContainer\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.on("GET", "/workers/services/w", ok("{\"id\":\"w\",\"default_environment\":{\"script\":"
+        + "{\"id\":\"w\",\"migration_tag\":\"v1\"}}}"));
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"" + hashTag + "\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", ok("{\"id\":\"w\",\"deployment_id\":\"ver-2\"}"));
+    cloudflare.on("GET", "/containers/applications", ok("[{\"id\":\"app-1\",\"name\":\"" + NAME + "\","
+        + "\"version\":" + appVersion + ",\"scheduling_policy\":\"default\",\"instances\":0,\"max_instances\":20,"
+        + "\"configuration\":{\"image\":\"" + REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST
+        + "\",\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000},"
+        + "\"observability\":{\"logs\":{\"enabled\":true}}},\"durable_objects\":{\"namespace_id\":\""
+        + NAMESPACE + "\"}}]"));
+    cloudflare.on("GET", "/containers/applications/app-1/rollouts", ok(rollouts));
+    cloudflare.on("GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":true,\"previews_enabled\":false}"));
+    cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
+  }
+
+  @Test
+  void redeployOfChangedCodeAgainstNamespacesWithoutUseContainersSendsNoMigration() {
+    deployedBefore("cf-containers-hash:older");
+
+    var report = service.deploy(settings(), true);
+
+    var upload = cloudflare.only("PUT", "/workers/scripts/w");
+    assertThat(upload.body()).contains("\"main_module\"").doesNotContain("new_sqlite_classes")
+        .doesNotContain("migrations");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
+    assertThat(report.applied()).isTrue();
+    assertThat(report.containers()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo("no_change"));
+  }
+
+  @Test
+  void unchangedRedeployAgainstNamespacesWithoutUseContainersChangesNothing() {
+    deployedBefore("cf-containers-hash:none-yet");
+    String hash = new WorkerPublisher(cloudflare.api).plan(settings(),
+        cloudflare.api.listDurableObjectNamespaces()).contentHash();
+    deployedBefore("cf-containers-hash:" + hash);
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(report.worker().action()).isEqualTo("no change");
+    assertThat(report.worker().url()).isEqualTo("https://w.acme.workers.dev");
+  }
+
+  @Test
+  void rolloutThatFailedAfterThePatchIsStartedByTheNextDeploy() {
+    deployedBefore("cf-containers-hash:none-yet", 3, "[{\"id\":\"r-1\",\"status\":\"completed\","
+        + "\"current_version\":1,\"target_version\":2}]");
+    String hash = new WorkerPublisher(cloudflare.api).plan(settings(),
+        cloudflare.api.listDurableObjectNamespaces()).contentHash();
+    deployedBefore("cf-containers-hash:" + hash, 3, "[{\"id\":\"r-1\",\"status\":\"completed\","
+        + "\"current_version\":1,\"target_version\":2}]");
+    cloudflare.on("POST", "/containers/applications/app-1/rollouts", ok("{\"id\":\"r-2\",\"status\":\"progressing\"}"));
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "POST /containers/applications/app-1/rollouts");
+    assertThat(report.containers()).singleElement().satisfies(c -> {
+      assertThat(c.action()).isEqualTo("rollout");
+      assertThat(c.rolloutId()).isEqualTo("r-2");
+    });
+  }
+
+  // ------------------------------------------------------------------ convergence: a Worker upload whose answer is lost
+
+  private String contentHash() {
+    return new WorkerPublisher(cloudflare.api).plan(settings(), List.of()).contentHash();
+  }
+
+  private static MockResponse dropped() {
+    return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+  }
+
+  @Test
+  void uploadWhoseAnswerIsLostButThatTookEffectLetsTheDeployContinue() {
+    deployedBefore("cf-containers-hash:older");
+    String hash = contentHash();
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"cf-containers-hash:older\"]}"),
+        ok("{\"tags\":[\"cf-containers-hash:" + hash + "\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", dropped());
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.only("PUT", "/workers/scripts/w")).isNotNull();
+    assertThat(report.applied()).isTrue();
+    assertThat(report.worker().action()).isEqualTo("uploaded");
+    assertThat(report.worker().url()).isEqualTo("https://w.acme.workers.dev");
+  }
+
+  @Test
+  void uploadWhoseAnswerIsLostAndThatDidNotTakeEffectStopsBeforeTheApplications() {
+    deployedBefore("cf-containers-hash:older");
+    cloudflare.on("PUT", "/workers/scripts/w", dropped());
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("did not take effect")
+        .hasMessageContaining("run the deploy again");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
+  }
+
+  @Test
+  void migrationTagMismatchOnARetryThatAlreadyAppliedIsConfirmedByReReading() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    String hash = contentHash();
+    cloudflare.on("GET", "/workers/services/w", error(404, 10090, "This Worker does not exist"),
+        ok("{\"id\":\"w\",\"default_environment\":{\"script\":{\"id\":\"w\",\"migration_tag\":\"v1\"}}}"));
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"cf-containers-hash:" + hash + "\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", error(412, 10079, "migration tag precondition failed"));
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[]"), ok("[{\"id\":\"" + NAMESPACE
+        + "\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.on("POST", "/containers/applications", ok("{\"id\":\"app-1\",\"name\":\"" + NAME + "\"}"));
+    cloudflare.on("GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":true,\"previews_enabled\":false}"));
+    cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
+
+    var report = service.deploy(settings(), true);
+
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w",
+        "POST /containers/applications");
+    assertThat(report.containers()).singleElement().satisfies(c -> assertThat(c.applicationId()).isEqualTo("app-1"));
+  }
+
+  @Test
+  void migrationTagMismatchFromAnotherDeployIsExplainedNotRetried() {
+    freshAccount();
+    cloudflare.on("GET", "/workers/services/w", error(404, 10090, "This Worker does not exist"),
+        ok("{\"id\":\"w\",\"default_environment\":{\"script\":{\"id\":\"w\",\"migration_tag\":\"v7\"}}}"));
+    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"cf-containers-hash:someone-else\"]}"));
+    cloudflare.on("PUT", "/workers/scripts/w", error(412, 10079, "migration tag precondition failed"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("changed since this deploy planned its migration")
+        .hasMessageContaining("v7");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
   }
 
   @Test

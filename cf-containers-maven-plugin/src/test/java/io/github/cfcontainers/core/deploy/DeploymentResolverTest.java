@@ -108,6 +108,9 @@ class DeploymentResolverTest {
     assertThat(c.jurisdiction()).isEqualTo("eu");
     assertThat(c.tiers()).containsExactly(1, 2);
     refused(() -> resolve(input("regions", List.of("MARS"))), "regions", "Unknown region 'MARS'");
+    // Maven injects an empty <region/> as null: a setting error, not a NullPointerException.
+    refused(() -> resolve(input("regions", Arrays.asList("ENAM", null))), "region", "An empty <region/>");
+    refused(() -> resolve(input("regions", List.of(" "))), "region", "An empty <region/>");
     refused(() -> resolve(input("jurisdiction", "us")), "jurisdiction", "Unknown jurisdiction");
     refused(() -> resolve(input("tiers", List.of(0))), "tiers", "positive");
   }

@@ -123,12 +123,18 @@ class WorkerPublisherTest {
   }
 
   private DeploySettings settings(LocalDate date, Map<String, String> vars, String... classes) {
+    return settingsExporting(List.of(classes), date, vars, classes);
+  }
+
+  /** The bundle exports {@code exports}; the POM configures a container for each of {@code classes}. */
+  private DeploySettings settingsExporting(List<String> exports, LocalDate date, Map<String, String> vars,
+      String... classes) {
     var containers = new ArrayList<ContainerDeployment>();
     for (String c : classes) {
       containers.add(container(c));
     }
     var build = new BuildReport(WORKER, false,
-        new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", List.of(classes)), List.of());
+        new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports), List.of());
     return new DeploySettings(FakeCloudflare.ACCOUNT, "registry.cloudflare.com",
         new WorkerDeployment(WORKER, date, List.of(), vars, true, true), containers, build, bundle, false,
         bundle.resolve("out"));
@@ -197,7 +203,9 @@ class WorkerPublisherTest {
         namespace(WORKER, "Session", false),
         namespace("another-worker", "RetiredContainer", true));
 
-    var plan = publisher.plan(settings(DATE, Map.of(), "MyContainer", "NewContainer"), namespaces);
+    // Counter and Session are the Worker's own (non-container) Durable Objects: still exported, so left alone.
+    var plan = publisher.plan(settingsExporting(List.of("MyContainer", "NewContainer", "Counter", "Session"), DATE,
+        Map.of(), "MyContainer", "NewContainer"), namespaces);
 
     assertThat(plan.exists()).isTrue();
     assertThat(plan.upload()).isTrue();
@@ -210,6 +218,67 @@ class WorkerPublisherTest {
         "[{\"new_sqlite_classes\":[\"NewContainer\"]},{\"deleted_classes\":[\"OldContainer\"]}]");
     assertThat(json(plan.metadata()).path("containers")).hasSize(2);
     assertThat(plan.describe()).contains("new classes NewContainer").contains("deleted classes OldContainer");
+  }
+
+  /** A namespace as the public schema describes it: {id, name, script, class} and nothing else. */
+  private static DurableObjectNamespace schemaNamespace(String className) {
+    return new DurableObjectNamespace("ns-" + className, WORKER + "_" + className, WORKER, className, null, null);
+  }
+
+  @Test
+  void existingClassListedWithoutUseContainersIsNotCreatedAgain() {
+    deployedWithTag("v1");
+    settingsTags();
+
+    var plan = publisher.plan(settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
+
+    assertThat(plan.newClasses()).isEmpty();
+    assertThat(plan.deletedClasses()).isEmpty();
+    assertThat(plan.metadata().migrations()).as("no migration for a class that exists").isNull();
+    assertThat(json(plan.metadata()).has("migrations")).isFalse();
+    assertThat(plan.describe()).isEqualTo("update (code or settings changed)");
+  }
+
+  @Test
+  void unchangedWorkerListedWithoutUseContainersIsNotUploaded() {
+    deployedWithTag("v1");
+    settingsTags();
+    var first = publisher.plan(settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
+    settingsTags("cf-containers-hash:" + first.contentHash());
+
+    var again = publisher.plan(settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
+
+    assertThat(again.upload()).isFalse();
+    assertThat(again.describe()).isEqualTo("no change");
+  }
+
+  @Test
+  void classStillExportedIsNeverDeletedEvenWhenNoLongerConfigured() {
+    deployedWithTag("v2");
+    settingsTags();
+    var namespaces = List.of(schemaNamespace("MyContainer"), schemaNamespace("Retired"),
+        namespace(WORKER, "RetiredToo", true));
+
+    var plan = publisher.plan(settingsExporting(List.of("MyContainer", "Retired", "RetiredToo"), DATE, Map.of(),
+        "MyContainer"), namespaces);
+
+    assertThat(plan.deletedClasses()).isEmpty();
+    assertThat(plan.metadata().migrations()).isNull();
+  }
+
+  @Test
+  void classNeitherExportedNorConfiguredIsDeletedAndThePlanSaysItsDataGoes() {
+    deployedWithTag("v2");
+    settingsTags();
+
+    var plan = publisher.plan(settings(DATE, Map.of(), "MyContainer"),
+        List.of(schemaNamespace("MyContainer"), schemaNamespace("Retired")));
+
+    assertThat(plan.deletedClasses()).containsExactly("Retired");
+    assertThat(json(plan.metadata()).path("migrations").path("steps").toString())
+        .isEqualTo("[{\"deleted_classes\":[\"Retired\"]}]");
+    assertThat(plan.describe()).isEqualTo("update, deleted classes Retired (DELETES its Durable Object namespace"
+        + " and all the data stored in it)");
   }
 
   @Test
