@@ -45,7 +45,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     credentials = new RegistryCredentials(config);
     runner = new ContainerRunner(config, emulatorId);
     RegistryClient registry = config.registryHost() == null ? null
-        : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword());
+        : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword(), config.registryCa());
     ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
     Router api = new Router();
     api.add("GET", "/user/tokens/verify", Router.Access.TOKEN,
@@ -121,6 +121,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     private String registryUser;
     private String registryPassword;
     private Path htpasswd;
+    private Path registryCa;
     private String subdomain;
     private boolean runContainers;
     private Duration credentialTtl;
@@ -146,6 +147,9 @@ public final class CloudflareEmulator implements AutoCloseable {
 
     public Builder registryHtpasswd(Path file) { this.htpasswd = file; return this; }
 
+    /** Verify the registry's certificate against this PEM file (default: unverified on loopback, as Docker does). */
+    public Builder registryCa(Path pemFile) { this.registryCa = pemFile; return this; }
+
     public Builder workersDevSubdomain(String subdomain) { this.subdomain = subdomain; return this; }
 
     public Builder runContainers(boolean run) { this.runContainers = run; return this; }
@@ -161,7 +165,7 @@ public final class CloudflareEmulator implements AutoCloseable {
       }
       if (runContainers && registry == null) throw new IllegalArgumentException("runContainers needs a registry");
       return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, registry,
-          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay));
+          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay, registryCa));
     }
   }
 }
