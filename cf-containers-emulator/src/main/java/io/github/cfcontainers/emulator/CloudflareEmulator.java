@@ -53,6 +53,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     api.add("GET", "/accounts/{account_id}/tokens/verify", Router.Access.ACCOUNT,
         q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
     new WorkersApi(state, config).register(api);
+    new WorkersLifecycleApi(state).register(api);
     applications.register(api, credentials);
     admin = new AdminApi(state, log, faults, credentials, runner, applications);
     Router adminRouter = new Router();
