@@ -163,16 +163,20 @@ class ApplicationsTest extends RegistryHarness {
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
   }
 
+  /** ModifyApplicationRequestBody.ts has name and instances: a rename works, a Durable Object app keeps 0 instances. */
   @Test
-  void patchRefusesNameAndInstances() {
+  void patchTakesNameButKeepsDurableObjectInstancesAtZero() {
     String ns = deployWorker("shop");
     String id = create("a", ns, lite(image)).result().path("id").asText();
-    assertError(api.patch(APPS + "/" + id, "{\"name\":\"b\"}"), 400, "VALIDATE_INPUT");
+    String other = deployWorker("shop2");
+    create("taken", other, lite(image));
+    assertError(api.patch(APPS + "/" + id, "{\"name\":\"taken\"}"), 409, "APPLICATION_ALREADY_EXISTS");
     assertError(api.patch(APPS + "/" + id, "{\"instances\":2}"), 400, "VALIDATE_INPUT");
+    assertThat(api.patch(APPS + "/" + id, "{\"name\":\"b\",\"instances\":0}").result().path("name").asText()).isEqualTo("b");
     Api.Reply ok = api.patch(APPS + "/" + id, "{\"max_instances\":5,\"configuration\":" + lite(image) + "}");
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.result().path("max_instances").asInt()).isEqualTo(5);
-    assertThat(ok.result().path("version").asInt()).isEqualTo(2);
+    assertThat(ok.result().path("version").asInt()).isEqualTo(3);
   }
 
   @Test
