@@ -16,6 +16,9 @@ class WorkersLifecycleTest extends EmulatorHarness {
       assertThat(r.status()).as(p).isEqualTo(404);
       assertThat(r.code()).as(p).isEqualTo(10007);
     }
+    // The admin request log carries the error code of error answers.
+    JsonNode log = new Api(emulator.adminUrl(), emulator.accountId(), null).get("/requests").body();
+    assertThat(log.get(log.size() - 1).path("error").path("code").asInt()).isEqualTo(10007);
   }
 
   @Test
