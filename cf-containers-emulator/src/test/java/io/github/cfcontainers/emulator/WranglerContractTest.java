@@ -181,6 +181,8 @@ class WranglerContractTest extends EmulatorHarness {
       env.put("WRANGLER_SEND_ERROR_REPORTS", "false");
       env.put("WRANGLER_LOG_PATH", dir.resolve("logs").toString());
       env.put("XDG_CONFIG_HOME", Files.createDirectories(dir.resolve("xdg-config")).toString());
+      // node_modules is the shared install: keep wrangler's own cache (account id etc.) in this run.
+      env.put("WRANGLER_CACHE_DIR", Files.createDirectories(dir.resolve("wrangler-cache")).toString());
       env.put("CI", "true");
       env.put("NO_COLOR", "1");
       env.put("FORCE_COLOR", "0");
