@@ -107,6 +107,14 @@ final class ApplicationValidator {
     return (ObjectNode) n.deepCopy();
   }
 
+  /** ApplicationPriorities.ts {default: number}. */
+  static ObjectNode priorities(JsonNode n) {
+    if (n == null || n.isNull()) return null;
+    onlyFields(n, Set.of("default"), "priorities");
+    if (!n.path("default").isIntegralNumber()) throw ApiException.invalidInput("priorities.default", "required integer");
+    return (ObjectNode) n.deepCopy();
+  }
+
   /** WranglerSSHConfig.ts {enabled, port?}; UserSSHPublicKey.ts {name?, public_key}. */
   private static void ssh(JsonNode n) {
     if (n.has("wrangler_ssh")) {

@@ -91,6 +91,7 @@ final class ApplicationsApi {
     if (maxInstances < instances) throw ApiException.invalidInput("max_instances", "must be >= instances");
     ObjectNode constraints = ApplicationValidator.constraints(body.get("constraints"));
     ObjectNode affinities = ApplicationValidator.affinities(body.get("affinities"));
+    ObjectNode priorities = ApplicationValidator.priorities(body.get("priorities"));
     String namespaceId = null;
     if (body.has("durable_objects")) {
       ApplicationValidator.onlyFields(body.get("durable_objects"), java.util.Set.of("namespace_id"), "durable_objects");
@@ -111,7 +112,7 @@ final class ApplicationsApi {
       if (namespaceId != null) checkNamespace(namespaceId);
       checkTotals(null, configuration, maxInstances);
       created = new EmulatorState.Application(UUID.randomUUID().toString(), name, 1, Json.now(), policy,
-          instances, maxInstances, configuration, constraints, namespaceId, grace, null, affinities);
+          instances, maxInstances, configuration, constraints, namespaceId, grace, null, affinities, priorities);
       state.applications.put(created.id(), created);
       state.rollouts.put(created.id(), new ArrayList<>());
     }
@@ -160,6 +161,7 @@ final class ApplicationsApi {
     ObjectNode configuration = body.has("configuration") ? validator.configuration(body.get("configuration")) : a.configuration();
     ObjectNode constraints = body.has("constraints") ? ApplicationValidator.constraints(body.get("constraints")) : a.constraints();
     ObjectNode affinities = body.has("affinities") ? ApplicationValidator.affinities(body.get("affinities")) : a.affinities();
+    ObjectNode priorities = body.has("priorities") ? ApplicationValidator.priorities(body.get("priorities")) : a.priorities();
     String policy = ApplicationValidator.schedulingPolicy(body, a.schedulingPolicy());
     int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", a.maxInstances());
     // ModifyApplicationRequestBody.ts has name and instances too: a rename must stay unique, and a
@@ -181,7 +183,7 @@ final class ApplicationsApi {
       checkTotals(current.id(), configuration, maxInstances);
       EmulatorState.Application updated = new EmulatorState.Application(current.id(), name,
           current.version() + 1, current.createdAt(), policy, instances, maxInstances, configuration,
-          constraints, current.namespaceId(), grace, current.activeRolloutId(), affinities);
+          constraints, current.namespaceId(), grace, current.activeRolloutId(), affinities, priorities);
       state.applications.put(updated.id(), updated);
       return Response.ok(toJson(updated));
     }
@@ -219,7 +221,7 @@ final class ApplicationsApi {
       state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
           current.version() + 1, current.createdAt(), current.schedulingPolicy(), current.instances(),
           current.maxInstances(), target, current.constraints(), current.namespaceId(),
-          current.rolloutActiveGracePeriod(), rollout.id, current.affinities()));
+          current.rolloutActiveGracePeriod(), rollout.id, current.affinities(), current.priorities()));
     }
     runner.rollout(app(a.id()), rollout);
     return Response.ok(rollout.toJson(runner.instanceCount(a.id())));
@@ -285,7 +287,7 @@ final class ApplicationsApi {
       updated = new EmulatorState.Application(current.id(), current.name(), current.version() + 1,
           current.createdAt(), current.schedulingPolicy(), current.instances(), current.maxInstances(),
           rollout.currentConfiguration, current.constraints(), current.namespaceId(),
-          current.rolloutActiveGracePeriod(), current.activeRolloutId(), current.affinities());
+          current.rolloutActiveGracePeriod(), current.activeRolloutId(), current.affinities(), current.priorities());
       state.applications.put(updated.id(), updated);
     }
     runner.deploy(updated);
@@ -301,7 +303,7 @@ final class ApplicationsApi {
         state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
             current.version(), current.createdAt(), current.schedulingPolicy(), current.instances(),
             current.maxInstances(), current.configuration(), current.constraints(), current.namespaceId(),
-            current.rolloutActiveGracePeriod(), null, current.affinities()));
+            current.rolloutActiveGracePeriod(), null, current.affinities(), current.priorities()));
       }
     }
     return Response.ok(Json.object());
@@ -384,6 +386,7 @@ final class ApplicationsApi {
     n.set("configuration", a.configuration());
     if (a.constraints() != null) n.set("constraints", a.constraints());
     if (a.affinities() != null) n.set("affinities", a.affinities());
+    if (a.priorities() != null) n.set("priorities", a.priorities());
     if (a.namespaceId() != null) n.putObject("durable_objects").put("namespace_id", a.namespaceId());
     n.put("rollout_active_grace_period", a.rolloutActiveGracePeriod());
     if (a.activeRolloutId() != null) n.put("active_rollout_id", a.activeRolloutId());

@@ -39,7 +39,8 @@ final class EmulatorState {
   /** An application; configuration and constraints are stored as sent (after validation). */
   record Application(String id, String name, int version, String createdAt, String schedulingPolicy,
              int instances, int maxInstances, ObjectNode configuration, ObjectNode constraints,
-             String namespaceId, int rolloutActiveGracePeriod, String activeRolloutId, ObjectNode affinities) {}
+             String namespaceId, int rolloutActiveGracePeriod, String activeRolloutId, ObjectNode affinities,
+             ObjectNode priorities) {}
 
   final Map<String, Script> scripts = new LinkedHashMap<>();
   final Map<String, Version> versions = new LinkedHashMap<>();

@@ -51,8 +51,9 @@ class AnswerShapesTest extends RegistryHarness {
     String cfg = "{\"image\":\"" + image + "\",\"instance_type\":\"lite\",\"wrangler_ssh\":{\"enabled\":true,\"port\":22},"
         + "\"authorized_keys\":[{\"name\":\"me\",\"public_key\":\"ssh-ed25519 AAAAC3Nza me@host\"}],"
         + "\"trusted_user_ca_keys\":[{\"public_key\":\"ssh-ed25519 AAAAC3Nzb ca\"}]}";
-    JsonNode app = created("shop", cfg, "\"affinities\":{\"colocation\":\"datacenter\"}");
+    JsonNode app = created("shop", cfg, "\"affinities\":{\"colocation\":\"datacenter\"},\"priorities\":{\"default\":50}");
     assertThat(app.path("affinities").path("colocation").asText()).isEqualTo("datacenter");
+    assertThat(app.path("priorities").path("default").asInt()).isEqualTo(50);
     assertThat(app.path("configuration").path("wrangler_ssh").path("enabled").asBoolean()).isTrue();
     assertThat(app.path("configuration").path("authorized_keys").get(0).path("name").asText()).isEqualTo("me");
     String id = app.path("id").asText();
