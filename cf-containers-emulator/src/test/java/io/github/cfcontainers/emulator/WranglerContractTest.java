@@ -103,6 +103,20 @@ class WranglerContractTest extends EmulatorHarness {
     assertThat(state.path("scripts").findValuesAsText("name")).as(p.context("Worker deleted")).doesNotContain(p.name);
     assertThat(state.path("namespaces").findValuesAsText("script")).as(p.context("namespace deleted")).doesNotContain(p.name);
 
+    // 8. Deleting a Worker leaves its application running (ref; wrangler 4.164 src/containers/worker-applications.ts
+    //    finds it through the namespace list and warns it "keeps running and billing now that the Worker is gone").
+    p.write("v3", "w3");
+    times.put("redeploy for 8", p.phase("deploy").millis());
+    String survivorId = app(appName).path("id").asText();
+    WranglerTool.Run orphaning = p.phase("delete");
+    times.put("delete leaving app", orphaning.millis());
+    assertThat(app(appName)).as(p.context("the application outlives its Worker")).isNotNull();
+    if (!wrangler.version.startsWith("4.86.")) {
+      assertThat(orphaning.stdout() + orphaning.stderr()).as(p.context("wrangler names the orphaned application"))
+          .contains(survivorId).contains("keep");
+    }
+    assertThat(api.delete("/accounts/{a}/containers/applications/" + survivorId).status()).isEqualTo(200);
+
     System.out.println("[wrangler " + wrangler.version + " on node " + nodeVersion(wrangler) + "] phase ms: " + times);
   }
 
