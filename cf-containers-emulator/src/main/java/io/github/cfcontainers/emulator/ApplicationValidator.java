@@ -30,6 +30,7 @@ final class ApplicationValidator {
   static final Set<String> COLOCATIONS = Set.of("datacenter");
   static final Set<String> HARDWARE_GENERATIONS = Set.of("highest-overall-performance");
   static final Set<String> ROLLOUT_KINDS = Set.of("full_auto", "full_manual");
+  static final Set<String> DOCKER_HUB = Set.of("docker.io", "registry-1.docker.io", "index.docker.io");
   static final Set<String> SCHEDULING_POLICIES = Set.of("default", "moon", "regional", "gpu", "fill_metals");
   static final Set<String> REGIONS = Set.of("ENAM", "WNAM", "EEUR", "WEUR", "APAC", "SAM", "ME", "OC", "AFR");
   static final Set<String> JURISDICTIONS = Set.of("eu", "fedramp");
@@ -222,7 +223,14 @@ final class ApplicationValidator {
     if (ref == null) throw ApiException.invalidInput("configuration.image", "not a fully qualified image reference: " + image);
     // wrangler cloudchamber/common.ts parseImageName: '"latest" tag is not allowed' (an untagged name is latest).
     if ("latest".equals(ref.tag())) throw ApiException.invalidInput("configuration.image", "\"latest\" tag is not allowed: " + image);
+    if (DOCKER_HUB.contains(ref.host())) {
+      // Cloudflare docs, containers/guides/image-management: "Public Docker Hub images do not require
+      // registry configuration". Offline, the emulator cannot see whether it exists, its size or platform.
+      return;
+    }
     if (config.registryHost() == null || !ref.host().equals(config.registryHost())) {
+      // Same page: Amazon ECR, Google Artifact Registry and private Docker Hub images need
+      // `wrangler containers registries configure` first; no other registry is supported.
       throw ApiException.containers(400, "IMAGE_REGISTRY_NOT_CONFIGURED", Json.object().put("image", image)
           .put("registry", ref.host()).put("configured", String.valueOf(config.registryHost())));
     }

@@ -61,7 +61,18 @@ class ApplicationsTest extends RegistryHarness {
   @Test
   void imageOnAnotherRegistryIsRefused() {
     String ns = deployWorker("shop");
-    assertError(create("a", ns, lite("docker.io/library/busybox:1")), 400, "IMAGE_REGISTRY_NOT_CONFIGURED");
+    assertError(create("a", ns, lite("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1")), 400, "IMAGE_REGISTRY_NOT_CONFIGURED");
+    assertError(create("a", ns, lite("ghcr.io/acme/app:1")), 400, "IMAGE_REGISTRY_NOT_CONFIGURED");
+  }
+
+  /** Cloudflare docs (containers image management): public Docker Hub images need no registry configuration. */
+  @Test
+  void publicDockerHubImageIsAcceptedUnchecked() {
+    String ns = deployWorker("shop");
+    Api.Reply r = create("a", ns, lite("docker.io/library/busybox:1.36"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.result().path("configuration").path("image").asText()).isEqualTo("docker.io/library/busybox:1.36");
+    assertError(create("b", deployWorker("shop2"), lite("docker.io/library/busybox:latest")), 400, "VALIDATE_INPUT");
   }
 
   @Test
