@@ -14,13 +14,23 @@ import java.util.Set;
  * the disk. Errors carry the real `{"error":CODE,"details":{...}}` message.
  */
 final class ApplicationValidator {
+  // Field sets: containers-shared/src/client/models/{CreateApplicationRequest, ModifyApplicationRequestBody,
+  // UserDeploymentConfiguration, ApplicationConstraints}.ts (the client generated from the API's OpenAPI).
   static final Set<String> CREATE_FIELDS = Set.of("name", "scheduling_policy", "instances", "max_instances",
-      "configuration", "constraints", "durable_objects", "rollout_active_grace_period");
-  static final Set<String> PATCH_FIELDS = Set.of("configuration", "max_instances", "constraints",
-      "scheduling_policy", "rollout_active_grace_period");
+      "configuration", "constraints", "durable_objects", "rollout_active_grace_period", "affinities", "priorities");
+  static final Set<String> PATCH_FIELDS = Set.of("name", "instances", "configuration", "max_instances", "constraints",
+      "scheduling_policy", "rollout_active_grace_period", "affinities", "priorities");
   static final Set<String> CONFIGURATION_FIELDS = Set.of("image", "instance_type", "vcpu", "memory_mib", "disk",
-      "observability", "environment_variables", "labels", "secrets", "command", "entrypoint", "ports");
-  static final Set<String> CONSTRAINT_FIELDS = Set.of("tiers", "regions", "jurisdiction", "cities");
+      "observability", "environment_variables", "labels", "secrets", "command", "entrypoint", "ports",
+      "wrangler_ssh", "authorized_keys", "trusted_user_ca_keys", "ssh_public_key_ids", "network", "dns", "checks",
+      "experimental_flags");
+  // jurisdiction: not in the model, kept from the project's reference (cloudflare-api.md section 5).
+  static final Set<String> CONSTRAINT_FIELDS = Set.of("tiers", "regions", "jurisdiction", "cities", "region", "tier", "pops");
+  // ApplicationAffinityColocation.ts, ApplicationAffinityHardwareGeneration.ts
+  static final Set<String> COLOCATIONS = Set.of("datacenter");
+  static final Set<String> HARDWARE_GENERATIONS = Set.of("highest-overall-performance");
+  static final Set<String> ROLLOUT_KINDS = Set.of("full_auto", "full_manual");
+  static final Set<String> DOCKER_HUB = Set.of("docker.io", "registry-1.docker.io", "index.docker.io");
   static final Set<String> SCHEDULING_POLICIES = Set.of("default", "moon", "regional", "gpu", "fill_metals");
   static final Set<String> REGIONS = Set.of("ENAM", "WNAM", "EEUR", "WEUR", "APAC", "SAM", "ME", "OC", "AFR");
   static final Set<String> JURISDICTIONS = Set.of("eu", "fedramp");
@@ -85,7 +95,56 @@ final class ApplicationValidator {
     return (ObjectNode) n.deepCopy();
   }
 
-  /** Validates a configuration and answers the stored form (instance type named as the API answers it). */
+  /** ApplicationAffinities.ts: {colocation?: "datacenter", hardware_generation?: "highest-overall-performance"}. */
+  static ObjectNode affinities(JsonNode n) {
+    if (n == null || n.isNull()) return null;
+    onlyFields(n, Set.of("colocation", "hardware_generation"), "affinities");
+    if (n.has("colocation") && !COLOCATIONS.contains(n.get("colocation").asText())) {
+      throw ApiException.invalidInput("affinities.colocation", "must be one of " + COLOCATIONS);
+    }
+    if (n.has("hardware_generation") && !HARDWARE_GENERATIONS.contains(n.get("hardware_generation").asText())) {
+      throw ApiException.invalidInput("affinities.hardware_generation", "must be one of " + HARDWARE_GENERATIONS);
+    }
+    return (ObjectNode) n.deepCopy();
+  }
+
+  /** ApplicationPriorities.ts {default: number}. */
+  static ObjectNode priorities(JsonNode n) {
+    if (n == null || n.isNull()) return null;
+    onlyFields(n, Set.of("default"), "priorities");
+    if (!n.path("default").isIntegralNumber()) throw ApiException.invalidInput("priorities.default", "required integer");
+    return (ObjectNode) n.deepCopy();
+  }
+
+  /** WranglerSSHConfig.ts {enabled, port?}; UserSSHPublicKey.ts {name?, public_key}. */
+  private static void ssh(JsonNode n) {
+    if (n.has("wrangler_ssh")) {
+      JsonNode w = n.get("wrangler_ssh");
+      onlyFields(w, Set.of("enabled", "port"), "configuration.wrangler_ssh");
+      if (!w.path("enabled").isBoolean()) throw ApiException.invalidInput("configuration.wrangler_ssh.enabled", "required boolean");
+      if (w.has("port") && (!w.get("port").isIntegralNumber() || w.get("port").asInt() < 1 || w.get("port").asInt() > 65535)) {
+        throw ApiException.invalidInput("configuration.wrangler_ssh.port", "must be a port number");
+      }
+    }
+    for (String f : List.of("authorized_keys", "trusted_user_ca_keys")) {
+      if (!n.has(f)) continue;
+      if (!n.get(f).isArray()) throw ApiException.invalidInput("configuration." + f, "must be an array");
+      for (JsonNode k : n.get(f)) {
+        onlyFields(k, Set.of("name", "public_key"), "configuration." + f + "[]");
+        if (!k.path("public_key").isTextual() || !k.get("public_key").asText().startsWith("ssh-")) {
+          throw ApiException.invalidInput("configuration." + f + "[].public_key", "required OpenSSH public key");
+        }
+      }
+    }
+  }
+
+  /**
+   * Validates a configuration and answers the stored form: as the API answers it, a named
+   * instance type comes back under its legacy alias (instance-type.ts LEGACY_TO_CANONICAL:
+   * "The API may return the legacy alias") together with the resolved `vcpu`, `memory_mib`
+   * and `disk.size_mb`, from which wrangler's cleanApplicationFromAPI (containers/deploy.ts)
+   * infers the instance type back with inferInstanceType.
+   */
   ObjectNode configuration(JsonNode n) {
     if (n == null) throw ApiException.invalidInput("configuration", "required");
     onlyFields(n, CONFIGURATION_FIELDS, "configuration");
@@ -99,17 +158,26 @@ final class ApplicationValidator {
         throw ApiException.invalidInput("configuration.instance_type", "unknown instance type "
             + n.get("instance_type") + "; one of " + InstanceTypes.SIZES.keySet() + " (legacy: dev, standard)");
       }
-      stored.put("instance_type", InstanceTypes.asAnswered(canonical));
+      resolveSizes(stored, canonical);
       diskMb = InstanceTypes.SIZES.get(canonical).diskMb();
     } else if (custom) {
       diskMb = customSize(n);
+      stored.putObject("disk").put("size_mb", diskMb);
     } else {
-      stored.put("instance_type", InstanceTypes.asAnswered("lite"));
+      resolveSizes(stored, "lite");
       diskMb = InstanceTypes.SIZES.get("lite").diskMb();
     }
+    ssh(n);
     if (n.has("observability")) onlyFields(n.get("observability"), Set.of("logs"), "configuration.observability");
     checkImage(n.path("image").asText(null), diskMb);
     return stored;
+  }
+
+  private static void resolveSizes(ObjectNode stored, String canonical) {
+    InstanceTypes.Size size = InstanceTypes.SIZES.get(canonical);
+    stored.put("instance_type", InstanceTypes.asAnswered(canonical));
+    stored.put("vcpu", size.vcpu()).put("memory_mib", size.memoryMib());
+    stored.putObject("disk").put("size_mb", size.diskMb());
   }
 
   private long customSize(JsonNode n) {
@@ -153,7 +221,16 @@ final class ApplicationValidator {
     if (image == null || image.isEmpty()) throw ApiException.invalidInput("configuration.image", "required");
     ImageReference ref = ImageReference.parse(image);
     if (ref == null) throw ApiException.invalidInput("configuration.image", "not a fully qualified image reference: " + image);
+    // wrangler cloudchamber/common.ts parseImageName: '"latest" tag is not allowed' (an untagged name is latest).
+    if ("latest".equals(ref.tag())) throw ApiException.invalidInput("configuration.image", "\"latest\" tag is not allowed: " + image);
+    if (DOCKER_HUB.contains(ref.host())) {
+      // Cloudflare docs, containers/guides/image-management: "Public Docker Hub images do not require
+      // registry configuration". Offline, the emulator cannot see whether it exists, its size or platform.
+      return;
+    }
     if (config.registryHost() == null || !ref.host().equals(config.registryHost())) {
+      // Same page: Amazon ECR, Google Artifact Registry and private Docker Hub images need
+      // `wrangler containers registries configure` first; no other registry is supported.
       throw ApiException.containers(400, "IMAGE_REGISTRY_NOT_CONFIGURED", Json.object().put("image", image)
           .put("registry", ref.host()).put("configured", String.valueOf(config.registryHost())));
     }

@@ -41,6 +41,9 @@ final class ApplicationsApi {
     r.add("POST", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::actOnRollout);
     r.add("DELETE", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::deleteRollout);
     r.add("GET", C + "/applications/{id}/instances-v2", CONTAINERS, this::instances);
+    // containers-shared ApplicationsService.listDashApplications / listDashApplicationInstances (wrangler containers list)
+    r.add("GET", C + "/dash/applications", CONTAINERS, this::dashList);
+    r.add("GET", C + "/dash/applications/{id}/instances", CONTAINERS, this::dashInstances);
   }
 
   private Response me() {
@@ -87,6 +90,8 @@ final class ApplicationsApi {
     int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", 0);
     if (maxInstances < instances) throw ApiException.invalidInput("max_instances", "must be >= instances");
     ObjectNode constraints = ApplicationValidator.constraints(body.get("constraints"));
+    ObjectNode affinities = ApplicationValidator.affinities(body.get("affinities"));
+    ObjectNode priorities = ApplicationValidator.priorities(body.get("priorities"));
     String namespaceId = null;
     if (body.has("durable_objects")) {
       ApplicationValidator.onlyFields(body.get("durable_objects"), java.util.Set.of("namespace_id"), "durable_objects");
@@ -107,7 +112,7 @@ final class ApplicationsApi {
       if (namespaceId != null) checkNamespace(namespaceId);
       checkTotals(null, configuration, maxInstances);
       created = new EmulatorState.Application(UUID.randomUUID().toString(), name, 1, Json.now(), policy,
-          instances, maxInstances, configuration, constraints, namespaceId, grace, null);
+          instances, maxInstances, configuration, constraints, namespaceId, grace, null, affinities, priorities);
       state.applications.put(created.id(), created);
       state.rollouts.put(created.id(), new ArrayList<>());
     }
@@ -155,16 +160,30 @@ final class ApplicationsApi {
     EmulatorState.Application a = app(q.param("id"));
     ObjectNode configuration = body.has("configuration") ? validator.configuration(body.get("configuration")) : a.configuration();
     ObjectNode constraints = body.has("constraints") ? ApplicationValidator.constraints(body.get("constraints")) : a.constraints();
+    ObjectNode affinities = body.has("affinities") ? ApplicationValidator.affinities(body.get("affinities")) : a.affinities();
+    ObjectNode priorities = body.has("priorities") ? ApplicationValidator.priorities(body.get("priorities")) : a.priorities();
     String policy = ApplicationValidator.schedulingPolicy(body, a.schedulingPolicy());
     int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", a.maxInstances());
+    // ModifyApplicationRequestBody.ts has name and instances too: a rename must stay unique, and a
+    // Durable Object application keeps instances 0.
+    String name = body.has("name") ? body.path("name").asText("") : a.name();
+    if (name.isEmpty()) throw ApiException.invalidInput("name", "must be a non-empty string");
+    int instances = ApplicationValidator.nonNegativeInt(body, "instances", a.instances());
+    if (a.namespaceId() != null && instances != 0) {
+      throw ApiException.invalidInput("instances", "Durable Object applications start instances on demand: send 0");
+    }
     int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", a.rolloutActiveGracePeriod());
     if (maxInstances < a.instances()) throw ApiException.invalidInput("max_instances", "must be >= instances");
     synchronized (state) {
       EmulatorState.Application current = app(a.id());
+      EmulatorState.Application same = state.applicationByName(name);
+      if (same != null && !same.id().equals(current.id())) {
+        throw ApiException.containers(409, "APPLICATION_ALREADY_EXISTS", Json.object().put("name", same.name()).put("id", same.id()));
+      }
       checkTotals(current.id(), configuration, maxInstances);
-      EmulatorState.Application updated = new EmulatorState.Application(current.id(), current.name(),
-          current.version() + 1, current.createdAt(), policy, current.instances(), maxInstances, configuration,
-          constraints, current.namespaceId(), grace, current.activeRolloutId());
+      EmulatorState.Application updated = new EmulatorState.Application(current.id(), name,
+          current.version() + 1, current.createdAt(), policy, instances, maxInstances, configuration,
+          constraints, current.namespaceId(), grace, current.activeRolloutId(), affinities, priorities);
       state.applications.put(updated.id(), updated);
       return Response.ok(toJson(updated));
     }
@@ -184,8 +203,9 @@ final class ApplicationsApi {
     JsonNode body = q.json();
     ApplicationValidator.onlyFields(body, ApplicationValidator.ROLLOUT_FIELDS, "");
     if (!"rolling".equals(body.path("strategy").asText())) throw ApiException.invalidInput("strategy", "must be \"rolling\"");
+    // CreateApplicationRolloutRequest.ts: kind full_auto | full_manual (wrangler's rollout_kind).
     String kind = body.path("kind").asText("full_auto");
-    if (!kind.equals("full_auto")) throw ApiException.invalidInput("kind", "must be \"full_auto\"");
+    if (!ApplicationValidator.ROLLOUT_KINDS.contains(kind)) throw ApiException.invalidInput("kind", "must be one of " + ApplicationValidator.ROLLOUT_KINDS);
     List<Integer> steps = ApplicationValidator.rolloutSteps(body);
     EmulatorState.Application a = app(q.param("id"));
     ObjectNode target = validator.configuration(body.get("target_configuration"));
@@ -201,7 +221,7 @@ final class ApplicationsApi {
       state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
           current.version() + 1, current.createdAt(), current.schedulingPolicy(), current.instances(),
           current.maxInstances(), target, current.constraints(), current.namespaceId(),
-          current.rolloutActiveGracePeriod(), rollout.id));
+          current.rolloutActiveGracePeriod(), rollout.id, current.affinities(), current.priorities()));
     }
     runner.rollout(app(a.id()), rollout);
     return Response.ok(rollout.toJson(runner.instanceCount(a.id())));
@@ -251,8 +271,14 @@ final class ApplicationsApi {
       EmulatorState.Application current = app(q.param("id"));
       rollout = rollout(current.id(), q.param("rollout"));
       if (!action.equals("revert")) {
-        throw ApiException.invalidInput("action", "'" + action + "' steps manual rollouts; this one is "
-            + rollout.kind + " and steps itself");
+        if (!rollout.manual()) {
+          throw ApiException.invalidInput("action", "'" + action + "' steps manual rollouts; this one is "
+              + rollout.kind + " and steps itself");
+        }
+        if (!rollout.step(action.equals("next") ? 1 : -1)) {
+          throw ApiException.invalidInput("action", "rollout " + rollout.id + " is " + rollout.status() + ": no step to " + action);
+        }
+        return Response.ok(rollout.toJson(runner.instanceCount(current.id())));
       }
       if (!rollout.revert()) {
         throw ApiException.invalidInput("action", "rollout " + rollout.id + " is " + rollout.status()
@@ -261,7 +287,7 @@ final class ApplicationsApi {
       updated = new EmulatorState.Application(current.id(), current.name(), current.version() + 1,
           current.createdAt(), current.schedulingPolicy(), current.instances(), current.maxInstances(),
           rollout.currentConfiguration, current.constraints(), current.namespaceId(),
-          current.rolloutActiveGracePeriod(), current.activeRolloutId());
+          current.rolloutActiveGracePeriod(), current.activeRolloutId(), current.affinities(), current.priorities());
       state.applications.put(updated.id(), updated);
     }
     runner.deploy(updated);
@@ -277,7 +303,7 @@ final class ApplicationsApi {
         state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
             current.version(), current.createdAt(), current.schedulingPolicy(), current.instances(),
             current.maxInstances(), current.configuration(), current.constraints(), current.namespaceId(),
-            current.rolloutActiveGracePeriod(), null));
+            current.rolloutActiveGracePeriod(), null, current.affinities(), current.priorities()));
       }
     }
     return Response.ok(Json.object());
@@ -290,6 +316,68 @@ final class ApplicationsApi {
     return Response.json(200, env);
   }
 
+  /**
+   * DashApplication.ts {id, created_at, updated_at, name, version, instances, image, health}, paged by
+   * page_token (PaginatedResult.ts ResultInfo {page_token, per_page, next_page_token}). The token here is
+   * an opaque offset; the last page has no next_page_token.
+   */
+  private Response dashList(Request q) {
+    int perPage = pageSize(q);
+    int from = pageOffset(q);
+    List<EmulatorState.Application> all;
+    synchronized (state) {
+      all = new ArrayList<>(state.applications.values());
+    }
+    ArrayNode items = Json.array();
+    for (int i = from; i < Math.min(all.size(), from + perPage); i++) {
+      EmulatorState.Application a = all.get(i);
+      ObjectNode n = items.addObject();
+      n.put("id", a.id()).put("created_at", a.createdAt()).put("updated_at", a.createdAt()).put("name", a.name());
+      n.put("version", a.version()).put("instances", runner.instanceCount(a.id()));
+      n.put("image", a.configuration().path("image").asText());
+      n.set("health", toJson(a).get("health"));
+    }
+    return paged(items, perPage, from + perPage < all.size() ? String.valueOf(from + perPage) : null, q);
+  }
+
+  /** DashApplicationInstances.ts {instances: [...], durable_objects?: [...]}. */
+  private Response dashInstances(Request q) {
+    EmulatorState.Application a = app(q.param("id"));
+    ObjectNode n = Json.object();
+    ArrayNode instances = n.putArray("instances");
+    for (JsonNode i : runner.instances(a.id())) {
+      instances.addObject().put("id", i.path("id").asText()).put("created_at", i.path("created_at").asText(a.createdAt()))
+          .put("location", "emulator").put("app_version", a.version()).put("image", a.configuration().path("image").asText());
+    }
+    n.putArray("durable_objects");
+    return paged(n, pageSize(q), null, q);
+  }
+
+  private static int pageSize(Request q) {
+    try {
+      int n = Integer.parseInt(q.query().getOrDefault("per_page", "20"));
+      if (n < 1 || n > 1000) throw ApiException.invalidInput("per_page", "must be 1..1000");
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalidInput("per_page", "must be an integer");
+    }
+  }
+
+  private static int pageOffset(Request q) {
+    String token = q.query().get("page_token");
+    if (token == null || token.isEmpty()) return 0;
+    if (!token.matches("\\d{1,9}")) throw ApiException.invalidInput("page_token", "unknown page token");
+    return Integer.parseInt(token);
+  }
+
+  private static Response paged(JsonNode result, int perPage, String next, Request q) {
+    ObjectNode env = Json.envelope(result);
+    ObjectNode info = env.putObject("result_info").put("per_page", perPage);
+    if (q.query().get("page_token") != null) info.put("page_token", q.query().get("page_token"));
+    if (next != null) info.put("next_page_token", next);
+    return Response.json(200, env);
+  }
+
   ObjectNode toJson(EmulatorState.Application a) {
     ObjectNode n = Json.object();
     n.put("id", a.id()).put("name", a.name()).put("version", a.version()).put("created_at", a.createdAt());
@@ -297,6 +385,8 @@ final class ApplicationsApi {
     n.put("instances", a.instances()).put("max_instances", a.maxInstances());
     n.set("configuration", a.configuration());
     if (a.constraints() != null) n.set("constraints", a.constraints());
+    if (a.affinities() != null) n.set("affinities", a.affinities());
+    if (a.priorities() != null) n.set("priorities", a.priorities());
     if (a.namespaceId() != null) n.putObject("durable_objects").put("namespace_id", a.namespaceId());
     n.put("rollout_active_grace_period", a.rolloutActiveGracePeriod());
     if (a.activeRolloutId() != null) n.put("active_rollout_id", a.activeRolloutId());

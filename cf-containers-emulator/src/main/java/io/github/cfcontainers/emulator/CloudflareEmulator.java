@@ -45,7 +45,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     credentials = new RegistryCredentials(config);
     runner = new ContainerRunner(config, emulatorId);
     RegistryClient registry = config.registryHost() == null ? null
-        : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword());
+        : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword(), config.registryCa());
     ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
     Router api = new Router();
     api.add("GET", "/user/tokens/verify", Router.Access.TOKEN,
@@ -53,6 +53,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     api.add("GET", "/accounts/{account_id}/tokens/verify", Router.Access.ACCOUNT,
         q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
     new WorkersApi(state, config).register(api);
+    new WorkersLifecycleApi(state).register(api);
     applications.register(api, credentials);
     admin = new AdminApi(state, log, faults, credentials, runner, applications);
     Router adminRouter = new Router();
@@ -121,6 +122,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     private String registryUser;
     private String registryPassword;
     private Path htpasswd;
+    private Path registryCa;
     private String subdomain;
     private boolean runContainers;
     private Duration credentialTtl;
@@ -146,6 +148,9 @@ public final class CloudflareEmulator implements AutoCloseable {
 
     public Builder registryHtpasswd(Path file) { this.htpasswd = file; return this; }
 
+    /** Verify the registry's certificate against this PEM file (default: unverified on loopback, as Docker does). */
+    public Builder registryCa(Path pemFile) { this.registryCa = pemFile; return this; }
+
     public Builder workersDevSubdomain(String subdomain) { this.subdomain = subdomain; return this; }
 
     public Builder runContainers(boolean run) { this.runContainers = run; return this; }
@@ -161,7 +166,7 @@ public final class CloudflareEmulator implements AutoCloseable {
       }
       if (runContainers && registry == null) throw new IllegalArgumentException("runContainers needs a registry");
       return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, registry,
-          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay));
+          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay, registryCa));
     }
   }
 }

@@ -154,8 +154,12 @@ final class ContainerRunner implements AutoCloseable {
           else super.onNext(item);
         }
       };
-      d.pullImageCmd(ref.host() + "/" + ref.repository()).withTag(ref.reference()).withAuthConfig(auth)
-          .exec(pull).awaitCompletion(5, TimeUnit.MINUTES);
+      // Only the loopback registry is ever pulled from: a Docker Hub image runs only if the local engine
+      // already holds it (nothing leaves the machine), else the instance fails.
+      if (ref.host().equals(config.registryHost())) {
+        d.pullImageCmd(ref.host() + "/" + ref.repository()).withTag(ref.reference()).withAuthConfig(auth)
+            .exec(pull).awaitCompletion(5, TimeUnit.MINUTES);
+      }
       if (old != null) remove(old.containerName());
       remove(name);
       String id = d.createContainerCmd(image).withName(name)

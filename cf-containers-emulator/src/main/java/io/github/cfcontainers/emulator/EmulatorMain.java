@@ -21,6 +21,8 @@ public final class EmulatorMain {
         --registry-user USER         registry admin user (manifest checks, pulls)
         --registry-password-env NAME env var holding the registry admin password
         --htpasswd FILE              the registry's htpasswd file
+        --registry-ca FILE           verify the registry's TLS certificate against this PEM CA
+                       (default: https unverified on loopback, http if it does not speak TLS)
         --subdomain NAME             account workers.dev subdomain (default: none, code 10007)
         --credential-ttl SECONDS     shorten minted registry credentials
         --rollout-step-delay MILLIS  time per rollout step (default 0)
@@ -47,6 +49,7 @@ public final class EmulatorMain {
         case "--registry-user" -> registryUser = value(args, ++i, a);
         case "--registry-password-env" -> registryPassword = env(value(args, ++i, a));
         case "--htpasswd" -> b.registryHtpasswd(Path.of(value(args, ++i, a)));
+        case "--registry-ca" -> b.registryCa(Path.of(value(args, ++i, a)));
         case "--subdomain" -> b.workersDevSubdomain(value(args, ++i, a));
         case "--credential-ttl" -> b.credentialTtl(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
         case "--rollout-step-delay" -> b.rolloutStepDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));

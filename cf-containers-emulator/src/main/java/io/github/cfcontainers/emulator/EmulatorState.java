@@ -39,13 +39,16 @@ final class EmulatorState {
   /** An application; configuration and constraints are stored as sent (after validation). */
   record Application(String id, String name, int version, String createdAt, String schedulingPolicy,
              int instances, int maxInstances, ObjectNode configuration, ObjectNode constraints,
-             String namespaceId, int rolloutActiveGracePeriod, String activeRolloutId) {}
+             String namespaceId, int rolloutActiveGracePeriod, String activeRolloutId, ObjectNode affinities,
+             ObjectNode priorities) {}
 
   final Map<String, Script> scripts = new LinkedHashMap<>();
   final Map<String, Version> versions = new LinkedHashMap<>();
   final Map<String, Namespace> namespaces = new LinkedHashMap<>();
   final Map<String, Application> applications = new LinkedHashMap<>();
   final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
+  /** Per script, newest first: `{id, created_on, source, strategy, versions[{version_id, percentage}], ...}`. */
+  final Map<String, List<ObjectNode>> deployments = new LinkedHashMap<>();
 
   static String hexId() {
     return UUID.randomUUID().toString().replace("-", "");
@@ -57,6 +60,7 @@ final class EmulatorState {
     namespaces.clear();
     applications.clear();
     rollouts.clear();
+    deployments.clear();
   }
 
   List<Namespace> namespacesOf(String script) {

@@ -50,7 +50,7 @@ final class FrontDoor implements HttpHandler {
       Faults.Fault fault = faults.take(request.method(), path);
       if (fault != null && fault.delayMillis > 0) sleep(fault.delayMillis);
       if (fault != null && fault.drop) {
-        finish(request, 0, start);
+        finish(request, 0, null, start);
         exchange.close(); // closed before any response bytes: the client sees a dropped connection
         return;
       }
@@ -66,7 +66,7 @@ final class FrontDoor implements HttpHandler {
     }
     // Logged before the answer goes out: a client holding its answer always finds the request in
     // the log, and one that left early (read timeout) is logged too, since the request did arrive.
-    finish(request, response.status(), start);
+    finish(request, response.status(), response.status() >= 400 ? response.body() : null, start);
     respond(exchange, request, response);
   }
 
@@ -102,9 +102,9 @@ final class FrontDoor implements HttpHandler {
     exchange.close();
   }
 
-  private void finish(Request request, int status, long start) {
+  private void finish(Request request, int status, byte[] errorBody, long start) {
     long ms = (System.nanoTime() - start) / 1_000_000;
-    if (!request.path().startsWith(AdminApi.PREFIX)) log.add(request, status, ms);
+    if (!request.path().startsWith(AdminApi.PREFIX)) log.add(request, status, ms, RequestLog.firstError(errorBody));
     System.err.println("[cf-emulator] " + request.method() + " " + request.path() + " "
         + (status == 0 ? "dropped" : String.valueOf(status)) + " " + ms + "ms");
   }

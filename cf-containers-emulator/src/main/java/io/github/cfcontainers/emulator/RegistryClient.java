@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 
-/** The real registry over its HTTP API v2, with the admin credentials: manifests, sizes, platform. */
+/** The real registry over its HTTP API v2 (TLS as {@link RegistryTransport} says), with the admin credentials: manifests, sizes, platform. */
 final class RegistryClient {
   static final String ACCEPT = String.join(", ",
       "application/vnd.oci.image.manifest.v1+json",
@@ -22,12 +22,11 @@ final class RegistryClient {
   /** What the emulator needs to know of an image. */
   record ImageInfo(String digest, long sizeBytes, int layers, String os, String architecture) {}
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String host;
+  private final RegistryTransport transport;
   private final String authorization;
 
-  RegistryClient(String host, String user, String password) {
-    this.host = host;
+  RegistryClient(String host, String user, String password, Path caFile) {
+    this.transport = new RegistryTransport(host, caFile);
     this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
   }
@@ -65,13 +64,27 @@ final class RegistryClient {
     return new ImageInfo(digest, size, layers, config.path("os").asText(), config.path("architecture").asText());
   }
 
-  private HttpResponse<byte[]> get(String repository, String tail, boolean head) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + repository + "/" + tail))
+  /** "https" or "http" (after the registry answered TLS with plain text). */
+  String scheme() {
+    return transport.scheme();
+  }
+
+  private HttpResponse<byte[]> send(String repository, String tail, boolean head) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(transport.scheme() + "://" + transport.host() + "/v2/" + repository + "/" + tail))
         .timeout(Duration.ofSeconds(30)).header("Accept", ACCEPT);
     if (authorization != null) b.header("Authorization", authorization);
     b.method(head ? "HEAD" : "GET", HttpRequest.BodyPublishers.noBody());
+    return transport.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpResponse<byte[]> get(String repository, String tail, boolean head) {
     try {
-      return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      try {
+        return send(repository, tail, head);
+      } catch (IOException e) {
+        if (!transport.fallBackToHttp(e)) throw e;
+        return send(repository, tail, head);
+      }
     } catch (IOException e) {
       throw ApiException.containers(502, "IMAGE_REGISTRY_RETURNED_ERROR",
           Json.object().put("image", repository).put("error", e.toString()));

@@ -12,14 +12,28 @@ final class RequestLog {
   private static final int MAX_ENTRIES = 5000;
   private static final int SUMMARY_CHARS = 300;
 
-  record Entry(String time, String method, String path, String query, int status, long millis, String body) {}
+  record Entry(String time, String method, String path, String query, int status, long millis, String body,
+         ObjectNode error) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
-  synchronized void add(Request request, int status, long millis) {
+  /** `{code, message}` of the first error of an error answer (message cut short), or null. */
+  static ObjectNode firstError(byte[] body) {
+    if (body == null || body.length == 0) return null;
+    try {
+      com.fasterxml.jackson.databind.JsonNode e = Json.MAPPER.readTree(body).path("errors").path(0);
+      if (e.isMissingNode()) return null;
+      String m = e.path("message").asText("");
+      return Json.object().put("code", e.path("code").asInt()).put("message", m.length() <= SUMMARY_CHARS ? m : m.substring(0, SUMMARY_CHARS) + "...");
+    } catch (java.io.IOException | RuntimeException notJson) {
+      return null;
+    }
+  }
+
+  synchronized void add(Request request, int status, long millis, ObjectNode error) {
     if (entries.size() >= MAX_ENTRIES) entries.remove(0);
     entries.add(new Entry(Json.now(), request.method(), request.path(), request.rawQuery(), status, millis,
-        summary(request)));
+        summary(request), error));
   }
 
   synchronized void clear() {
@@ -33,6 +47,7 @@ final class RequestLog {
       n.put("time", e.time()).put("method", e.method()).put("path", e.path());
       n.put("query", e.query()).put("status", e.status()).put("ms", e.millis());
       if (e.body() != null) n.put("body", e.body());
+      if (e.error() != null) n.set("error", e.error());
     }
     return out;
   }

@@ -25,6 +25,7 @@ final class Rollout {
   final int currentVersion;
   final int targetVersion;
   final Duration stepDelay;
+  private volatile int manualSteps; // full_manual: steps done by "next" actions
   private volatile String stoppedStatus; // "replaced" when a newer rollout took over
 
   Rollout(String id, String applicationId, String description, String strategy, String kind,
@@ -48,7 +49,21 @@ final class Rollout {
     return createdAt.plus(stepDelay.multipliedBy(stepPercentages.size()));
   }
 
+  boolean manual() {
+    return "full_manual".equals(kind);
+  }
+
+  /** full_manual: "next" completes one more step, "previous" undoes one; false when there is none. */
+  synchronized boolean step(int delta) {
+    if (stoppedStatus != null) return false;
+    int n = manualSteps + delta;
+    if (n < 0 || n > stepPercentages.size()) return false;
+    manualSteps = n;
+    return true;
+  }
+
   int completedSteps() {
+    if (manual()) return manualSteps;
     if (stepDelay.isZero()) return stepPercentages.size();
     long elapsed = Duration.between(createdAt, Instant.now()).toMillis();
     return (int) Math.min(stepPercentages.size(), elapsed / stepDelay.toMillis());
@@ -58,6 +73,7 @@ final class Rollout {
     if (stoppedStatus != null) return stoppedStatus;
     int done = completedSteps();
     if (done >= stepPercentages.size()) return "completed";
+    if (manual()) return done == 0 ? "pending" : "progressing";
     if (done == 0 && Duration.between(createdAt, Instant.now()).compareTo(stepDelay.dividedBy(2)) < 0) return "pending";
     return "progressing";
   }

@@ -294,7 +294,10 @@ final class ScriptUpload {
     for (JsonNode c : requireArray(metadata, "containers")) {
       for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
         String f = it.next();
-        if (!f.equals("class_name") && !f.equals("name")) throw ApiException.validation("Unknown containers field '" + f + "'");
+        // wrangler 4.164 (create-worker-upload-form): {name?, class_name?, images?}
+        if (!f.equals("class_name") && !f.equals("name") && !f.equals("images")) {
+          throw ApiException.validation("Unknown containers field '" + f + "'");
+        }
       }
       String className = c.path("class_name").asText(null);
       if (className == null) throw ApiException.validation("containers entries need 'class_name'");
@@ -305,12 +308,8 @@ final class ScriptUpload {
       if (!d.sqlite()) {
         throw ApiException.validation("Container class '" + className + "' must be SQLite-backed (new_sqlite_classes), not new_classes");
       }
-      boolean bound = false;
-      for (JsonNode b : bindings) {
-        if ("durable_object_namespace".equals(b.path("type").asText()) && className.equals(b.path("class_name").asText())
-            && !b.hasNonNull("script_name")) bound = true;
-      }
-      if (!bound) throw ApiException.validation("Container class '" + className + "' needs a durable_object_namespace binding");
+      // No binding is needed: wrangler's containers/deploy.ts finds an unbound container class's namespace
+      // in the namespace list ("Only bound DOs are returned in version info").
       if (!d.containers()) {
         if (!d.createdNow()) {
           throw ApiException.validation("Containers cannot be enabled on existing Durable Object class '"

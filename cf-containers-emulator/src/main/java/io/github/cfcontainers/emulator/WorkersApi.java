@@ -23,10 +23,8 @@ final class WorkersApi {
   }
 
   void register(Router r) {
-    r.add("PUT", A + "/scripts/{script}", ACCOUNT,
-        q -> Response.ok(ScriptUpload.apply(state, q.param("script"), q.header("Content-Type"), q.body())));
+    r.add("PUT", A + "/scripts/{script}", ACCOUNT, this::upload);
     r.add("GET", A + "/scripts", ACCOUNT, q -> listScripts());
-    r.add("DELETE", A + "/scripts/{script}", ACCOUNT, this::deleteScript);
     r.add("GET", A + "/scripts/{script}/settings", ACCOUNT, q -> settings(q.param("script")));
     r.add("GET", A + "/scripts/{script}/versions/{version}", ACCOUNT, q -> version(q.param("script"), q.param("version")));
     r.add("GET", A + "/scripts/{script}/subdomain", ACCOUNT, q -> scriptSubdomain(q.param("script")));
@@ -34,6 +32,15 @@ final class WorkersApi {
     r.add("GET", A + "/services/{script}", ACCOUNT, q -> service(q.param("script")));
     r.add("GET", A + "/subdomain", ACCOUNT, q -> accountSubdomain());
     r.add("GET", A + "/durable_objects/namespaces", ACCOUNT, this::listNamespaces);
+  }
+
+  /** The upload deploys the new version at once (no --x-versions here): record that deployment. */
+  private Response upload(Request q) {
+    synchronized (state) {
+      ObjectNode result = ScriptUpload.apply(state, q.param("script"), q.header("Content-Type"), q.body());
+      WorkersLifecycleApi.recordDeployment(state, q.param("script"), result.path("deployment_id").asText());
+      return Response.ok(result);
+    }
   }
 
   static ObjectNode uploadResult(EmulatorState.Script s) {
@@ -69,22 +76,6 @@ final class WorkersApi {
     EmulatorState.Script s = state.scripts.get(name);
     if (s == null) throw new ApiException(404, 10007, "This Worker (" + name + ") does not exist on your account.");
     return s;
-  }
-
-  private Response deleteScript(Request q) {
-    String name = q.param("script");
-    synchronized (state) {
-      script(name);
-      List<EmulatorState.Namespace> owned = state.namespacesOf(name);
-      if (!owned.isEmpty() && !"true".equals(q.query().get("force"))) {
-        throw new ApiException(400, 10064, "Worker '" + name + "' has Durable Object namespaces; delete it with ?force=true");
-      }
-      // Applications are NOT deleted with the script, as on the real API.
-      owned.forEach(n -> state.namespaces.remove(n.id()));
-      state.scripts.remove(name);
-      state.versions.values().removeIf(v -> v.script().equals(name));
-    }
-    return Response.ok(Json.object().put("id", name));
   }
 
   private Response settings(String name) {
@@ -197,7 +188,9 @@ final class WorkersApi {
       EmulatorState.Namespace n = all.get(i);
       ObjectNode o = items.addObject();
       o.put("id", n.id()).put("name", n.name()).put("script", n.script()).put("class", n.className());
-      o.put("use_sqlite", n.sqlite()).put("use_containers", n.containers());
+      // Public schema (workers durable_objects namespace): {id, name, script, class, use_sqlite}; nothing
+      // says whether a namespace is container-enabled, so nothing here does either.
+      o.put("use_sqlite", n.sqlite());
     }
     ObjectNode env = Json.envelope(items);
     env.putObject("result_info").put("page", page).put("per_page", perPage).put("count", items.size())

@@ -61,7 +61,18 @@ class ApplicationsTest extends RegistryHarness {
   @Test
   void imageOnAnotherRegistryIsRefused() {
     String ns = deployWorker("shop");
-    assertError(create("a", ns, lite("docker.io/library/busybox:1")), 400, "IMAGE_REGISTRY_NOT_CONFIGURED");
+    assertError(create("a", ns, lite("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1")), 400, "IMAGE_REGISTRY_NOT_CONFIGURED");
+    assertError(create("a", ns, lite("ghcr.io/acme/app:1")), 400, "IMAGE_REGISTRY_NOT_CONFIGURED");
+  }
+
+  /** Cloudflare docs (containers image management): public Docker Hub images need no registry configuration. */
+  @Test
+  void publicDockerHubImageIsAcceptedUnchecked() {
+    String ns = deployWorker("shop");
+    Api.Reply r = create("a", ns, lite("docker.io/library/busybox:1.36"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.result().path("configuration").path("image").asText()).isEqualTo("docker.io/library/busybox:1.36");
+    assertError(create("b", deployWorker("shop2"), lite("docker.io/library/busybox:latest")), 400, "VALIDATE_INPUT");
   }
 
   @Test
@@ -163,16 +174,20 @@ class ApplicationsTest extends RegistryHarness {
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
   }
 
+  /** ModifyApplicationRequestBody.ts has name and instances: a rename works, a Durable Object app keeps 0 instances. */
   @Test
-  void patchRefusesNameAndInstances() {
+  void patchTakesNameButKeepsDurableObjectInstancesAtZero() {
     String ns = deployWorker("shop");
     String id = create("a", ns, lite(image)).result().path("id").asText();
-    assertError(api.patch(APPS + "/" + id, "{\"name\":\"b\"}"), 400, "VALIDATE_INPUT");
+    String other = deployWorker("shop2");
+    create("taken", other, lite(image));
+    assertError(api.patch(APPS + "/" + id, "{\"name\":\"taken\"}"), 409, "APPLICATION_ALREADY_EXISTS");
     assertError(api.patch(APPS + "/" + id, "{\"instances\":2}"), 400, "VALIDATE_INPUT");
+    assertThat(api.patch(APPS + "/" + id, "{\"name\":\"b\",\"instances\":0}").result().path("name").asText()).isEqualTo("b");
     Api.Reply ok = api.patch(APPS + "/" + id, "{\"max_instances\":5,\"configuration\":" + lite(image) + "}");
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.result().path("max_instances").asInt()).isEqualTo(5);
-    assertThat(ok.result().path("version").asInt()).isEqualTo(2);
+    assertThat(ok.result().path("version").asInt()).isEqualTo(3);
   }
 
   @Test

@@ -20,10 +20,10 @@ class RegistryCredentialsTest extends EmulatorHarness {
   }
 
   private static int registryStatus(String user, String password) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + TestGround.registry() + "/v2/"))
+    HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + TestGround.registry() + "/v2/"))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
         .build();
-    return Api.HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return TestGround.registryHttp().send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test

@@ -8,9 +8,15 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +30,7 @@ final class TestGround {
   static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final List<String> LOCAL_TAGS = new ArrayList<>();
   private static DockerClient docker;
+  private static HttpClient registryHttp;
 
   private TestGround() {}
 
@@ -40,9 +47,26 @@ final class TestGround {
     return env("CF_TEST_REGISTRY");
   }
 
+  /** An HTTP client that trusts the test registry's CA (the registry speaks TLS). */
+  static synchronized HttpClient registryHttp() throws Exception {
+    if (registryHttp == null) {
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      try (InputStream in = Files.newInputStream(Path.of(env("CF_TEST_REGISTRY_CA")))) {
+        ks.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ks);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      registryHttp = HttpClient.newBuilder().sslContext(ctx).build();
+    }
+    return registryHttp;
+  }
+
   static CloudflareEmulator.Builder withRegistry(CloudflareEmulator.Builder b) {
     return b.registry(registry()).registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
-        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")));
+        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD"))).registryCa(Path.of(env("CF_TEST_REGISTRY_CA")));
   }
 
   static synchronized DockerClient docker() {
