@@ -210,7 +210,7 @@ class EmulatorApplicationsContractTest extends EmulatorContractSupport {
         .build();
     api.uploadScript("plain-worker", noContainers, List.of(workerModule()));
     DurableObjectNamespace ns = api.findDurableObjectNamespace("plain-worker", "MyContainer").orElseThrow();
-    assertThat(ns.useContainers()).isFalse();
+    assertThat(containerEnabled(ns.id())).isFalse();
 
     CloudflareApiException e = catchThrowableOfType(() -> api.createApplication(create("app", ns.id(), image)),
         CloudflareApiException.class);

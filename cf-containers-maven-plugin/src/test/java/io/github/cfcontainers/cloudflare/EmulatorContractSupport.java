@@ -254,6 +254,16 @@ abstract class EmulatorContractSupport {
     adminCall("POST", "/faults", specJson);
   }
 
+  /** Whether the emulator made the namespace container-enabled: its admin state says, the public list does not. */
+  boolean containerEnabled(String namespaceId) {
+    for (JsonNode ns : state().path("namespaces")) {
+      if (namespaceId.equals(ns.path("id").asText())) {
+        return ns.path("use_containers").asBoolean();
+      }
+    }
+    throw new AssertionError("no namespace " + namespaceId + " in the emulator's state");
+  }
+
   JsonNode state() {
     return adminCall("GET", "/state", null);
   }

@@ -23,7 +23,8 @@ class EmulatorDurableObjectsSubdomainContractTest extends EmulatorContractSuppor
       assertThat(ns.id()).matches("[0-9a-f]{32}");
       assertThat(ns.className()).isEqualTo("MyContainer");
       assertThat(ns.useSqlite()).isTrue();
-      assertThat(ns.useContainers()).isTrue();
+      assertThat(ns.useContainers()).as("not in the public schema of the list").isNull();
+      assertThat(containerEnabled(ns.id())).isTrue();
     });
     JsonNode list = logged("GET", "/workers/durable_objects/namespaces").get(0);
     assertThat(list.path("query").asText()).isEqualTo("per_page=1000");

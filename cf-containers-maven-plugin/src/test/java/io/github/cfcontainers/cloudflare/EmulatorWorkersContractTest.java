@@ -25,7 +25,8 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
 
     DurableObjectNamespace ns = api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow();
     assertThat(ns.useSqlite()).isTrue();
-    assertThat(ns.useContainers()).isTrue();
+    assertThat(ns.useContainers()).as("not in the public schema of the list").isNull();
+    assertThat(containerEnabled(ns.id())).isTrue();
 
     // The multipart went over as the emulator (strictly) expects: metadata + one exactly typed module part.
     JsonNode put = logged("PUT", "/workers/scripts/my-worker").get(0);
@@ -52,7 +53,7 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
     assertThat(api.findMigrationTag("my-worker")).contains("v2");
     assertThat(api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id())
         .as("the existing class keeps its namespace").isEqualTo(firstNamespace);
-    assertThat(api.findDurableObjectNamespace("my-worker", "Second").orElseThrow().useContainers()).isTrue();
+    assertThat(containerEnabled(api.findDurableObjectNamespace("my-worker", "Second").orElseThrow().id())).isTrue();
   }
 
   @Test
