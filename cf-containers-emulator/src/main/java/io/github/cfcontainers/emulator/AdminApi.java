@@ -39,6 +39,10 @@ final class AdminApi {
       log.clear();
       return Response.json(200, Json.object().put("cleared", true));
     });
+    r.add("POST", "/answer-shapes", NONE, q -> {
+      state.answerInstanceType = q.json().path("application_instance_type").asBoolean(true);
+      return Response.json(200, Json.object().put("application_instance_type", state.answerInstanceType));
+    });
     r.add("GET", "/faults", NONE, q -> Response.json(200, faults.toJson()));
     r.add("POST", "/faults", NONE, q -> {
       faults.add(q.json());

@@ -378,12 +378,19 @@ final class ApplicationsApi {
     return Response.json(200, env);
   }
 
+  private ObjectNode answeredConfiguration(ObjectNode configuration) {
+    if (state.answerInstanceType || !configuration.has("vcpu")) return configuration;
+    ObjectNode sizesOnly = configuration.deepCopy();
+    sizesOnly.remove("instance_type");
+    return sizesOnly;
+  }
+
   ObjectNode toJson(EmulatorState.Application a) {
     ObjectNode n = Json.object();
     n.put("id", a.id()).put("name", a.name()).put("version", a.version()).put("created_at", a.createdAt());
     n.put("account_id", config.accountId()).put("scheduling_policy", a.schedulingPolicy());
     n.put("instances", a.instances()).put("max_instances", a.maxInstances());
-    n.set("configuration", a.configuration());
+    n.set("configuration", answeredConfiguration(a.configuration()));
     if (a.constraints() != null) n.set("constraints", a.constraints());
     if (a.affinities() != null) n.set("affinities", a.affinities());
     if (a.priorities() != null) n.set("priorities", a.priorities());

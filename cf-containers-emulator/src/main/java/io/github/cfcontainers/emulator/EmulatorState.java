@@ -49,6 +49,12 @@ final class EmulatorState {
   final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
   /** Per script, newest first: `{id, created_on, source, strategy, versions[{version_id, percentage}], ...}`. */
   final Map<String, List<ObjectNode>> deployments = new LinkedHashMap<>();
+  /**
+   * Whether application answers name a named type's {@code instance_type} beside its resolved sizes
+   * (the API's usual form, see API.md). The schema marks every configuration field optional, so a
+   * test can switch it off to hold a client against the sizes-only form. Reset turns it on again.
+   */
+  volatile boolean answerInstanceType = true;
 
   static String hexId() {
     return UUID.randomUUID().toString().replace("-", "");
@@ -61,6 +67,7 @@ final class EmulatorState {
     applications.clear();
     rollouts.clear();
     deployments.clear();
+    answerInstanceType = true;
   }
 
   List<Namespace> namespacesOf(String script) {

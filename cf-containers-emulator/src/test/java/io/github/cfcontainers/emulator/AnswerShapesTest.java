@@ -38,6 +38,24 @@ class AnswerShapesTest extends RegistryHarness {
     assertThat(patched.path("disk").path("size_mb").asInt()).isEqualTo(12000);
   }
 
+  /** The admin switch that holds clients against the sizes-only form; a reset restores the usual one. */
+  @Test
+  void sizesOnlyAnswersDropTheInstanceTypeUntilReset() {
+    Api admin = new Api(emulator.adminUrl(), emulator.accountId(), null);
+    String id = created("shop", lite(image), null).path("id").asText();
+    assertThat(admin.post("/answer-shapes", "{\"application_instance_type\":false}").status()).isEqualTo(200);
+    for (JsonNode a : new JsonNode[] {api.get(APPS + "/" + id).result(), api.get(APPS).result().get(0)}) {
+      JsonNode c = a.path("configuration");
+      assertThat(c.has("instance_type")).isFalse();
+      assertThat(c.path("vcpu").asDouble()).isEqualTo(0.0625);
+      assertThat(c.path("memory_mib").asInt()).isEqualTo(256);
+      assertThat(c.path("disk").path("size_mb").asInt()).isEqualTo(2000);
+    }
+    admin.post("/reset", "{}");
+    String again = created("shop", lite(image), null).path("id").asText();
+    assertThat(api.get(APPS + "/" + again).result().path("configuration").path("instance_type").asText()).isEqualTo("dev");
+  }
+
   @Test
   void customSizesComeBackWithTheResolvedDisk() {
     JsonNode c = created("shop", "{\"image\":\"" + image + "\",\"vcpu\":1,\"memory_mib\":3072}", null).path("configuration");
