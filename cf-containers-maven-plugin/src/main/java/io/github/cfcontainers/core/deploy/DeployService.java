@@ -141,7 +141,8 @@ public final class DeployService {
     WorkerExports.requireExported(java.util.Set.copyOf(build.workerBundle().exports()),
         settings.containers().stream().map(ContainerDeployment::spec).toList(), "the Worker bundle");
     checkAccess("Workers", "Workers Scripts: Edit", api::listScripts);
-    checkAccess("Containers", "Containers: Edit", api::getContainersAccount);
+    var account = checkAccess("Containers", "Containers: Edit", api::getContainersAccount);
+    AccountChecks.checkLimits(settings.containers(), account, reporter);
     var targets = new LinkedHashMap<ContainerDeployment, ImageTarget>();
     boolean engineNeeded = false;
     for (var container : settings.containers()) {
@@ -155,15 +156,35 @@ public final class DeployService {
       engineNeeded |= target.pushed();
       targets.put(container, target);
     }
+    AccountChecks.checkRegistries(targets, settings.registryHost(), this::configuredRegistries, reporter);
     if (engineNeeded) {
       reporter.info("Using " + engine.ping());
+    }
+    for (var entry : targets.entrySet()) {
+      var target = entry.getValue();
+      if (target.pushed()) {
+        String label = entry.getKey().spec().label();
+        var local = ImagePublisher.localImage(engine, target, label);
+        ImagePublisher.requireCloudflarePlatform(local, target, label, !settings.image(entry.getKey()).prebuilt(),
+            reporter);
+      }
     }
     return targets;
   }
 
-  private void checkAccess(String area, String permission, Runnable call) {
+  /** The account's configured registries; unknown (empty) when the list cannot be read or has another shape. */
+  private Optional<List<String>> configuredRegistries() {
     try {
-      call.run();
+      return api.listImageRegistryDomains();
+    } catch (CloudflareApiException e) {
+      reporter.debug("Listing the account's image registries failed: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private <T> T checkAccess(String area, String permission, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
     } catch (CloudflareApiException e) {
       String base = api.baseUrl();
       String setting = " Set it with <apiBaseUrl> / -Dcf.apiBaseUrl (or CLOUDFLARE_API_BASE_URL). Nothing was changed.";

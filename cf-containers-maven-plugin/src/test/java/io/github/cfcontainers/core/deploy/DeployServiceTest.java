@@ -52,6 +52,7 @@ class DeployServiceTest {
   private final class FakeEngine implements ContainerEngine {
     final List<String> calls = new CopyOnWriteArrayList<>();
     int apiRequestsBeforePush = -1;
+    String architecture = "amd64";
 
     @Override
     public String ping() {
@@ -72,7 +73,7 @@ class DeployServiceTest {
     @Override
     public Optional<LocalImage> inspect(String reference) {
       calls.add("inspect " + reference);
-      return Optional.of(new LocalImage("sha256:" + "1".repeat(64), 50_000_000L, "linux", "amd64"));
+      return Optional.of(new LocalImage("sha256:" + "1".repeat(64), 50_000_000L, "linux", architecture));
     }
 
     @Override
@@ -489,5 +490,152 @@ class DeployServiceTest {
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("does not export the class MyContainer");
     assertThat(cloudflare.calls).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ pre-flight: the account's limits and registries
+
+  private void limits(String limitsJson) {
+    cloudflare.on("GET", "/containers/me", ok("{\"account_id\":\"" + FakeCloudflare.ACCOUNT + "\",\"limits\":"
+        + limitsJson + "}"));
+  }
+
+  private void assertNothingChanged() {
+    assertThat(cloudflare.writes()).isEmpty();
+    assertThat(engine.calls).noneMatch(call -> call.startsWith("push") || call.startsWith("tag"));
+  }
+
+  @Test
+  void instanceLargerThanTheAccountAllowsIsRefusedBeforeAnyWrite() {
+    freshAccount();
+    limits("{\"vcpu_per_deployment\":0.05,\"memory_mib_per_deployment\":12288,\"disk_mb_per_deployment\":20000}");
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("0.0625 vCPU").contains("0.05").contains("vcpu_per_deployment");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "instanceType");
+          assertThat(e.setting().container()).contains("MyContainer (w-mycontainer)");
+          assertThat(e.fix()).contains("smaller <instanceType>");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void maxInstancesTimesSizeBeyondTheAccountTotalIsRefusedBeforeAnyWrite() {
+    freshAccount();
+    // 20 x lite = 1.25 vCPU, 5120 MiB, 40000 MB: only the memory total is exceeded.
+    limits("{\"vcpu_per_deployment\":4,\"total_vcpu\":2,\"total_memory_mib\":4096,\"total_disk_mb\":2000000}");
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("5120 MiB of memory").contains("MyContainer (w-mycontainer): 20 x 256")
+              .contains("4096").contains("total_memory_mib").contains("Nothing was changed");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "maxInstances");
+          assertThat(e.fix()).contains("lower <maxInstances>");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void limitsTheAnswerDoesNotStateAreSkippedAndLimitsMetExactlyPass() {
+    freshAccount();
+    limits("{\"total_vcpu\":1.25}");
+
+    var report = service.deploy(settings(), false);
+
+    assertThat(report.containers()).hasSize(1);
+  }
+
+  private DeploySettings prebuilt(String reference) {
+    var image = new BuildReport.Image(NAME, "MyContainer", reference, null, null, null, null, true);
+    var base = settings();
+    return new DeploySettings(base.accountId(), REGISTRY, base.worker(), base.containers(),
+        new BuildReport("w", false, base.build().workerBundle(), List.of(image)), bundle, false, bundle);
+  }
+
+  @Test
+  void imageFromARegistryTheAccountHasNotConfiguredIsRefusedBeforeAnyWrite() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"123456789012.dkr.ecr.us-east-1.amazonaws.com\","
+        + "\"kind\":\"ECR\",\"created_at\":\"2026-01-01T00:00:00Z\"}]"));
+
+    assertThatThrownBy(() -> service.deploy(prebuilt("docker.io/library/nginx:1.27"), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("docker.io/library/nginx:1.27").contains("has not configured")
+              .contains("123456789012.dkr.ecr.us-east-1.amazonaws.com").contains("Nothing was changed");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+          assertThat(e.fix()).contains("wrangler containers registries configure docker.io");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void imageFromAConfiguredRegistryPasses() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"docker.io\",\"kind\":\"DockerHub\"}]"));
+
+    var report = service.deploy(prebuilt("docker.io/library/nginx:1.27"), false);
+
+    assertThat(report.containers()).singleElement()
+        .satisfies(c -> assertThat(c.imageAction()).isEqualTo("external"));
+  }
+
+  @Test
+  void registryListOfAnUnknownShapeSkipsTheCheckWithAWarning() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("{\"registries\":\"docker.io\"}"));
+    var warnings = new CopyOnWriteArrayList<String>();
+    var recording = new Reporter() {
+      @Override public void info(String line) { }
+      @Override public void warn(String line) { warnings.add(line); }
+      @Override public void debug(String line) { }
+      @Override public boolean isDebugEnabled() { return false; }
+    };
+    var warned = new DeployService(cloudflare.api, engine, manifests, recording,
+        new RolloutWatcher(cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
+
+    var report = warned.deploy(prebuilt("docker.io/library/nginx:1.27"), false);
+
+    assertThat(report.containers()).hasSize(1);
+    assertThat(warnings).anyMatch(w -> w.contains("Cannot tell which image registries"));
+  }
+
+  @Test
+  void imagesInTheAccountsOwnRegistryNeedNoRegistryList() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+
+    service.deploy(prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"), false);
+
+    assertThat(cloudflare.calls).noneMatch(c -> c.path().startsWith("/containers/registries?")
+        || c.toString().equals("GET /containers/registries"));
+  }
+
+  // ------------------------------------------------------------------ pre-flight: the image platform
+
+  @Test
+  void builtImageForArm64IsRefusedBeforeAnyPush() {
+    freshAccount();
+    engine.architecture = "arm64";
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("built for linux/arm64").contains("only linux/amd64");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "build", "platform");
+          assertThat(e.fix()).contains("mvn package");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void localPrebuiltImageForArm64IsRefusedBeforeAnyPush() {
+    freshAccount();
+    engine.architecture = "arm64";
+
+    assertThatThrownBy(() -> service.deploy(prebuilt("my-app:1"), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+          assertThat(e.fix()).contains("--platform linux/amd64");
+        });
+    assertNothingChanged();
   }
 }
