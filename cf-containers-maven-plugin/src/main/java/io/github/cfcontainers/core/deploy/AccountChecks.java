@@ -6,10 +6,12 @@ import io.github.cfcontainers.core.Reporter;
 import io.github.cfcontainers.core.Setting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Pre-flight checks against what the account allows, so the API's SURPASSED_BASE_LIMITS,
@@ -93,10 +95,22 @@ final class AccountChecks {
     }
   }
 
+  /** Docker Hub: "Public Docker Hub images do not require registry configuration" (Containers image management docs). */
+  static final String DOCKER_HUB = "docker.io";
+
   /**
-   * An image the deploy does not push must come from the account's registry or one the account has configured
-   * ({@code wrangler containers registries configure}); otherwise the application create fails with
-   * IMAGE_REGISTRY_NOT_CONFIGURED after the Worker is live.
+   * The external registries Cloudflare can pull from at all: getAndValidateRegistryType in
+   * packages/containers-shared/src/images.ts (ECR, Docker Hub, Google Artifact Registry).
+   */
+  private static final List<Pattern> SUPPORTED = List.of(
+      Pattern.compile("[0-9]{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com"),
+      Pattern.compile(Pattern.quote(DOCKER_HUB)),
+      Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-docker\\.pkg\\.dev"));
+
+  /**
+   * An image the deploy does not push must come from the account's registry, public Docker Hub, or a registry the
+   * account has configured ({@code wrangler containers registries configure}); otherwise the application create
+   * fails with IMAGE_REGISTRY_NOT_CONFIGURED after the Worker is live.
    *
    * @param configured the configured registry domains, empty when they cannot be known
    */
@@ -108,10 +122,24 @@ final class AccountChecks {
       if (target.pushed() || target.registry().equalsIgnoreCase(registryHost)) {
         continue;
       }
+      String label = entry.getKey().spec().label();
+      String host = target.registry().toLowerCase(Locale.ROOT);
+      if (SUPPORTED.stream().noneMatch(p -> p.matcher(host).matches())) {
+        throw new InvalidSettingException(Setting.ofContainer(label, "image"),
+            "The image " + target.taggedReference() + " of " + label + " is in " + target.registry() + ", a registry"
+                + " Cloudflare cannot pull from. Nothing was changed.",
+            "use an image in " + registryHost + " (or a local image name:tag, which the deploy pushes there), Docker"
+                + " Hub (docker.io/...), Amazon ECR or Google Artifact Registry");
+      }
       if (domains == null) {
         domains = configured.get();
       }
-      String label = entry.getKey().spec().label();
+      if (host.equals(DOCKER_HUB) && domains.map(d -> d.stream().noneMatch(DOCKER_HUB::equalsIgnoreCase))
+          .orElse(true)) {
+        reporter.debug("The image " + target.taggedReference() + " of " + label + " is on Docker Hub: a public image"
+            + " needs no configured registry, a private one does (not checked).");
+        continue;
+      }
       if (domains.isEmpty()) {
         reporter.warn("Cannot tell which image registries the account has configured, so the registry "
             + target.registry() + " of " + label + " is not checked; the application create fails if it is not.");

@@ -39,6 +39,7 @@ class DeployServiceTest {
   private static final String DIGEST = "sha256:" + "c".repeat(64);
   private static final String NAMESPACE = "0a0b0c0d0e0f00112233445566778899";
   private static final String REGISTRY_PASSWORD = "reg-pw-1b2c3d";
+  private static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
 
   @TempDir
   Path bundle;
@@ -555,25 +556,48 @@ class DeployServiceTest {
   @Test
   void imageFromARegistryTheAccountHasNotConfiguredIsRefusedBeforeAnyWrite() {
     freshAccount();
-    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"123456789012.dkr.ecr.us-east-1.amazonaws.com\","
-        + "\"kind\":\"ECR\",\"created_at\":\"2026-01-01T00:00:00Z\"}]"));
+    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"europe-docker.pkg.dev\","
+        + "\"kind\":\"GAR\",\"created_at\":\"2026-01-01T00:00:00Z\"}]"));
 
-    assertThatThrownBy(() -> service.deploy(prebuilt("docker.io/library/nginx:1.27"), true))
+    assertThatThrownBy(() -> service.deploy(prebuilt(ECR + "/my-app:1.27"), true))
         .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.getMessage()).contains("docker.io/library/nginx:1.27").contains("has not configured")
-              .contains("123456789012.dkr.ecr.us-east-1.amazonaws.com").contains("Nothing was changed");
+          assertThat(e.getMessage()).contains(ECR + "/my-app:1.27").contains("has not configured")
+              .contains("europe-docker.pkg.dev").contains("Nothing was changed");
           assertThat(e.setting().path()).containsExactly("containers", "container", "image");
-          assertThat(e.fix()).contains("wrangler containers registries configure docker.io");
+          assertThat(e.fix()).contains("wrangler containers registries configure " + ECR);
         });
     assertNothingChanged();
   }
 
   @Test
-  void imageFromAConfiguredRegistryPasses() {
+  void imageFromARegistryCloudflareCannotPullFromIsRefusedBeforeAnyWrite() {
     freshAccount();
-    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"docker.io\",\"kind\":\"DockerHub\"}]"));
+
+    assertThatThrownBy(() -> service.deploy(prebuilt("ghcr.io/acme/my-app:1"), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("ghcr.io").contains("cannot pull from");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void publicDockerHubImageNeedsNoConfiguredRegistry() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("[]"));
 
     var report = service.deploy(prebuilt("docker.io/library/nginx:1.27"), false);
+
+    assertThat(report.containers()).singleElement()
+        .satisfies(c -> assertThat(c.imageAction()).isEqualTo("external"));
+  }
+
+  @Test
+  void imageFromAConfiguredRegistryPasses() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"" + ECR + "\",\"kind\":\"ECR\"}]"));
+
+    var report = service.deploy(prebuilt(ECR + "/my-app:1.27"), false);
 
     assertThat(report.containers()).singleElement()
         .satisfies(c -> assertThat(c.imageAction()).isEqualTo("external"));
@@ -593,7 +617,7 @@ class DeployServiceTest {
     var warned = new DeployService(cloudflare.api, engine, manifests, recording,
         new RolloutWatcher(cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
 
-    var report = warned.deploy(prebuilt("docker.io/library/nginx:1.27"), false);
+    var report = warned.deploy(prebuilt(ECR + "/my-app:1.27"), false);
 
     assertThat(report.containers()).hasSize(1);
     assertThat(warnings).anyMatch(w -> w.contains("Cannot tell which image registries"));
