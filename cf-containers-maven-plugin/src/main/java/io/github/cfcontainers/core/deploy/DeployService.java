@@ -87,8 +87,9 @@ public final class DeployService {
       var result = uploaded.result();
       versionId = result.deploymentId();
       if (uploaded.recoveredFrom() != null) {
-        reporter.warn("Worker " + settings.worker().name() + ": the upload's answer was lost ("
-            + uploaded.recoveredFrom() + "), but reading the Worker back shows it took effect; continuing.");
+        reporter.warn("Worker " + settings.worker().name() + ": the upload failed (" + uploaded.recoveredFrom()
+            + "), but reading the Worker back shows this same Worker deployed (the upload took effect, or another"
+            + " deploy of this project uploaded it meanwhile); continuing.");
       } else {
         reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
             + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));

@@ -424,7 +424,9 @@ class DeployServiceTest {
     assertThatThrownBy(() -> service.deploy(settings(), true))
         .isInstanceOf(CfException.class)
         .hasMessageContaining("changed since this deploy planned its migration")
-        .hasMessageContaining("v7");
+        .hasMessageContaining("v7")
+        .hasMessageContaining("another deploy changed the Worker meanwhile")
+        .hasMessageContaining("run the deploy again: it plans from the current state and converges");
     assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
         "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
   }
@@ -661,5 +663,127 @@ class DeployServiceTest {
           assertThat(e.fix()).contains("--platform linux/amd64");
         });
     assertNothingChanged();
+  }
+
+  // ------------------------------------------------------------------ concurrent deploys: the loser says so
+
+  /** A containers API error: the message is a JSON string naming the error, as the real API sends it. */
+  private static MockResponse containersError(int status, String error, String detailsJson) {
+    String message = ("{\"error\":\"" + error + "\",\"details\":" + detailsJson + "}").replace("\"", "\\\"");
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+        .setBody("{\"success\":false,\"errors\":[{\"code\":1000,\"message\":\"" + message + "\"}],"
+            + "\"messages\":[],\"result\":null}");
+  }
+
+  private static String application(int version) {
+    return "{\"id\":\"app-1\",\"name\":\"" + NAME + "\",\"version\":" + version + ",\"max_instances\":20,"
+        + "\"durable_objects\":{\"namespace_id\":\"" + NAMESPACE + "\"}}";
+  }
+
+  /** A first deploy: the Worker uploads, and by the time the application is created another deploy made it. */
+  private void firstDeployRacing(MockResponse createAnswer) {
+    freshAccount();
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[]"), ok("[{\"id\":\"" + NAMESPACE
+        + "\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.on("PUT", "/workers/scripts/w", ok("{\"id\":\"w\",\"deployment_id\":\"ver-1\",\"migration_tag\":\"v1\"}"));
+    cloudflare.on("GET", "/containers/applications", ok("[]"), ok("[]"), ok("[" + application(1) + "]"));
+    cloudflare.on("POST", "/containers/applications", createAnswer);
+  }
+
+  @Test
+  void applicationCreatedByAnotherDeployMeanwhileIsExplained() {
+    firstDeployRacing(containersError(409, "DURABLE_OBJECT_ALREADY_HAS_APPLICATION",
+        "{\"name\":\"" + NAME + "\",\"id\":\"app-1\"}"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("Creating the container application " + NAME + " failed")
+        .hasMessageContaining("DURABLE_OBJECT_ALREADY_HAS_APPLICATION")
+        .hasMessageContaining("it exists now (app-1): another deploy created it meanwhile")
+        .hasMessageContaining("run the deploy again")
+        .hasMessageContaining("converges");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w",
+        "POST /containers/applications");
+  }
+
+  @Test
+  void applicationNameTakenMeanwhileIsExplainedWhateverTheErrorSays() {
+    firstDeployRacing(containersError(409, "APPLICATION_ALREADY_EXISTS", "{}"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("APPLICATION_ALREADY_EXISTS")
+        .hasMessageContaining("another deploy created it meanwhile");
+  }
+
+  @Test
+  void createFailureWithNoApplicationAfterwardsIsTheApiErrorAlone() {
+    firstDeployRacing(containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications", ok("[]"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(io.github.cfcontainers.cloudflare.CloudflareApiException.class)
+        .hasMessageContaining("VALIDATE_INPUT")
+        .message().doesNotContain("meanwhile");
+  }
+
+  /** Deployed before with this very Worker; only the image differs, so the deploy patches the application. */
+  private void imageChangedSince() {
+    deployedBefore("cf-containers-hash:none-yet");
+    String hash = new WorkerPublisher(cloudflare.api).plan(settings(),
+        cloudflare.api.listDurableObjectNamespaces()).contentHash();
+    deployedBefore("cf-containers-hash:" + hash);
+    manifests.answer = Optional.of("sha256:" + "d".repeat(64));
+  }
+
+  @Test
+  void patchOfAnApplicationAnotherDeployChangedMeanwhileIsExplained() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", ok(application(2)));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("Changing the container application " + NAME + " failed")
+        .hasMessageContaining("VALIDATE_INPUT")
+        .hasMessageContaining("another deploy changed it meanwhile (version 1 -> 2)")
+        .hasMessageContaining("converges");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PATCH /containers/applications/app-1");
+  }
+
+  @Test
+  void rolloutRefusedAfterAnotherDeployPatchedAgainIsExplained() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", ok(application(2)));
+    cloudflare.on("POST", "/containers/applications/app-1/rollouts", containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", ok(application(3)));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("another deploy changed it meanwhile (version 2 -> 3)");
+  }
+
+  @Test
+  void patchFailureOfAnUnchangedApplicationIsTheApiErrorAlone() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", ok(application(1)));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(io.github.cfcontainers.cloudflare.CloudflareApiException.class)
+        .hasMessageContaining("VALIDATE_INPUT");
+  }
+
+  @Test
+  void patchOfAnApplicationAnotherDeployDeletedMeanwhileIsExplained() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", containersError(404, "APPLICATION_NOT_FOUND", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", containersError(404, "APPLICATION_NOT_FOUND", "{}"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("it no longer exists, so another deploy deleted or replaced it meanwhile");
   }
 }
