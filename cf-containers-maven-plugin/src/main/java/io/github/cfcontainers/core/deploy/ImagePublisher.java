@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class ImagePublisher {
 
+  private static final String PREBUILT_PLATFORM_FIX = "use an image built for " + Platforms.CLOUDFLARE
+      + " (docker build --platform " + Platforms.CLOUDFLARE + ")";
+
   private final ContainerEngine engine;
   private final ManifestLookup manifests;
   private final Reporter reporter;
@@ -34,6 +37,7 @@ final class ImagePublisher {
     if (!target.pushed()) {
       String digest = remote.orElseThrow(() -> new CfException("The image " + target.taggedReference()
           + " of " + label + " is not in the registry: push it first, or configure <build> instead of <image>."));
+      requireCloudflarePlatform(target, label, digest, auth);
       return pinned(label, target, digest, PublishedImage.Outcome.ALREADY_IN_REGISTRY);
     }
     var image = localImage(engine, target, label);
@@ -75,8 +79,30 @@ final class ImagePublisher {
           "The image " + target.localReference().orElseThrow() + " of " + label + " is built for " + image.platform()
               + ", but Cloudflare runs only " + Platforms.CLOUDFLARE + ". Nothing was pushed or changed.",
           built ? "remove <platform> (or set it to " + Platforms.CLOUDFLARE + ") and run 'mvn package' again"
-              : "use an image built for " + Platforms.CLOUDFLARE + " (docker build --platform "
-                  + Platforms.CLOUDFLARE + ")");
+              : PREBUILT_PLATFORM_FIX);
+    }
+  }
+
+  /** A prebuilt image already in the registry: its manifest says which platforms it offers, when it says. */
+  private void requireCloudflarePlatform(ImageTarget target, String label, String digest, RegistryAuth auth) {
+    Optional<java.util.Set<String>> platforms;
+    try {
+      platforms = manifests.platforms(target.registry(), target.repositoryPath(), digest, auth);
+    } catch (CfException e) {
+      platforms = Optional.empty();
+      reporter.debug("Reading the platforms of " + target.taggedReference() + " failed: " + e.getMessage());
+    }
+    if (platforms.isEmpty()) {
+      reporter.debug("The registry does not say which platforms " + target.taggedReference() + " offers: the "
+          + Platforms.CLOUDFLARE + " check is skipped.");
+      return;
+    }
+    if (!platforms.get().contains(Platforms.CLOUDFLARE)) {
+      throw new InvalidSettingException(Setting.ofContainer(label, "image"),
+          "The image " + target.taggedReference() + " of " + label + " is built for "
+              + String.join(", ", new java.util.TreeSet<>(platforms.get())) + ", but Cloudflare runs only "
+              + Platforms.CLOUDFLARE + ". Nothing was pushed or changed.",
+          PREBUILT_PLATFORM_FIX);
     }
   }
 

@@ -88,12 +88,21 @@ class DeployServiceTest {
   private static final class FakeManifests implements ManifestLookup {
     final List<String> calls = new CopyOnWriteArrayList<>();
     Optional<String> answer = Optional.empty();
+    Optional<java.util.Set<String>> platforms = Optional.empty();
+    final List<String> platformCalls = new CopyOnWriteArrayList<>();
 
     @Override
     public Optional<String> digest(String registry, String repositoryPath, String reference,
         ContainerEngine.RegistryAuth auth) {
       calls.add(registry + "/" + repositoryPath + ":" + reference + " as " + auth.username());
       return answer;
+    }
+
+    @Override
+    public Optional<java.util.Set<String>> platforms(String registry, String repositoryPath, String reference,
+        ContainerEngine.RegistryAuth auth) {
+      platformCalls.add(registry + "/" + repositoryPath + "@" + reference);
+      return platforms;
     }
   }
 
@@ -785,5 +794,36 @@ class DeployServiceTest {
     assertThatThrownBy(() -> service.deploy(settings(), true))
         .isInstanceOf(CfException.class)
         .hasMessageContaining("it no longer exists, so another deploy deleted or replaced it meanwhile");
+  }
+
+  @Test
+  void prebuiltImageInTheRegistryForArm64OnlyIsRefusedBeforeAnyChange() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    manifests.platforms = Optional.of(java.util.Set.of("linux/arm64"));
+
+    assertThatThrownBy(() -> service.deploy(prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"),
+        true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("built for linux/arm64").contains("only linux/amd64");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+        });
+    assertThat(manifests.platformCalls).containsExactly(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@"
+        + DIGEST);
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(engine.calls).isEmpty();
+  }
+
+  @Test
+  void prebuiltImageInTheRegistryOfferingAmd64Passes() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    manifests.platforms = Optional.of(java.util.Set.of("linux/arm64", "linux/amd64"));
+
+    var report = service.deploy(prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"), false);
+
+    assertThat(report.containers()).singleElement()
+        .satisfies(c -> assertThat(c.imageAction()).isEqualTo("already_in_registry"));
   }
 }
