@@ -15,9 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Creates the container application, or diffs it and patches + rolls out only what changed. */
 final class ApplicationPublisher {
+
+  /** How a deploy that lost a race to another one ends its message. */
+  static final String RERUN = " The Worker is deployed; run the deploy again: it plans from the current state and"
+      + " converges.";
 
   private final CloudflareApi api;
 
@@ -128,9 +133,6 @@ final class ApplicationPublisher {
     }
   }
 
-  static final String RERUN = " The Worker is deployed; run the deploy again: it plans from the current state and"
-      + " converges.";
-
   /**
    * A PATCH or rollout that failed: when the application's version moved past {@code known} (or it is gone), another
    * deploy changed it meanwhile - say so, with the API's answer; otherwise the failure is the answer alone.
@@ -154,7 +156,7 @@ final class ApplicationPublisher {
   }
 
   /** A read to explain a failure; when it fails too, the failure stands as it was. */
-  private static <T> Optional<T> readBack(java.util.function.Supplier<Optional<T>> read, CloudflareApiException e) {
+  private static <T> Optional<T> readBack(Supplier<Optional<T>> read, CloudflareApiException e) {
     try {
       return read.get();
     } catch (CloudflareApiException again) {

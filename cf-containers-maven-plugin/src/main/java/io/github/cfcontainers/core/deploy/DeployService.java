@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Plans and applies a deployment in the order that keeps a failure harmless: every check and
@@ -183,7 +184,7 @@ public final class DeployService {
     }
   }
 
-  private <T> T checkAccess(String area, String permission, java.util.function.Supplier<T> call) {
+  private <T> T checkAccess(String area, String permission, Supplier<T> call) {
     try {
       return call.get();
     } catch (CloudflareApiException e) {
