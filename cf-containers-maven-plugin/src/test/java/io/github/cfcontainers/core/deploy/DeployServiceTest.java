@@ -662,6 +662,16 @@ class DeployServiceTest {
   }
 
   @Test
+  void engineThatDoesNotStateThePlatformSkipsTheCheck() {
+    freshAccount();
+    engine.architecture = null;
+
+    var report = service.deploy(settings(), false);
+
+    assertThat(report.containers()).singleElement().satisfies(c -> assertThat(c.imageAction()).isEqualTo("will_push"));
+  }
+
+  @Test
   void localPrebuiltImageForArm64IsRefusedBeforeAnyPush() {
     freshAccount();
     engine.architecture = "arm64";
