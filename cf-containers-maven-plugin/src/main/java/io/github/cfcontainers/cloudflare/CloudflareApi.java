@@ -267,6 +267,29 @@ public final class CloudflareApi implements AutoCloseable {
   }
 
   /**
+   * {@code GET /accounts/{a}/containers/registries}: the domains of the image registries configured for the account,
+   * or empty when the answer has a shape we cannot read. containers-shared types it as an array of
+   * CustomerImageRegistry ({@code {domain, kind?, public_key?, created_at}},
+   * packages/containers-shared/src/client/models/CustomerImageRegistry.ts); a bare list of domain strings is read too.
+   * That schema is wrangler's generated client, not the public API reference, so any other shape counts as unknown.
+   */
+  public Optional<List<String>> listImageRegistryDomains() {
+    JsonNode result = caller.result(containers.listRegistries(accountId));
+    if (result == null || !result.isArray()) {
+      return Optional.empty();
+    }
+    var domains = new ArrayList<String>();
+    for (JsonNode item : result) {
+      JsonNode domain = item.isObject() ? item.get("domain") : item;
+      if (domain == null || !domain.isTextual()) {
+        return Optional.empty();
+      }
+      domains.add(domain.asText());
+    }
+    return Optional.of(List.copyOf(domains));
+  }
+
+  /**
    * {@code POST /accounts/{a}/containers/registries/{host}/credentials} with
    * {@code {"expiration_minutes":N,"permissions":[…]}}. The password is never logged; pass it to the Docker daemon
    * per push.

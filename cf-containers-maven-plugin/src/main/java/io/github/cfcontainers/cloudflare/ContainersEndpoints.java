@@ -17,6 +17,10 @@ interface ContainersEndpoints {
   @GET("accounts/{account_id}/containers/me")
   Call<ApiEnvelope<ContainersAccount>> me(@Path("account_id") String accountId);
 
+  /** wrangler's {@code containers registries list} (ImageRegistriesService.listImageRegistries). */
+  @GET("accounts/{account_id}/containers/registries")
+  Call<ApiEnvelope<JsonNode>> listRegistries(@Path("account_id") String accountId);
+
   /** Asking twice only yields two valid credentials: safe to retry. */
   @Idempotent
   @POST("accounts/{account_id}/containers/registries/{registry_host}/credentials")

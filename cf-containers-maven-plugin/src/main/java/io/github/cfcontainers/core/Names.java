@@ -6,11 +6,17 @@ import java.util.regex.Pattern;
 /** Cloudflare's and Docker's naming rules, in one place so messages and checks agree. */
 public final class Names {
 
-  /** Worker script names: lower-case letters, digits, '-' and '_', at most 63 characters. */
-  public static final Pattern WORKER_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+  /**
+   * Worker script names: lower-case letters, digits, '-' and '_' (wrangler's config check, isValidName in
+   * packages/workers-utils/src/config/validation-helpers.ts), at most 63 characters and neither starting nor
+   * ending with '-' (checkWorkerNameValidity in packages/workers-utils/src/worker-name.ts: the name is a
+   * workers.dev DNS label). wrangler's config check lets a trailing '-' through; the API then refuses it.
+   */
+  public static final Pattern WORKER_NAME = Pattern.compile("[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?");
 
   /**
-   * Container application names double as registry repository names, so they follow the
+   * The API's schema only says "string" for an application name (ApplicationName in
+   * packages/containers-shared/src/client/models); our names double as registry repository names, so they follow the
    * stricter Docker path-component rule: lower-case alphanumeric words joined by single
    * '-' or '_', at most 63 characters.
    */
@@ -24,7 +30,7 @@ public final class Names {
   public static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   public static final String WORKER_NAME_RULE =
-      "use 1 to 63 lower-case letters, digits, '-' or '_', starting with a letter or digit";
+      "use 1 to 63 lower-case letters, digits, '-' or '_', not starting or ending with '-'";
   public static final String CONTAINER_NAME_RULE =
       "use at most 63 lower-case letters and digits, words joined by a single '-' or '_'";
   public static final String CLASS_NAME_RULE =

@@ -1,5 +1,6 @@
 package io.github.cfcontainers.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
@@ -17,6 +18,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +41,8 @@ public final class RegistryManifests implements ManifestLookup {
       "application/vnd.docker.distribution.manifest.v2+json",
       "application/vnd.oci.image.index.v1+json",
       "application/vnd.docker.distribution.manifest.list.v2+json");
+  static final String CONFIG_ACCEPT = String.join(", ",
+      "application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json");
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private static final Duration LOOPBACK_HANDSHAKE = Duration.ofSeconds(2);
@@ -75,32 +80,84 @@ public final class RegistryManifests implements ManifestLookup {
   /** The manifest's digest when {@code repository:reference} exists, else empty. */
   @Override
   public Optional<String> digest(String registry, String repository, String reference, RegistryAuth auth) {
-    String path = "/v2/" + repository + "/manifests/" + reference;
+    var response = send("HEAD", registry, "/v2/" + repository + "/manifests/" + reference, ACCEPT, auth);
+    return switch (response.statusCode()) {
+      case 200 -> Optional.of(response.headers().firstValue("Docker-Content-Digest").orElseThrow(() ->
+          new CfException("The registry " + registry + " answered without a Docker-Content-Digest header.")));
+      case 404 -> Optional.empty();
+      case 401, 403 -> throw new CfException("The registry " + registry + " refused the credentials (HTTP "
+          + response.statusCode() + ") while checking " + repository + ":" + reference + ".");
+      default -> throw new CfException("The registry " + registry + " answered HTTP " + response.statusCode()
+          + " while checking " + repository + ":" + reference + ".");
+    };
+  }
+
+  /**
+   * The platforms ({@code os/architecture}) of {@code repository@reference}: an index's entries (attestations,
+   * {@code unknown/unknown}, left out), or an image manifest's config blob. Empty when the registry does not say (a
+   * non-200 answer, an unfamiliar document): two small GETs, and an unknown answer never fails a deploy.
+   */
+  @Override
+  public Optional<Set<String>> platforms(String registry, String repository, String reference, RegistryAuth auth) {
+    var manifest = json(send("GET", registry, "/v2/" + repository + "/manifests/" + reference, ACCEPT, auth));
+    if (manifest == null) {
+      return Optional.empty();
+    }
+    var platforms = new TreeSet<String>();
+    if (manifest.path("manifests").isArray()) {
+      for (JsonNode entry : manifest.path("manifests")) {
+        platform(entry.path("platform")).filter(p -> !p.equals("unknown/unknown")).ifPresent(platforms::add);
+      }
+      return platforms.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(platforms));
+    }
+    String config = manifest.path("config").path("digest").asText("");
+    if (config.isEmpty()) {
+      return Optional.empty();
+    }
+    var image = json(send("GET", registry, "/v2/" + repository + "/blobs/" + config, CONFIG_ACCEPT, auth));
+    return image == null ? Optional.empty() : platform(image).map(Set::of);
+  }
+
+  private static Optional<String> platform(JsonNode node) {
+    String os = node.path("os").asText("");
+    String architecture = node.path("architecture").asText("");
+    return os.isEmpty() || architecture.isEmpty() ? Optional.empty() : Optional.of(os + "/" + architecture);
+  }
+
+  private static JsonNode json(HttpResponse<byte[]> response) {
+    if (response.statusCode() != 200 || response.body() == null) {
+      return null;
+    }
+    try {
+      JsonNode node = new ObjectMapper().readTree(response.body());
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** One request with the registry's auth: Basic first, then the Bearer token its challenge asks for. */
+  private HttpResponse<byte[]> send(String method, String registry, String path, String accept, RegistryAuth auth) {
     boolean insecure = tls.isInsecure(registry);
     HttpClient http = insecure ? unverified : verified;
     try {
       String scheme = insecure ? schemes.computeIfAbsent(registry, r -> speaksTls(r) ? "https" : "http") : "https";
-      HttpResponse<Void> response = head(http, registry, scheme, path, auth);
+      boolean plainRemote = "http".equals(scheme) && !RegistryTls.isLoopback(registry);
+      HttpResponse<byte[]> response = send(http, method, registry, scheme, path, accept,
+          plainRemote ? null : "Basic " + basic(auth));
       if (response.statusCode() == 401) {
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
-        if ("http".equals(scheme) && !RegistryTls.isLoopback(registry)) {
+        if (plainRemote) {
           throw new CfException("The registry " + registry + " speaks only plain HTTP and asks for credentials: they"
               + " would travel unencrypted to a host that is not loopback, so they are not sent. Serve the registry"
               + " over HTTPS (a private CA can be trusted with <registryCaFile> / -Dcf.registry.caFile).");
         }
         if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
-          response = head(http, registry, scheme, path, "Bearer " + token(registry, http, challenge, auth));
+          response = send(http, method, registry, scheme, path, accept,
+              "Bearer " + token(registry, http, challenge, auth));
         }
       }
-      return switch (response.statusCode()) {
-        case 200 -> Optional.of(response.headers().firstValue("Docker-Content-Digest").orElseThrow(() ->
-            new CfException("The registry " + registry + " answered without a Docker-Content-Digest header.")));
-        case 404 -> Optional.empty();
-        case 401, 403 -> throw new CfException("The registry " + registry + " refused the credentials (HTTP "
-            + response.statusCode() + ") while checking " + repository + ":" + reference + ".");
-        default -> throw new CfException("The registry " + registry + " answered HTTP " + response.statusCode()
-            + " while checking " + repository + ":" + reference + ".");
-      };
+      return response;
     } catch (IOException e) {
       throw unreachable(registry, insecure, e);
     } catch (InterruptedException e) {
@@ -145,21 +202,15 @@ public final class RegistryManifests implements ManifestLookup {
     return new CfException("Cannot reach the registry " + registry + ": " + why + "." + hint, e);
   }
 
-  private HttpResponse<Void> head(HttpClient http, String registry, String scheme, String path, RegistryAuth auth)
-      throws IOException, InterruptedException {
-    boolean plainRemote = "http".equals(scheme) && !RegistryTls.isLoopback(registry);
-    return head(http, registry, scheme, path, plainRemote ? null : "Basic " + basic(auth));
-  }
-
-  private HttpResponse<Void> head(HttpClient http, String registry, String scheme, String path, String authorization)
-      throws IOException, InterruptedException {
+  private HttpResponse<byte[]> send(HttpClient http, String method, String registry, String scheme, String path,
+      String accept, String authorization) throws IOException, InterruptedException {
     var request = HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
-        .method("HEAD", HttpRequest.BodyPublishers.noBody())
-        .header("Accept", ACCEPT).timeout(Duration.ofSeconds(30));
+        .method(method, HttpRequest.BodyPublishers.noBody())
+        .header("Accept", accept).timeout(Duration.ofSeconds(30));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private String token(String registry, HttpClient registryClient, String challenge, RegistryAuth auth)

@@ -37,6 +37,45 @@ class ContainersApiTest extends ApiTestSupport {
     expect("GET", A + "/containers/me", null);
   }
 
+  /** The answer's locations are objects (CompleteAccountLocationCustomer), not names. */
+  @Test
+  void containersMeWithLocationObjectsAndNoLimitFieldsIsRead() throws Exception {
+    enqueue(ok("""
+        {"external_account_id":"%s","limits":{},"locations":[{"location":"ENAM","region":"ENAM",
+          "limits":{"vcpu_per_deployment":4}}],"defaults":{}}
+        """.formatted(ACCOUNT)));
+    ContainersAccount me = api.getContainersAccount();
+    assertThat(me.locations()).hasSize(1);
+    assertThat(me.limits().totalVcpu()).isNull();
+    assertThat(me.limits().vcpuPerDeployment()).isNull();
+  }
+
+  @Test
+  void registriesListGivesTheDomains() throws Exception {
+    enqueue(ok("""
+        [{"domain":"123456789012.dkr.ecr.us-east-1.amazonaws.com","kind":"ECR","created_at":"2026-01-01T00:00:00Z"},
+         {"domain":"docker.io","public_key":"AAAA","created_at":"2026-01-02T00:00:00Z"}]
+        """));
+    assertThat(api.listImageRegistryDomains())
+        .contains(List.of("123456789012.dkr.ecr.us-east-1.amazonaws.com", "docker.io"));
+    expect("GET", A + "/containers/registries", null);
+  }
+
+  @Test
+  void registriesListOfBareDomainsIsReadToo() throws Exception {
+    enqueue(ok("[\"docker.io\"]"), ok("[]"));
+    assertThat(api.listImageRegistryDomains()).contains(List.of("docker.io"));
+    assertThat(api.listImageRegistryDomains()).contains(List.of());
+  }
+
+  @Test
+  void registriesListOfAnotherShapeIsUnknown() throws Exception {
+    enqueue(ok("{\"registries\":[]}"), ok("[{\"host\":\"docker.io\"}]"), ok("null"));
+    assertThat(api.listImageRegistryDomains()).isEmpty();
+    assertThat(api.listImageRegistryDomains()).isEmpty();
+    assertThat(api.listImageRegistryDomains()).isEmpty();
+  }
+
   @Test
   void registryCredentials() throws Exception {
     enqueue(ok("""

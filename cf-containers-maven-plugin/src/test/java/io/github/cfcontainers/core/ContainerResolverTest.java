@@ -149,6 +149,13 @@ class ContainerResolverTest {
           assertThat(e.setting().property()).contains("cf.workerName");
           assertThat(e.fix()).isEqualTo(Names.WORKER_NAME_RULE);
         });
+    // Resolved before the build and the deploy, so the push never happens for a name the API refuses.
+    assertThatThrownBy(() -> resolver.resolve("my-worker-", List.of(container("A"))))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("'my-worker-' is not a valid Cloudflare Worker name");
+          assertThat(e.setting().property()).contains("cf.workerName");
+          assertThat(e.fix()).contains("not starting or ending with '-'");
+        });
     assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", "Bad Name", null, null, null))))
         .isInstanceOf(InvalidSettingException.class).hasMessageContaining("'Bad Name' is not valid");
     assertThatThrownBy(() -> resolver.resolve("w", List.of(container("my-container"))))

@@ -31,4 +31,19 @@ class NamesTest {
     assertThat(Names.isValidContainerName("a".repeat(63))).isTrue();
     assertThat(Names.isValidContainerName("a".repeat(64))).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"w", "my-worker", "my_worker", "a-b-1", "_w"})
+  void validWorkerNames(String name) {
+    assertThat(Names.WORKER_NAME.matcher(name).matches()).isTrue();
+    assertThat(Names.WORKER_NAME.matcher("a".repeat(63)).matches()).isTrue();
+  }
+
+  /** The API refuses a trailing '-' (wrangler's checkWorkerNameValidity), which its config check lets through. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "my-worker-", "-w", "-", "My-Worker", "a.b", "a b"})
+  void invalidWorkerNames(String name) {
+    assertThat(Names.WORKER_NAME.matcher(name).matches()).isFalse();
+    assertThat(Names.WORKER_NAME.matcher("a".repeat(64)).matches()).isFalse();
+  }
 }

@@ -263,4 +263,54 @@ class RegistryManifestsTest {
         .hasMessageContaining("-Dcf.registry")
         .message().doesNotContain("null").doesNotContain(PASSWORD);
   }
+
+  // ------------------------------------------------------------------ platforms
+
+  @Test
+  void indexAnswersItsPlatformsWithoutAttestations() {
+    manifests = exchange -> answerJson(exchange, 200, """
+        {"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[
+          {"digest":"sha256:aa","platform":{"os":"linux","architecture":"arm64","variant":"v8"}},
+          {"digest":"sha256:bb","platform":{"os":"linux","architecture":"amd64"}},
+          {"digest":"sha256:cc","platform":{"os":"unknown","architecture":"unknown"}}]}
+        """);
+
+    assertThat(lookup.platforms(registry, REPOSITORY, DIGEST, auth()))
+        .contains(java.util.Set.of("linux/arm64", "linux/amd64"));
+    assertThat(seen).singleElement().satisfies(s -> {
+      assertThat(s.method()).isEqualTo("GET");
+      assertThat(s.path()).isEqualTo("/v2/" + REPOSITORY + "/manifests/" + DIGEST);
+      assertThat(s.authorization()).isEqualTo(BASIC);
+    });
+  }
+
+  @Test
+  void imageManifestAnswersThePlatformOfItsConfig() {
+    String config = "sha256:" + "e".repeat(64);
+    manifests = exchange -> {
+      if (exchange.getRequestURI().getPath().endsWith("/blobs/" + config)) {
+        answerJson(exchange, 200, "{\"architecture\":\"arm64\",\"os\":\"linux\",\"config\":{}}");
+      } else {
+        answerJson(exchange, 200, "{\"schemaVersion\":2,\"config\":{\"mediaType\":"
+            + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + config + "\",\"size\":100},\"layers\":[]}");
+      }
+    };
+
+    assertThat(lookup.platforms(registry, REPOSITORY, DIGEST, auth())).contains(java.util.Set.of("linux/arm64"));
+    assertThat(seen).extracting(Seen::path).containsExactly("/v2/" + REPOSITORY + "/manifests/" + DIGEST,
+        "/v2/" + REPOSITORY + "/blobs/" + config);
+    assertThat(seen.get(1).accept()).contains("application/vnd.oci.image.config.v1+json");
+  }
+
+  @Test
+  void platformsTheRegistryDoesNotStateAreUnknown() {
+    manifests = exchange -> answer(exchange, 404, null, null);
+    assertThat(lookup.platforms(registry, REPOSITORY, DIGEST, auth())).isEmpty();
+
+    manifests = exchange -> answerJson(exchange, 200, "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:aa\"}]}");
+    assertThat(lookup.platforms(registry, REPOSITORY, DIGEST, auth())).isEmpty();
+
+    manifests = exchange -> answerJson(exchange, 200, "not json");
+    assertThat(lookup.platforms(registry, REPOSITORY, DIGEST, auth())).isEmpty();
+  }
 }

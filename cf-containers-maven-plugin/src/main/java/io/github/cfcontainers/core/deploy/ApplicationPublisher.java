@@ -15,9 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Creates the container application, or diffs it and patches + rolls out only what changed. */
 final class ApplicationPublisher {
+
+  /** How a deploy that lost a race to another one ends its message. */
+  static final String RERUN = " The Worker is deployed; run the deploy again: it plans from the current state and"
+      + " converges.";
 
   private final CloudflareApi api;
 
@@ -65,12 +70,24 @@ final class ApplicationPublisher {
       case UPDATE: {
         var patch = new ApplicationPatchRequest(plan.configuration(), container.maxInstances(),
             constraints(container), container.schedulingPolicy(), null);
-        var app = api.patchApplication(plan.existing().id(), patch);
-        var rollout = api.createRollout(app.id(), rollout(container, plan));
-        return new Applied(app, rollout);
+        Application app;
+        try {
+          app = api.patchApplication(plan.existing().id(), patch);
+        } catch (CloudflareApiException e) {
+          throw changedMeanwhile(container, plan.existing(), e);
+        }
+        try {
+          return new Applied(app, api.createRollout(app.id(), rollout(container, plan)));
+        } catch (CloudflareApiException e) {
+          throw changedMeanwhile(container, app, e);
+        }
       }
       case ROLLOUT:
-        return new Applied(plan.existing(), api.createRollout(plan.existing().id(), rollout(container, plan)));
+        try {
+          return new Applied(plan.existing(), api.createRollout(plan.existing().id(), rollout(container, plan)));
+        } catch (CloudflareApiException e) {
+          throw changedMeanwhile(container, plan.existing(), e);
+        }
       case ADOPT:
         api.deleteApplication(plan.replaced().id());
         return new Applied(create(container, plan.configuration(), namespaceId), null);
@@ -90,6 +107,16 @@ final class ApplicationPublisher {
     try {
       return api.createApplication(request);
     } catch (CloudflareApiException e) {
+      // It did not exist when planned: if it does now, another deploy of this project created it meanwhile (whatever
+      // the API answered: a name taken, DURABLE_OBJECT_ALREADY_HAS_APPLICATION naming it, ...).
+      var now = readBack(() -> api.findApplicationByName(container.spec().name()), e);
+      if (now.isPresent()) {
+        boolean lost = e.kind() == CloudflareApiException.Kind.TRANSPORT;
+        throw new CfException("Creating the container application " + container.spec().name() + " failed ("
+            + e.getMessage() + "), but it exists now (" + now.get().id() + "): " + (lost
+            ? "this create's answer was lost, or another deploy created it meanwhile."
+            : "another deploy created it meanwhile.") + RERUN, e);
+      }
       if (!e.hasErrorName("DURABLE_OBJECT_ALREADY_HAS_APPLICATION")) {
         throw e;
       }
@@ -103,6 +130,38 @@ final class ApplicationPublisher {
       }
       api.deleteApplication(otherId);
       return api.createApplication(request);
+    }
+  }
+
+  /**
+   * A PATCH or rollout that failed: when the application's version moved past {@code known} (or it is gone), another
+   * deploy changed it meanwhile - say so, with the API's answer; otherwise the failure is the answer alone.
+   */
+  private RuntimeException changedMeanwhile(ContainerDeployment container, Application known,
+      CloudflareApiException e) {
+    var now = readBack(() -> api.findApplication(known.id()), e);
+    String who = e.kind() == CloudflareApiException.Kind.TRANSPORT
+        ? "this change's answer was lost, or another deploy changed it meanwhile" : "another deploy changed it meanwhile";
+    if (now.isEmpty()) {
+      return new CfException("Changing the container application " + container.spec().name() + " failed ("
+          + e.getMessage() + "): it no longer exists, so another deploy deleted or replaced it meanwhile." + RERUN, e);
+    }
+    Integer version = now.get().version();
+    if (version != null && known.version() != null && !version.equals(known.version())) {
+      return new CfException("Changing the container application " + container.spec().name() + " failed ("
+          + e.getMessage() + "): " + who + " (version " + known.version() + " -> " + version
+          + ")." + RERUN, e);
+    }
+    return e;
+  }
+
+  /** A read to explain a failure; when it fails too, the failure stands as it was. */
+  private static <T> Optional<T> readBack(Supplier<Optional<T>> read, CloudflareApiException e) {
+    try {
+      return read.get();
+    } catch (CloudflareApiException again) {
+      e.addSuppressed(again);
+      throw e;
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Plans and applies a deployment in the order that keeps a failure harmless: every check and
@@ -87,8 +88,9 @@ public final class DeployService {
       var result = uploaded.result();
       versionId = result.deploymentId();
       if (uploaded.recoveredFrom() != null) {
-        reporter.warn("Worker " + settings.worker().name() + ": the upload's answer was lost ("
-            + uploaded.recoveredFrom() + "), but reading the Worker back shows it took effect; continuing.");
+        reporter.warn("Worker " + settings.worker().name() + ": the upload failed (" + uploaded.recoveredFrom()
+            + "), but reading the Worker back shows this same Worker deployed (the upload took effect, or another"
+            + " deploy of this project uploaded it meanwhile); continuing.");
       } else {
         reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
             + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
@@ -141,7 +143,8 @@ public final class DeployService {
     WorkerExports.requireExported(java.util.Set.copyOf(build.workerBundle().exports()),
         settings.containers().stream().map(ContainerDeployment::spec).toList(), "the Worker bundle");
     checkAccess("Workers", "Workers Scripts: Edit", api::listScripts);
-    checkAccess("Containers", "Containers: Edit", api::getContainersAccount);
+    var account = checkAccess("Containers", "Containers: Edit", api::getContainersAccount);
+    AccountChecks.checkLimits(settings.containers(), account, reporter);
     var targets = new LinkedHashMap<ContainerDeployment, ImageTarget>();
     boolean engineNeeded = false;
     for (var container : settings.containers()) {
@@ -155,15 +158,35 @@ public final class DeployService {
       engineNeeded |= target.pushed();
       targets.put(container, target);
     }
+    AccountChecks.checkRegistries(targets, settings.registryHost(), this::configuredRegistries, reporter);
     if (engineNeeded) {
       reporter.info("Using " + engine.ping());
+    }
+    for (var entry : targets.entrySet()) {
+      var target = entry.getValue();
+      if (target.pushed()) {
+        String label = entry.getKey().spec().label();
+        var local = ImagePublisher.localImage(engine, target, label);
+        ImagePublisher.requireCloudflarePlatform(local, target, label, !settings.image(entry.getKey()).prebuilt(),
+            reporter);
+      }
     }
     return targets;
   }
 
-  private void checkAccess(String area, String permission, Runnable call) {
+  /** The account's configured registries; unknown (empty) when the list cannot be read or has another shape. */
+  private Optional<List<String>> configuredRegistries() {
     try {
-      call.run();
+      return api.listImageRegistryDomains();
+    } catch (CloudflareApiException e) {
+      reporter.debug("Listing the account's image registries failed: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private <T> T checkAccess(String area, String permission, Supplier<T> call) {
+    try {
+      return call.get();
     } catch (CloudflareApiException e) {
       String base = api.baseUrl();
       String setting = " Set it with <apiBaseUrl> / -Dcf.apiBaseUrl (or CLOUDFLARE_API_BASE_URL). Nothing was changed.";

@@ -3,7 +3,10 @@ package io.github.cfcontainers.core.deploy;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerEngine;
 import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.Platforms;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.Setting;
 import java.util.Optional;
 
 /**
@@ -11,6 +14,9 @@ import java.util.Optional;
  * when the registry lacks that exact image.
  */
 final class ImagePublisher {
+
+  private static final String PREBUILT_PLATFORM_FIX = "use an image built for " + Platforms.CLOUDFLARE
+      + " (docker build --platform " + Platforms.CLOUDFLARE + ")";
 
   private final ContainerEngine engine;
   private final ManifestLookup manifests;
@@ -31,11 +37,10 @@ final class ImagePublisher {
     if (!target.pushed()) {
       String digest = remote.orElseThrow(() -> new CfException("The image " + target.taggedReference()
           + " of " + label + " is not in the registry: push it first, or configure <build> instead of <image>."));
+      requireCloudflarePlatform(target, label, digest, auth);
       return pinned(label, target, digest, PublishedImage.Outcome.ALREADY_IN_REGISTRY);
     }
-    String local = target.localReference().orElseThrow();
-    var image = engine.inspect(local).orElseThrow(() -> new CfException("The local image " + local + " of " + label
-        + " is not in the Docker engine: run 'mvn package' (cf:build) before deploying."));
+    var image = localImage(engine, target, label);
     if (remote.isPresent() && (target.contentTagged()
         || image.repoDigests().contains(target.repository() + "@" + remote.get()))) {
       return pinned(label, target, remote.get(), PublishedImage.Outcome.ALREADY_IN_REGISTRY);
@@ -48,6 +53,57 @@ final class ImagePublisher {
     engine.tag(image.id(), target.repository(), target.tag());
     String digest = engine.push(target.repository(), target.tag(), auth, line -> reporter.info("  " + line));
     return pinned(label, target, digest, PublishedImage.Outcome.PUSHED);
+  }
+
+  /** The local image a target pushes; fails when the engine lacks it. */
+  static ContainerEngine.LocalImage localImage(ContainerEngine engine, ImageTarget target, String label) {
+    String local = target.localReference().orElseThrow();
+    return engine.inspect(local).orElseThrow(() -> new CfException("The local image " + local + " of " + label
+        + " is not in the Docker engine: run 'mvn package' (cf:build) before deploying."));
+  }
+
+  /**
+   * Cloudflare runs only linux/amd64: an image for another platform would be pushed and then fail to start, so refuse
+   * it before any push. An engine that does not state the platform is taken at its word (a debug line says so).
+   */
+  static void requireCloudflarePlatform(ContainerEngine.LocalImage image, ImageTarget target, String label,
+      boolean built, Reporter reporter) {
+    if (image.os() == null || image.architecture() == null) {
+      reporter.debug("The engine does not state the platform of " + target.localReference().orElseThrow()
+          + ": the linux/amd64 check is skipped.");
+      return;
+    }
+    if (!Platforms.CLOUDFLARE.equals(image.platform())) {
+      throw new InvalidSettingException(built ? Setting.ofContainer(label, "build", "platform")
+          : Setting.ofContainer(label, "image"),
+          "The image " + target.localReference().orElseThrow() + " of " + label + " is built for " + image.platform()
+              + ", but Cloudflare runs only " + Platforms.CLOUDFLARE + ". Nothing was pushed or changed.",
+          built ? "remove <platform> (or set it to " + Platforms.CLOUDFLARE + ") and run 'mvn package' again"
+              : PREBUILT_PLATFORM_FIX);
+    }
+  }
+
+  /** A prebuilt image already in the registry: its manifest says which platforms it offers, when it says. */
+  private void requireCloudflarePlatform(ImageTarget target, String label, String digest, RegistryAuth auth) {
+    Optional<java.util.Set<String>> platforms;
+    try {
+      platforms = manifests.platforms(target.registry(), target.repositoryPath(), digest, auth);
+    } catch (CfException e) {
+      platforms = Optional.empty();
+      reporter.debug("Reading the platforms of " + target.taggedReference() + " failed: " + e.getMessage());
+    }
+    if (platforms.isEmpty()) {
+      reporter.debug("The registry does not say which platforms " + target.taggedReference() + " offers: the "
+          + Platforms.CLOUDFLARE + " check is skipped.");
+      return;
+    }
+    if (!platforms.get().contains(Platforms.CLOUDFLARE)) {
+      throw new InvalidSettingException(Setting.ofContainer(label, "image"),
+          "The image " + target.taggedReference() + " of " + label + " is built for "
+              + String.join(", ", new java.util.TreeSet<>(platforms.get())) + ", but Cloudflare runs only "
+              + Platforms.CLOUDFLARE + ". Nothing was pushed or changed.",
+          PREBUILT_PLATFORM_FIX);
+    }
   }
 
   private PublishedImage pinned(String label, ImageTarget target, String digest, PublishedImage.Outcome outcome) {

@@ -153,8 +153,9 @@ final class WorkerPublisher {
       if (e.hasCode(CloudflareErrorCodes.MIGRATION_TAG_MISMATCH)) {
         throw new CfException("The Worker " + scriptName + " changed since this deploy planned its migration"
             + " (its migration tag is now " + deployedTag.orElse("none") + ", the plan expected "
-            + (migrations == null ? "none" : migrations.oldTag()) + "): another deploy may be running. Nothing after"
-            + " the Worker was changed; run the deploy again to plan from the current state.", e);
+            + (migrations == null || migrations.oldTag() == null ? "none" : migrations.oldTag()) + "): another deploy"
+            + " changed the Worker meanwhile. Nothing after the Worker was changed; run the deploy again: it plans"
+            + " from the current state and converges.", e);
       }
       throw new CfException("The Worker upload of " + scriptName + " failed (" + e.getMessage() + "); reading the"
           + " Worker back shows it did not take effect. Nothing after the Worker was changed; run the deploy again.",

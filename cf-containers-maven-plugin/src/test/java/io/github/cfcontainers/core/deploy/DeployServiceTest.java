@@ -39,6 +39,7 @@ class DeployServiceTest {
   private static final String DIGEST = "sha256:" + "c".repeat(64);
   private static final String NAMESPACE = "0a0b0c0d0e0f00112233445566778899";
   private static final String REGISTRY_PASSWORD = "reg-pw-1b2c3d";
+  private static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
 
   @TempDir
   Path bundle;
@@ -52,6 +53,7 @@ class DeployServiceTest {
   private final class FakeEngine implements ContainerEngine {
     final List<String> calls = new CopyOnWriteArrayList<>();
     int apiRequestsBeforePush = -1;
+    String architecture = "amd64";
 
     @Override
     public String ping() {
@@ -72,7 +74,7 @@ class DeployServiceTest {
     @Override
     public Optional<LocalImage> inspect(String reference) {
       calls.add("inspect " + reference);
-      return Optional.of(new LocalImage("sha256:" + "1".repeat(64), 50_000_000L, "linux", "amd64"));
+      return Optional.of(new LocalImage("sha256:" + "1".repeat(64), 50_000_000L, "linux", architecture));
     }
 
     @Override
@@ -86,12 +88,21 @@ class DeployServiceTest {
   private static final class FakeManifests implements ManifestLookup {
     final List<String> calls = new CopyOnWriteArrayList<>();
     Optional<String> answer = Optional.empty();
+    Optional<java.util.Set<String>> platforms = Optional.empty();
+    final List<String> platformCalls = new CopyOnWriteArrayList<>();
 
     @Override
     public Optional<String> digest(String registry, String repositoryPath, String reference,
         ContainerEngine.RegistryAuth auth) {
       calls.add(registry + "/" + repositoryPath + ":" + reference + " as " + auth.username());
       return answer;
+    }
+
+    @Override
+    public Optional<java.util.Set<String>> platforms(String registry, String repositoryPath, String reference,
+        ContainerEngine.RegistryAuth auth) {
+      platformCalls.add(registry + "/" + repositoryPath + "@" + reference);
+      return platforms;
     }
   }
 
@@ -422,7 +433,9 @@ class DeployServiceTest {
     assertThatThrownBy(() -> service.deploy(settings(), true))
         .isInstanceOf(CfException.class)
         .hasMessageContaining("changed since this deploy planned its migration")
-        .hasMessageContaining("v7");
+        .hasMessageContaining("v7")
+        .hasMessageContaining("another deploy changed the Worker meanwhile")
+        .hasMessageContaining("run the deploy again: it plans from the current state and converges");
     assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
         "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
   }
@@ -489,5 +502,338 @@ class DeployServiceTest {
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("does not export the class MyContainer");
     assertThat(cloudflare.calls).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ pre-flight: the account's limits and registries
+
+  private void limits(String limitsJson) {
+    cloudflare.on("GET", "/containers/me", ok("{\"account_id\":\"" + FakeCloudflare.ACCOUNT + "\",\"limits\":"
+        + limitsJson + "}"));
+  }
+
+  private void assertNothingChanged() {
+    assertThat(cloudflare.writes()).isEmpty();
+    assertThat(engine.calls).noneMatch(call -> call.startsWith("push") || call.startsWith("tag"));
+  }
+
+  @Test
+  void instanceLargerThanTheAccountAllowsIsRefusedBeforeAnyWrite() {
+    freshAccount();
+    limits("{\"vcpu_per_deployment\":0.05,\"memory_mib_per_deployment\":12288,\"disk_mb_per_deployment\":20000}");
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("0.0625 vCPU").contains("0.05").contains("vcpu_per_deployment");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "instanceType");
+          assertThat(e.setting().container()).contains("MyContainer (w-mycontainer)");
+          assertThat(e.fix()).contains("smaller <instanceType>");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void maxInstancesTimesSizeBeyondTheAccountTotalIsRefusedBeforeAnyWrite() {
+    freshAccount();
+    // 20 x lite = 1.25 vCPU, 5120 MiB, 40000 MB: only the memory total is exceeded.
+    limits("{\"vcpu_per_deployment\":4,\"total_vcpu\":2,\"total_memory_mib\":4096,\"total_disk_mb\":2000000}");
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("5120 MiB of memory").contains("MyContainer (w-mycontainer): 20 x 256")
+              .contains("4096").contains("total_memory_mib").contains("Nothing was changed");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "maxInstances");
+          assertThat(e.fix()).contains("lower <maxInstances>");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void limitsTheAnswerDoesNotStateAreSkippedAndLimitsMetExactlyPass() {
+    freshAccount();
+    limits("{\"total_vcpu\":1.25}");
+
+    var report = service.deploy(settings(), false);
+
+    assertThat(report.containers()).hasSize(1);
+  }
+
+  private DeploySettings prebuilt(String reference) {
+    var image = new BuildReport.Image(NAME, "MyContainer", reference, null, null, null, null, true);
+    var base = settings();
+    return new DeploySettings(base.accountId(), REGISTRY, base.worker(), base.containers(),
+        new BuildReport("w", false, base.build().workerBundle(), List.of(image)), bundle, false, bundle);
+  }
+
+  @Test
+  void imageFromARegistryTheAccountHasNotConfiguredIsRefusedBeforeAnyWrite() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"europe-docker.pkg.dev\","
+        + "\"kind\":\"GAR\",\"created_at\":\"2026-01-01T00:00:00Z\"}]"));
+
+    assertThatThrownBy(() -> service.deploy(prebuilt(ECR + "/my-app:1.27"), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains(ECR + "/my-app:1.27").contains("has not configured")
+              .contains("europe-docker.pkg.dev").contains("Nothing was changed");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+          assertThat(e.fix()).contains("wrangler containers registries configure " + ECR);
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void imageFromARegistryCloudflareCannotPullFromIsRefusedBeforeAnyWrite() {
+    freshAccount();
+
+    assertThatThrownBy(() -> service.deploy(prebuilt("ghcr.io/acme/my-app:1"), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("ghcr.io").contains("cannot pull from");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void publicDockerHubImageNeedsNoConfiguredRegistry() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("[]"));
+
+    var report = service.deploy(prebuilt("docker.io/library/nginx:1.27"), false);
+
+    assertThat(report.containers()).singleElement()
+        .satisfies(c -> assertThat(c.imageAction()).isEqualTo("external"));
+  }
+
+  @Test
+  void imageFromAConfiguredRegistryPasses() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("[{\"domain\":\"" + ECR + "\",\"kind\":\"ECR\"}]"));
+
+    var report = service.deploy(prebuilt(ECR + "/my-app:1.27"), false);
+
+    assertThat(report.containers()).singleElement()
+        .satisfies(c -> assertThat(c.imageAction()).isEqualTo("external"));
+  }
+
+  @Test
+  void registryListOfAnUnknownShapeSkipsTheCheckWithAWarning() {
+    freshAccount();
+    cloudflare.on("GET", "/containers/registries", ok("{\"registries\":\"docker.io\"}"));
+    var warnings = new CopyOnWriteArrayList<String>();
+    var recording = new Reporter() {
+      @Override public void info(String line) { }
+      @Override public void warn(String line) { warnings.add(line); }
+      @Override public void debug(String line) { }
+      @Override public boolean isDebugEnabled() { return false; }
+    };
+    var warned = new DeployService(cloudflare.api, engine, manifests, recording,
+        new RolloutWatcher(cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
+
+    var report = warned.deploy(prebuilt(ECR + "/my-app:1.27"), false);
+
+    assertThat(report.containers()).hasSize(1);
+    assertThat(warnings).anyMatch(w -> w.contains("Cannot tell which image registries"));
+  }
+
+  @Test
+  void imagesInTheAccountsOwnRegistryNeedNoRegistryList() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+
+    service.deploy(prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"), false);
+
+    assertThat(cloudflare.calls).noneMatch(c -> c.path().startsWith("/containers/registries?")
+        || c.toString().equals("GET /containers/registries"));
+  }
+
+  // ------------------------------------------------------------------ pre-flight: the image platform
+
+  @Test
+  void builtImageForArm64IsRefusedBeforeAnyPush() {
+    freshAccount();
+    engine.architecture = "arm64";
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("built for linux/arm64").contains("only linux/amd64");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "build", "platform");
+          assertThat(e.fix()).contains("mvn package");
+        });
+    assertNothingChanged();
+  }
+
+  @Test
+  void engineThatDoesNotStateThePlatformSkipsTheCheck() {
+    freshAccount();
+    engine.architecture = null;
+
+    var report = service.deploy(settings(), false);
+
+    assertThat(report.containers()).singleElement().satisfies(c -> assertThat(c.imageAction()).isEqualTo("will_push"));
+  }
+
+  @Test
+  void localPrebuiltImageForArm64IsRefusedBeforeAnyPush() {
+    freshAccount();
+    engine.architecture = "arm64";
+
+    assertThatThrownBy(() -> service.deploy(prebuilt("my-app:1"), true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+          assertThat(e.fix()).contains("--platform linux/amd64");
+        });
+    assertNothingChanged();
+  }
+
+  // ------------------------------------------------------------------ concurrent deploys: the loser says so
+
+  /** A containers API error: the message is a JSON string naming the error, as the real API sends it. */
+  private static MockResponse containersError(int status, String error, String detailsJson) {
+    String message = ("{\"error\":\"" + error + "\",\"details\":" + detailsJson + "}").replace("\"", "\\\"");
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+        .setBody("{\"success\":false,\"errors\":[{\"code\":1000,\"message\":\"" + message + "\"}],"
+            + "\"messages\":[],\"result\":null}");
+  }
+
+  private static String application(int version) {
+    return "{\"id\":\"app-1\",\"name\":\"" + NAME + "\",\"version\":" + version + ",\"max_instances\":20,"
+        + "\"durable_objects\":{\"namespace_id\":\"" + NAMESPACE + "\"}}";
+  }
+
+  /** A first deploy: the Worker uploads, and by the time the application is created another deploy made it. */
+  private void firstDeployRacing(MockResponse createAnswer) {
+    freshAccount();
+    cloudflare.on("GET", "/workers/durable_objects/namespaces", ok("[]"), ok("[{\"id\":\"" + NAMESPACE
+        + "\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.on("PUT", "/workers/scripts/w", ok("{\"id\":\"w\",\"deployment_id\":\"ver-1\",\"migration_tag\":\"v1\"}"));
+    cloudflare.on("GET", "/containers/applications", ok("[]"), ok("[]"), ok("[" + application(1) + "]"));
+    cloudflare.on("POST", "/containers/applications", createAnswer);
+  }
+
+  @Test
+  void applicationCreatedByAnotherDeployMeanwhileIsExplained() {
+    firstDeployRacing(containersError(409, "DURABLE_OBJECT_ALREADY_HAS_APPLICATION",
+        "{\"name\":\"" + NAME + "\",\"id\":\"app-1\"}"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("Creating the container application " + NAME + " failed")
+        .hasMessageContaining("DURABLE_OBJECT_ALREADY_HAS_APPLICATION")
+        .hasMessageContaining("it exists now (app-1): another deploy created it meanwhile")
+        .hasMessageContaining("run the deploy again")
+        .hasMessageContaining("converges");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w",
+        "POST /containers/applications");
+  }
+
+  @Test
+  void applicationNameTakenMeanwhileIsExplainedWhateverTheErrorSays() {
+    firstDeployRacing(containersError(409, "APPLICATION_ALREADY_EXISTS", "{}"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("APPLICATION_ALREADY_EXISTS")
+        .hasMessageContaining("another deploy created it meanwhile");
+  }
+
+  @Test
+  void createFailureWithNoApplicationAfterwardsIsTheApiErrorAlone() {
+    firstDeployRacing(containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications", ok("[]"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(io.github.cfcontainers.cloudflare.CloudflareApiException.class)
+        .hasMessageContaining("VALIDATE_INPUT")
+        .message().doesNotContain("meanwhile");
+  }
+
+  /** Deployed before with this very Worker; only the image differs, so the deploy patches the application. */
+  private void imageChangedSince() {
+    deployedBefore("cf-containers-hash:none-yet");
+    String hash = new WorkerPublisher(cloudflare.api).plan(settings(),
+        cloudflare.api.listDurableObjectNamespaces()).contentHash();
+    deployedBefore("cf-containers-hash:" + hash);
+    manifests.answer = Optional.of("sha256:" + "d".repeat(64));
+  }
+
+  @Test
+  void patchOfAnApplicationAnotherDeployChangedMeanwhileIsExplained() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", ok(application(2)));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("Changing the container application " + NAME + " failed")
+        .hasMessageContaining("VALIDATE_INPUT")
+        .hasMessageContaining("another deploy changed it meanwhile (version 1 -> 2)")
+        .hasMessageContaining("converges");
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString).containsExactly(
+        "POST /containers/registries/" + REGISTRY + "/credentials", "PATCH /containers/applications/app-1");
+  }
+
+  @Test
+  void rolloutRefusedAfterAnotherDeployPatchedAgainIsExplained() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", ok(application(2)));
+    cloudflare.on("POST", "/containers/applications/app-1/rollouts", containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", ok(application(3)));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("another deploy changed it meanwhile (version 2 -> 3)");
+  }
+
+  @Test
+  void patchFailureOfAnUnchangedApplicationIsTheApiErrorAlone() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", containersError(400, "VALIDATE_INPUT", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", ok(application(1)));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(io.github.cfcontainers.cloudflare.CloudflareApiException.class)
+        .hasMessageContaining("VALIDATE_INPUT");
+  }
+
+  @Test
+  void patchOfAnApplicationAnotherDeployDeletedMeanwhileIsExplained() {
+    imageChangedSince();
+    cloudflare.on("PATCH", "/containers/applications/app-1", containersError(404, "APPLICATION_NOT_FOUND", "{}"));
+    cloudflare.on("GET", "/containers/applications/app-1", containersError(404, "APPLICATION_NOT_FOUND", "{}"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("it no longer exists, so another deploy deleted or replaced it meanwhile");
+  }
+
+  @Test
+  void prebuiltImageInTheRegistryForArm64OnlyIsRefusedBeforeAnyChange() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    manifests.platforms = Optional.of(java.util.Set.of("linux/arm64"));
+
+    assertThatThrownBy(() -> service.deploy(prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"),
+        true))
+        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+          assertThat(e.getMessage()).contains("built for linux/arm64").contains("only linux/amd64");
+          assertThat(e.setting().path()).containsExactly("containers", "container", "image");
+        });
+    assertThat(manifests.platformCalls).containsExactly(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@"
+        + DIGEST);
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(engine.calls).isEmpty();
+  }
+
+  @Test
+  void prebuiltImageInTheRegistryOfferingAmd64Passes() {
+    freshAccount();
+    manifests.answer = Optional.of(DIGEST);
+    manifests.platforms = Optional.of(java.util.Set.of("linux/arm64", "linux/amd64"));
+
+    var report = service.deploy(prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"), false);
+
+    assertThat(report.containers()).singleElement()
+        .satisfies(c -> assertThat(c.imageAction()).isEqualTo("already_in_registry"));
   }
 }
