@@ -30,6 +30,10 @@ final class ApplicationsApi {
   void register(Router r, RegistryCredentials credentials) {
     r.add("GET", C + "/me", CONTAINERS, q -> me());
     r.add("POST", C + "/registries/{registry_host}/credentials", CONTAINERS, credentials::mint);
+    // containers-shared ImageRegistriesService.listImageRegistries: Array<CustomerImageRegistry>
+    // ({domain, kind?, public_key?, created_at}). The emulator configures no external registry, so
+    // the list is empty and images from ECR / Artifact Registry stay IMAGE_REGISTRY_NOT_CONFIGURED.
+    r.add("GET", C + "/registries", CONTAINERS, q -> Response.ok(Json.MAPPER.createArrayNode()));
     r.add("GET", C + "/applications", CONTAINERS, this::list);
     r.add("POST", C + "/applications", CONTAINERS, this::create);
     r.add("GET", C + "/applications/{id}", CONTAINERS, q -> Response.ok(toJson(app(q.param("id")))));

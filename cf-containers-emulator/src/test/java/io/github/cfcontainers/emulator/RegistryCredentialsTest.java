@@ -58,6 +58,15 @@ class RegistryCredentialsTest extends EmulatorHarness {
     assertThat(r.error()).isEqualTo("IMAGE_REGISTRY_NOT_CONFIGURED");
   }
 
+  /** ImageRegistriesService.listImageRegistries: an array of {domain, ...}; none configured here. */
+  @Test
+  void configuredRegistriesListIsAnEmptyArray() {
+    Api.Reply r = api.get("/accounts/{a}/containers/registries");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.result().isArray()).isTrue();
+    assertThat(r.result()).isEmpty();
+  }
+
   @Test
   void credentialBodyIsValidated() {
     String path = "/accounts/{a}/containers/registries/" + TestGround.registry() + "/credentials";
