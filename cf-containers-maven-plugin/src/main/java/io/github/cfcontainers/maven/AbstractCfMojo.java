@@ -69,6 +69,11 @@ abstract class AbstractCfMojo extends AbstractMojo {
       getLog().debug("Skipping " + goal() + ": pom packaging");
       return;
     }
+    try {
+      CommandLineOverrides.of(session).apply(this, project.getBasedir());
+    } catch (InvalidSettingException e) {
+      throw new MojoExecutionException(SettingMessages.describe(e), e);
+    }
     if (skip) {
       getLog().info("Skipping " + goal() + " (" + CfProperties.SKIP + "=true)");
       return;
