@@ -18,7 +18,6 @@ import io.github.cfcontainers.core.ImageBuildFailedException;
 import io.github.cfcontainers.core.ImagePushFailedException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,8 +80,13 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         // The stream names the short id; the engine resolves it to the full one.
         return client.inspectImageCmd(callback.imageId()).exec().getId();
       }
+    } catch (SpecialFileInContextException e) {
+      throw new ImageBuildFailedException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot send the build context " + spec.context() + ": " + e.getMessage(), e);
+      // Names the file (the JDK's messages do) and the two ways out, instead of a bare IOException.
+      throw new ImageBuildFailedException("Cannot pack the build context " + spec.context() + " (<build><context>): "
+          + e.getMessage() + ". Fix: make the file readable, or list it in "
+          + spec.context().resolve(".dockerignore") + ".", e);
     } finally {
       if (tar != null) {
         try {
