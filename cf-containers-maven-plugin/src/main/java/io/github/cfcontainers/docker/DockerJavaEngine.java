@@ -38,6 +38,8 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   }
 
   public DockerJavaEngine(DockerClientConfig config) {
+    // Before the first request creates httpclient5's header and wire loggers.
+    TransportLogGuard.quiet();
     this.config = config;
     var http = new ApacheDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
@@ -140,6 +142,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         .withUsername(auth.username())
         .withPassword(auth.password());
     var callback = new PushProgress(progress);
+    TransportLogGuard.requireQuiet();
     try {
       client.pushImageCmd(repository).withTag(tag).withAuthConfig(authConfig).exec(callback).awaitCompletion();
     } catch (InterruptedException e) {
