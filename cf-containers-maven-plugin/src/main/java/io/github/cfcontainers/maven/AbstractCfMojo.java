@@ -116,11 +116,14 @@ abstract class AbstractCfMojo extends AbstractMojo {
   }
 
   private static DeployInput deployInput(Container c) {
+    var numbers = new XmlNumbers(c.className == null ? "?" : c.className);
     Rollout r = c.rollout;
-    return new DeployInput(c.binding, c.instanceType, c.vcpu, c.memoryMib, c.diskMb, c.maxInstances,
-        c.schedulingPolicy, c.regions, c.jurisdiction, c.tiers, c.observability,
-        r == null ? null : r.strategy, r == null ? null : r.stepPercentage, r == null ? null : r.steps, c.adopt,
-        c.renamedFrom);
+    return new DeployInput(c.binding, c.instanceType, numbers.decimal(c.vcpu, "vcpu"),
+        numbers.whole(c.memoryMib, "memoryMib"), numbers.whole(c.diskMb, "diskMb"),
+        numbers.whole(c.maxInstances, "maxInstances"), c.schedulingPolicy, c.regions, c.jurisdiction,
+        numbers.wholeList(c.tiers, "tiers", "tier"), c.observability, r == null ? null : r.strategy,
+        r == null ? null : numbers.whole(r.stepPercentage, "rollout", "stepPercentage"),
+        r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"), c.adopt, c.renamedFrom);
   }
 
   protected WorkerInput workerInput() {
