@@ -134,6 +134,30 @@ class CommandLineOverridesTest {
   }
 
   @Test
+  void theDeploySkipAndDevModeFlagsWorkBothWays() {
+    // <skipDeploy>true</skipDeploy> in the POM, -Dcf.deploy.skip=false: the goal runs (stops at the offline check).
+    var deploy = deployMojo(properties(CfProperties.DEPLOY_SKIP, "false"));
+    set(deploy, "skipDeploy", true);
+    assertThatThrownBy(deploy::execute).hasMessageContaining("Maven is offline");
+
+    var skipped = deployMojo(properties(CfProperties.DEPLOY_SKIP, "true"));
+    org.assertj.core.api.Assertions.assertThatCode(skipped::execute).doesNotThrowAnyException();
+
+    // -Dcf.dev=true: dev mode deploys nothing, so even offline nothing fails; -Dcf.dev.remote=true deploys.
+    var dev = deployMojo(properties(CfProperties.DEV, "true"));
+    org.assertj.core.api.Assertions.assertThatCode(dev::execute).doesNotThrowAnyException();
+    var devRemote = deployMojo(properties(CfProperties.DEV, "true", CfProperties.DEV_REMOTE, "true"));
+    assertThatThrownBy(devRemote::execute).hasMessageContaining("Maven is offline");
+  }
+
+  private DeployMojo deployMojo(Properties user) {
+    var mojo = new DeployMojo();
+    mojo.project = MojoTestSupport.project(base.toFile(), "jar");
+    mojo.session = session(user, new Properties(), true);
+    return mojo;
+  }
+
+  @Test
   void aBadFlagFailsTheGoalWithTheSettingMessage() {
     var mojo = new BuildMojo();
     mojo.project = MojoTestSupport.project(base.toFile(), "jar");
