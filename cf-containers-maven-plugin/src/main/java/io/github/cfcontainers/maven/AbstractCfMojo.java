@@ -70,7 +70,9 @@ abstract class AbstractCfMojo extends AbstractMojo {
       return;
     }
     try {
-      CommandLineOverrides.of(session).apply(this, project.getBasedir());
+      for (String applied : CommandLineOverrides.of(session).apply(this, project.getBasedir())) {
+        getLog().debug(goal() + ": " + applied);
+      }
     } catch (InvalidSettingException e) {
       throw new MojoExecutionException(SettingMessages.describe(e), e);
     }

@@ -4,6 +4,8 @@ import io.github.cfcontainers.core.InvalidSettingException;
 import io.github.cfcontainers.core.Setting;
 import java.io.File;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -42,15 +44,19 @@ final class CommandLineOverrides {
   /**
    * Sets each mojo field whose property is on the command line; relative files resolve against
    * the project directory, as Maven does. A mojo without the field (cf:build has no accountId) is
-   * left alone.
+   * left alone. Returns what was set, for a debug line (no property holds a secret).
    */
-  void apply(Object mojo, File baseDirectory) {
+  List<String> apply(Object mojo, File baseDirectory) {
+    var applied = new ArrayList<String>();
     fields.forEach((property, fieldName) -> value(property).ifPresent(value -> {
       Field field = field(mojo.getClass(), fieldName);
       if (field != null) {
         set(mojo, field, convert(property, fieldName, field.getType(), value, baseDirectory));
+        applied.add("-D" + property + "=" + value + " (beats <" + fieldName + ">)");
       }
     }));
+    applied.sort(null);
+    return applied;
   }
 
   private static Object convert(String property, String element, Class<?> type, String value, File base) {

@@ -76,9 +76,10 @@ class CommandLineOverridesTest {
   void workerNameFromTheCommandLineBeatsTheElement() {
     var mojo = new BuildMojo();
     mojo.workerName = "orders";
-    CommandLineOverrides.of(session(properties(CfProperties.WORKER_NAME, "orders-staging"), new Properties(), false))
-        .apply(mojo, base.toFile());
+    var applied = CommandLineOverrides.of(session(properties(CfProperties.WORKER_NAME, "orders-staging"),
+        new Properties(), false)).apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("orders-staging");
+    assertThat(applied).containsExactly("-Dcf.workerName=orders-staging (beats <workerName>)");
   }
 
   @Test
