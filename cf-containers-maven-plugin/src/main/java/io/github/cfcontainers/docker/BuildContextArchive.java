@@ -92,7 +92,8 @@ public final class BuildContextArchive {
         }
       }
       if (!dockerfile.startsWith(context)) {
-        add(tar, dockerfile, OUTSIDE_DOCKERFILE);
+        // Its content travels, not a link: a link's target outside the context would not exist there.
+        add(tar, dockerfile.toRealPath(), OUTSIDE_DOCKERFILE);
       }
       tar.finish();
     }

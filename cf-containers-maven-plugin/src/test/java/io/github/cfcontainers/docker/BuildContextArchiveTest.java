@@ -176,4 +176,16 @@ class BuildContextArchiveTest {
     var process = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
     assertThat(process.waitFor()).as("mkfifo " + path).isZero();
   }
+
+  @Test
+  void aDockerfileOutsideTheContextThatIsALinkTravelsAsItsContent() throws IOException {
+    write("ctx/app.txt", "a");
+    write("docker/Dockerfile.real", "FROM scratch\nCOPY app.txt /\n");
+    Files.createSymbolicLink(dir.resolve("docker/Dockerfile"), Path.of("Dockerfile.real"));
+    var archive = new BuildContextArchive(dir.resolve("ctx"), dir.resolve("docker/Dockerfile"));
+
+    var entry = entries(archive(archive)).get(BuildContextArchive.OUTSIDE_DOCKERFILE);
+    assertThat(entry.isSymbolicLink()).isFalse();
+    assertThat(entry.getSize()).isEqualTo("FROM scratch\nCOPY app.txt /\n".length());
+  }
 }
