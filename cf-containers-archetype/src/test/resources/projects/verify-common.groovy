@@ -57,7 +57,8 @@ assert worker.contains("worker: \"" + expected.workerName + "\"")
 // 3. pom.xml: the cf plugin at the archetype's version, bound to package and deploy.
 String pomText = text("pom.xml")
 def leftovers = (pomText =~ /\$\{([^}]+)\}/).collect { it[1] } as Set
-assert leftovers == ["junit.version", "cf-containers.version", "cf.skip", "cf.baseImage", "cf.runtimeImage"] as Set :
+// No cf.skip wiring: -Dcf.skip beats the POM by itself, so <skip>${cf.skip}</skip> is not needed.
+assert leftovers == ["junit.version", "cf-containers.version", "cf.baseImage", "cf.runtimeImage"] as Set :
         "unexpected \${...} in pom.xml: " + leftovers
 // JDK DOM + XPath (the archetype plugin's Groovy has no groovy-xml).
 def dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance()
@@ -80,7 +81,7 @@ assert x(cf + "/version") == '${cf-containers.version}'
 assert x(cf + "/executions/execution[1]/phase") == "package" && x(cf + "/executions/execution[1]/goals/goal") == "build"
 assert x(cf + "/executions/execution[2]/phase") == "deploy" && x(cf + "/executions/execution[2]/goals/goal") == "deploy"
 String conf = cf + "/configuration"
-assert x(conf + "/skip") == '${cf.skip}'
+assert count(conf + "/skip") == 0 : "no <skip>: -Dcf.skip=true works without it"
 assert x(conf + "/workerName") == expected.workerName
 assert x(conf + "/worker/directory") == "worker"
 assert x(conf + "/worker/entryPoint") == "src/worker.ts"

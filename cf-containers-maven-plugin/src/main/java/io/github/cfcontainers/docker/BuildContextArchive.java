@@ -19,8 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * Writes a build context as the tar the engine expects, the way the Docker CLI does:
  * {@code .dockerignore} applied, the Dockerfile and {@code .dockerignore} always sent,
- * a Dockerfile outside the context added under a private name. Entries are sorted so
- * the same tree gives the same archive.
+ * a Dockerfile outside the context added under a private name, symlinks sent as links.
+ * Fifos, sockets and devices are refused (see {@link SpecialFileInContextException}).
+ * Entries are sorted so the same tree gives the same archive.
  */
 public final class BuildContextArchive {
 
@@ -61,10 +62,14 @@ public final class BuildContextArchive {
       }
 
       @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
         String relative = slashed(context.relativize(file));
         boolean alwaysSent = relative.equals(dockerfileEntry) || relative.equals(".dockerignore");
         if (alwaysSent || !ignore.isIgnored(relative)) {
+          if (attrs.isOther()) {
+            // A fifo would block the upload forever; sockets and devices have no content to send.
+            throw new SpecialFileInContextException(context, relative);
+          }
           paths.add(relative);
         }
         return FileVisitResult.CONTINUE;
@@ -79,10 +84,16 @@ public final class BuildContextArchive {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       for (String relative : includedPaths()) {
-        add(tar, context.resolve(relative), relative);
+        try {
+          add(tar, context.resolve(relative), relative);
+        } catch (IOException e) {
+          // The JDK's message often lacks the file ("Is a directory", "Permission denied").
+          throw new IOException(relative + ": " + e.getMessage(), e);
+        }
       }
       if (!dockerfile.startsWith(context)) {
-        add(tar, dockerfile, OUTSIDE_DOCKERFILE);
+        // Its content travels, not a link: a link's target outside the context would not exist there.
+        add(tar, dockerfile.toRealPath(), OUTSIDE_DOCKERFILE);
       }
       tar.finish();
     }
@@ -90,9 +101,12 @@ public final class BuildContextArchive {
 
   private static void add(TarArchiveOutputStream tar, Path file, String name) throws IOException {
     TarArchiveEntry entry;
-    if (Files.isSymbolicLink(file)) {
+    boolean link = Files.isSymbolicLink(file);
+    if (link) {
+      // As the CLI does: the link itself (its target text, unresolved), no content.
       entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
-      entry.setLinkName(Files.readSymbolicLink(file).toString());
+      entry.setLinkName(slashed(Files.readSymbolicLink(file)));
+      entry.setSize(0);
     } else if (Files.isDirectory(file)) {
       entry = new TarArchiveEntry(name + "/");
     } else {
@@ -103,7 +117,8 @@ public final class BuildContextArchive {
     entry.setModTime(Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis());
     entry.setIds(0, 0);
     tar.putArchiveEntry(entry);
-    if (entry.isFile()) {
+    // TarArchiveEntry.isFile() is true for a symlink entry too; copying would follow the link.
+    if (!link && entry.isFile()) {
       Files.copy(file, tar);
     }
     tar.closeArchiveEntry();

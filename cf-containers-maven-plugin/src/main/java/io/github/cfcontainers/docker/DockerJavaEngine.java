@@ -18,7 +18,6 @@ import io.github.cfcontainers.core.ImageBuildFailedException;
 import io.github.cfcontainers.core.ImagePushFailedException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,18 +34,47 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
 
   public DockerJavaEngine() {
     // The API version stays unset: the daemon picks, so old and new engines both work.
-    this(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    this(config(DefaultDockerClientConfig.createDefaultConfigBuilder()));
   }
 
   public DockerJavaEngine(DockerClientConfig config) {
+    // Before the first request creates httpclient5's header and wire loggers.
+    TransportLogGuard.quiet();
     this.config = config;
-    var http = new ApacheDockerHttpClient.Builder()
-        .dockerHost(config.getDockerHost())
-        .sslConfig(config.getSSLConfig())
-        .connectionTimeout(Duration.ofSeconds(10))
-        .maxConnections(16)
-        .build();
-    this.client = DockerClientImpl.getInstance(config, http);
+    try {
+      var http = new ApacheDockerHttpClient.Builder()
+          .dockerHost(config.getDockerHost())
+          .sslConfig(config.getSSLConfig())
+          .connectionTimeout(Duration.ofSeconds(10))
+          .maxConnections(16)
+          .build();
+      this.client = DockerClientImpl.getInstance(config, http);
+    } catch (RuntimeException e) {
+      throw setupFailed(e);
+    }
+  }
+
+  /** The client settings from DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and ~/.docker/config.json. */
+  static DockerClientConfig config(DefaultDockerClientConfig.Builder builder) {
+    try {
+      return builder.build();
+    } catch (RuntimeException e) {
+      throw setupFailed(e);
+    }
+  }
+
+  /** docker-java's own text names neither the variable nor the file ("Failed to parse docker configuration file"). */
+  private static EngineUnavailableException setupFailed(RuntimeException e) {
+    var message = new StringBuilder();
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t.getMessage() != null && message.indexOf(t.getMessage()) < 0) {
+        message.append(message.length() == 0 ? "" : ": ").append(t.getMessage());
+      }
+    }
+    return new EngineUnavailableException("Cannot set up the Docker client: " + message + ". Fix: check DOCKER_HOST"
+        + " (e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2375; now "
+        + Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unset") + "), DOCKER_TLS_VERIFY /"
+        + " DOCKER_CERT_PATH, and that ~/.docker/config.json (or $DOCKER_CONFIG/config.json) is valid JSON.", e);
   }
 
   public DockerClient client() {
@@ -81,8 +109,13 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         // The stream names the short id; the engine resolves it to the full one.
         return client.inspectImageCmd(callback.imageId()).exec().getId();
       }
+    } catch (SpecialFileInContextException e) {
+      throw new ImageBuildFailedException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot send the build context " + spec.context() + ": " + e.getMessage(), e);
+      // Names the file (the JDK's messages do) and the two ways out, instead of a bare IOException.
+      throw new ImageBuildFailedException("Cannot pack the build context " + spec.context() + " (<build><context>): "
+          + e.getMessage() + ". Fix: make the file readable, or list it in "
+          + spec.context().resolve(".dockerignore") + ".", e);
     } finally {
       if (tar != null) {
         try {
@@ -114,7 +147,13 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
 
   @Override
   public void tag(String imageId, String repository, String tag) {
-    client.tagImageCmd(imageId, repository, tag).withForce(true).exec();
+    try {
+      client.tagImageCmd(imageId, repository, tag).withForce(true).exec();
+    } catch (DockerException e) {
+      throw new ImageBuildFailedException("Tagging " + imageId + " as " + repository + ":" + tag + " failed: "
+          + rootMessage(e) + ". Fix: if the engine rejects the reference, change <name> or <tag> of the container"
+          + " (lower-case letters, digits, '.', '_', '-'); else build again (the image may have been removed).", e);
+    }
   }
 
   @Override
@@ -136,6 +175,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         .withUsername(auth.username())
         .withPassword(auth.password());
     var callback = new PushProgress(progress);
+    TransportLogGuard.requireQuiet();
     try {
       client.pushImageCmd(repository).withTag(tag).withAuthConfig(authConfig).exec(callback).awaitCompletion();
     } catch (InterruptedException e) {

@@ -69,6 +69,13 @@ abstract class AbstractCfMojo extends AbstractMojo {
       getLog().debug("Skipping " + goal() + ": pom packaging");
       return;
     }
+    try {
+      for (String applied : CommandLineOverrides.of(session).apply(this, project.getBasedir())) {
+        getLog().debug(goal() + ": " + applied);
+      }
+    } catch (InvalidSettingException e) {
+      throw new MojoExecutionException(SettingMessages.describe(e), e);
+    }
     if (skip) {
       getLog().info("Skipping " + goal() + " (" + CfProperties.SKIP + "=true)");
       return;
@@ -111,11 +118,14 @@ abstract class AbstractCfMojo extends AbstractMojo {
   }
 
   private static DeployInput deployInput(Container c) {
+    var numbers = new XmlNumbers(c.className == null ? "?" : c.className);
     Rollout r = c.rollout;
-    return new DeployInput(c.binding, c.instanceType, c.vcpu, c.memoryMib, c.diskMb, c.maxInstances,
-        c.schedulingPolicy, c.regions, c.jurisdiction, c.tiers, c.observability,
-        r == null ? null : r.strategy, r == null ? null : r.stepPercentage, r == null ? null : r.steps, c.adopt,
-        c.renamedFrom);
+    return new DeployInput(c.binding, c.instanceType, numbers.decimal(c.vcpu, "vcpu"),
+        numbers.whole(c.memoryMib, "memoryMib"), numbers.whole(c.diskMb, "diskMb"),
+        numbers.whole(c.maxInstances, "maxInstances"), c.schedulingPolicy, c.regions, c.jurisdiction,
+        numbers.wholeList(c.tiers, "tiers", "tier"), c.observability, r == null ? null : r.strategy,
+        r == null ? null : numbers.whole(r.stepPercentage, "rollout", "stepPercentage"),
+        r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"), c.adopt, c.renamedFrom);
   }
 
   protected WorkerInput workerInput() {

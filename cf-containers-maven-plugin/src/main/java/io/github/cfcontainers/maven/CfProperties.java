@@ -1,8 +1,10 @@
 package io.github.cfcontainers.maven;
 
+import java.util.Map;
+
 /**
  * Every user property of the plugin, in one place. Each is named after the XML element it
- * sets, under the {@code cf.} prefix; a {@code -D} value beats the POM's.
+ * sets, under the {@code cf.} prefix; a {@code -D} value beats the POM's (see {@link #FIELDS}).
  */
 public final class CfProperties {
 
@@ -21,6 +23,28 @@ public final class CfProperties {
   public static final String REGISTRY_CA_FILE = "cf.registry.caFile";
   public static final String WAIT = "cf.wait";
   public static final String DRY_RUN = "cf.dryRun";
+
+  /**
+   * Each property and the mojo field (= XML element) it sets. Maven reads a parameter's property
+   * only when the POM leaves the element out, so {@link CommandLineOverrides} applies these again
+   * after injection: {@code -D} wins, as in Jib. A new property needs its line here; the test
+   * reading plugin.xml fails until it has one.
+   */
+  static final Map<String, String> FIELDS = Map.ofEntries(
+      Map.entry(SKIP, "skip"),
+      Map.entry(BUILD_SKIP, "skipBuild"),
+      Map.entry(DEPLOY_SKIP, "skipDeploy"),
+      Map.entry(WORKER_NAME, "workerName"),
+      Map.entry(DEV, "dev"),
+      Map.entry(DEV_REMOTE, "devRemote"),
+      Map.entry(VERBOSE, "verbose"),
+      Map.entry(OUTPUT_DIRECTORY, "outputDirectory"),
+      Map.entry(ACCOUNT_ID, "accountId"),
+      Map.entry(SERVER_ID, "serverId"),
+      Map.entry(API_BASE_URL, "apiBaseUrl"),
+      Map.entry(REGISTRY, "registry"),
+      Map.entry(WAIT, "waitForRollouts"),
+      Map.entry(DRY_RUN, "dryRun"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";

@@ -21,14 +21,16 @@ public class Container {
   /** Durable Object binding name in the Worker; default the class name in UPPER_SNAKE case. */
   String binding;
   String instanceType;
-  Double vcpu;
-  Integer memoryMib;
-  Integer diskMb;
-  Integer maxInstances;
+  // Numbers are read as text so a typo gets our message naming the element (see XmlNumbers),
+  // not Maven's bare "Cannot convert".
+  String vcpu;
+  String memoryMib;
+  String diskMb;
+  String maxInstances;
   String schedulingPolicy;
   List<String> regions;
   String jurisdiction;
-  List<Integer> tiers;
+  List<String> tiers;
   Boolean observability;
   Rollout rollout;
   Boolean adopt;

@@ -7,8 +7,8 @@ public class Rollout {
 
   /** {@code rolling} (default) or {@code immediate} (100 % at once). */
   String strategy;
-  /** One of 5, 10, 20, 25, 50, 100. */
-  Integer stepPercentage;
+  /** One of 5, 10, 20, 25, 50, 100 (text: see {@link XmlNumbers}). */
+  String stepPercentage;
   /** Or an ascending list within 10..100 ending at 100. */
-  List<Integer> steps;
+  List<String> steps;
 }

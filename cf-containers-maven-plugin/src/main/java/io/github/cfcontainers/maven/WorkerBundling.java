@@ -51,8 +51,9 @@ final class WorkerBundling {
     try {
       return new WorkerBundler().bundle(source, reporter);
     } catch (WorkerBundleException e) {
-      String details = e.details() == null || e.details().isBlank() ? "" : "\n" + e.details();
-      throw new MojoFailureException("Bundling the Worker failed: " + e.problem() + details + "\n  Fix: " + e.fix(), e);
+      // The cause's own message, verbatim: Maven appends a cause's message that the error does not
+      // already contain, so a reworded copy printed the problem twice.
+      throw new MojoFailureException("Bundling the Worker failed: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.cfcontainers.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class BuildContextArchiveTest {
@@ -94,5 +96,96 @@ class BuildContextArchiveTest {
 
     assertThat(archive(archive)).isEqualTo(archive(archive));
     assertThat(archive.includedPaths()).containsExactly("Dockerfile", "a", "a/1.txt", "b", "b/2.txt");
+  }
+  @Test
+  void symlinksTravelAsLinksWithTheirTargetTextAndNoContent() throws IOException {
+    write("Dockerfile", "FROM scratch\n");
+    write("data/real.txt", "real");
+    write("worker/node_modules/esbuild/bin/esbuild", "#!/bin/sh\n");
+    Files.createDirectories(dir.resolve("worker/node_modules/.bin"));
+    Files.createSymbolicLink(dir.resolve("worker/node_modules/.bin/esbuild"), Path.of("../esbuild/bin/esbuild"));
+    Files.createSymbolicLink(dir.resolve("link.txt"), Path.of("data/real.txt"));
+    Files.createSymbolicLink(dir.resolve("datalink"), Path.of("data"));
+    Files.createSymbolicLink(dir.resolve("dangling"), Path.of("nowhere/at-all"));
+
+    var entries = entries(archive(new BuildContextArchive(dir, dir.resolve("Dockerfile"))));
+
+    for (var name : new String[] {"worker/node_modules/.bin/esbuild", "link.txt", "datalink", "dangling"}) {
+      assertThat(entries.get(name)).as(name).isNotNull();
+      assertThat(entries.get(name).isSymbolicLink()).as(name).isTrue();
+      assertThat(entries.get(name).getSize()).as(name).isZero();
+    }
+    assertThat(entries.get("worker/node_modules/.bin/esbuild").getLinkName()).isEqualTo("../esbuild/bin/esbuild");
+    assertThat(entries.get("link.txt").getLinkName()).isEqualTo("data/real.txt");
+    assertThat(entries.get("datalink").getLinkName()).isEqualTo("data");
+    assertThat(entries.get("dangling").getLinkName()).isEqualTo("nowhere/at-all");
+    assertThat(entries).as("a link to a directory is not walked into").doesNotContainKey("datalink/real.txt");
+    assertThat(entries.get("data/real.txt").getSize()).isEqualTo(4);
+  }
+
+  @Test
+  void anIgnoredSymlinkStaysOut() throws IOException {
+    write("Dockerfile", "FROM scratch\n");
+    write(".dockerignore", "node_modules\n");
+    Files.createDirectories(dir.resolve("node_modules/.bin"));
+    Files.createSymbolicLink(dir.resolve("node_modules/.bin/esbuild"), Path.of("../esbuild/bin/esbuild"));
+
+    assertThat(new BuildContextArchive(dir, dir.resolve("Dockerfile")).includedPaths())
+        .containsExactly(".dockerignore", "Dockerfile");
+  }
+
+  @Test
+  @Timeout(20) // sending a fifo's "content" blocks forever: fail instead of hanging
+  void aFifoIsRefusedNamingTheFileAndTheDockerignoreFix() throws Exception {
+    write("Dockerfile", "FROM scratch\n");
+    Files.createDirectories(dir.resolve("run"));
+    mkfifo(dir.resolve("run/app.pipe"));
+
+    var archive = new BuildContextArchive(dir, dir.resolve("Dockerfile"));
+    assertThatThrownBy(() -> archive(archive)).isInstanceOfSatisfying(SpecialFileInContextException.class, e -> {
+      assertThat(e.relativePath()).isEqualTo("run/app.pipe");
+      assertThat(e.getMessage()).contains("contains run/app.pipe", "fifo, socket or device",
+          "Fix: add the line 'run/app.pipe' to " + dir.resolve(".dockerignore"));
+    });
+  }
+
+  @Test
+  void aSocketIsRefusedToo() throws Exception {
+    write("Dockerfile", "FROM scratch\n");
+    Path socket = dir.resolve("agent.sock");
+    try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(socket));
+      var archive = new BuildContextArchive(dir, dir.resolve("Dockerfile"));
+      assertThatThrownBy(archive::includedPaths).isInstanceOf(SpecialFileInContextException.class)
+          .hasMessageContaining("contains agent.sock");
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void aFifoListedInDockerignoreIsLeftOutQuietly() throws Exception {
+    write("Dockerfile", "FROM scratch\n");
+    write(".dockerignore", "*.pipe\n");
+    mkfifo(dir.resolve("app.pipe"));
+
+    assertThat(new BuildContextArchive(dir, dir.resolve("Dockerfile")).includedPaths())
+        .containsExactly(".dockerignore", "Dockerfile");
+  }
+
+  private static void mkfifo(Path path) throws Exception {
+    var process = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+    assertThat(process.waitFor()).as("mkfifo " + path).isZero();
+  }
+
+  @Test
+  void aDockerfileOutsideTheContextThatIsALinkTravelsAsItsContent() throws IOException {
+    write("ctx/app.txt", "a");
+    write("docker/Dockerfile.real", "FROM scratch\nCOPY app.txt /\n");
+    Files.createSymbolicLink(dir.resolve("docker/Dockerfile"), Path.of("Dockerfile.real"));
+    var archive = new BuildContextArchive(dir.resolve("ctx"), dir.resolve("docker/Dockerfile"));
+
+    var entry = entries(archive(archive)).get(BuildContextArchive.OUTSIDE_DOCKERFILE);
+    assertThat(entry.isSymbolicLink()).isFalse();
+    assertThat(entry.getSize()).isEqualTo("FROM scratch\nCOPY app.txt /\n".length());
   }
 }
