@@ -44,7 +44,8 @@ public final class CfProperties {
       Map.entry(API_BASE_URL, "apiBaseUrl"),
       Map.entry(REGISTRY, "registry"),
       Map.entry(WAIT, "waitForRollouts"),
-      Map.entry(DRY_RUN, "dryRun"));
+      Map.entry(DRY_RUN, "dryRun"),
+      Map.entry(REGISTRY_CA_FILE, "registryCaFile"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
