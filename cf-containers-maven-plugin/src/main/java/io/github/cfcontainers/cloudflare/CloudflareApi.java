@@ -424,6 +424,20 @@ public final class CloudflareApi implements AutoCloseable {
     return "CloudflareApi[baseUrl=" + baseUrl() + ", accountId=" + accountId + "]";
   }
 
+  // ------------------------------------------------------------------ destroy
+
+  /**
+   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=<force>}. Without force the API deletes the Worker with its
+   * own Durable Object namespaces and refuses only when other Workers depend on it (the schema's "Delete Worker";
+   * wrangler's delete.ts sends force=false unless the user confirms breaking them). Answers false when the Worker
+   * did not exist.
+   */
+  public boolean deleteScript(String scriptName, boolean force) {
+    requireSegment(scriptName, "script name");
+    return caller.envelopeOrNullIfAbsent(workers.deleteScript(accountId, scriptName, force),
+        CloudflareErrorCodes.SERVICE_NOT_FOUND) != null;
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static <T> List<T> nonNull(List<T> list) {
