@@ -114,7 +114,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     return env == null || env.isBlank() ? null : Path.of(env.trim());
   }
 
-  private String registryHost() {
+  String registryHost() {
     if (registry != null && !registry.isBlank()) {
       return registry.trim();
     }
