@@ -1,6 +1,7 @@
 package io.github.cfcontainers.core.operate;
 
 import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.core.Reporter;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class DestroyService {
             deleted ? "deleted" : "already_absent"));
         reporter.info("Application " + target.name() + ": " + (deleted ? "deleted" : "already absent"));
       } catch (RuntimeException e) {
-        throw incomplete("application " + target.name() + " (" + target.id() + ")", settings, done, e);
+        throw incomplete("application " + target.name() + " (" + target.id() + ")", "", settings, done, e);
       }
     }
     if (!plan.workerExists()) {
@@ -57,17 +58,24 @@ public final class DestroyService {
       boolean deleted = api.deleteScript(settings.workerName(), false);
       done.add(new DestroyReport.Resource("worker", settings.workerName(), null, deleted ? "deleted" : "already_absent"));
       reporter.info("Worker " + settings.workerName() + ": " + (deleted ? "deleted" : "already absent"));
+    } catch (CloudflareApiException e) {
+      // Unforced, the API refuses only while other Workers depend on this one; a rerun alone cannot fix that.
+      String hint = e.httpStatus() == 400 || e.httpStatus() == 409 ? " Other Workers depend on " + settings.workerName()
+          + " (a service binding, or a binding to its Durable Objects): remove those bindings first; cf:destroy never"
+          + " forces the delete, which would break them." : "";
+      throw incomplete("Worker " + settings.workerName(), hint, settings, done, e);
     } catch (RuntimeException e) {
-      throw incomplete("Worker " + settings.workerName(), settings, done, e);
+      throw incomplete("Worker " + settings.workerName(), "", settings, done, e);
     }
     return new DestroyReport(settings.workerName(), true, true, done);
   }
 
-  private static DestroyIncompleteException incomplete(String what, DestroySettings settings,
+  private static DestroyIncompleteException incomplete(String what, String hint, DestroySettings settings,
       List<DestroyReport.Resource> done, RuntimeException e) {
     var report = new DestroyReport(settings.workerName(), true, false, done);
     long deleted = done.stream().filter(r -> "deleted".equals(r.outcome())).count();
     return new DestroyIncompleteException("Deleting " + what + " failed: " + e.getMessage() + " (" + deleted
-        + " resource(s) deleted before it). Run cf:destroy again to finish: what is gone counts as done.", report, e);
+        + " resource(s) deleted before it)." + hint + " Run cf:destroy again to finish: what is gone counts as done.",
+        report, e);
   }
 }

@@ -156,4 +156,17 @@ class DestroyServiceTest {
         .hasMessageContaining("'Containers: Edit'").hasMessageContaining("Nothing was deleted.");
     assertThat(writes()).isEmpty();
   }
+
+  @Test
+  void aWorkerOtherWorkersDependOnIsNotForcedAndTheMessageSaysWhy() {
+    account(SCRIPTS, "[" + app("app-mine", "w-web", MINE_NS) + "]")
+        .on("DELETE", "/workers/scripts/w", error(400, 10064, "Worker 'w' is used by other Workers: other"));
+
+    assertThatThrownBy(() -> destroy(true, "w-web"))
+        .isInstanceOfSatisfying(DestroyIncompleteException.class, e -> {
+          assertThat(e.getMessage()).contains("Other Workers depend on w").contains("never forces");
+          assertThat(e.report().resources()).extracting(DestroyReport.Resource::outcome).containsExactly("deleted");
+        });
+    assertThat(writes()).containsExactly("DELETE /containers/applications/app-mine", "DELETE /workers/scripts/w?force=false");
+  }
 }
