@@ -2,12 +2,12 @@ def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItS
 def emulator = support.emulator(basedir)
 try {
   def runs = support.invocations(basedir)
-  assert runs.size() == 9 : "nine invocations, got ${runs.size()}"
-  def failing = [2, 4]
+  assert runs.size() == 10 : "ten invocations, got ${runs.size()}"
+  def failing = [2, 4, 6]
   runs.eachWithIndex { run, i ->
     assert run.contains(failing.contains(i) ? "BUILD FAILURE" : "BUILD SUCCESS") : "invocation ${i + 1}:\n${run}"
   }
-  def (deployed, status, drifted, other, refused, dryRun, destroyed, again, after) = runs
+  def (deployed, status, drifted, other, refused, dryRun, failed, finished, again, after) = runs
   def account = "/accounts/${emulator.accountId()}"
 
   assert deployed.contains("Application it-operate-web: create")
@@ -37,10 +37,17 @@ try {
   assert dryRun.contains("Plan only: nothing was deleted.")
   assert !dryRun.contains("it-other-web")
 
-  // 7: the application first, then the Worker.
-  assert destroyed.contains("Application it-operate-web: deleted")
-  assert destroyed.contains("Worker it-operate: deleted")
-  assert destroyed.indexOf("Application it-operate-web: deleted") < destroyed.indexOf("Worker it-operate: deleted")
+  // 7: the application first; then the Worker delete fails, and the message says how to finish.
+  assert failed.contains("Application it-operate-web: deleted")
+  assert failed.contains("Deleting Worker it-operate failed")
+  assert failed.contains("Run cf:destroy again to finish")
+  assert !failed.contains("Worker it-operate: deleted")
+
+  // 8: the rerun finishes the job.
+  assert finished.contains("Application it-operate-web: already absent")
+  assert finished.contains("Worker it-operate: delete, with its Durable Object namespace(s) MyContainer")
+  assert finished.contains("Worker it-operate: deleted")
+  assert finished.contains("Destroyed it-operate: 1 resource(s) deleted.")
 
   // 8: everything already absent.
   assert again.contains("Application it-operate-web: already absent")
@@ -67,17 +74,18 @@ try {
   assert survivor : state.applications
   assert state.namespaces.find { it.id == survivor.durable_objects.namespace_id }.script == "it-other"
 
-  // The request log: exactly one delete each, the Worker's unforced, after its application; nothing else deleted;
-  // status, the dry run and the refused destroy wrote nothing.
+  // The request log: the application deleted once, then the Worker unforced (four failed attempts, then the
+  // rerun's); nothing else deleted; status, the dry run and the refused destroy wrote nothing.
   def log = support.admin(emulator, "/requests")
   def entries = (log instanceof Map ? log.requests : log)
   def base = new URL(emulator.apiBaseUrl().toString()).path
   def deletes = entries.findIndexValues { it.method == "DELETE" }.collect { entries[it as int] }
   assert deletes.collect { "${it.path.substring(base.length())}?${it.query ?: ""}".toString() } ==
-      ["${account}/containers/applications/${appId}?".toString(), "${account}/workers/scripts/it-operate?force=false".toString()] : deletes
+      ["${account}/containers/applications/${appId}?".toString()] + ["${account}/workers/scripts/it-operate?force=false".toString()] * 5 : deletes
+  assert deletes*.status == [200, 503, 503, 503, 503, 200] : deletes
   def writes = support.requestLines(emulator).findAll { !it.startsWith("GET ") && !it.contains("/credentials") }
-  // Two deploys (upload, create, subdomain each) and the two deletes.
-  assert writes.size() == 8 : writes
+  // Two deploys (upload, create, subdomain each) and the six deletes.
+  assert writes.size() == 12 : writes
 } finally {
   support.stopEmulator(basedir)
 }
