@@ -18,6 +18,7 @@ try {
   def (appId, image) = [app.group(1), app.group(2)]
   assert image ==~ /127\.0\.0\.1:\d+\/${emulator.accountId()}\/it-operate-web@sha256:[0-9a-f]{64}/
   assert status =~ /Worker it-operate: deployed, version [0-9a-f-]+, migration tag \S+, https:\/\/it-operate\.it\.workers\.dev/
+  assert status.contains("  Worker drift: none")
   assert status.contains("  drift: none")
   assert status.contains("No drift: what is deployed matches the POM.")
   assert !status.contains("image drift unknown")

@@ -19,8 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Shows what is deployed for this Worker, and whether it matches the POM. For the Worker: whether it exists, the
  * version serving it, its migration tag and workers.dev URL. Per container: the application id, the image (digest)
  * it runs, its instances by state, the active rollout with its progress, and drift: the fields a cf:deploy would
- * change, computed exactly as cf:deploy plans them. The image is compared with the one cf:build built
- * ({@code target/cf-containers/build.json}); without it, image drift is reported as unknown.
+ * change, computed exactly as cf:deploy plans them, and whether the Worker would be uploaded again. The image and
+ * the Worker are compared with what cf:build built ({@code target/cf-containers/build.json}); without it, their
+ * drift is reported as unknown.
  *
  * <p>Only reads: nothing is changed on Cloudflare. Writes {@code target/cf-containers/status.json} with the printed
  * content. When nothing is deployed it says so and succeeds. Not bound to a phase: run {@code mvn cf:status}.
@@ -57,7 +58,8 @@ public class StatusMojo extends AbstractDeployMojo {
     var out = outputDirectory.toPath();
     var build = Files.isRegularFile(out.resolve(BuildReportFile.FILE_NAME)) ? BuildReportFile.read(out) : null;
     try (var api = openApi(reporter); var engine = new DockerJavaEngine()) {
-      var settings = new StatusSettings(workerName, api.accountId(), registryHost(), containers, build);
+      var settings = new StatusSettings(api.accountId(), registryHost(), worker, containers, build,
+          out.resolve("worker"));
       var report = new StatusService(api, engine, reporter).status(settings);
       report.write(out);
       if (report.drift() && failOnDrift) {

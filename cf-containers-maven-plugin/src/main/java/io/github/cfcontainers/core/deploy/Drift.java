@@ -1,7 +1,10 @@
 package io.github.cfcontainers.core.deploy;
 
 import io.github.cfcontainers.cloudflare.Application;
+import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
 import java.util.List;
+import java.util.Optional;
 
 /** The deploy plan's field diff, for goals that compare without deploying (cf:status). */
 public final class Drift {
@@ -15,5 +18,15 @@ public final class Drift {
    */
   public static List<String> of(ContainerDeployment container, String image, Application app) {
     return ApplicationPublisher.diff(container, ApplicationPublisher.configuration(container, image), app);
+  }
+
+  /**
+   * What a deploy would do to the Worker (the upload plan's description), or empty when it would not upload. Reads
+   * the Worker's service and settings only.
+   */
+  public static Optional<String> worker(CloudflareApi api, DeploySettings settings,
+      List<DurableObjectNamespace> namespaces) {
+    var plan = new WorkerPublisher(api).plan(settings, namespaces);
+    return plan.upload() ? Optional.of(plan.describe()) : Optional.empty();
   }
 }

@@ -27,8 +27,13 @@ public record StatusReport(boolean deployed, boolean drift, Worker worker, List<
     lines = List.copyOf(lines);
   }
 
+  /**
+   * @param drift what a deploy would do to the Worker (the upload plan), or null when nothing
+   * @param driftUnknown why the Worker could not be compared, or null
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Worker(String name, boolean exists, String versionId, String migrationTag, String url) {
+  public record Worker(String name, boolean exists, String versionId, String migrationTag, String url, String drift,
+      String driftUnknown) {
   }
 
   /**

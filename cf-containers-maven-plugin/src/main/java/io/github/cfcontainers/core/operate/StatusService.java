@@ -4,9 +4,11 @@ import io.github.cfcontainers.cloudflare.Application;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.ContainerInstance;
 import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
+import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerEngine;
 import io.github.cfcontainers.core.Reporter;
 import io.github.cfcontainers.core.deploy.ContainerDeployment;
+import io.github.cfcontainers.core.deploy.DeploySettings;
 import io.github.cfcontainers.core.deploy.Drift;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,25 +42,38 @@ public final class StatusService {
     AccessCheck.require("Containers", "Containers: Read", api::getContainersAccount, read);
     var lines = new ArrayList<String>();
     var script = api.listScripts().stream().filter(s -> name.equals(s.id())).findFirst();
+    Map<String, DurableObjectNamespace> namespaces = new LinkedHashMap<>();
+    api.listDurableObjectNamespaces().forEach(ns -> namespaces.put(ns.id(), ns));
     StatusReport.Worker worker;
     if (script.isPresent()) {
       String version = api.findCurrentVersionId(name).orElse(null);
       String url = workersDevUrl(name);
-      worker = new StatusReport.Worker(name, true, version, script.get().migrationTag(), url);
       lines.add("Worker " + name + ": deployed, version " + version + ", migration tag "
           + script.get().migrationTag() + (url == null ? ", workers.dev off" : ", " + url));
+      String unknown = null;
+      String workerDrift = null;
+      if (settings.build() == null || settings.build().workerBundle() == null) {
+        unknown = "no Worker bundle in build.json: run 'mvn package' (cf:build) to compare the Worker";
+      } else {
+        try {
+          workerDrift = Drift.worker(api, deploySettings(settings), List.copyOf(namespaces.values())).orElse(null);
+        } catch (CfException e) {
+          unknown = e.getMessage();
+        }
+      }
+      lines.add(unknown != null ? "  Worker drift unknown: " + unknown
+          : "  Worker drift: " + (workerDrift == null ? "none" : workerDrift));
+      worker = new StatusReport.Worker(name, true, version, script.get().migrationTag(), url, workerDrift, unknown);
     } else {
-      worker = new StatusReport.Worker(name, false, null, null, null);
+      worker = new StatusReport.Worker(name, false, null, null, null, null, null);
       lines.add("Worker " + name + ": not deployed");
     }
-    Map<String, DurableObjectNamespace> namespaces = new LinkedHashMap<>();
-    api.listDurableObjectNamespaces().forEach(ns -> namespaces.put(ns.id(), ns));
     Map<String, Application> apps = new LinkedHashMap<>();
     api.listApplications().forEach(a -> apps.putIfAbsent(a.name(), a));
 
     var containers = new ArrayList<StatusReport.Container>();
     boolean anyApp = false;
-    boolean drift = false;
+    boolean drift = worker.drift() != null;
     for (var container : settings.containers()) {
       var app = apps.get(container.spec().name());
       if (app == null) {
@@ -123,6 +138,12 @@ public final class StatusService {
     }
     return new StatusReport.Container(app.name(), container.spec().className(), app.id(), deployedImage, health,
         states, rollout, drift, expected.unknownBecause());
+  }
+
+  /** The deploy's own settings, so its Worker plan compares exactly what a deploy would upload. */
+  private static DeploySettings deploySettings(StatusSettings s) {
+    return new DeploySettings(s.accountId(), s.registryHost(), s.worker(), s.containers(), s.build(),
+        s.workerBundleDirectory(), false, s.workerBundleDirectory().getParent());
   }
 
   private String workersDevUrl(String name) {

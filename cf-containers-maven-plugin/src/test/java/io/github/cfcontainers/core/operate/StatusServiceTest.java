@@ -16,7 +16,11 @@ import io.github.cfcontainers.core.deploy.ContainerSize;
 import io.github.cfcontainers.core.deploy.FakeCloudflare;
 import io.github.cfcontainers.core.deploy.InstanceType;
 import io.github.cfcontainers.core.deploy.RolloutPolicy;
+import io.github.cfcontainers.core.deploy.DeploymentResolver;
+import io.github.cfcontainers.core.deploy.WorkerInput;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StatusServiceTest {
 
@@ -33,6 +38,9 @@ class StatusServiceTest {
   private static final String NS = "a".repeat(32);
 
   private final FakeCloudflare cloudflare = new FakeCloudflare();
+
+  @TempDir
+  Path bundle;
 
   @AfterEach
   void close() throws IOException {
@@ -95,7 +103,8 @@ class StatusServiceTest {
   }
 
   private StatusReport status(ContainerDeployment container, BuildReport build, ContainerEngine engine) {
-    var settings = new StatusSettings("w", ACCOUNT, REGISTRY, List.of(container), build);
+    var worker = new DeploymentResolver(Clock.systemUTC()).worker("w", new WorkerInput("2026-11-01", null, null, null, null));
+    var settings = new StatusSettings(ACCOUNT, REGISTRY, worker, List.of(container), build, bundle);
     var report = new StatusService(cloudflare.api, engine, Reporter.SILENT).status(settings);
     assertThat(cloudflare.calls).as("reads only").allMatch(c -> c.method().equals("GET"));
     return report;
@@ -109,7 +118,8 @@ class StatusServiceTest {
 
     assertThat(report.deployed()).isTrue();
     assertThat(report.drift()).isFalse();
-    assertThat(report.worker()).isEqualTo(new StatusReport.Worker("w", true, "ver-2", "v1", "https://w.acme.workers.dev"));
+    assertThat(report.worker()).isEqualTo(new StatusReport.Worker("w", true, "ver-2", "v1", "https://w.acme.workers.dev",
+        null, "no Worker bundle in build.json: run 'mvn package' (cf:build) to compare the Worker"));
     var c = report.containers().get(0);
     assertThat(c.image()).isEqualTo(DEPLOYED);
     assertThat(c.health()).containsEntry("active", 2).containsEntry("starting", 1);
@@ -166,5 +176,21 @@ class StatusServiceTest {
     assertThat(report.drift()).isFalse();
     assertThat(report.lines()).containsExactly("Worker w: not deployed", "Application w-web: not deployed",
         "Nothing deployed: neither Worker w nor any of its applications exists.");
+  }
+
+  @Test
+  void aWorkerTheDeployWouldUploadAgainIsDrift() throws IOException {
+    deployed(20, null);
+    cloudflare.on("GET", "/workers/services/w", ok("{\"id\":\"w\",\"default_environment\":{\"script\":{\"migration_tag\":\"v1\"}}}"))
+        .on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"cf-containers-hash:0000\"]}"));
+    Files.writeString(bundle.resolve("worker.js"), "export class Web {}");
+    var build = new BuildReport("w", false, new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0",
+        List.of("Web")), prebuilt(DEPLOYED).containers());
+
+    var report = status(container(20), build, null);
+
+    assertThat(report.worker().drift()).isEqualTo("update (code or settings changed)");
+    assertThat(report.drift()).isTrue();
+    assertThat(report.containers().get(0).drift()).isEmpty();
   }
 }
