@@ -447,6 +447,46 @@ public final class CloudflareApi implements AutoCloseable {
     return "CloudflareApi[baseUrl=" + baseUrl() + ", accountId=" + accountId + "]";
   }
 
+  // ------------------------------------------------------------------ destroy
+
+  /**
+   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=<force>}. Without force the API deletes the Worker with its
+   * own Durable Object namespaces and refuses only when other Workers depend on it (the schema's "Delete Worker";
+   * wrangler's delete.ts sends force=false unless the user confirms breaking them). Answers false when the Worker
+   * did not exist.
+   */
+  public boolean deleteScript(String scriptName, boolean force) {
+    requireSegment(scriptName, "script name");
+    return caller.envelopeOrNullIfAbsent(workers.deleteScript(accountId, scriptName, force),
+        CloudflareErrorCodes.SERVICE_NOT_FOUND) != null;
+  }
+
+  // ------------------------------------------------------------------ status
+
+  /**
+   * The version serving the Worker: {@code GET /accounts/{a}/workers/scripts/{name}/deployments}, newest first (the
+   * schema: "the first deployment in the list is the latest deployment actively serving traffic"), its version with
+   * the largest percentage. Empty when the Worker does not exist or has no deployment.
+   */
+  public Optional<String> findCurrentVersionId(String scriptName) {
+    requireSegment(scriptName, "script name");
+    ApiEnvelope<JsonNode> env = caller.envelopeOrNullIfAbsent(workers.listDeployments(accountId, scriptName),
+        CloudflareErrorCodes.SERVICE_NOT_FOUND, 10007);
+    if (env == null || env.result() == null) {
+      return Optional.empty();
+    }
+    JsonNode latest = env.result().path("deployments").path(0);
+    String best = null;
+    double share = -1;
+    for (JsonNode v : latest.path("versions")) {
+      if (v.path("percentage").asDouble(0) > share && v.hasNonNull("version_id")) {
+        share = v.path("percentage").asDouble(0);
+        best = v.get("version_id").asText();
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static <T> List<T> nonNull(List<T> list) {

@@ -57,4 +57,8 @@ interface WorkersEndpoints {
   Call<ApiEnvelope<ScriptSubdomain>> setScriptSubdomain(@Path("account_id") String accountId,
                               @Path("script_name") String scriptName,
                               @Body ScriptSubdomain body);
+
+  @GET("accounts/{account_id}/workers/scripts/{script_name}/deployments")
+  Call<ApiEnvelope<JsonNode>> listDeployments(@Path("account_id") String accountId,
+                        @Path("script_name") String scriptName);
 }

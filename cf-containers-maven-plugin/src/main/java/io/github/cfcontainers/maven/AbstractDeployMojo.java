@@ -114,7 +114,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     return env == null || env.isBlank() ? null : Path.of(env.trim());
   }
 
-  private String registryHost() {
+  String registryHost() {
     if (registry != null && !registry.isBlank()) {
       return registry.trim();
     }
@@ -122,4 +122,19 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     return env == null || env.isBlank() ? DEFAULT_REGISTRY : env.trim();
   }
 
+  /** The API client with credentials resolved exactly as for cf:deploy; for the goals that only read or delete. */
+  protected CloudflareApi openApi(Reporter reporter) {
+    if (session.isOffline()) {
+      throw new CfException(goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
+    }
+    var credentials = new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
+        .resolve(accountId, apiToken, serverId);
+    reporter.debug("Cloudflare account id from " + credentials.accountSource() + "; API token from "
+        + credentials.tokenSource());
+    return new CloudflareApi(CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
+        .baseUrl(apiBaseUrl)
+        .environment(environment)
+        .listener(event -> reporter.debug(event.describe()))
+        .build());
+  }
 }

@@ -53,6 +53,10 @@ public final class CfProperties {
   public static final String ENV_REGISTRY = "CLOUDFLARE_CONTAINER_REGISTRY";
   public static final String ENV_REGISTRY_CA = "CLOUDFLARE_CONTAINER_REGISTRY_CA";
 
+  /** cf:destroy and cf:status (issue #10). */
+  public static final String DESTROY_SKIP = "cf.destroy.skip";
+  public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
+
   private CfProperties() {
   }
 }

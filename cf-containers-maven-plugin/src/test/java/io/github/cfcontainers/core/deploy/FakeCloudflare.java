@@ -24,18 +24,18 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * A MockWebServer answering hand-written JSON per "METHOD path" (path without the account prefix and the
  * query), recording every request with its body. Unrouted requests get a 404 "No route" so they show up
- * in assertions rather than hanging.
+ * in assertions rather than hanging. Public for the tests of {@code core.operate}.
  */
-final class FakeCloudflare implements AutoCloseable {
+public final class FakeCloudflare implements AutoCloseable {
 
-  static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+  public static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
   static final String TOKEN = "tok_unit-Secret-5e4d3c2b1a";
   private static final String PREFIX = "/client/v4/accounts/" + ACCOUNT;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One recorded request: method, path after the account prefix (query kept), body text. */
-  record Call(String method, String path, String body) {
-    JsonNode json() {
+  public record Call(String method, String path, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -51,10 +51,10 @@ final class FakeCloudflare implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final Map<String, java.util.Deque<MockResponse>> routes = new ConcurrentHashMap<>();
-  final List<Call> calls = new CopyOnWriteArrayList<>();
-  final CloudflareApi api;
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final CloudflareApi api;
 
-  FakeCloudflare() {
+  public FakeCloudflare() {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -88,23 +88,23 @@ final class FakeCloudflare implements AutoCloseable {
    * Answers {@code method path} (path relative to the account, no query) with the answers in turn, the last
    * one for every further request.
    */
-  FakeCloudflare on(String method, String path, MockResponse... answers) {
+  public FakeCloudflare on(String method, String path, MockResponse... answers) {
     routes.put(method + " " + path, new java.util.ArrayDeque<>(List.of(answers)));
     return this;
   }
 
-  static MockResponse ok(String resultJson) {
+  public static MockResponse ok(String resultJson) {
     return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
         .setBody("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultJson + "}");
   }
 
-  static MockResponse error(int status, int code, String message) {
+  public static MockResponse error(int status, int code, String message) {
     return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
         .setBody("{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
             + "\"}],\"messages\":[],\"result\":null}");
   }
 
-  List<Call> writes() {
+  public List<Call> writes() {
     return calls.stream().filter(c -> !c.method().equals("GET")).toList();
   }
 

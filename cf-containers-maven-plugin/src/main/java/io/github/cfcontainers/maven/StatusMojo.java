@@ -1,0 +1,73 @@
+package io.github.cfcontainers.maven;
+
+import io.github.cfcontainers.core.BuildReportFile;
+import io.github.cfcontainers.core.CfException;
+import io.github.cfcontainers.core.ContainerResolver;
+import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.deploy.DeploymentResolver;
+import io.github.cfcontainers.core.operate.StatusService;
+import io.github.cfcontainers.core.operate.StatusSettings;
+import io.github.cfcontainers.docker.DockerJavaEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Shows what is deployed for this Worker, and whether it matches the POM. For the Worker: whether it exists, the
+ * version serving it, its migration tag and workers.dev URL. Per container: the application id, the image (digest)
+ * it runs, its instances by state, the active rollout with its progress, and drift: the fields a cf:deploy would
+ * change, computed exactly as cf:deploy plans them, and whether the Worker would be uploaded again. The image and
+ * the Worker are compared with what cf:build built ({@code target/cf-containers/build.json}); without it, their
+ * drift is reported as unknown.
+ *
+ * <p>Only reads: nothing is changed on Cloudflare. Writes {@code target/cf-containers/status.json} with the printed
+ * content. When nothing is deployed it says so and succeeds. Not bound to a phase: run {@code mvn cf:status}.
+ */
+@Mojo(name = "status", threadSafe = true)
+public class StatusMojo extends AbstractDeployMojo {
+
+  /** Fail the build when what is deployed differs from the POM (for CI checks). */
+  @Parameter(property = CfProperties.STATUS_FAIL_ON_DRIFT, defaultValue = "false")
+  private boolean failOnDrift;
+
+  @Override
+  protected String goal() {
+    return "cf:status";
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return null;
+  }
+
+  @Override
+  protected boolean isGoalSkipped() {
+    return false;
+  }
+
+  @Override
+  protected void run(Reporter reporter) throws MojoFailureException {
+    var inputs = containerInputs();
+    var specs = new ContainerResolver(project.getBasedir().toPath()).resolve(workerName, inputs);
+    var resolver = new DeploymentResolver(Clock.systemUTC());
+    var worker = resolver.worker(workerName, workerInput());
+    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), worker.vars().keySet());
+    var out = outputDirectory.toPath();
+    var build = Files.isRegularFile(out.resolve(BuildReportFile.FILE_NAME)) ? BuildReportFile.read(out) : null;
+    try (var api = openApi(reporter); var engine = new DockerJavaEngine()) {
+      var settings = new StatusSettings(api.accountId(), registryHost(), worker, containers, build,
+          out.resolve("worker"));
+      var report = new StatusService(api, engine, reporter).status(settings);
+      report.write(out);
+      if (report.drift() && failOnDrift) {
+        throw new MojoFailureException("What is deployed for " + workerName + " differs from the POM (see above;"
+            + " " + CfProperties.STATUS_FAIL_ON_DRIFT + "=true). Run 'mvn deploy' to apply the POM.");
+      }
+    } catch (IOException e) {
+      throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
+    }
+  }
+}
