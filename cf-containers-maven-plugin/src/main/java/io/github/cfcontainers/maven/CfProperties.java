@@ -23,6 +23,8 @@ public final class CfProperties {
   public static final String REGISTRY_CA_FILE = "cf.registry.caFile";
   public static final String WAIT = "cf.wait";
   public static final String DRY_RUN = "cf.dryRun";
+  public static final String DESTROY_SKIP = "cf.destroy.skip";
+  public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
 
   /**
    * Each property and the mojo field (= XML element) it sets. Maven reads a parameter's property
@@ -45,17 +47,15 @@ public final class CfProperties {
       Map.entry(REGISTRY, "registry"),
       Map.entry(WAIT, "waitForRollouts"),
       Map.entry(DRY_RUN, "dryRun"),
-      Map.entry(REGISTRY_CA_FILE, "registryCaFile"));
+      Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
+      Map.entry(DESTROY_SKIP, "skipDestroy"),
+      Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
   public static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
   public static final String ENV_REGISTRY = "CLOUDFLARE_CONTAINER_REGISTRY";
   public static final String ENV_REGISTRY_CA = "CLOUDFLARE_CONTAINER_REGISTRY_CA";
-
-  /** cf:destroy and cf:status (issue #10). */
-  public static final String DESTROY_SKIP = "cf.destroy.skip";
-  public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
 
   private CfProperties() {
   }

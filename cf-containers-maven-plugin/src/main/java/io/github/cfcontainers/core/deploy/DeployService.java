@@ -2,7 +2,6 @@ package io.github.cfcontainers.core.deploy;
 
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
-import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
 import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
 import io.github.cfcontainers.cloudflare.Rollout;
 import io.github.cfcontainers.core.BuildReport;
@@ -16,13 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Plans and applies a deployment in the order that keeps a failure harmless: every check and
  * read first, then images, then the Worker, then the applications, then workers.dev.
  */
 public final class DeployService {
+
+  private static final String NOTHING_CHANGED = "Nothing was changed.";
 
   /** Pushes of large images outlive the API's 15-minute default. */
   static final int CREDENTIAL_MINUTES = 60;
@@ -142,8 +142,9 @@ public final class DeployService {
     }
     WorkerExports.requireExported(java.util.Set.copyOf(build.workerBundle().exports()),
         settings.containers().stream().map(ContainerDeployment::spec).toList(), "the Worker bundle");
-    checkAccess("Workers", "Workers Scripts: Edit", api::listScripts);
-    var account = checkAccess("Containers", "Containers: Edit", api::getContainersAccount);
+    ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_CHANGED);
+    var account = ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount,
+        NOTHING_CHANGED);
     AccountChecks.checkLimits(settings.containers(), account, reporter);
     var targets = new LinkedHashMap<ContainerDeployment, ImageTarget>();
     boolean engineNeeded = false;
@@ -181,34 +182,6 @@ public final class DeployService {
     } catch (CloudflareApiException e) {
       reporter.debug("Listing the account's image registries failed: " + e.getMessage());
       return Optional.empty();
-    }
-  }
-
-  private <T> T checkAccess(String area, String permission, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (CloudflareApiException e) {
-      String base = api.baseUrl();
-      String setting = " Set it with <apiBaseUrl> / -Dcf.apiBaseUrl (or CLOUDFLARE_API_BASE_URL). Nothing was changed.";
-      if (e.kind() == CloudflareApiException.Kind.TRANSPORT) {
-        throw new CfException("Cannot reach the Cloudflare API at " + base + ": " + e.getMessage().replaceFirst(
-            "^.* got no answer: ", "") + " Check the network (or the proxy), and that the API base URL is right"
-            + " (https://api.cloudflare.com/client/v4, or a running emulator's)." + setting, e);
-      }
-      boolean noRoute = e.hasCode(CloudflareErrorCodes.NO_ROUTE)
-          || (e.kind() == CloudflareApiException.Kind.NON_JSON_ANSWER && e.httpStatus() == 404);
-      if (noRoute) {
-        String why = base.endsWith("/client/v4/") ? "check that it is the Cloudflare API (or the emulator)"
-            : "it must end with /client/v4, e.g. https://api.cloudflare.com/client/v4";
-        throw new CfException("The API base URL " + base + " has no route for the " + area + " API (HTTP "
-            + e.httpStatus() + "): " + why + "." + setting, e);
-      }
-      if (e.isAuthenticationError()) {
-        throw new CfException("The API token cannot use the " + area + " API (HTTP " + e.httpStatus() + "). Give it"
-            + " the '" + permission + "' permission for this account, or check the account id. Nothing was changed.",
-            e);
-      }
-      throw e;
     }
   }
 

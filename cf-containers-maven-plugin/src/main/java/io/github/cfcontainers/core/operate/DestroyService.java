@@ -1,5 +1,7 @@
 package io.github.cfcontainers.core.operate;
 
+import io.github.cfcontainers.core.deploy.ApiAccess;
+
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.core.Reporter;
@@ -25,8 +27,8 @@ public final class DestroyService {
 
   /** With {@code apply} false only the plan is printed and reported (-Dcf.dryRun). */
   public DestroyReport destroy(DestroySettings settings, boolean apply) {
-    AccessCheck.require("Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_DELETED);
-    AccessCheck.require("Containers", "Containers: Edit", api::getContainersAccount, NOTHING_DELETED);
+    ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_DELETED);
+    ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount, NOTHING_DELETED);
     DestroyPlan plan = new DestroyPlanner(api).plan(settings);
     plan.describe().forEach(reporter::info);
 

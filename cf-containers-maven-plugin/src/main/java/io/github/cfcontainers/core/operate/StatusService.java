@@ -1,5 +1,7 @@
 package io.github.cfcontainers.core.operate;
 
+import io.github.cfcontainers.core.deploy.ApiAccess;
+
 import io.github.cfcontainers.cloudflare.Application;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.ContainerInstance;
@@ -38,8 +40,8 @@ public final class StatusService {
   public StatusReport status(StatusSettings settings) {
     String name = settings.workerName();
     String read = "Nothing was changed.";
-    AccessCheck.require("Workers", "Workers Scripts: Read", api::listScripts, read);
-    AccessCheck.require("Containers", "Containers: Read", api::getContainersAccount, read);
+    ApiAccess.require(api, "Workers", "Workers Scripts: Read", api::listScripts, read);
+    ApiAccess.require(api, "Containers", "Containers: Read", api::getContainersAccount, read);
     var lines = new ArrayList<String>();
     var script = api.listScripts().stream().filter(s -> name.equals(s.id())).findFirst();
     Map<String, DurableObjectNamespace> namespaces = new LinkedHashMap<>();
