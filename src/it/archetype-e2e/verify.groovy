@@ -27,18 +27,31 @@ try {
   assert app.text.contains("Hello from ")
   app.text = app.text.replace("Hello from ", "Hello again from ")
   // -llr: the artifacts invoker fetched through its own repository id count as present.
-  def command = ["mvn", "-B", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(), "deploy"]
-  def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true)
-  process.environment().put("CLOUDFLARE_API_TOKEN", support.itToken())
-  def started = process.start()
-  def output = started.inputStream.text
-  new File(basedir, "redeploy.log").text = output
-  assert started.waitFor() == 0 : "the redeploy failed:\n${output}"
+  def mvn = { String goal ->
+    def command = ["mvn", "-B", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(), goal]
+    def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true)
+    process.environment().put("CLOUDFLARE_API_TOKEN", support.itToken())
+    def started = process.start()
+    def log = started.inputStream.text
+    new File(basedir, "${goal.replace(':', '-')}.log").text = log
+    assert started.waitFor() == 0 : "mvn ${goal} failed:\n${log}"
+    return log
+  }
+  def output = mvn("deploy")
   assert output.contains("pushing ")
   assert output.contains("Worker e2e-app: no change")
   assert output =~ /Application e2e-app-mycontainer: update \(image: .*\) \+ rollout/
   assert output.contains("rollout ") && output.contains(" started")
   assert support.awaitWorker(emulator, "e2e-app", "") { it.startsWith("Hello again from e2e-app!") }
+
+  // Tear it down as a user would: nothing of e2e-app is left, and status then says so.
+  def destroyed = mvn("cf:destroy")
+  assert destroyed.contains("e2e-app-mycontainer") : destroyed
+  def state = support.admin(emulator, "/state")
+  assert !state.scripts.any { it.id == "e2e-app" || it.name == "e2e-app" } : state.scripts
+  assert !state.namespaces.any { it.script == "e2e-app" } : state.namespaces
+  assert !state.applications.any { it.name == "e2e-app-mycontainer" } : state.applications
+  assert mvn("cf:status").contains("Nothing deployed")
 } finally {
   support.stopEmulator(basedir)
   // The images this IT built; the shared engine keeps what others made.
