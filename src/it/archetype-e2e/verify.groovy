@@ -21,6 +21,9 @@ try {
   def writesBefore = support.requestLines(emulator).findAll { !it.startsWith("GET ") && !it.contains("/credentials") }
   assert writesBefore.count { it.startsWith("PUT ") } == 1 : writesBefore
   assert writesBefore.count { it ==~ /PATCH .*/ } == 0 : writesBefore
+  assert writesBefore.count { it ==~ /POST .*\/rollouts/ } == 0 : writesBefore
+  def answered = support.admin(emulator, "/state").applications.find { it.name == "e2e-app-mycontainer" }
+  assert !answered.configuration.containsKey("instance_type") && answered.configuration.vcpu : "sizes-only answers"
 
   // Change the Java code and deploy again, as a user would: new image, rollout, same Worker.
   def app = new File(project, "src/main/java/it/e2e/App.java")

@@ -1,11 +1,7 @@
 def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
 support.copyWorker(basedir, new File(itLib))
 def emulator = support.startEmulator(basedir, true)
-// The schema promises no configuration field: this IT's redeploys face application answers with the
-// resolved sizes only (no instance_type); the other deploy ITs face the usual form with both.
-def shapes = new URL("${emulator.adminUrl()}/answer-shapes").openConnection()
-shapes.requestMethod = "POST"
-shapes.doOutput = true
-shapes.outputStream.withWriter { it << '{"application_instance_type":false}' }
-assert shapes.responseCode == 200
+// This IT's redeploys face sizes-only application answers (no instance_type), as archetype-e2e's
+// do; the other deploy ITs face the usual form with both.
+support.answerSizesOnly(emulator)
 return true

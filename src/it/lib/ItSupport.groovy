@@ -56,6 +56,18 @@ def startEmulator(File basedir, boolean runContainers, List<String> extraMavenCo
   return emulator
 }
 
+/**
+ * From now on the emulator's application answers carry a named type's resolved sizes without
+ * instance_type: the schema promises neither, so a redeploy must see "no change" under both forms.
+ */
+void answerSizesOnly(emulator) {
+  def shapes = new URL("${emulator.adminUrl()}/answer-shapes").openConnection()
+  shapes.requestMethod = "POST"
+  shapes.doOutput = true
+  shapes.outputStream.withWriter { it << '{"application_instance_type":false}' }
+  assert shapes.responseCode == 200
+}
+
 def emulator(File basedir) {
   def emulator = System.getProperties().get("cf-it-emulator:" + basedir.canonicalPath)
   assert emulator : "no emulator was started for ${basedir} (setup.groovy)"
