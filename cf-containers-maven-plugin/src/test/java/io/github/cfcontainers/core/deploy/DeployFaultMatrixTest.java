@@ -161,12 +161,12 @@ class DeployFaultMatrixTest {
     }
   }
 
-  /** {@code -Dfm.only=STEP} runs one row (while working on it). */
+  /** {@code -Dfm.only=STEP,STEP} runs those rows only (while working on them). */
   static Stream<Arguments> cells() {
     var cells = new ArrayList<Arguments>();
     String only = System.getProperty("fm.only", "");
     for (Step step : Step.values()) {
-      if (!only.isEmpty() && !step.name().equals(only)) {
+      if (!only.isEmpty() && !List.of(only.split(",")).contains(step.name())) {
         continue;
       }
       for (Fault fault : Fault.values()) {
@@ -179,6 +179,7 @@ class DeployFaultMatrixTest {
   @ParameterizedTest(name = "{0} x {1}")
   @MethodSource("cells")
   void faultThenConverge(Step step, Fault fault) throws Exception {
+    String cell = step + " x " + fault;
     ground.reset();
     Files.writeString(bundle.resolve("worker.js"), WORKER_JS);
     if (step.needsApplication) {
@@ -187,66 +188,70 @@ class DeployFaultMatrixTest {
     ground.fault("{\"method\":\"" + step.method + "\",\"path\":\"" + step.path.replace("\\", "\\\\") + "\",\"times\":"
         + fault.times + "," + fault.spec + "}");
     Throwable failure = null;
+    DeploymentReport faulted = null;
     try {
-      deploy(WANTED_INSTANCES);
+      faulted = deploy(WANTED_INSTANCES);
     } catch (RuntimeException e) {
       failure = e;
     }
     ground.awaitQuiet(100);
     var left = ground.state().path("faults");
     assertThat(left.size() == 0 || left.path(0).path("remaining").asInt() < fault.times)
-        .as("the deploy reached the step, so the fault fired").isTrue();
+        .as(cell + ": the deploy reached the step, so the fault fired").isTrue();
     String outcome;
     if (fault.fails(step)) {
-      assertThat(failure).as("the faulted deploy fails").isNotNull();
-      assertThat(failure.getMessage()).as("the failure names the step").containsPattern(step.named);
+      assertThat(failure).as(cell + ": the faulted deploy fails").isNotNull();
+      assertThat(failure.getMessage()).as(cell + ": the failure names the step").containsPattern(step.named);
       outcome = "fails (" + why(failure.getMessage()) + ")";
     } else {
-      assertThat(failure).as("the faulted deploy succeeds").isNull();
+      assertThat(failure).as(cell + ": the faulted deploy succeeds").isNull();
+      // A success must already be the wanted state: a retry that acted twice shows here.
+      assertConverged(cell + " (faulted run)", faulted, step.needsApplication);
       outcome = fault == Fault.RATE_LIMITED ? "succeeds (waits Retry-After)" : "succeeds (retried)";
     }
 
     ground.clearFaults();
     var report = deploy(WANTED_INSTANCES);
-    assertConverged(report, step.needsApplication);
+    assertConverged(cell, report, step.needsApplication);
 
     ground.clearRequests();
     deploy(WANTED_INSTANCES);
-    assertThat(ground.writes()).as("a third, unchanged run writes nothing").isEmpty();
+    assertThat(ground.writes()).as(cell + ": a third, unchanged run writes nothing").isEmpty();
     table.put(step.ordinal() + "|" + fault.ordinal(), outcome + "; rerun converges");
   }
 
-  private void assertConverged(DeploymentReport report, boolean update) {
+  private void assertConverged(String cell, DeploymentReport report, boolean update) {
     JsonNode state = ground.state();
-    assertThat(state.path("scripts").size()).as("one Worker").isEqualTo(1);
-    assertThat(state.path("scripts").path(0).path("name").asText()).isEqualTo(WORKER);
+    assertThat(state.path("scripts").size()).as(cell + ": one Worker").isEqualTo(1);
+    assertThat(state.path("scripts").path(0).path("name").asText()).as(cell + ": Worker name").isEqualTo(WORKER);
     var namespaces = new ArrayList<JsonNode>();
     state.path("namespaces").forEach(namespaces::add);
-    assertThat(namespaces).as("one namespace, the container class's").hasSize(1);
+    assertThat(namespaces).as(cell + ": one namespace, the container class's").hasSize(1);
     JsonNode ns = namespaces.get(0);
-    assertThat(ns.path("class").asText()).isEqualTo("MyContainer");
-    assertThat(ns.path("use_containers").asBoolean()).isTrue();
-    assertThat(state.path("applications").size()).as("one application, no duplicate").isEqualTo(1);
+    assertThat(ns.path("class").asText()).as(cell + ": namespace class").isEqualTo("MyContainer");
+    assertThat(ns.path("use_containers").asBoolean()).as(cell + ": container-enabled").isTrue();
+    assertThat(state.path("applications").size()).as(cell + ": one application, no duplicate").isEqualTo(1);
     JsonNode app = state.path("applications").path(0);
     String wantedImage = registry + "/" + ground.cf.accountId() + "/" + APP + "@";
-    assertThat(app.path("name").asText()).isEqualTo(APP);
-    assertThat(app.path("configuration").path("image").asText()).startsWith(wantedImage)
+    assertThat(app.path("name").asText()).as(cell + ": application name").isEqualTo(APP);
+    assertThat(app.path("configuration").path("image").asText()).as(cell + ": image").startsWith(wantedImage)
         .isEqualTo(report.containers().get(0).image());
-    assertThat(app.path("max_instances").asInt()).isEqualTo(WANTED_INSTANCES);
-    assertThat(app.path("durable_objects").path("namespace_id").asText()).as("bound, not orphaned")
+    assertThat(app.path("max_instances").asInt()).as(cell + ": max_instances").isEqualTo(WANTED_INSTANCES);
+    assertThat(app.path("durable_objects").path("namespace_id").asText()).as(cell + ": bound, not orphaned")
         .isEqualTo(ns.path("id").asText());
     var completed = new ArrayList<JsonNode>();
     for (JsonNode r : app.path("rollouts")) {
-      assertThat(r.path("status").asText()).as("no rollout left behind").isEqualTo("completed");
+      assertThat(r.path("status").asText()).as(cell + ": no rollout left behind").isEqualTo("completed");
       completed.add(r);
     }
     // An update is applied by exactly one rollout: none missing, none repeated.
-    assertThat(completed).as("rollouts").hasSize(update ? 1 : 0);
+    assertThat(completed).as(cell + ": rollouts").hasSize(update ? 1 : 0);
     if (update) {
-      assertThat(completed.get(0).path("target_configuration").path("image").asText())
+      assertThat(completed.get(0).path("target_configuration").path("image").asText()).as(cell + ": rollout image")
           .isEqualTo(app.path("configuration").path("image").asText());
     }
-    assertThat(state.path("scripts").path(0).path("workersDevEnabled").asBoolean()).as("workers.dev on").isTrue();
+    assertThat(state.path("scripts").path(0).path("workersDevEnabled").asBoolean()).as(cell + ": workers.dev on")
+        .isTrue();
   }
 
   private static String why(String message) {
