@@ -187,6 +187,7 @@ class DeployFaultMatrixTest {
     }
     ground.fault("{\"method\":\"" + step.method + "\",\"path\":\"" + step.path.replace("\\", "\\\\") + "\",\"times\":"
         + fault.times + "," + fault.spec + "}");
+    ground.clearRequests();
     Throwable failure = null;
     DeploymentReport faulted = null;
     try {
@@ -198,13 +199,17 @@ class DeployFaultMatrixTest {
     var left = ground.state().path("faults");
     assertThat(left.size() == 0 || left.path(0).path("remaining").asInt() < fault.times)
         .as(cell + ": the deploy reached the step, so the fault fired").isTrue();
+    long attempts = ground.count(step.method, step.path);
     String outcome;
     if (fault.fails(step)) {
+      // The deploy stops at the step's first call: once when not retried, else every attempt.
+      assertThat(attempts).as(cell + ": attempts at the step").isEqualTo(step.retried ? 4 : 1);
       assertThat(failure).as(cell + ": the faulted deploy fails").isNotNull();
       assertThat(failure.getMessage()).as(cell + ": the failure names the step").containsPattern(step.named);
       outcome = "fails (" + why(failure.getMessage()) + ")";
     } else {
       assertThat(failure).as(cell + ": the faulted deploy succeeds").isNull();
+      assertThat(attempts).as(cell + ": the faulted call was sent again").isGreaterThanOrEqualTo(2);
       // A success must already be the wanted state: a retry that acted twice shows here.
       assertConverged(cell + " (faulted run)", faulted, step.needsApplication);
       outcome = fault == Fault.RATE_LIMITED ? "succeeds (waits Retry-After)" : "succeeds (retried)";

@@ -73,6 +73,18 @@ final class FaultMatrixGround implements AutoCloseable {
     call("DELETE", "/requests", null);
   }
 
+  /** How many logged API requests have this method and a path matching the regex (as a fault matches). */
+  long count(String method, String pathRegex) {
+    var path = java.util.regex.Pattern.compile(pathRegex);
+    long n = 0;
+    for (JsonNode r : requests()) {
+      if (r.path("method").asText().equals(method) && path.matcher(r.path("path").asText()).find()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Logged requests that change something; the credentials POST mints a login and changes no deployment. */
   List<String> writes() {
     var out = new ArrayList<String>();
