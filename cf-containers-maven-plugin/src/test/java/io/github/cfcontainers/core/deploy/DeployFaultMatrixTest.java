@@ -75,6 +75,8 @@ class DeployFaultMatrixTest {
     APPLICATION_PATCH("PATCH", "/containers/applications/[^/]+$", "PATCH /accounts/\\w+/containers/applications/",
         true, true),
     ROLLOUT_CREATE("POST", "/containers/applications/[^/]+/rollouts$", "POST .*/rollouts", false, true),
+    /** Following the rollout (-Dcf.wait): the last call of an update, after every write. */
+    ROLLOUT_STATUS("GET", "/rollouts/[^/]+$", "GET .*/rollouts/[^/]+ ", true, true),
     SUBDOMAIN_ENABLE("POST", "/workers/scripts/[^/]+/subdomain$", "POST .*/scripts/" + WORKER + "/subdomain", true,
         false);
 
