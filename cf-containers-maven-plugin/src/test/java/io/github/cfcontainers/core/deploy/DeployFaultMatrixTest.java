@@ -192,11 +192,13 @@ class DeployFaultMatrixTest {
     ground.clearRequests();
     Throwable failure = null;
     DeploymentReport faulted = null;
+    long started = System.nanoTime();
     try {
       faulted = deploy(WANTED_INSTANCES);
     } catch (RuntimeException e) {
       failure = e;
     }
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
     ground.awaitQuiet(100);
     var left = ground.state().path("faults");
     assertThat(left.size() == 0 || left.path(0).path("remaining").asInt() < fault.times)
@@ -212,6 +214,9 @@ class DeployFaultMatrixTest {
     } else {
       assertThat(failure).as(cell + ": the faulted deploy succeeds").isNull();
       assertThat(attempts).as(cell + ": the faulted call was sent again").isGreaterThanOrEqualTo(2);
+      if (fault == Fault.RATE_LIMITED) {
+        assertThat(tookMillis).as(cell + ": waited the 1 s Retry-After").isGreaterThanOrEqualTo(1000);
+      }
       // A success must already be the wanted state: a retry that acted twice shows here.
       assertConverged(cell + " (faulted run)", faulted, step.needsApplication);
       outcome = fault == Fault.RATE_LIMITED ? "succeeds (waits Retry-After)" : "succeeds (retried)";
