@@ -11,12 +11,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Injected failures for API calls: a status (with Retry-After), a delay, or a dropped
- * connection, for the next N requests matching method and a path regex.
+ * Injected failures for API calls, for the next N requests matching method and a path regex:
+ * a status (with Retry-After), a delay, or a dropped connection. {@code when} says whether the
+ * delay or drop happens before the request is acted on (default) or after: "after" executes the
+ * request (state changes) and then drops the connection or answers late. Test-only: Cloudflare
+ * has no such switch, but real networks lose answers to requests that were carried out.
  */
 final class Faults {
   private static final Set<String> FIELDS =
-      Set.of("method", "path", "times", "status", "retryAfter", "delayMillis", "drop", "code", "message");
+      Set.of("method", "path", "times", "status", "retryAfter", "delayMillis", "drop", "when", "code", "message");
 
   static final class Fault {
     final String method;
@@ -26,6 +29,8 @@ final class Faults {
     final String retryAfter;
     final long delayMillis;
     final boolean drop;
+    /** True: act first, then delay/drop ("when":"after"). */
+    final boolean after;
     final int code;
     final String message;
     final String pathText;
@@ -43,10 +48,19 @@ final class Faults {
       retryAfter = spec.path("retryAfter").isMissingNode() ? null : spec.path("retryAfter").asText();
       delayMillis = spec.path("delayMillis").asLong(0);
       drop = spec.path("drop").asBoolean(false);
+      String when = spec.path("when").asText("before");
+      if (!when.equals("before") && !when.equals("after")) {
+        throw new ApiException(400, 10021, "fault when must be before or after: " + when);
+      }
+      after = when.equals("after");
       code = spec.path("code").asInt(defaultCode(status));
       message = spec.path("message").asText(status == 429 ? "Rate limited" : "Injected failure");
       if (status == 0 && !drop && delayMillis == 0) {
         throw new ApiException(400, 10021, "a fault needs status, drop or delayMillis");
+      }
+      if (after && status > 0) {
+        // Acting and then answering an injected status would lie about the outcome.
+        throw new ApiException(400, 10021, "when=after goes with drop or delayMillis, not status");
       }
     }
 
@@ -57,7 +71,8 @@ final class Faults {
     ObjectNode toJson() {
       ObjectNode n = Json.object();
       n.put("method", method).put("path", pathText).put("remaining", remaining).put("status", status);
-      n.put("retryAfter", retryAfter).put("delayMillis", delayMillis).put("drop", drop).put("code", code);
+      n.put("retryAfter", retryAfter).put("delayMillis", delayMillis).put("drop", drop);
+      n.put("when", after ? "after" : "before").put("code", code);
       return n;
     }
   }

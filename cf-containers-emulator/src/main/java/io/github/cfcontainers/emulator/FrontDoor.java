@@ -42,14 +42,16 @@ final class FrontDoor implements HttpHandler {
     }
     String path = request.path();
     Response response;
+    long lateMillis = 0;
     if (path.startsWith(AdminApi.PREFIX + "/") || path.equals(AdminApi.PREFIX)) {
       response = dispatch(admin, request, path.substring(AdminApi.PREFIX.length()), false);
     } else if (path.startsWith(TrafficProxy.PREFIX)) {
       response = guard(() -> traffic.forward(request));
     } else {
       Faults.Fault fault = faults.take(request.method(), path);
-      if (fault != null && fault.delayMillis > 0) sleep(fault.delayMillis);
-      if (fault != null && fault.drop) {
+      boolean before = fault != null && !fault.after;
+      if (before && fault.delayMillis > 0) sleep(fault.delayMillis);
+      if (before && fault.drop) {
         finish(request, 0, null, start);
         exchange.close(); // closed before any response bytes: the client sees a dropped connection
         return;
@@ -63,10 +65,20 @@ final class FrontDoor implements HttpHandler {
       } else {
         response = dispatch(api, request, path.substring(API_PREFIX.length()), true);
       }
+      if (fault != null && fault.after) {
+        // The request was carried out; now its answer is lost or late.
+        if (fault.drop) {
+          finish(request, 0, null, start);
+          exchange.close();
+          return;
+        }
+        lateMillis = fault.delayMillis;
+      }
     }
     // Logged before the answer goes out: a client holding its answer always finds the request in
     // the log, and one that left early (read timeout) is logged too, since the request did arrive.
     finish(request, response.status(), response.status() >= 400 ? response.body() : null, start);
+    if (lateMillis > 0) sleep(lateMillis); // "when":"after": acted and logged, answered late
     respond(exchange, request, response);
   }
 

@@ -73,4 +73,48 @@ class FaultsTest extends EmulatorHarness {
     assertThat(admin().delete("/faults").status()).isEqualTo(200);
     assertThat(api.get("/accounts/{a}/workers/subdomain").status()).isEqualTo(200);
   }
+
+  @Test
+  void dropBeforeActingLeavesNoWorker() {
+    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"before\"}");
+    assertThatThrownBy(() -> api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(api.get("/accounts/{a}/workers/scripts").result()).isEmpty();
+  }
+
+  @Test
+  void dropAfterActingLeavesTheWorkerUploaded() {
+    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"after\"}");
+    assertThatThrownBy(() -> api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER))
+        .as("the connection is closed without an answer").isInstanceOf(java.io.UncheckedIOException.class);
+    Api.Reply list = api.get("/accounts/{a}/workers/scripts");
+    assertThat(list.result()).hasSize(1);
+    assertThat(list.result().path(0).path("id").asText()).isEqualTo("x");
+    assertThat(admin().get("/requests").body().path(0).path("status").asInt()).as("dropped: status 0").isZero();
+  }
+
+  @Test
+  void lateAnswerAfterActingOutlastsTheClientTimeoutButTheWorkerExists() throws Exception {
+    admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/subdomain$\",\"delayMillis\":800,\"when\":\"after\"}");
+    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"delayMillis\":800,\"when\":\"after\"}");
+    HttpRequest slow = HttpRequest.newBuilder(URI.create(api.base + "/accounts/" + api.account + "/workers/subdomain"))
+        .header("Authorization", "Bearer " + Fixtures.TOKEN).timeout(java.time.Duration.ofMillis(150)).GET().build();
+    assertThatThrownBy(() -> Api.HTTP.send(slow, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    long t0 = System.nanoTime();
+    assertThat(api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER).status()).isEqualTo(200);
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("answered late").isGreaterThanOrEqualTo(800);
+    // Logged with its real status as soon as it was acted on, before the late answer.
+    assertThat(admin().get("/requests").body().findValues("status").stream().map(n -> n.asInt()))
+        .contains(200);
+    assertThat(api.get("/accounts/{a}/workers/scripts").result()).hasSize(1);
+  }
+
+  @Test
+  void whenIsCheckedAndAfterCannotCarryAStatus() {
+    assertThat(admin().post("/faults", "{\"drop\":true,\"when\":\"later\"}").status()).isEqualTo(400);
+    assertThat(admin().post("/faults", "{\"status\":500,\"when\":\"after\"}").status()).isEqualTo(400);
+    assertThat(admin().get("/faults").body().path(0).isMissingNode()).isTrue();
+    admin().post("/faults", "{\"drop\":true,\"when\":\"after\"}");
+    assertThat(admin().get("/faults").body().path(0).path("when").asText()).isEqualTo("after");
+  }
 }
