@@ -1,11 +1,7 @@
 package io.github.cfcontainers.core.deploy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.github.cfcontainers.core.ResultFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,13 +30,6 @@ public record DeploymentReport(boolean applied, Worker worker, List<Container> c
   }
 
   public Path write(Path outputDirectory) {
-    Path file = outputDirectory.resolve(FILE_NAME);
-    try {
-      Files.createDirectories(outputDirectory);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    return ResultFiles.writeJson(outputDirectory, FILE_NAME, this);
   }
 }
