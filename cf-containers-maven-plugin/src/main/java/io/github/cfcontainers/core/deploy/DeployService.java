@@ -141,7 +141,7 @@ public final class DeployService {
           + " containers (worker/package.json, or <worker><directory>); run 'mvn package' after adding it.");
     }
     WorkerExports.requireExported(java.util.Set.copyOf(build.workerBundle().exports()),
-        settings.containers().stream().map(ContainerDeployment::spec).toList(), "the Worker bundle");
+        settings.containers().stream().map(ContainerDeployment::spec).toList(), "bundle in build.json");
     ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_CHANGED);
     var account = ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount,
         NOTHING_CHANGED);
