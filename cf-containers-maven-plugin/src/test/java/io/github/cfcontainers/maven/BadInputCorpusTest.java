@@ -245,7 +245,7 @@ class BadInputCorpusTest {
         deploy("no-build-json", "cf:deploy before cf:build", p -> p.writeBuildJson = false, null,
             "build.json: run 'mvn package'"),
         deploy("build-json-corrupt", "a truncated build.json", p -> p.buildJsonText = "{\"worker\":", null,
-            "build.json", "mvn package"),
+            "Cannot read", "build.json", "run 'mvn package'"),
         deploy("build-json-stale", "build.json without the image of a configured container",
             p -> p.buildJsonText = "{\"worker\":\"orders\",\"dev\":false,\"workerBundle\":{\"directory\":\"w\","
                 + "\"mainModule\":\"worker.js\",\"sha256\":\"0\",\"exports\":[\"MyContainer\"]},\"containers\":[]}",
@@ -444,6 +444,8 @@ class BadInputCorpusTest {
             "cf:status talks to the Cloudflare API, but Maven is offline (-o)"),
         bad("status-accountId", "cf:status with a bad account id", Goal.STATUS, p -> p.accountId = "nope",
             "<accountId>, or -Dcf.accountId", "is not 32 lower-case hex"),
+        bad("status-build-json-corrupt", "cf:status with a build.json that is not JSON", Goal.STATUS,
+            p -> p.buildJsonText = "not json", null, "Cannot read", "build.json", "run 'mvn package'"),
         bad("status-compatibilityDate", "cf:status with a malformed compatibility date", Goal.STATUS,
             p -> p.worker.compatibilityDate = "tomorrow", "<worker><compatibilityDate>", "is not a date"));
   }
