@@ -183,12 +183,16 @@ class BadInputCorpusTest {
             p -> p.first().image = p.ground.registry + "/" + "0".repeat(32) + "/app:1", C + "<image>",
             "belongs to the account 00000000000000000000000000000000", "use an image of this account"),
         deploy("image-latest", "a prebuilt image tagged latest, which Cloudflare refuses at application create",
-            p -> p.first().image = p.accountImage("mycontainer:latest"), C + "<image>", "\"latest\" tag",
+            p -> p.first().image = p.accountImage("mycontainer:latest"), C + "<image>", "tagged \"latest\"",
             "Nothing was changed.", "pin a tag"),
         deploy("image-untagged", "an untagged Docker Hub image (that is :latest)",
-            p -> p.first().image = "docker.io/library/busybox", C + "<image>", "\"latest\" tag", "pin a tag"),
+            p -> p.first().image = "docker.io/library/busybox", C + "<image>", "tagged \"latest\"", "pin a tag"),
         deploy("image-local-latest", "a local image name:latest, which the deploy would push as latest",
-            p -> p.first().image = "myapp:latest", C + "<image>", "\"latest\" tag", "pin a tag"),
+            p -> p.first().image = "myapp:latest", C + "<image>", "tagged \"latest\"", "<image>myapp:1.0</image>"),
+        deploy("tag-latest", "<tag>latest</tag> on a built container: it would be pushed as latest", p -> {
+          p.first().image = null;
+          p.first().tag = "latest";
+        }, C + "<tag>", "\"latest\"", "Nothing was changed.", "remove <tag>"),
         deploy("image-local-digest", "a local image named by digest (no tag to push)",
             p -> p.first().image = "app@sha256:" + "a".repeat(64), C + "<image>", "named by digest",
             "write it as name:tag"),

@@ -103,8 +103,9 @@ final class CorpusProject {
     try {
       for (var spec : new ContainerResolver(base).resolve(workerName, mojo.containerInputs())) {
         boolean prebuilt = spec.source() instanceof PrebuiltImage;
-        String image = prebuilt ? ((PrebuiltImage) spec.source()).reference() : spec.name() + ":1";
-        images.add(new BuildReport.Image(spec.name(), spec.className(), image, null, "1", null, "linux/amd64",
+        String tag = spec.tag().orElse("1");
+        String image = prebuilt ? ((PrebuiltImage) spec.source()).reference() : spec.name() + ":" + tag;
+        images.add(new BuildReport.Image(spec.name(), spec.className(), image, null, tag, null, "linux/amd64",
             prebuilt));
       }
     } catch (InvalidSettingException | IllegalArgumentException e) {
