@@ -297,6 +297,9 @@ class BadInputCorpusTest {
               p.first().instanceType = "standard-4";
               p.first().maxInstances = "1000";
             }, C + "<maxInstances>", "more than the account's total of 1500", "lower <maxInstances>"),
+        deploy("image-too-large-for-disk", "a 3 GB image on a lite instance (2 GB disk)",
+            p -> p.imageSize = 3_000_000_000L, C + "<instanceType> of container MyContainer",
+            "needs about 3300 MB of disk", "Nothing was changed.", "pick a larger <instanceType>"),
         deploy("maxInstances-not-a-number", "<maxInstances>lots</maxInstances>",
             p -> p.first().maxInstances = "lots", C + "<maxInstances>", "is 'lots', not a whole number",
             "<maxInstances>20</maxInstances>"),

@@ -39,6 +39,8 @@ final class CorpusProject {
   boolean bundle = true;
   boolean writeBuildJson = true;
   String buildJsonText;
+  /** The image size cf:build recorded, in bytes; null for unknown. */
+  Long imageSize;
 
   CorpusProject(Path base, CorpusGround ground) throws IOException {
     this.base = base;
@@ -105,7 +107,7 @@ final class CorpusProject {
         boolean prebuilt = spec.source() instanceof PrebuiltImage;
         String tag = spec.tag().orElse("1");
         String image = prebuilt ? ((PrebuiltImage) spec.source()).reference() : spec.name() + ":" + tag;
-        images.add(new BuildReport.Image(spec.name(), spec.className(), image, null, tag, null, "linux/amd64",
+        images.add(new BuildReport.Image(spec.name(), spec.className(), image, null, tag, imageSize, "linux/amd64",
             prebuilt));
       }
     } catch (InvalidSettingException | IllegalArgumentException e) {

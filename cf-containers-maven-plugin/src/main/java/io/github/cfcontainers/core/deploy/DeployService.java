@@ -214,9 +214,13 @@ public final class DeployService {
     }
     double neededMb = image.size() * 1.1 / 1_000_000;
     if (neededMb > container.size().diskMb()) {
-      throw new CfException(String.format(java.util.Locale.ROOT, "The image of %s needs about %.0f MB of disk,"
-          + " more than the %d MB its instance has. Shrink the image or pick a larger <instanceType>.",
-          container.spec().label(), neededMb, container.size().diskMb()));
+      boolean custom = container.size() instanceof ContainerSize.Custom;
+      String element = custom ? "diskMb" : "instanceType";
+      throw new InvalidSettingException(Setting.ofContainer(container.spec().label(), element),
+          String.format(java.util.Locale.ROOT, "The image of %s needs about %.0f MB of disk, more than the %d MB its"
+              + " instance has. Nothing was changed.", container.spec().label(), neededMb, container.size().diskMb()),
+          custom ? "shrink the image, or give it more <diskMb> (and memory)"
+              : "shrink the image, or pick a larger <instanceType>");
     }
   }
 
