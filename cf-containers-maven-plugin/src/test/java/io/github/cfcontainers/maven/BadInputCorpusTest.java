@@ -18,6 +18,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -496,6 +497,29 @@ class BadInputCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void failsBeforeAnyRemoteWrite(Case c) throws Exception {
+    check(c);
+  }
+
+  // Findings not fixed here: each case fails today, for the reason in @Disabled.
+
+  @Test
+  @Disabled("finding: <compatibilityFlags> are not checked at all; Cloudflare refuses an unknown flag at the Worker"
+      + " upload, after the push. The flag list is Cloudflare's, but a malformed one (blank, spaces) could be refused"
+      + " up front.")
+  void malformedCompatibilityFlag() throws Exception {
+    check(deploy("compatibilityFlag-malformed", "<compatibilityFlag>nodejs compat</compatibilityFlag>",
+        p -> p.worker.compatibilityFlags = List.of("nodejs compat"), "<worker><compatibilityFlags>", "nodejs compat"));
+  }
+
+  @Test
+  @Disabled("finding: a token the API refuses is reported without saying where it came from (<apiToken>,"
+      + " CLOUDFLARE_API_TOKEN or the settings.xml server); ApiAccess builds the message in core and does not know")
+  void refusedTokenNamesItsSource() throws Exception {
+    check(deploy("token-unknown-source", "a refused token: the message names where it was read from",
+        p -> p.env.put("CLOUDFLARE_API_TOKEN", "not-a-known-token"), null, "CLOUDFLARE_API_TOKEN"));
+  }
+
+  private void check(Case c) throws Exception {
     var project = new CorpusProject(base, ground);
     c.edit().apply(project);
     var mojo = project.configure(c.goal().mojo.get());
