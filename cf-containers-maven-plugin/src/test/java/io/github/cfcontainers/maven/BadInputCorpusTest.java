@@ -1,5 +1,6 @@
 package io.github.cfcontainers.maven;
 
+import static io.github.cfcontainers.maven.MojoTestSupport.printed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.maven.exception.DefaultExceptionHandler;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterAll;
@@ -487,11 +487,6 @@ class BadInputCorpusTest {
             "neither true nor false"),
         bad("status-compatibilityDate", "cf:status with a malformed compatibility date", Goal.STATUS,
             p -> p.worker.compatibilityDate = "tomorrow", "<worker><compatibilityDate>", "is not a date"));
-  }
-
-  /** What Maven prints after "[ERROR] Failed to execute goal …:", cause messages appended as it does. */
-  private static String printed(Throwable failure) {
-    return new DefaultExceptionHandler().handleException(failure).getMessage();
   }
 
   @ParameterizedTest(name = "{0}")
