@@ -1,7 +1,7 @@
 package io.github.cfcontainers.core;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** Reads and writes {@code build.json}. */
@@ -21,7 +21,10 @@ public final class BuildReportFile {
     try {
       return ResultFiles.JSON.readValue(file.toFile(), BuildReport.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+      // A truncated or hand-edited file is the user's to fix, not a crash: say how to rewrite it.
+      String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      throw new CfException("Cannot read " + file + " (" + reason + "): run 'mvn package' (which runs cf:build)"
+          + " again to rewrite it.", e);
     }
   }
 }

@@ -63,7 +63,7 @@ public final class ContainerResolver {
 
   private ContainerSpec resolveOne(String workerName, ContainerInput input, int index) {
     String className = input.className();
-    String label = className == null ? "#" + index : className;
+    String label = className == null || className.isBlank() ? "#" + index : className;
     if (className == null || className.isBlank()) {
       throw new InvalidSettingException(Setting.ofContainer(label, "className"),
           "Container #" + index + " has no className.", Names.CLASS_NAME_RULE);

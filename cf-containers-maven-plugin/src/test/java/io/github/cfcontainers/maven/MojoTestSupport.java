@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.maven.exception.DefaultExceptionHandler;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
@@ -34,6 +35,11 @@ final class MojoTestSupport {
     request.setSystemProperties(system);
     request.setOffline(offline);
     return new MavenSession(null, (RepositorySystemSession) null, request, new DefaultMavenExecutionResult());
+  }
+
+  /** What Maven prints after "[ERROR] Failed to execute goal ...:": its own handler appends the cause messages. */
+  static String printed(Throwable failure) {
+    return new DefaultExceptionHandler().handleException(failure).getMessage();
   }
 
   static Properties properties(String... keyValues) {

@@ -1,5 +1,6 @@
 package io.github.cfcontainers.maven;
 
+import static io.github.cfcontainers.maven.MojoTestSupport.printed;
 import static io.github.cfcontainers.maven.MojoTestSupport.properties;
 import static io.github.cfcontainers.maven.MojoTestSupport.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.apache.maven.exception.DefaultExceptionHandler;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,6 @@ class UserFacingMessagesTest {
 
   @TempDir
   Path base;
-
-  /** The text after "[ERROR] Failed to execute goal ...:" — Maven appends every cause message it does not yet contain. */
-  private static String printed(Throwable failure) {
-    return new DefaultExceptionHandler().handleException(failure).getMessage();
-  }
 
   private static int occurrences(String text, String part) {
     int count = 0;

@@ -8,7 +8,9 @@ import io.github.cfcontainers.core.BuildReport;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerEngine;
 import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.core.InvalidSettingException;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.Setting;
 import io.github.cfcontainers.core.WorkerExports;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,7 +143,7 @@ public final class DeployService {
           + " containers (worker/package.json, or <worker><directory>); run 'mvn package' after adding it.");
     }
     WorkerExports.requireExported(java.util.Set.copyOf(build.workerBundle().exports()),
-        settings.containers().stream().map(ContainerDeployment::spec).toList(), "the Worker bundle");
+        settings.containers().stream().map(ContainerDeployment::spec).toList(), "bundle in build.json");
     ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_CHANGED);
     var account = ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount,
         NOTHING_CHANGED);
@@ -155,6 +157,7 @@ public final class DeployService {
               container.spec().label())
           : ImageTarget.forBuilt(image.image(), settings.registryHost(), settings.accountId(), container.spec().name(),
               image.tag(), container.spec().tag().isEmpty());
+      checkNotLatest(container, target, image.prebuilt());
       checkFitsDisk(container, image);
       engineNeeded |= target.pushed();
       targets.put(container, target);
@@ -185,6 +188,25 @@ public final class DeployService {
     }
   }
 
+  /**
+   * Cloudflare refuses an application image tagged latest (wrangler cloudchamber/common.ts parseImageName:
+   * '"latest" tag is not allowed'), and an untagged reference is latest. Found at the application create, that is
+   * after the push and the Worker upload; say so before anything changes.
+   */
+  private static void checkNotLatest(ContainerDeployment container, ImageTarget target, boolean prebuilt) {
+    if (!target.tag().equals("latest")) {
+      return;
+    }
+    String label = container.spec().label();
+    throw new InvalidSettingException(Setting.ofContainer(label, prebuilt ? "image" : "tag"),
+        "The image " + target.taggedReference() + " of " + label + " is tagged \"latest\""
+            + (prebuilt ? " (a reference without a tag is latest too)" : "") + ", which Cloudflare does not allow"
+            + " for a container. Nothing was changed.",
+        prebuilt ? "pin a tag, e.g. <image>" + target.localReference().map(l -> l.substring(0, l.lastIndexOf(':')))
+            .orElse(target.repository()) + ":1.0</image>, or a digest (@sha256:...)"
+            : "remove <tag> (the image is then tagged by its content), or pin another tag");
+  }
+
   /** Cloudflare refuses an image that does not fit the instance disk; say so before pushing it. */
   private static void checkFitsDisk(ContainerDeployment container, BuildReport.Image image) {
     if (image.size() == null) {
@@ -192,9 +214,13 @@ public final class DeployService {
     }
     double neededMb = image.size() * 1.1 / 1_000_000;
     if (neededMb > container.size().diskMb()) {
-      throw new CfException(String.format(java.util.Locale.ROOT, "The image of %s needs about %.0f MB of disk,"
-          + " more than the %d MB its instance has. Shrink the image or pick a larger <instanceType>.",
-          container.spec().label(), neededMb, container.size().diskMb()));
+      boolean custom = container.size() instanceof ContainerSize.Custom;
+      String element = custom ? "diskMb" : "instanceType";
+      throw new InvalidSettingException(Setting.ofContainer(container.spec().label(), element),
+          String.format(java.util.Locale.ROOT, "The image of %s needs about %.0f MB of disk, more than the %d MB its"
+              + " instance has. Nothing was changed.", container.spec().label(), neededMb, container.size().diskMb()),
+          custom ? "shrink the image, or give it more <diskMb> (and memory)"
+              : "shrink the image, or pick a larger <instanceType>");
     }
   }
 

@@ -153,7 +153,12 @@ public final class DeploymentResolver {
           "give at least 3 GiB per vCPU: " + minMemory + " MiB or more");
     }
     long maxDisk = (long) Math.floor(in.memoryMib() / 1024.0 * 2000);
-    if (in.diskMb() < 1 || in.diskMb() > maxDisk) {
+    if (in.diskMb() < 1) {
+      throw new InvalidSettingException(Setting.ofContainer(label, "diskMb"),
+          "A custom size has " + in.diskMb() + " MB of disk.", "use 1 to " + maxDisk + " MB for " + in.memoryMib()
+              + " MiB of memory (at most 2 GB per GiB)");
+    }
+    if (in.diskMb() > maxDisk) {
       throw new InvalidSettingException(Setting.ofContainer(label, "diskMb"),
           in.diskMb() + " MB of disk does not fit " + in.memoryMib() + " MiB of memory.",
           "use at most 2 GB of disk per GiB of memory: " + maxDisk + " MB or less");
