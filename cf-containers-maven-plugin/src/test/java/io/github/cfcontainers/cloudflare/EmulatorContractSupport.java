@@ -10,13 +10,12 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.github.cfcontainers.emulator.CloudflareEmulator;
+import io.github.cfcontainers.testground.TestGroundEmulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,12 +126,7 @@ abstract class EmulatorContractSupport {
 
   /** The test ground's coordinates; absent ones FAIL the test, they never skip it. */
   static String env(String name) {
-    String v = System.getenv(name);
-    if (v == null || v.isBlank()) {
-      throw new AssertionError(name + " is not set: run `source \"$(bash scripts/test-ground.sh)\"` before the "
-          + "build, so the registry-backed contract tests reach the real registry");
-    }
-    return v;
+    return TestGroundEmulator.env(name);
   }
 
   static String registry() {
@@ -140,9 +134,7 @@ abstract class EmulatorContractSupport {
   }
 
   static CloudflareEmulator.Builder withRegistry(CloudflareEmulator.Builder b) {
-    return b.registry(registry())
-        .registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
-        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")));
+    return TestGroundEmulator.withRegistry(b);
   }
 
   /**
@@ -269,25 +261,7 @@ abstract class EmulatorContractSupport {
   }
 
   JsonNode adminCall(String method, String path, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cf.adminUrl() + path))
-        .timeout(Duration.ofSeconds(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    try {
-      HttpResponse<String> r = admin.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        throw new AssertionError("admin " + method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-      }
-      return JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new AssertionError("admin " + method + " " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return TestGroundEmulator.admin(cf, method, path, body);
   }
 
   /** A raw API call without the client (for what the client cannot send, e.g. no Authorization at all). */

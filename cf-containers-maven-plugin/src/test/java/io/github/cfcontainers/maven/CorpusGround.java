@@ -1,15 +1,9 @@
 package io.github.cfcontainers.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cfcontainers.emulator.CloudflareEmulator;
+import io.github.cfcontainers.testground.TestGroundEmulator;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,32 +13,22 @@ final class CorpusGround implements AutoCloseable {
   static final String TOKEN = "corpus-token-full";
   static final String LIMITED_TOKEN = "corpus-token-workers-only";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final CloudflareEmulator cf;
   final String registry;
 
   CorpusGround() throws IOException {
     registry = env("CF_TEST_REGISTRY");
-    cf = CloudflareEmulator.builder()
+    cf = TestGroundEmulator.withRegistry(CloudflareEmulator.builder()
         .apiToken(TOKEN)
         .tokenWithoutContainers(LIMITED_TOKEN)
         .workersDevSubdomain("acme")
-        .runContainers(false)
-        .registry(registry)
-        .registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
-        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")))
-        .registryCa(Path.of(env("CF_TEST_REGISTRY_CA")))
+        .runContainers(false))
         .start();
   }
 
   /** Test-ground coordinates; a missing one fails the test, it never skips it. */
   static String env(String name) {
-    String v = System.getenv(name);
-    if (v == null || v.isBlank()) {
-      throw new AssertionError(name + " is not set: source the test ground's env file before the build");
-    }
-    return v;
+    return TestGroundEmulator.env(name);
   }
 
   /** Every logged API request as "METHOD path status". */
@@ -67,20 +51,7 @@ final class CorpusGround implements AutoCloseable {
   }
 
   private JsonNode admin(String method) {
-    var request = HttpRequest.newBuilder(URI.create(cf.adminUrl() + "/requests"))
-        .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody()).build();
-    try {
-      HttpResponse<String> r = admin.send(request, HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        throw new AssertionError("admin " + method + " /requests answered " + r.statusCode() + ": " + r.body());
-      }
-      return JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new AssertionError("admin " + method + " /requests failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return TestGroundEmulator.admin(cf, method, "/requests", null);
   }
 
   @Override

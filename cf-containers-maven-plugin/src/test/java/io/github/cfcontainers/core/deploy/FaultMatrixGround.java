@@ -1,16 +1,9 @@
 package io.github.cfcontainers.core.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cfcontainers.emulator.CloudflareEmulator;
+import io.github.cfcontainers.testground.TestGroundEmulator;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,29 +17,19 @@ final class FaultMatrixGround implements AutoCloseable {
   static final String TOKEN = "fault-matrix-token";
   static final String SUBDOMAIN = "acme";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final CloudflareEmulator cf;
 
   FaultMatrixGround() throws IOException {
-    cf = CloudflareEmulator.builder()
+    cf = TestGroundEmulator.withRegistry(CloudflareEmulator.builder()
         .apiToken(TOKEN)
         .workersDevSubdomain(SUBDOMAIN)
-        .runContainers(false) // the matrix is about API calls; running busybox adds nothing but time
-        .registry(env("CF_TEST_REGISTRY"))
-        .registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
-        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")))
-        .registryCa(Path.of(env("CF_TEST_REGISTRY_CA")))
+        .runContainers(false)) // the matrix is about API calls; running busybox adds nothing but time
         .start();
   }
 
   /** Test-ground coordinates; a missing one fails the test, it never skips it. */
   static String env(String name) {
-    String v = System.getenv(name);
-    if (v == null || v.isBlank()) {
-      throw new AssertionError(name + " is not set: source the test ground's env file before the build");
-    }
-    return v;
+    return TestGroundEmulator.env(name);
   }
 
   void reset() {
@@ -115,25 +98,7 @@ final class FaultMatrixGround implements AutoCloseable {
   }
 
   private JsonNode call(String method, String path, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cf.adminUrl() + path))
-        .timeout(Duration.ofSeconds(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    try {
-      HttpResponse<String> r = admin.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        throw new AssertionError("admin " + method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-      }
-      return JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new AssertionError("admin " + method + " " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return TestGroundEmulator.admin(cf, method, path, body);
   }
 
   @Override
