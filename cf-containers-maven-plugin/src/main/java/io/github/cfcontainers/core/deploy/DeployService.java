@@ -3,6 +3,7 @@ package io.github.cfcontainers.core.deploy;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
+import io.github.cfcontainers.cloudflare.RegistryCredentials;
 import io.github.cfcontainers.cloudflare.Rollout;
 import io.github.cfcontainers.core.BuildReport;
 import io.github.cfcontainers.core.CfException;
@@ -47,7 +48,7 @@ public final class DeployService {
   /** With {@code apply} false nothing changes remotely (cf:plan, -Dcf.dryRun). */
   public DeploymentReport deploy(DeploySettings settings, boolean apply) {
     var targets = preflight(settings);
-    var credentials = api.createPushCredentials(settings.registryHost(), CREDENTIAL_MINUTES);
+    var credentials = pushCredentials(settings.registryHost());
     var auth = new RegistryAuth(settings.registryHost(), credentials.username(), credentials.password());
     var publisher = new ImagePublisher(engine, manifests, reporter);
     var workers = new WorkerPublisher(api);
@@ -205,6 +206,22 @@ public final class DeployService {
         prebuilt ? "pin a tag, e.g. <image>" + target.localReference().map(l -> l.substring(0, l.lastIndexOf(':')))
             .orElse(target.repository()) + ":1.0</image>, or a digest (@sha256:...)"
             : "remove <tag> (the image is then tagged by its content), or pin another tag");
+  }
+
+  /** A registry host the account has not got (a wrong -Dcf.registry) is a setting to fix, not a raw API error. */
+  private RegistryCredentials pushCredentials(String registryHost) {
+    try {
+      return api.createPushCredentials(registryHost, CREDENTIAL_MINUTES);
+    } catch (CloudflareApiException e) {
+      if (!e.hasErrorName("IMAGE_REGISTRY_NOT_CONFIGURED") && e.httpStatus() != 404) {
+        throw e;
+      }
+      throw new InvalidSettingException(Setting.of("registry").withProperty("cf.registry"),
+          "The account has no registry " + registryHost + " to push to (HTTP " + e.httpStatus() + ", "
+              + (e.errorName() == null ? "no error name" : e.errorName()) + "). " + NOTHING_CHANGED,
+          "leave <registry> and CLOUDFLARE_CONTAINER_REGISTRY unset for Cloudflare's registry"
+              + " (registry.cloudflare.com), or set them to this account's registry host");
+    }
   }
 
   /** Cloudflare refuses an image that does not fit the instance disk; say so before pushing it. */

@@ -171,6 +171,23 @@ class DeployServiceTest {
     assertThat(manifests.calls).isEmpty();
   }
 
+  /** A -Dcf.registry the account does not have: the credentials POST is refused, and the message names the setting. */
+  @Test
+  void registryTheAccountHasNotGotNamesTheSettingBeforeAnyChange() {
+    accessGranted();
+    cloudflare.on("POST", "/containers/registries/" + REGISTRY + "/credentials",
+        containersError(404, "IMAGE_REGISTRY_NOT_CONFIGURED", "{\"registry_host\":\"" + REGISTRY + "\"}"));
+
+    assertThatThrownBy(() -> service.deploy(settings(), true))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("no registry " + REGISTRY)
+        .hasMessageContaining("IMAGE_REGISTRY_NOT_CONFIGURED")
+        .satisfies(e -> assertThat(((InvalidSettingException) e).setting().toString()).contains("registry"))
+        .satisfies(e -> assertThat(((InvalidSettingException) e).fix()).contains("registry.cloudflare.com"));
+    assertThat(cloudflare.calls).extracting(c -> c.method() + " " + c.path())
+        .filteredOn(c -> !c.startsWith("GET ")).containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+  }
+
   @Test
   void unauthorisedWorkersApiFailsBeforeAnyWrite() {
     accessGranted();
