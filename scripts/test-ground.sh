@@ -15,6 +15,9 @@ JAVA_IMAGE="cf-test/java:17"
 JDK25_IMAGE="cf-test/jdk:25"
 JDK25_HOME="${CF_TEST_JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 RUNTIME_IMAGE="cf-test/glibc-runtime:1"
+# Stand-in for the local Workers runtime's egress sidecar; users' machines pull the real one.
+EGRESS_IMAGE="cf-test/proxy-everything:1"
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mkdir -p "$STATE_DIR"
 chmod 700 "$STATE_DIR"
 
@@ -33,7 +36,48 @@ apt_install() {
 
 engine_answers() { timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+# The engine's default network: a Linux bridge of our own with a private subnet that exists
+# only on this machine. The local Workers runtime (workerd) needs a network named `bridge`
+# (it fails on `GET /networks/bridge` != 200), which `--bridge=none` removes; Docker refuses
+# to create a user network of that name, so the daemon gets a pre-made bridge instead.
+# Published ports bind 127.0.0.1, no NAT, and nothing is forwarded off the bridge.
+# Recipe and causes: shared/reference/local-dev.md, "A network named bridge".
+BRIDGE_NAME="${CF_TEST_BRIDGE:-cftest0}"
+BRIDGE_GATEWAY="${CF_TEST_BRIDGE_GATEWAY:-172.30.87.1/24}"
+
+engine_has_bridge() { timeout 10 docker network inspect bridge >/dev/null 2>&1; }
+
+make_bridge() {
+  command -v ip >/dev/null || apt_install iproute2
+  command -v iptables >/dev/null || apt_install iptables
+  if ! ip link show "$BRIDGE_NAME" >/dev/null 2>&1; then
+    ip link add "$BRIDGE_NAME" type bridge
+    ip addr add "$BRIDGE_GATEWAY" dev "$BRIDGE_NAME"
+  fi
+  ip link set "$BRIDGE_NAME" up
+  # Containers on the bridge reach each other and the host, never anything beyond it.
+  iptables -C FORWARD -i "$BRIDGE_NAME" ! -o "$BRIDGE_NAME" -j DROP 2>/dev/null \
+    || iptables -I FORWARD -i "$BRIDGE_NAME" ! -o "$BRIDGE_NAME" -j DROP
+  iptables -C FORWARD -o "$BRIDGE_NAME" ! -i "$BRIDGE_NAME" -j DROP 2>/dev/null \
+    || iptables -I FORWARD -o "$BRIDGE_NAME" ! -i "$BRIDGE_NAME" -j DROP
+}
+
+# A daemon this script started earlier with --bridge=none has no `bridge` network: stop it so
+# it starts again with one. A daemon someone else started is left alone.
+stop_engine_without_bridge() {
+  engine_answers || return 0
+  engine_has_bridge && return 0
+  local pid; pid=$(pgrep -x dockerd || true)
+  if [ -z "$pid" ] || ! tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- '--bridge=none'; then
+    log "the Docker engine has no network named bridge: local dev (cf:dev) will not run on it"; return 0
+  fi
+  log "restarting the test ground's dockerd with a bridge network (was --bridge=none)"
+  kill "$pid"
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+}
+
 start_engine() {
+  [ -n "${DOCKER_HOST:-}" ] || [ "$(id -u)" != 0 ] || stop_engine_without_bridge
   if engine_answers; then log "Docker engine answers: $(docker version --format '{{.Server.Version}}')"; return; fi
   if [ -n "${DOCKER_HOST:-}" ]; then
     log "DOCKER_HOST=$DOCKER_HOST does not answer: start that engine or unset DOCKER_HOST"; exit 1
@@ -44,9 +88,11 @@ start_engine() {
   # A dockerd that is still starting or stopping: let it finish rather than start a second one.
   for _ in $(seq 1 30); do pgrep -x dockerd >/dev/null || break; engine_answers && return; sleep 1; done
   if pgrep -x dockerd >/dev/null; then log "a dockerd runs but does not answer: stop it and run again"; exit 1; fi
-  log "starting dockerd (no bridge network: containers use --network host on loopback)"
+  make_bridge
+  log "starting dockerd (bridge $BRIDGE_NAME $BRIDGE_GATEWAY, ports on 127.0.0.1, no NAT; --network host works too)"
   # setsid: the daemon outlives this script and the build that called it.
-  setsid dockerd --bridge=none --iptables=false >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
+  setsid dockerd --bridge="$BRIDGE_NAME" --ip=127.0.0.1 --iptables=false --ip-forward=false --ip-masq=false \
+    >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
   for _ in $(seq 1 60); do engine_answers && break; sleep 1; done
   engine_answers || { log "dockerd did not answer in 60 s; see $STATE_DIR/dockerd.log"; exit 1; }
   log "Docker engine started: $(docker version --format '{{.Server.Version}}')"
@@ -221,6 +267,33 @@ DF
   log "built $RUNTIME_IMAGE"
 }
 
+# ~2 MB: static busybox, `nc -ll -e` running scripts/test-ground/egress-stand-in.sh per connection.
+build_egress_image() {
+  local handler="$SCRIPT_DIR/test-ground/egress-stand-in.sh" id
+  id="$(sha256sum "$handler" | cut -c1-12)"
+  if [ "$(docker image inspect -f '{{index .Config.Labels "cf-test.handler"}}' "$EGRESS_IMAGE" 2>/dev/null)" = "$id" ]; then return; fi
+  command -v busybox >/dev/null || apt_install busybox-static
+  command -v openssl >/dev/null || apt_install openssl
+  local dir; dir=$(mktemp -d)
+  mkdir -p "$dir/root/bin" "$dir/root/etc/stand-in"
+  cp "$(command -v busybox)" "$dir/root/bin/busybox"
+  cp "$handler" "$dir/root/bin/egress-stand-in"
+  # workerd only fetches GET /ca; any certificate will do, and its key is thrown away.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=cf-test-egress-stand-in" \
+    -keyout /dev/null -out "$dir/root/etc/stand-in/ca.pem" 2>/dev/null
+  cat > "$dir/Dockerfile" <<DF
+FROM scratch
+COPY root/ /
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+LABEL cf-test.handler=$id
+EXPOSE 39001/tcp
+ENTRYPOINT ["/bin/nc", "-ll", "-p", "39001", "-e", "/bin/egress-stand-in"]
+DF
+  docker build -q -t "$EGRESS_IMAGE" "$dir" >/dev/null
+  rm -rf "$dir"
+  log "built $EGRESS_IMAGE"
+}
+
 command -v curl >/dev/null || apt_install curl
 start_engine
 start_registry
@@ -228,6 +301,7 @@ build_busybox_image
 build_java_image "$JAVA_IMAGE" "${CF_TEST_JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}" jlink
 if [ -x "$JDK25_HOME/bin/java" ]; then build_java_image "$JDK25_IMAGE" "$JDK25_HOME" full; fi
 build_runtime_image
+build_egress_image
 
 {
   echo "# written by scripts/test-ground.sh; source it"
@@ -241,6 +315,9 @@ build_runtime_image
   echo "export CF_TEST_JAVA_IMAGE='$JAVA_IMAGE'"
   if image_exists "$JDK25_IMAGE"; then echo "export CF_TEST_JDK25_IMAGE='$JDK25_IMAGE'"; fi
   if image_exists "$RUNTIME_IMAGE"; then echo "export CF_TEST_RUNTIME_IMAGE='$RUNTIME_IMAGE'"; fi
+  # The local Workers runtime (wrangler dev / Miniflare) takes its sidecar image from here.
+  echo "export MINIFLARE_CONTAINER_EGRESS_IMAGE='$EGRESS_IMAGE'"
+  if engine_has_bridge; then echo "export CF_TEST_DOCKER_BRIDGE='$BRIDGE_NAME'"; fi
 } > "$ENV_FILE"
 chmod 600 "$ENV_FILE"
 echo "$ENV_FILE"
