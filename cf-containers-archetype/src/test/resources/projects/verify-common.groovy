@@ -16,7 +16,9 @@ def text = { String path ->
 String log = text("build.log")
 assert log.contains("BUILD SUCCESS") : "the generated project's build failed: see " + project + "/build.log"
 assert log =~ /Tests run: 5, Failures: 0, Errors: 0, Skipped: 0/ : "the service's unit tests did not all run"
-assert !log.contains("cf-containers-maven-plugin") : "`test` must not need the cf plugin"
+// Of the cf plugin, `test` runs only cf:types (generate-sources): no Docker, no npm.
+assert log.contains(":types (cf-types) @") : "cf:types did not run at generate-sources"
+assert !(log =~ /cf-containers-maven-plugin:[^:]+:(build|deploy) /) : "`test` must not run cf:build or cf:deploy"
 
 // 2. The files, with the properties filtered in (and nothing left for Velocity).
 String pkgPath = expected.package.replace('.', '/')
@@ -43,12 +45,16 @@ assert readme.contains(expected.workerName) && readme.contains(expected.containe
 
 String container = text("worker/src/container.ts")
 String worker = text("worker/src/worker.ts")
-String env = text("worker/src/env.ts")
+assert !new File(project, "worker/src/env.ts").exists() : "a hand-written env.ts would shadow the generated env.d.ts"
+String env = text("worker/src/env.d.ts")
 // No Velocity reference may survive (a regex's "$/" is fine).
 [container, worker, env].each { assert !(it =~ /\$!?\{|\$[A-Za-z]/) : "a Velocity reference survived in the Worker sources" }
 assert container.contains("export class " + expected.containerClass + " extends Container<Env>")
 assert container.contains("defaultPort = " + expected.defaultPort + ";")
+// cf:types, from the POM: the binding, the class from the entry module, the variable.
 assert env.contains(expected.bindingName + ": DurableObjectNamespace<" + expected.containerClass + ">;")
+assert env.contains("import type { " + expected.containerClass + " } from \"./worker\";")
+assert env.contains("POOL_SIZE: string;")
 assert worker.contains("export { " + expected.containerClass + " } from \"./container\";")
 assert worker.contains("const MAX_INSTANCES = " + expected.maxInstances + ";")
 assert worker.contains("getContainer(env." + expected.bindingName + ", name)")
@@ -78,14 +84,16 @@ String cf = "/project/build/plugins/plugin[artifactId='cf-containers-maven-plugi
 assert count(cf) == 1
 assert x(cf + "/groupId") == "io.github.cfcontainers"
 assert x(cf + "/version") == '${cf-containers.version}'
-assert x(cf + "/executions/execution[1]/phase") == "package" && x(cf + "/executions/execution[1]/goals/goal") == "build"
-assert x(cf + "/executions/execution[2]/phase") == "deploy" && x(cf + "/executions/execution[2]/goals/goal") == "deploy"
+assert x(cf + "/executions/execution[1]/phase") == "generate-sources" && x(cf + "/executions/execution[1]/goals/goal") == "types"
+assert x(cf + "/executions/execution[2]/phase") == "package" && x(cf + "/executions/execution[2]/goals/goal") == "build"
+assert x(cf + "/executions/execution[3]/phase") == "deploy" && x(cf + "/executions/execution[3]/goals/goal") == "deploy"
 String conf = cf + "/configuration"
 assert count(conf + "/skip") == 0 : "no <skip>: -Dcf.skip=true works without it"
 assert x(conf + "/workerName") == expected.workerName
 assert x(conf + "/worker/directory") == "worker"
 assert x(conf + "/worker/entryPoint") == "src/worker.ts"
 assert x(conf + "/worker/compatibilityDate") == expected.compatibilityDate
+assert x(conf + "/worker/vars/POOL_SIZE") == "3"
 String c = conf + "/containers/container"
 assert count(c) == 1
 assert x(c + "/className") == expected.containerClass
@@ -121,6 +129,19 @@ def npm = { List<String> args ->
 }
 npm(["ci", "--no-audit", "--no-fund"])
 npm(["run", "typecheck"])
+// The generated Env is what tsc checks against: a binding the POM does not configure fails.
+File probe = new File(workerDir, "src/binding-probe.ts")
+probe.text = 'import type { Env } from "./env";\nexport const probe = (env: Env) => env.NOT_IN_THE_POM;\n'
+String refused = null
+try {
+    npm(["run", "typecheck"])
+} catch (AssertionError tscFailed) {
+    refused = tscFailed.message
+} finally {
+    probe.delete()
+}
+assert refused != null : "tsc accepted env.NOT_IN_THE_POM: the Env type is not the generated one"
+assert refused.contains("Property 'NOT_IN_THE_POM' does not exist on type 'Env'") : refused
 npm(["run", "build"])
 File bundle = new File(workerDir, "dist/worker.js")
 assert bundle.isFile() : "no dist/worker.js"

@@ -25,6 +25,8 @@ public final class CfProperties {
   public static final String DRY_RUN = "cf.dryRun";
   public static final String DESTROY_SKIP = "cf.destroy.skip";
   public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
+  public static final String TYPES_FILE = "cf.types.file";
+  public static final String TYPES_SKIP = "cf.types.skip";
 
   /**
    * Each property and the mojo field (= XML element) it sets. Maven reads a parameter's property
@@ -49,7 +51,9 @@ public final class CfProperties {
       Map.entry(DRY_RUN, "dryRun"),
       Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
       Map.entry(DESTROY_SKIP, "skipDestroy"),
-      Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"));
+      Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"),
+      Map.entry(TYPES_FILE, "typesFile"),
+      Map.entry(TYPES_SKIP, "skipTypes"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
