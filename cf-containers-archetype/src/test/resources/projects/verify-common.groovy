@@ -31,6 +31,22 @@ assert text("src/test/java/" + pkgPath + "/AppTest.java").contains("package " + 
  "worker/package-lock.json", "worker/tsconfig.json", "README.md"].each { text(it) }
 assert new File(project, "bench/startup.sh").canExecute() : "bench/startup.sh lost its x bit"
 
+// The CI workflow: valid YAML, and the commands it runs are the README's, with the token from secrets.
+def workflow = new groovy.yaml.YamlSlurper().parseText(text(".github/workflows/deploy.yml"))
+def steps = workflow.jobs.build.steps
+def runs = steps.findAll { it.run }.collectEntries { [(it.name): it] }
+assert runs.keySet() == ["Verify", "Deploy"] as Set : "workflow steps running commands: " + runs.keySet()
+assert runs.Verify.run == "mvn -B verify" && runs.Verify.if.contains("pull_request")
+assert runs.Deploy.run == "mvn -B deploy" && runs.Deploy.if.contains("refs/heads/main")
+assert runs.Deploy.env.CLOUDFLARE_API_TOKEN == '${{ secrets.CLOUDFLARE_API_TOKEN }}'
+assert runs.Deploy.env.CLOUDFLARE_ACCOUNT_ID == '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}'
+assert steps.any { it.uses?.startsWith("actions/cache@") && it.with.path == "worker/node_modules" }
+assert steps.any { it.uses?.startsWith("actions/setup-java@") && it.with.cache == "maven" }
+// YAML 1.1 parsers may read the key `on` as the boolean true.
+def triggers = workflow.containsKey("on") ? workflow.on : workflow[true] ?: workflow["true"]
+assert triggers != null && triggers.containsKey("pull_request") : "workflow triggers: " + triggers
+assert triggers.push.branches == ["main"]
+
 String dockerfile = text("Dockerfile")
 // Unfiltered: Dockerfile variables and build args survive as written.
 assert dockerfile.contains('FROM ${BASE_IMAGE} AS runtime-builder')
@@ -41,6 +57,7 @@ assert dockerfile.contains("USER 10001:10001")
 
 String readme = text("README.md")
 assert !readme.contains('${') : "README.md has an unfiltered \${...}"
+assert readme.contains("`mvn -B verify`") && readme.contains("`mvn -B deploy`") : "the README does not name the workflow's commands"
 assert readme.contains(expected.workerName) && readme.contains(expected.containerClass)
 
 String container = text("worker/src/container.ts")
