@@ -54,6 +54,16 @@ try {
   def namespaces = state.namespaces instanceof Map ? state.namespaces.values() : state.namespaces
   assert namespaces.find { it.id == app.durable_objects.namespace_id }.class == "SecondContainer" : "renamed in place"
   assert !namespaces.any { it.script == "it-deploy" && it.class == "MyContainer" }
+  // The secret went up as a secret_text binding, and its value is in no log and no file of the build.
+  def script = (state.scripts instanceof Map ? state.scripts.values() : state.scripts).find { it.name == "it-deploy" }
+  assert script.bindings.any { it.type == "secret_text" && it.name == "API_KEY" } : script.bindings
+  def secretValue = "it-secret-value-" + "5f1c0d" // (split: this script lies in basedir too)
+  runs.eachWithIndex { run, i -> assert !run.contains(secretValue) : "invocation ${i + 1} printed the secret" }
+  basedir.eachFileRecurse(groovy.io.FileType.FILES) { f ->
+    if (f.length() < 50_000_000 && !f.path.contains("/node_modules/")) {
+      assert !f.getText("ISO-8859-1").contains(secretValue) : "${f} holds the secret's value"
+    }
+  }
   def deployment = support.json(basedir, "target/cf-containers/deployment.json")
   assert deployment.applied == true
   assert deployment.worker.action == "uploaded"

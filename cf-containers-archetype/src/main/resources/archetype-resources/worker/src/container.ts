@@ -12,7 +12,8 @@ export class ${containerClass} extends Container<Env> {
   defaultPort = ${defaultPort};
   // Stop the instance after this long without requests; the next request starts it again.
   sleepAfter = "3m";
-  // Environment variables of the container process.
+  // Environment variables of the container process. A Worker secret (<secrets> in pom.xml) reaches
+  // the container this way, e.g. API_KEY: this.env.API_KEY, never baked into the image.
   envVars = {
     MESSAGE: "I was passed in via the container class!",
   };

@@ -9,6 +9,7 @@ import io.github.cfcontainers.core.InvalidSettingException;
 import io.github.cfcontainers.core.Reporter;
 import io.github.cfcontainers.core.deploy.DeployInput;
 import io.github.cfcontainers.core.deploy.WorkerInput;
+import io.github.cfcontainers.core.deploy.WorkerSecret;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,10 +129,16 @@ abstract class AbstractCfMojo extends AbstractMojo {
         r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"), c.adopt, c.renamedFrom);
   }
 
+  /** The Worker's settings with its secrets by name only (no value is looked up). */
   protected WorkerInput workerInput() {
+    return workerInput(SecretsResolver.declared(worker == null ? null : worker.secrets), false);
+  }
+
+  protected WorkerInput workerInput(List<WorkerSecret> secrets, boolean uploadSecrets) {
     Worker w = worker;
     return w == null ? WorkerInput.DEFAULTS
-        : new WorkerInput(w.compatibilityDate, w.compatibilityFlags, w.vars, w.observability, w.workersDev);
+        : new WorkerInput(w.compatibilityDate, w.compatibilityFlags, w.vars, w.observability, w.workersDev, secrets,
+            uploadSecrets);
   }
 
   private static BuildInput buildInput(Build b) {

@@ -62,6 +62,13 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   @Parameter(property = CfProperties.REGISTRY_CA_FILE)
   protected File registryCaFile;
 
+  /**
+   * Upload the Worker with its {@code <secrets>} even when nothing else changed: their values cannot be read back,
+   * so a changed value alone is not seen.
+   */
+  @Parameter(property = CfProperties.SECRETS_UPLOAD, defaultValue = "false")
+  protected boolean uploadSecrets;
+
   @Component
   protected SettingsDecrypter settingsDecrypter;
 
@@ -77,8 +84,11 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     var inputs = containerInputs();
     var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
-    var worker = resolver.worker(workerName, workerInput());
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), worker.vars().keySet());
+    var secrets = new SecretsResolver(environment, new SettingsServers(session.getSettings(), settingsDecrypter))
+        .resolve(worker == null ? null : worker.secrets);
+    var workerDeployment = resolver.worker(workerName, workerInput(secrets, uploadSecrets));
+    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(),
+        workerDeployment.bindingNames());
     var credentials = new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
         .resolve(accountId, apiToken, serverId);
     reporter.debug("Cloudflare account id from " + credentials.accountSource() + "; API token from "
@@ -88,7 +98,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
       throw new CfException("No " + out.resolve(BuildReportFile.FILE_NAME) + ": run 'mvn package' (which runs cf:build)"
           + " before " + goal() + ", or run 'mvn deploy'.");
     }
-    var settings = new DeploySettings(credentials.accountId(), registryHost(), worker, containers,
+    var settings = new DeploySettings(credentials.accountId(), registryHost(), workerDeployment, containers,
         BuildReportFile.read(out), out.resolve("worker"), waitForRollouts, out);
     var manifests = new RegistryManifests(new RegistryTls(registryCaFile(), Set.of()));
     var config = CloudflareClientConfig.builder(credentials.accountId(), credentials.token())

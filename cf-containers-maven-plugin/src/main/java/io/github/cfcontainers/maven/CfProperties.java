@@ -27,6 +27,7 @@ public final class CfProperties {
   public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
   public static final String TYPES_FILE = "cf.types.file";
   public static final String TYPES_SKIP = "cf.types.skip";
+  public static final String SECRETS_UPLOAD = "cf.secrets.upload";
 
   /**
    * Each property and the mojo field (= XML element) it sets. Maven reads a parameter's property
@@ -53,7 +54,8 @@ public final class CfProperties {
       Map.entry(DESTROY_SKIP, "skipDestroy"),
       Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"),
       Map.entry(TYPES_FILE, "typesFile"),
-      Map.entry(TYPES_SKIP, "skipTypes"));
+      Map.entry(TYPES_SKIP, "skipTypes"),
+      Map.entry(SECRETS_UPLOAD, "uploadSecrets"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";

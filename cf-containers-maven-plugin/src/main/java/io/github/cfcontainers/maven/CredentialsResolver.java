@@ -7,8 +7,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -21,13 +19,11 @@ final class CredentialsResolver {
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
 
   private final Function<String, String> environment;
-  private final Settings settings;
-  private final SettingsDecrypter decrypter;
+  private final SettingsServers servers;
 
   CredentialsResolver(Function<String, String> environment, Settings settings, SettingsDecrypter decrypter) {
     this.environment = environment;
-    this.settings = settings;
-    this.decrypter = decrypter;
+    this.servers = new SettingsServers(settings, decrypter);
   }
 
   Credentials resolve(String configuredAccountId, String configuredToken, String serverId) {
@@ -71,22 +67,8 @@ final class CredentialsResolver {
     return new Credentials(account, ApiToken.of(token.trim()), accountSource, tokenSource);
   }
 
-  /** The decrypted server, failing on the decrypter's errors rather than using a still-encrypted value. */
   private Server server(String serverId) {
-    Server server = settings == null ? null : settings.getServer(serverId);
-    if (server == null) {
-      return null;
-    }
-    var result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : result.getProblems()) {
-      if (problem.getSeverity() == SettingsProblem.Severity.ERROR
-          || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
-        throw new InvalidSettingException(Setting.of("serverId").withProperty(CfProperties.SERVER_ID),
-            "Cannot decrypt the password of the settings.xml server '" + serverId + "': " + problem.getMessage(),
-            "check settings-security.xml (the master password) or re-encrypt with 'mvn --encrypt-password'");
-      }
-    }
-    return result.getServer();
+    return servers.decrypted(serverId, Setting.of("serverId").withProperty(CfProperties.SERVER_ID));
   }
 
   private static boolean isBlank(String value) {

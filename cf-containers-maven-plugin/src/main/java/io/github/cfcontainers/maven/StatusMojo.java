@@ -54,7 +54,7 @@ public class StatusMojo extends AbstractDeployMojo {
     var specs = new ContainerResolver(project.getBasedir().toPath()).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
     var worker = resolver.worker(workerName, workerInput());
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), worker.vars().keySet());
+    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), worker.bindingNames());
     var out = outputDirectory.toPath();
     var build = Files.isRegularFile(out.resolve(BuildReportFile.FILE_NAME)) ? BuildReportFile.read(out) : null;
     try (var api = openApi(reporter); var engine = new DockerJavaEngine()) {

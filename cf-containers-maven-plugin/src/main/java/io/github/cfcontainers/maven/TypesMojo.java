@@ -8,6 +8,7 @@ import io.github.cfcontainers.core.types.TypesService;
 import java.io.File;
 import java.time.Clock;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -59,12 +60,16 @@ public class TypesMojo extends AbstractCfMojo {
     var inputs = containerInputs();
     var specs = new ContainerResolver(base).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
-    Set<String> vars = resolver.worker(workerName, workerInput()).vars().keySet();
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), vars);
+    var deployment = resolver.worker(workerName, workerInput());
+    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(),
+        deployment.bindingNames());
+    Set<String> vars = deployment.vars().keySet();
+    Set<String> secrets = deployment.secrets().stream().map(s -> s.name()).collect(Collectors.toSet());
     var entry = source.get().projectDirectory().resolve(source.get().entryPoint());
     var file = typesFile != null ? typesFile.toPath() : entry.resolveSibling("env.d.ts");
     var declaration = new EnvDeclaration(TypesService.importPath(file, entry),
-        containers.stream().map(c -> new EnvDeclaration.Namespace(c.binding(), c.spec().className())).toList(), vars);
+        containers.stream().map(c -> new EnvDeclaration.Namespace(c.binding(), c.spec().className())).toList(), vars,
+        secrets);
     new TypesService(reporter).write(file, declaration);
   }
 }

@@ -15,6 +15,8 @@ public class Worker {
   List<String> compatibilityFlags;
   /** Plain-text variables, as {@code <NAME>value</NAME>}. */
   Map<String, String> vars;
+  /** Secrets: values from the environment or settings.xml, uploaded as secret_text bindings. */
+  List<Secret> secrets;
   Boolean observability;
   /** Serve the Worker on workers.dev; default true. */
   Boolean workersDev;

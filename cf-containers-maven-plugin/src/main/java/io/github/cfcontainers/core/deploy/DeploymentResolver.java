@@ -44,9 +44,22 @@ public final class DeploymentResolver {
         vars.put(name, value == null ? "" : value);
       });
     }
+    for (WorkerSecret secret : in.secrets()) {
+      if (!BINDING.matcher(secret.name()).matches()) {
+        throw new InvalidSettingException(Setting.of("worker", "secrets"),
+            "The Worker secret name '" + secret.name() + "' is not a valid binding name.",
+            "use a JavaScript identifier in <secret><name>, e.g. API_KEY");
+      }
+      if (vars.containsKey(secret.name()) || in.secrets().stream().filter(s -> s.name().equals(secret.name())).count() > 1) {
+        throw new InvalidSettingException(Setting.of("worker", "secrets"),
+            "The Worker binding name " + secret.name() + " is used twice (<vars> and <secrets>, or two secrets).",
+            "give each variable and each secret its own name");
+      }
+    }
     return new WorkerDeployment(workerName, compatibilityDate(in.compatibilityDate()),
         in.compatibilityFlags() == null ? List.of() : in.compatibilityFlags(), vars,
-        !Boolean.FALSE.equals(in.observability()), !Boolean.FALSE.equals(in.workersDev()));
+        !Boolean.FALSE.equals(in.observability()), !Boolean.FALSE.equals(in.workersDev()), in.secrets(),
+        in.uploadSecrets());
   }
 
   private LocalDate compatibilityDate(String value) {
@@ -84,7 +97,7 @@ public final class DeploymentResolver {
       if (!bindings.add(deployment.binding())) {
         throw new InvalidSettingException(Setting.ofContainer(spec.label(), "binding"),
             "The binding name " + deployment.binding() + " of " + spec.label() + " is used twice in the Worker.",
-            "give each container and each variable its own binding name");
+            "give each container, variable and secret its own binding name");
       }
       result.add(deployment);
     }

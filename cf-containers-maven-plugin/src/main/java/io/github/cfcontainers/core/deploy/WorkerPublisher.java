@@ -15,6 +15,7 @@ import io.github.cfcontainers.cloudflare.RenamedClass;
 import io.github.cfcontainers.cloudflare.ScriptMetadata;
 import io.github.cfcontainers.cloudflare.ScriptSettings;
 import io.github.cfcontainers.cloudflare.ScriptUploadResult;
+import io.github.cfcontainers.cloudflare.SecretTextBinding;
 import io.github.cfcontainers.cloudflare.WorkerModule;
 import io.github.cfcontainers.cloudflare.WorkerObservability;
 import io.github.cfcontainers.cloudflare.WorkerService;
@@ -85,12 +86,15 @@ final class WorkerPublisher {
         .filter(c -> !desired.contains(c) && !renamedFrom.contains(c) && exported != null && !exported.contains(c))
         .sorted().toList();
 
-    ScriptMetadata base = metadata(settings, null, null);
+    // Secret values stay out of the hash (it is stored in the script's tags): their names are in it, so adding or
+    // removing one uploads, but a changed value alone cannot be seen remotely and uploads only when asked.
+    ScriptMetadata base = metadata(settings, null, null, false);
     String hash = contentHash(base, modules);
     Optional<String> remoteHash = exists ? api.findScriptSettings(worker.name()).flatMap(WorkerPublisher::hashOf)
         : Optional.empty();
     boolean migrate = !created.isEmpty() || !deleted.isEmpty() || !renamed.isEmpty();
-    boolean upload = !exists || migrate || !remoteHash.equals(Optional.of(hash));
+    boolean resendSecrets = worker.uploadSecrets() && !worker.secrets().isEmpty();
+    boolean upload = !exists || migrate || !remoteHash.equals(Optional.of(hash)) || resendSecrets;
 
     Migrations migrations = null;
     if (migrate) {
@@ -107,7 +111,8 @@ final class WorkerPublisher {
       migrations = Migrations.ofSteps(currentTag.orElse(null), nextTag(currentTag), steps);
     }
     return new WorkerPlan(exists, created, deleted, renamed.stream().map(r -> r.from() + " -> " + r.to()).toList(),
-        hash, upload, metadata(settings, migrations, hash), modules);
+        hash, upload, metadata(settings, migrations, hash, worker.secrets().stream().allMatch(x -> x.value() != null)),
+        modules);
   }
 
   /**
@@ -124,6 +129,10 @@ final class WorkerPublisher {
    * endpoint) and, with migrations, the new migration tag (service endpoint). Otherwise fail, saying so.
    */
   Uploaded upload(String scriptName, WorkerPlan plan) {
+    // The mojo resolves every secret's value before a goal that uploads; a missing one here is a bug, not bad input.
+    if (plan.metadata().bindings().stream().anyMatch(b -> b instanceof SecretTextBinding s && s.text() == null)) {
+      throw new IllegalStateException("A Worker secret has no value: the upload would remove it");
+    }
     try {
       return new Uploaded(api.uploadScript(scriptName, plan.metadata(), plan.modules()), null);
     } catch (CloudflareApiException e) {
@@ -177,7 +186,9 @@ final class WorkerPublisher {
     return m.matches() ? "v" + (Long.parseLong(m.group(1)) + 1) : current.get() + "-1";
   }
 
-  private static ScriptMetadata metadata(DeploySettings settings, Migrations migrations, String hash) {
+  /** @param withSecretValues false for the content hash: the secrets by name only */
+  private static ScriptMetadata metadata(DeploySettings settings, Migrations migrations, String hash,
+      boolean withSecretValues) {
     WorkerDeployment worker = settings.worker();
     var builder = ScriptMetadata.builder(MAIN_MODULE, worker.compatibilityDate().toString());
     worker.compatibilityFlags().forEach(builder::compatibilityFlag);
@@ -187,6 +198,10 @@ final class WorkerPublisher {
     }
     worker.vars().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
         .forEach(e -> builder.binding(new PlainTextBinding(e.getKey(), e.getValue())));
+    // As `wrangler deploy --secrets-file`: secret_text bindings in the metadata (deploy-helpers
+    // create-worker-upload-form.ts), additive to the kept ones below.
+    worker.secrets().stream().sorted(java.util.Comparator.comparing(WorkerSecret::name))
+        .forEach(secret -> builder.binding(new SecretTextBinding(secret.name(), withSecretValues ? secret.value() : null)));
     // Secrets set out of band (wrangler secret put, the dashboard) survive the upload.
     builder.keepBinding("secret_text").keepBinding("secret_key");
     builder.observability(WorkerObservability.enabled(worker.observability()));

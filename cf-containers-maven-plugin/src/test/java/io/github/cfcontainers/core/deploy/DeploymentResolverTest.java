@@ -158,4 +158,18 @@ class DeploymentResolverTest {
     refused(() -> resolver.worker("w", new WorkerInput("2026-11-01", null, Map.of("bad-name", "x"), null, null)),
         "vars", "not a valid binding name");
   }
+
+  @Test
+  void secretNamesAreBindingNamesAndTakeNoNameAVarOrAContainerHas() {
+    var secret = new WorkerSecret("API_KEY", "environment variable API_KEY", null);
+    var w = resolver.worker("w", new WorkerInput("2026-11-01", null, Map.of("URL", "x"), null, null, List.of(secret),
+        false));
+    assertThat(w.secrets()).containsExactly(secret);
+    assertThat(w.bindingNames()).containsExactlyInAnyOrder("URL", "API_KEY");
+
+    refused(() -> resolver.worker("w", new WorkerInput("2026-11-01", null, null, null, null,
+        List.of(new WorkerSecret("bad-name", "env", null)), false)), "secrets", "not a valid binding name");
+    refused(() -> resolver.worker("w", new WorkerInput("2026-11-01", null, Map.of("API_KEY", "x"), null, null,
+        List.of(secret), false)), "secrets", "is used twice");
+  }
 }

@@ -326,6 +326,75 @@ class WorkerPublisherTest {
     assertThat(second.metadata().migrations()).as("no pending migration").isNull();
   }
 
+  // ------------------------------------------------------------------ secrets
+
+  private DeploySettings withSecrets(boolean uploadSecrets, WorkerSecret... secrets) {
+    var plain = settings(DATE, Map.of("GREETING", "hi"), "MyContainer");
+    var w = plain.worker();
+    return new DeploySettings(plain.accountId(), plain.registryHost(), new WorkerDeployment(w.name(),
+        w.compatibilityDate(), w.compatibilityFlags(), w.vars(), w.observability(), w.workersDev(), List.of(secrets),
+        uploadSecrets), plain.containers(), plain.build(), plain.workerBundleDirectory(), false,
+        plain.outputDirectory());
+  }
+
+  @Test
+  void secretsAreSentAsSecretTextBindingsAndOutOfBandSecretsAreKept() {
+    cloudflare.on("GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
+    var plan = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "v-1")), List.of());
+
+    var bindings = json(plan.metadata()).get("bindings");
+    JsonNode secret = null;
+    for (JsonNode b : bindings) {
+      if ("secret_text".equals(b.path("type").asText())) {
+        secret = b;
+      }
+    }
+    assertThat(secret).isNotNull();
+    assertThat(secret.path("name").asText()).isEqualTo("API_KEY");
+    assertThat(secret.path("text").asText()).isEqualTo("v-1");
+    assertThat(json(plan.metadata()).get("keep_bindings").toString()).contains("secret_text");
+  }
+
+  @Test
+  void aSecretsValueIsNotInTheHashButItsNameIs() {
+    deployedWithTag("v2");
+    settingsTags();
+    var namespaces = List.of(namespace(WORKER, "MyContainer", true));
+    var one = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "value-1")), namespaces);
+    var other = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "value-2")), namespaces);
+    var renamed = publisher.plan(withSecrets(false, new WorkerSecret("TOKEN", "env", "value-1")), namespaces);
+    var none = publisher.plan(withSecrets(false), namespaces);
+
+    assertThat(other.contentHash()).isEqualTo(one.contentHash());
+    assertThat(renamed.contentHash()).isNotEqualTo(one.contentHash());
+    assertThat(none.contentHash()).isNotEqualTo(one.contentHash());
+  }
+
+  @Test
+  void aChangedValueAloneUploadsOnlyWhenAsked() {
+    deployedWithTag("v2");
+    var namespaces = List.of(namespace(WORKER, "MyContainer", true));
+    settingsTags();
+    var first = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "old")), namespaces);
+    settingsTags("cf-containers-hash:" + first.contentHash());
+
+    assertThat(publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "new")), namespaces).upload())
+        .isFalse();
+    assertThat(publisher.plan(withSecrets(true, new WorkerSecret("API_KEY", "env", "new")), namespaces).upload())
+        .isTrue();
+  }
+
+  @Test
+  void aPlanWithoutSecretValuesStillComparesButCannotUpload() {
+    cloudflare.on("GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
+    var plan = publisher.plan(withSecrets(false, WorkerSecret.withoutValue("API_KEY", "env")), List.of());
+    var valued = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "v")), List.of());
+
+    assertThat(plan.contentHash()).isEqualTo(valued.contentHash());
+    assertThatThrownBy(() -> publisher.upload(WORKER, plan)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has no value");
+  }
+
   @Test
   void changedVarOrCompatibilityDateChangesTheHashAndNeedsAnUpload() {
     deployedWithTag("v2");

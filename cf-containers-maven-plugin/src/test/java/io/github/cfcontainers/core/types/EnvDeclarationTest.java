@@ -31,6 +31,14 @@ class EnvDeclarationTest {
   }
 
   @Test
+  void secretsAreStringsByNameAfterTheVariables() {
+    var text = new EnvDeclaration("./worker", List.of(), Set.of("URL"), Set.of("API_KEY")).render();
+
+    assertThat(text).contains("  API_KEY: string;\n");
+    assertThat(text.indexOf("URL:")).isLessThan(text.indexOf("API_KEY:"));
+  }
+
+  @Test
   void twoBindingsOfOneClassImportItOnce() {
     var text = new EnvDeclaration("./worker", List.of(new EnvDeclaration.Namespace("A", "Shared"),
         new EnvDeclaration.Namespace("B", "Shared")), Set.of()).render();
