@@ -119,6 +119,7 @@ final class ApplicationsApi {
           instances, maxInstances, configuration, constraints, namespaceId, grace, null, affinities, priorities);
       state.applications.put(created.id(), created);
       state.rollouts.put(created.id(), new ArrayList<>());
+      state.createdWith.put(created.id(), created.configuration());
     }
     runner.deploy(created);
     return Response.ok(toJson(created));
@@ -198,6 +199,7 @@ final class ApplicationsApi {
       EmulatorState.Application a = app(q.param("id"));
       state.applications.remove(a.id());
       state.rollouts.remove(a.id());
+      state.createdWith.remove(a.id());
     }
     runner.stop(q.param("id"));
     return Response.ok(Json.object());
@@ -217,9 +219,21 @@ final class ApplicationsApi {
     synchronized (state) {
       EmulatorState.Application current = app(a.id());
       List<Rollout> list = state.rollouts.get(current.id());
+      // current_configuration / current_version: what the instances run before this rollout (ApplicationRollout.ts
+      // "current application version before the rollout"): the newest completed rollout's target, else the
+      // configuration the application was created with (version 1) - not a configuration only PATCHed so far.
+      ObjectNode ranBefore = state.createdWith.getOrDefault(current.id(), current.configuration());
+      int ranBeforeVersion = 1;
+      for (int i = list.size() - 1; i >= 0; i--) {
+        if ("completed".equals(list.get(i).status())) {
+          ranBefore = list.get(i).targetConfiguration;
+          ranBeforeVersion = list.get(i).targetVersion;
+          break;
+        }
+      }
       list.forEach(Rollout::replace);
       rollout = new Rollout(UUID.randomUUID().toString(), current.id(), body.path("description").asText(""),
-          "rolling", kind, steps, current.configuration(), target, current.version(), current.version() + 1,
+          "rolling", kind, steps, ranBefore, target, ranBeforeVersion, current.version() + 1,
           config.rolloutStepDelay());
       list.add(rollout);
       state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),

@@ -152,8 +152,10 @@ final class RollbackPlanner {
 
   /**
    * The history's configuration may be partial ("user-specified container configuration changes"): its image, its
-   * size as a whole when it states one (a named type or custom sizes, never mixed with the current ones), and its
-   * logs switch when stated; the rest stays as the application has it.
+   * size as a whole when it states one (never mixed with the current one), and its logs switch when stated; the rest
+   * stays as the application has it. The size is written in one form: a read-back states the resolved sizes next to
+   * the type (reference §5), and a write takes either {@code instance_type} or custom sizes, so a known type (legacy
+   * names mapped, or inferred from the sizes, as wrangler's inferInstanceType does) is sent by name alone.
    */
   static ApplicationConfiguration merge(ApplicationConfiguration target, ApplicationConfiguration running) {
     boolean targetSized = target.instanceType() != null || target.vcpu() != null || target.memoryMib() != null
@@ -161,8 +163,12 @@ final class RollbackPlanner {
     var sized = targetSized || running == null ? target : running;
     var observability = target.observability() != null || running == null ? target.observability()
         : running.observability();
-    return new ApplicationConfiguration(target.image(), sized.instanceType(), sized.vcpu(), sized.memoryMib(),
-        sized.disk(), observability);
+    String type = sized.canonicalInstanceType();
+    if (type != null) {
+      return new ApplicationConfiguration(target.image(), type, null, null, null, observability);
+    }
+    return new ApplicationConfiguration(target.image(), null, sized.vcpu(), sized.memoryMib(), sized.disk(),
+        observability);
   }
 
   /** Field by field, sizes by their canonical instance type when both have one. */

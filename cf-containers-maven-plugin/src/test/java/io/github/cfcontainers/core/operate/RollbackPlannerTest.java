@@ -148,16 +148,22 @@ class RollbackPlannerTest {
   @Test
   void aPartialTargetKeepsTheApplicationsOtherFields() {
     var partial = new ApplicationConfiguration(A, null, null, null, null, null);
-    var running = ApplicationConfiguration.custom(B, 1, 4096, 8000, false);
+    var running = ApplicationConfiguration.custom(B, 1, 5000, 8000, false);
     var merged = RollbackPlanner.merge(partial, running);
     assertThat(merged.image()).isEqualTo(A);
     assertThat(merged.vcpu()).isEqualTo(1.0);
-    assertThat(merged.memoryMib()).isEqualTo(4096);
+    assertThat(merged.memoryMib()).isEqualTo(5000);
     assertThat(merged.instanceType()).isNull();
     assertThat(merged.observability()).isEqualTo(running.observability());
     // A stated size is taken whole, never mixed with the current one.
     var sized = RollbackPlanner.merge(config(A, "basic"), running);
     assertThat(sized.instanceType()).isEqualTo("basic");
     assertThat(sized.vcpu()).isNull();
+    // A read-back's type with its resolved sizes (and a legacy name) is written by the type's name alone.
+    var readBack = new ApplicationConfiguration(A, "dev", 0.0625, 256, new ApplicationConfiguration.Disk(2000), null);
+    var written = RollbackPlanner.merge(readBack, running);
+    assertThat(written.instanceType()).isEqualTo("lite");
+    assertThat(written.vcpu()).isNull();
+    assertThat(written.disk()).isNull();
   }
 }
