@@ -184,4 +184,24 @@ class RollbackServiceTest {
         null, true), true);
     assertThat(report.applications().get(0).rolloutStatus()).isEqualTo("completed");
   }
+
+  @Test
+  void aFailureMidwayReportsWhatIsDoneAndHowToFinish() {
+    cloudflare.on("GET", "/containers/me", ok("{}"));
+    cloudflare.on("GET", "/containers/applications",
+        ok("[" + app("app-1", "w-web", 2, B) + "," + app("app-2", "w-api", 2, B) + "]"));
+    deployedTwice("app-1", "w-web");
+    deployedTwice("app-2", "w-api");
+    cloudflare.on("POST", "/containers/applications/app-2/rollouts", FakeCloudflare.error(400, 1000, "bad input"));
+    var settings = new RollbackSettings(List.of(container("Web", "w-web", RolloutPolicy.DEFAULT),
+        container("Api", "w-api", RolloutPolicy.DEFAULT)), null, false);
+    assertThatThrownBy(() -> service().rollback(settings, true)).isInstanceOfSatisfying(RollbackFailedException.class,
+        e -> {
+          assertThat(e.getMessage()).contains("Application w-api: rolling it back failed")
+              .contains("Rolled back before it: [w-web]").contains("-Dcf.container=w-api");
+          assertThat(e.report().complete()).isFalse();
+          assertThat(e.report().applications()).extracting(RollbackReport.Application::outcome)
+              .containsExactly("rolled_back", "failed");
+        });
+  }
 }
