@@ -2,7 +2,7 @@ def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItS
 support.copyWorker(basedir, new File(itLib))
 def emulator = support.startEmulator(basedir, true)
 // The first destroy fails midway: its Worker delete answers 503 for all four attempts (after the application is
-// deleted). Nothing else in this IT deletes that Worker, so the fault waits for invocation 7.
+// deleted). Nothing else in this IT deletes that Worker, so the fault waits for invocation 12.
 def fault = new URL("${emulator.adminUrl()}/faults").openConnection()
 fault.requestMethod = "POST"
 fault.doOutput = true

@@ -2,55 +2,92 @@ def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItS
 def emulator = support.emulator(basedir)
 try {
   def runs = support.invocations(basedir)
-  assert runs.size() == 10 : "ten invocations, got ${runs.size()}"
-  def failing = [2, 4, 6]
+  assert runs.size() == 15 : "fifteen invocations, got ${runs.size()}"
+  def failing = [3, 8, 9, 11]
   runs.eachWithIndex { run, i ->
     assert run.contains(failing.contains(i) ? "BUILD FAILURE" : "BUILD SUCCESS") : "invocation ${i + 1}:\n${run}"
   }
-  def (deployed, status, drifted, other, refused, dryRun, failed, finished, again, after) = runs
+  def (deployed, changed, status, drifted, rollbackPlan, rolledBack, statusBack, other, nothingBack) = runs
+  def (refused, dryRun, failed, finished, again, after) = runs.drop(9)
   def account = "/accounts/${emulator.accountId()}"
 
   assert deployed.contains("Application it-operate-web: create")
+  def first = (deployed =~ /(127\.0\.0\.1:\d+\/${emulator.accountId()}\/it-operate-web@sha256:[0-9a-f]{64})/)
+  assert first.find() : deployed
+  def firstImage = first.group(1)
+  assert changed.contains("Application it-operate-web: rollout ")
 
-  // 2: the digest the application runs, the Worker's version and URL, no drift.
+  // 3: the digest the application runs now (the second one), the Worker's version and URL, no drift.
   def app = (status =~ /Application it-operate-web \(([0-9a-f-]+)\): image (\S+)/)
   assert app.find() : status
   def (appId, image) = [app.group(1), app.group(2)]
   assert image ==~ /127\.0\.0\.1:\d+\/${emulator.accountId()}\/it-operate-web@sha256:[0-9a-f]{64}/
+  assert image != firstImage
   assert status =~ /Worker it-operate: deployed, version [0-9a-f-]+, migration tag \S+, https:\/\/it-operate\.it\.workers\.dev/
   assert status.contains("  Worker drift: none")
   assert status.contains("  drift: none")
   assert status.contains("No drift: what is deployed matches the POM.")
   assert !status.contains("image drift unknown")
 
-  // 3: a POM change is drift; failOnDrift fails the build.
+  // 4: a POM change is drift; failOnDrift fails the build.
   assert drifted.contains("  drift: max_instances: 3 -> 5")
   assert drifted.contains("cf.status.failOnDrift=true")
 
+  // 5: the plan, from the second digest to the first; 6: done, and followed until the instances run it.
+  def line = "  image: ${image} -> ${firstImage}"
+  assert rollbackPlan.contains("Application it-operate-web (${appId}): roll back from version ") : rollbackPlan
+  assert rollbackPlan.contains(line) && rollbackPlan.contains("Plan only (cf.dryRun): nothing was changed.")
+  assert rolledBack.contains(line)
+  assert rolledBack =~ /Application it-operate-web: rollback rollout \S+ started/
+  assert rolledBack.contains("Application it-operate-web: rollout completed")
+  assert rolledBack.contains("Application it-operate-web: done, ")
+  assert rolledBack.contains("Rolled back 1 application(s); their instances run the earlier configuration.")
+  def rollbackJson = support.json(basedir, "target/cf-containers/rollback.json")
+  assert rollbackJson.applied == true && rollbackJson.complete == true
+  assert rollbackJson.applications*.outcome == ["rolled_back"]
+  assert rollbackJson.applications[0].plan.toImage == firstImage
+  assert rollbackJson.applications[0].rolloutStatus == "completed"
+  assert rolledBack.contains("Application it-operate-web: done, 1 of 1 running instance(s) report ${firstImage}")
+  // 7: the emulator's API, read by cf:status: the application runs the first digest again, which is drift now.
+  assert statusBack.contains("Application it-operate-web (${appId}): image ${firstImage}") : statusBack
+  assert statusBack.contains("  drift: image: ${firstImage} -> ") && statusBack.contains("instances-v2: 1 running")
+  // The emulator's request log: the rollback patched the first digest in, and rolled it out.
+  def appWrites = support.admin(emulator, "/requests").with { it instanceof Map ? it.requests : it }
+      .findAll { it.path.endsWith("/containers/applications/${appId}") || it.path.endsWith("/containers/applications/${appId}/rollouts") }
+      .findAll { it.method != "GET" }
+  assert appWrites*.method == ["PATCH", "POST", "PATCH", "POST", "DELETE"] : appWrites
+  // (bodies are logged cut at 300 characters: the rollout's target is past that, cf:status above shows it took)
+  assert appWrites[2].body.contains("\"image\":\"${firstImage}\"") : appWrites
+  assert appWrites[3].body.contains("cf-containers rollback: ${image} -> ") : appWrites
+
+  // 9: deployed once, no rollout: nothing to roll back to, said so, nothing changed.
+  assert nothingBack.contains("Nothing was changed: Application it-other-web (") : nothingBack
+  assert nothingBack.contains("no rollout in its history")
+
   assert other.contains("Application it-other-web: create")
 
-  // 5: refused before any delete.
+  // 10: refused before any delete.
   assert refused.contains("'Containers: Edit'") && refused.contains("Nothing was deleted.")
 
-  // 6: the plan, printed; nothing deleted.
+  // 11: the plan, printed; nothing deleted.
   assert dryRun.contains("Application it-operate-web (${appId}): delete (serves it-operate's MyContainer)")
   assert dryRun =~ /Worker it-operate: delete, with its Durable Object namespace\(s\) MyContainer \([0-9a-f]{32}\)/
   assert dryRun.contains("Plan only: nothing was deleted.")
   assert !dryRun.contains("it-other-web")
 
-  // 7: the application first; then the Worker delete fails, and the message says how to finish.
+  // 12: the application first; then the Worker delete fails, and the message says how to finish.
   assert failed.contains("Application it-operate-web: deleted")
   assert failed.contains("Deleting Worker it-operate failed")
   assert failed.contains("Run cf:destroy again to finish")
   assert !failed.contains("Worker it-operate: deleted")
 
-  // 8: the rerun finishes the job.
+  // 13: the rerun finishes the job.
   assert finished.contains("Application it-operate-web: already absent")
   assert finished.contains("Worker it-operate: delete, with its Durable Object namespace(s) MyContainer")
   assert finished.contains("Worker it-operate: deleted")
   assert finished.contains("Destroyed it-operate: 1 resource(s) deleted.")
 
-  // 8: everything already absent.
+  // 14: everything already absent.
   assert again.contains("Application it-operate-web: already absent")
   assert again.contains("Worker it-operate: already absent")
   assert again.contains("Nothing to delete: it-operate is not deployed.")
@@ -58,7 +95,7 @@ try {
   assert destroyJson.applied == true && destroyJson.complete == true
   assert destroyJson.resources*.outcome == ["already_absent", "already_absent"]
 
-  // 9: nothing deployed, exit 0.
+  // 15: nothing deployed, exit 0.
   assert after.contains("Nothing deployed: neither Worker it-operate nor any of its applications exists.")
   def statusJson = support.json(basedir, "target/cf-containers/status.json")
   assert statusJson.deployed == false && statusJson.drift == false
@@ -85,8 +122,13 @@ try {
       ["${account}/containers/applications/${appId}?".toString()] + ["${account}/workers/scripts/it-operate?force=false".toString()] * 5 : deletes
   assert deletes*.status == [200, 503, 503, 503, 503, 200] : deletes
   def writes = support.requestLines(emulator).findAll { !it.startsWith("GET ") && !it.contains("/credentials") }
-  // Two deploys (upload, create, subdomain each) and the six deletes.
-  assert writes.size() == 12 : writes
+  def app1 = "${account}/containers/applications/${appId}".toString()
+  // The second deploy and the rollback: one PATCH and one rollout each, on it-operate-web only.
+  assert writes.findAll { it.startsWith("PATCH ") } == ["PATCH ${app1}".toString()] * 2 : writes
+  assert writes.findAll { it.contains("/rollouts") } == ["POST ${app1}/rollouts".toString()] * 2 : writes
+  // Two first deploys (upload, create, subdomain each), those four, and the six deletes; the dry runs, the
+  // refused destroy, status and the refused rollback wrote nothing.
+  assert writes.size() == 16 : writes
 } finally {
   support.stopEmulator(basedir)
 }

@@ -119,6 +119,7 @@ final class ApplicationsApi {
           instances, maxInstances, configuration, constraints, namespaceId, grace, null, affinities, priorities);
       state.applications.put(created.id(), created);
       state.rollouts.put(created.id(), new ArrayList<>());
+      state.createdWith.put(created.id(), created.configuration());
     }
     runner.deploy(created);
     return Response.ok(toJson(created));
@@ -198,6 +199,7 @@ final class ApplicationsApi {
       EmulatorState.Application a = app(q.param("id"));
       state.applications.remove(a.id());
       state.rollouts.remove(a.id());
+      state.createdWith.remove(a.id());
     }
     runner.stop(q.param("id"));
     return Response.ok(Json.object());
@@ -217,9 +219,21 @@ final class ApplicationsApi {
     synchronized (state) {
       EmulatorState.Application current = app(a.id());
       List<Rollout> list = state.rollouts.get(current.id());
+      // current_configuration / current_version: what the instances run before this rollout (ApplicationRollout.ts
+      // "current application version before the rollout"): the newest completed rollout's target, else the
+      // configuration the application was created with (version 1) - not a configuration only PATCHed so far.
+      ObjectNode ranBefore = state.createdWith.getOrDefault(current.id(), current.configuration());
+      int ranBeforeVersion = 1;
+      for (int i = list.size() - 1; i >= 0; i--) {
+        if ("completed".equals(list.get(i).status())) {
+          ranBefore = list.get(i).targetConfiguration;
+          ranBeforeVersion = list.get(i).targetVersion;
+          break;
+        }
+      }
       list.forEach(Rollout::replace);
       rollout = new Rollout(UUID.randomUUID().toString(), current.id(), body.path("description").asText(""),
-          "rolling", kind, steps, current.configuration(), target, current.version(), current.version() + 1,
+          "rolling", kind, steps, ranBefore, target, ranBeforeVersion, current.version() + 1,
           config.rolloutStepDelay());
       list.add(rollout);
       state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
@@ -231,11 +245,35 @@ final class ApplicationsApi {
     return Response.ok(rollout.toJson(runner.instanceCount(a.id())));
   }
 
+  /**
+   * RolloutsService.listApplicationRollouts: every rollout ("by default it is all of them"), or {@code limit} of
+   * them after the rollout {@code last}. Newest first is an emulator choice: the order is not documented.
+   */
   private Response listRollouts(Request q) {
     EmulatorState.Application a = app(q.param("id"));
+    String limitText = q.query().get("limit");
+    String last = q.query().get("last");
+    int limit;
+    try {
+      limit = limitText == null ? Integer.MAX_VALUE : Integer.parseInt(limitText);
+    } catch (NumberFormatException e) {
+      throw ApiException.invalidInput("limit", "must be a whole number");
+    }
+    if (limit < 1) throw ApiException.invalidInput("limit", "must be at least 1");
     ArrayNode out = Json.array();
     synchronized (state) {
-      for (Rollout r : state.rollouts.get(a.id())) out.add(r.toJson(runner.instanceCount(a.id())));
+      List<Rollout> newestFirst = new ArrayList<>(state.rollouts.get(a.id()));
+      java.util.Collections.reverse(newestFirst);
+      boolean after = last == null;
+      for (Rollout r : newestFirst) {
+        if (!after) {
+          after = r.id.equals(last);
+          continue;
+        }
+        if (out.size() == limit) break;
+        out.add(r.toJson(runner.instanceCount(a.id())));
+      }
+      if (!after) throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", last));
     }
     return Response.ok(out);
   }
@@ -349,9 +387,11 @@ final class ApplicationsApi {
     EmulatorState.Application a = app(q.param("id"));
     ObjectNode n = Json.object();
     ArrayNode instances = n.putArray("instances");
-    for (JsonNode i : runner.instances(a.id())) {
-      instances.addObject().put("id", i.path("id").asText()).put("created_at", i.path("created_at").asText(a.createdAt()))
-          .put("location", "emulator").put("app_version", a.version()).put("image", a.configuration().path("image").asText());
+    ContainerRunner.Instance i = runner.instance(a.id());
+    if (i != null) {
+      // app_version is the version the instance was started with, not the application's (it lags during a rollout).
+      instances.addObject().put("id", i.id()).put("created_at", i.createdAt().toString())
+          .put("location", "emulator").put("app_version", i.version()).put("image", i.image());
     }
     n.putArray("durable_objects");
     return paged(n, pageSize(q), null, q);

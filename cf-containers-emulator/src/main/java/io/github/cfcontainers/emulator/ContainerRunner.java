@@ -92,14 +92,22 @@ final class ContainerRunner implements AutoCloseable {
     return instances.get(applicationId);
   }
 
+  /**
+   * instances-v2 items as the public schema has them (cloudflare-typescript containers/applications/instances.ts
+   * InstanceListResponse): {id, application_id, image, status{state, updated_at}, started_at?}; state in its enum
+   * (provisioning | running | failed | ...). No version field: that schema has none (the dash listing has
+   * app_version).
+   */
   ArrayNode instances(String applicationId) {
     ArrayNode out = Json.array();
     Instance i = instances.get(applicationId);
     if (i != null) {
       ObjectNode n = out.addObject();
-      n.put("id", i.id()).put("created_at", i.createdAt().toString()).put("app_version", i.version());
-      n.put("state", i.state()).put("image", i.image()).put("location", "local").put("port", i.port());
-      if (i.error() != null) n.put("error", i.error());
+      n.put("id", i.id()).put("application_id", applicationId).put("image", i.image());
+      String state = "starting".equals(i.state()) ? "provisioning" : i.state();
+      ObjectNode status = n.putObject("status");
+      status.put("state", state).put("updated_at", i.createdAt().toString());
+      if ("running".equals(state)) n.put("started_at", i.createdAt().toString());
     }
     return out;
   }
@@ -107,7 +115,8 @@ final class ContainerRunner implements AutoCloseable {
   ArrayNode toJson() {
     ArrayNode out = Json.array();
     instances.forEach((app, i) -> out.addObject().put("application_id", app).put("container", i.containerName())
-        .put("port", i.port()).put("state", i.state()).put("image", i.image()));
+        .put("port", i.port()).put("state", i.state()).put("image", i.image()).put("version", i.version())
+        .put("error", i.error()));
     return out;
   }
 

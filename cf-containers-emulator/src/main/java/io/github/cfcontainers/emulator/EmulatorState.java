@@ -47,6 +47,8 @@ final class EmulatorState {
   final Map<String, Namespace> namespaces = new LinkedHashMap<>();
   final Map<String, Application> applications = new LinkedHashMap<>();
   final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
+  /** Per application, the configuration it was created with: what its instances run until a rollout completes. */
+  final Map<String, ObjectNode> createdWith = new LinkedHashMap<>();
   /** Per script, newest first: `{id, created_on, source, strategy, versions[{version_id, percentage}], ...}`. */
   final Map<String, List<ObjectNode>> deployments = new LinkedHashMap<>();
   /**
@@ -66,6 +68,7 @@ final class EmulatorState {
     namespaces.clear();
     applications.clear();
     rollouts.clear();
+    createdWith.clear();
     deployments.clear();
     answerInstanceType = true;
   }

@@ -39,7 +39,7 @@ class TrafficForwardingTest extends EmulatorHarness {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("hello-from-container");
     String appId = app.result().path("id").asText();
-    assertThat(api.get("/accounts/{a}/containers/applications/" + appId + "/instances-v2").result().get(0).path("state").asText())
+    assertThat(api.get("/accounts/{a}/containers/applications/" + appId + "/instances-v2").result().get(0).path("status").path("state").asText())
         .isEqualTo("running");
 
     // A rollout to a new image replaces the running container.

@@ -9,31 +9,58 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code current_version} and
  * {@code target_version} are the application's versions before and after (numbers in containers-shared's
- * ApplicationRollout model); {@code target_configuration} is what it rolls out.
+ * ApplicationRollout model and the public schema's RolloutCreateResponse); {@code target_configuration} is what it
+ * rolls out, {@code current_configuration} what ran before it (both "user-specified container configuration",
+ * possibly partial). {@code steps} and {@code progress} are optional in the public schema (absent for its
+ * "new_instances" strategy).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status,
             String kind, String strategy, JsonNode currentVersion, JsonNode targetVersion,
-            Progress progress, JsonNode steps, ApplicationConfiguration targetConfiguration) {
+            Progress progress, JsonNode steps, ApplicationConfiguration targetConfiguration,
+            ApplicationConfiguration currentConfiguration) {
 
   public Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status, String kind,
       String strategy, JsonNode currentVersion, JsonNode targetVersion, Progress progress, JsonNode steps) {
     this(id, createdAt, lastUpdatedAt, description, status, kind, strategy, currentVersion, targetVersion, progress,
-        steps, null);
+        steps, null, null);
+  }
+
+  public Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status, String kind,
+      String strategy, JsonNode currentVersion, JsonNode targetVersion, Progress progress, JsonNode steps,
+      ApplicationConfiguration targetConfiguration) {
+    this(id, createdAt, lastUpdatedAt, description, status, kind, strategy, currentVersion, targetVersion, progress,
+        steps, targetConfiguration, null);
+  }
+
+  /** {@code current_version} when the answer has it as a number, else null. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public Long currentVersionNumber() {
+    return number(currentVersion);
+  }
+
+  /** pending or progressing. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isActive() {
+    return "pending".equals(status) || "progressing".equals(status);
   }
 
   /** {@code target_version} when the answer has it as a number, else null. */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public Long targetVersionNumber() {
-    if (targetVersion == null || targetVersion.isNull()) {
+    return number(targetVersion);
+  }
+
+  private static Long number(JsonNode version) {
+    if (version == null || version.isNull()) {
       return null;
     }
-    if (targetVersion.isIntegralNumber()) {
-      return targetVersion.asLong();
+    if (version.isIntegralNumber()) {
+      return version.asLong();
     }
-    String text = targetVersion.asText("");
+    String text = version.asText("");
     return text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
   }
 

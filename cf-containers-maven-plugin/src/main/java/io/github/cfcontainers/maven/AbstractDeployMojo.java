@@ -6,6 +6,7 @@ import io.github.cfcontainers.core.BuildReportFile;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerResolver;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.Setting;
 import io.github.cfcontainers.core.deploy.DeployService;
 import io.github.cfcontainers.core.deploy.DeploySettings;
 import io.github.cfcontainers.core.deploy.DeploymentReport;
@@ -69,6 +70,14 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   @Parameter(property = CfProperties.SECRETS_UPLOAD, defaultValue = "false")
   protected boolean uploadSecrets;
 
+  /**
+   * How long {@code -Dcf.wait} follows a rollout, and then waits for the instances to report its target, before it
+   * fails the build (the rollout goes on remotely): whole seconds ({@code 600}) or {@code 90s}, {@code 10m},
+   * {@code 1h}.
+   */
+  @Parameter(property = CfProperties.WAIT_TIMEOUT, defaultValue = "30m")
+  protected String waitTimeout;
+
   @Component
   protected SettingsDecrypter settingsDecrypter;
 
@@ -80,6 +89,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     if (session.isOffline()) {
       throw new CfException(goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
     }
+    waitTimeout(); // a bad -Dcf.wait.timeout fails before anything remote changes
     var baseDirectory = project.getBasedir().toPath();
     var inputs = containerInputs();
     var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
@@ -107,13 +117,23 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
         .listener(event -> reporter.debug(event.describe()))
         .build();
     try (var api = new CloudflareApi(config); var engine = new DockerJavaEngine()) {
-      var watcher = new RolloutWatcher(api, reporter, Duration.ofSeconds(2), Duration.ofMinutes(30));
+      var watcher = watcher(api, reporter);
       var report = new DeployService(api, engine, manifests, reporter, watcher).deploy(settings, apply);
       report.write(out);
       return report;
     } catch (IOException e) {
       throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The -Dcf.wait follower with -Dcf.wait.timeout, checked before anything remote changes. */
+  protected RolloutWatcher watcher(CloudflareApi api, Reporter reporter) {
+    return new RolloutWatcher(api, reporter, Duration.ofSeconds(2), waitTimeout());
+  }
+
+  protected Duration waitTimeout() {
+    return RolloutWatcher.parseTimeout(waitTimeout == null ? "30m" : waitTimeout,
+        Setting.of("waitTimeout").withProperty(CfProperties.WAIT_TIMEOUT));
   }
 
   private Path registryCaFile() {

@@ -22,6 +22,9 @@ public final class CfProperties {
   public static final String REGISTRY = "cf.registry";
   public static final String REGISTRY_CA_FILE = "cf.registry.caFile";
   public static final String WAIT = "cf.wait";
+  public static final String WAIT_TIMEOUT = "cf.wait.timeout";
+  public static final String CONTAINER = "cf.container";
+  public static final String ROLLBACK_SKIP = "cf.rollback.skip";
   public static final String DRY_RUN = "cf.dryRun";
   public static final String DESTROY_SKIP = "cf.destroy.skip";
   public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
@@ -49,6 +52,9 @@ public final class CfProperties {
       Map.entry(API_BASE_URL, "apiBaseUrl"),
       Map.entry(REGISTRY, "registry"),
       Map.entry(WAIT, "waitForRollouts"),
+      Map.entry(WAIT_TIMEOUT, "waitTimeout"),
+      Map.entry(CONTAINER, "container"),
+      Map.entry(ROLLBACK_SKIP, "skipRollback"),
       Map.entry(DRY_RUN, "dryRun"),
       Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
       Map.entry(DESTROY_SKIP, "skipDestroy"),

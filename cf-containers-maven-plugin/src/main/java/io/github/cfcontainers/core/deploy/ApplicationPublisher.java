@@ -166,14 +166,7 @@ final class ApplicationPublisher {
   }
 
   private static RolloutCreateRequest rollout(ContainerDeployment container, ApplicationPlan plan) {
-    String description = "cf-containers: " + String.join("; ", plan.changes());
-    var policy = container.rollout();
-    if (!policy.steps().isEmpty()) {
-      var steps = policy.steps().stream()
-          .map(p -> RolloutCreateRequest.Step.percentage(p, "to " + p + " %")).toList();
-      return new RolloutCreateRequest(description, "rolling", "full_auto", null, steps, plan.configuration());
-    }
-    return RolloutCreateRequest.rolling(description, policy.stepPercentage(), plan.configuration());
+    return container.rollout().request("cf-containers: " + String.join("; ", plan.changes()), plan.configuration());
   }
 
   static ApplicationConfiguration configuration(ContainerDeployment container, String image) {

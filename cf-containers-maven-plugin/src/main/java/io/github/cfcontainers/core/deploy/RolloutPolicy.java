@@ -1,5 +1,7 @@
 package io.github.cfcontainers.core.deploy;
 
+import io.github.cfcontainers.cloudflare.ApplicationConfiguration;
+import io.github.cfcontainers.cloudflare.RolloutCreateRequest;
 import java.util.List;
 
 /**
@@ -12,9 +14,23 @@ public record RolloutPolicy(String strategy, Integer stepPercentage, List<Intege
 
   public static final List<Integer> STEP_PERCENTAGES = List.of(5, 10, 20, 25, 50, 100);
   public static final RolloutPolicy DEFAULT = new RolloutPolicy("rolling", 25, List.of());
+  /** wrangler's {@code --containers-rollout=immediate}: {@code step_percentage} 100 (containers/config.ts). */
   public static final RolloutPolicy IMMEDIATE = new RolloutPolicy("rolling", 100, List.of());
 
   public RolloutPolicy {
     steps = List.copyOf(steps);
+  }
+
+  /**
+   * The rollout body as containers-shared's CreateApplicationRolloutRequest has it: {@code strategy} "rolling" (the
+   * only one it knows), {@code kind} "full_auto", and exactly one of {@code step_percentage} or {@code steps}
+   * ({@code [{step_size:{percentage}, description}]}, as wrangler's configRolloutStepsToAPI builds them).
+   */
+  public RolloutCreateRequest request(String description, ApplicationConfiguration target) {
+    if (!steps.isEmpty()) {
+      var list = steps.stream().map(p -> RolloutCreateRequest.Step.percentage(p, "to " + p + " %")).toList();
+      return new RolloutCreateRequest(description, "rolling", "full_auto", null, list, target);
+    }
+    return RolloutCreateRequest.rolling(description, stepPercentage, target);
   }
 }
