@@ -50,6 +50,7 @@ try {
   def apps = state.applications instanceof Map ? state.applications.values() : state.applications
   def app = apps.find { it.name == "it-deploy-mycontainer" }
   assert app.max_instances == 5
+  assert app.rollout_active_grace_period == 30
   assert !app.configuration.containsKey("instance_type") && app.configuration.vcpu == 0.0625 : "sizes-only answers (setup.groovy)"
   def namespaces = state.namespaces instanceof Map ? state.namespaces.values() : state.namespaces
   assert namespaces.find { it.id == app.durable_objects.namespace_id }.class == "SecondContainer" : "renamed in place"

@@ -126,7 +126,8 @@ abstract class AbstractCfMojo extends AbstractMojo {
         numbers.whole(c.maxInstances, "maxInstances"), c.schedulingPolicy, c.regions, c.jurisdiction,
         numbers.wholeList(c.tiers, "tiers", "tier"), c.observability, r == null ? null : r.strategy,
         r == null ? null : numbers.whole(r.stepPercentage, "rollout", "stepPercentage"),
-        r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"), c.adopt, c.renamedFrom);
+        r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"), c.adopt, c.renamedFrom,
+        r == null ? null : numbers.whole(r.activeGracePeriod, "rollout", "activeGracePeriod"));
   }
 
   /** The Worker's settings with its secrets by name only (no value is looked up). */

@@ -11,4 +11,6 @@ public class Rollout {
   String stepPercentage;
   /** Or an ascending list within 10..100 ending at 100. */
   List<String> steps;
+  /** Seconds an old instance keeps serving before the rollout replaces it (0 or more); default: not set. */
+  String activeGracePeriod;
 }

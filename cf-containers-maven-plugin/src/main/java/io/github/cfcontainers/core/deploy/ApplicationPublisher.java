@@ -69,7 +69,7 @@ final class ApplicationPublisher {
         return new Applied(plan.existing(), null);
       case UPDATE: {
         var patch = new ApplicationPatchRequest(plan.configuration(), container.maxInstances(),
-            constraints(container), container.schedulingPolicy(), null);
+            constraints(container), container.schedulingPolicy(), container.rollout().activeGracePeriod());
         Application app;
         try {
           app = api.patchApplication(plan.existing().id(), patch);
@@ -103,7 +103,8 @@ final class ApplicationPublisher {
   private Application create(ContainerDeployment container, ApplicationConfiguration configuration,
       String namespaceId) {
     var request = new ApplicationCreateRequest(container.spec().name(), container.schedulingPolicy(), 0,
-        container.maxInstances(), configuration, constraints(container), new DurableObjectsRef(namespaceId), null);
+        container.maxInstances(), configuration, constraints(container), new DurableObjectsRef(namespaceId),
+        container.rollout().activeGracePeriod());
     try {
       return api.createApplication(request);
     } catch (CloudflareApiException e) {
@@ -206,6 +207,12 @@ final class ApplicationPublisher {
         wanted == null ? null : wanted.jurisdiction());
     compare(changes, "constraints.tiers", listOrNull(have == null ? null : have.tiers()),
         listOrNull(wanted == null ? null : wanted.tiers()));
+    Integer grace = container.rollout().activeGracePeriod();
+    if (grace != null) {
+      // Only when configured; an answer without the field means the API's default, 0 (containers-shared types.ts).
+      compare(changes, "rollout_active_grace_period",
+          app.rolloutActiveGracePeriod() == null ? 0 : app.rolloutActiveGracePeriod(), grace);
+    }
     return changes;
   }
 

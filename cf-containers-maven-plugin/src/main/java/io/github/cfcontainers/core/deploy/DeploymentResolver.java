@@ -211,6 +211,16 @@ public final class DeploymentResolver {
   }
 
   private static RolloutPolicy rollout(String label, DeployInput in) {
+    Integer grace = in.rolloutActiveGracePeriod();
+    // wrangler's config validation: "should be a positive number" (workers-utils config/validation.ts), seconds.
+    if (grace != null && grace < 0) {
+      throw new InvalidSettingException(Setting.ofContainer(label, "rollout", "activeGracePeriod"),
+          "The active grace period " + grace + " is negative.", "use whole seconds, 0 or more, e.g. 60");
+    }
+    return steps(label, in).withActiveGracePeriod(grace);
+  }
+
+  private static RolloutPolicy steps(String label, DeployInput in) {
     String strategy = in.rolloutStrategy() == null ? "rolling" : in.rolloutStrategy().trim().toLowerCase(Locale.ROOT);
     if (!strategy.equals("rolling") && !strategy.equals("immediate")) {
       throw new InvalidSettingException(Setting.ofContainer(label, "rollout", "strategy"),

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param stepPercentage one of 5, 10, 20, 25, 50, 100; or null when {@code steps} is given
  * @param steps an ascending list within 10..100 ending at 100; empty when {@code stepPercentage} is given
+ * @param activeGracePeriod seconds an old instance keeps serving before a rollout replaces it (the application's
+ *     {@code rollout_active_grace_period}); null when not configured: then neither sent nor compared
  */
-public record RolloutPolicy(String strategy, Integer stepPercentage, List<Integer> steps) {
+public record RolloutPolicy(String strategy, Integer stepPercentage, List<Integer> steps, Integer activeGracePeriod) {
 
   public static final List<Integer> STEP_PERCENTAGES = List.of(5, 10, 20, 25, 50, 100);
   public static final RolloutPolicy DEFAULT = new RolloutPolicy("rolling", 25, List.of());
@@ -19,6 +21,15 @@ public record RolloutPolicy(String strategy, Integer stepPercentage, List<Intege
 
   public RolloutPolicy {
     steps = List.copyOf(steps);
+  }
+
+  /** Without an active grace period. */
+  public RolloutPolicy(String strategy, Integer stepPercentage, List<Integer> steps) {
+    this(strategy, stepPercentage, steps, null);
+  }
+
+  public RolloutPolicy withActiveGracePeriod(Integer seconds) {
+    return new RolloutPolicy(strategy, stepPercentage, steps, seconds);
   }
 
   /**

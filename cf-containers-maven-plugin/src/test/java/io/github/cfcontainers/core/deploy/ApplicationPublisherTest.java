@@ -117,6 +117,20 @@ class ApplicationPublisherTest {
   }
 
   @Test
+  void aConfiguredActiveGracePeriodIsComparedAndAnAbsentOneMeansZero() {
+    var graced = with(new ContainerSize.Named(InstanceType.LITE), 20, "default", Constraints.NONE, true,
+        RolloutPolicy.DEFAULT.withActiveGracePeriod(60), false);
+    var without = remote(remoteLite(IMAGE, true), 20, "default", null, NAMESPACE);
+    var same = new Application("app-1", NAME, 3, null, FakeCloudflare.ACCOUNT, "default", 0, 20,
+        remoteLite(IMAGE, true), null, new DurableObjectsRef(NAMESPACE), null, null, 60);
+
+    assertThat(diff(graced, without)).containsExactly("rollout_active_grace_period: 0 -> 60");
+    assertThat(diff(graced, same)).isEmpty();
+    // Not configured: whatever the application has is left alone.
+    assertThat(diff(container(), same)).isEmpty();
+  }
+
+  @Test
   void instanceTypeChangeIsOneReadableChange() {
     var app = remote(ApplicationConfiguration.ofInstanceType(IMAGE, "basic", true), 20, "default", null, NAMESPACE);
 

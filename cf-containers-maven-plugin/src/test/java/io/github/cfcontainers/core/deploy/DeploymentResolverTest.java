@@ -172,4 +172,18 @@ class DeploymentResolverTest {
     refused(() -> resolver.worker("w", new WorkerInput("2026-11-01", null, Map.of("API_KEY", "x"), null, null,
         List.of(secret), false)), "secrets", "is used twice");
   }
+
+  @Test
+  void theActiveGracePeriodIsWholeSecondsZeroOrMore() {
+    var in = new DeployInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, 90);
+    var spec = new io.github.cfcontainers.core.ContainerSpec("MyContainer", "w-mycontainer", java.util.Optional.empty(),
+        new io.github.cfcontainers.core.PrebuiltImage("x:1"));
+    assertThat(resolver.containers(List.of(spec), List.of(in), java.util.Set.of()).get(0).rollout().activeGracePeriod())
+        .isEqualTo(90);
+    var negative = new DeployInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, -1);
+    refused(() -> resolver.containers(List.of(spec), List.of(negative), java.util.Set.of()), "activeGracePeriod",
+        "is negative");
+  }
 }
