@@ -25,6 +25,9 @@ public final class CfProperties {
   public static final String DRY_RUN = "cf.dryRun";
   public static final String DESTROY_SKIP = "cf.destroy.skip";
   public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
+  public static final String DEV_SKIP = "cf.dev.skip";
+  public static final String DEV_PORT = io.github.cfcontainers.core.dev.DevSettings.PORT_PROPERTY;
+  public static final String DEV_READY_TIMEOUT = "cf.dev.readyTimeout";
 
   /**
    * Each property and the mojo field (= XML element) it sets. Maven reads a parameter's property
@@ -49,7 +52,10 @@ public final class CfProperties {
       Map.entry(DRY_RUN, "dryRun"),
       Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
       Map.entry(DESTROY_SKIP, "skipDestroy"),
-      Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"));
+      Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"),
+      Map.entry(DEV_SKIP, "skipDev"),
+      Map.entry(DEV_PORT, "devPort"),
+      Map.entry(DEV_READY_TIMEOUT, "devReadyTimeout"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
