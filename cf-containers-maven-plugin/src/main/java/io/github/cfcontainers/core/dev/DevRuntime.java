@@ -15,7 +15,7 @@ public interface DevRuntime {
   Probe probe(Path workerProject, Path runDirectory);
 
   /** Starts serving the plan; output lines of the runtime and the Worker go to {@code output}. */
-  Running start(DevPlan plan, Path runDirectory, Consumer<String> output);
+  Running start(DevPlan plan, Path runDirectory, Consumer<String> output, Consumer<String> warnings);
 
   /**
    * @param version the Miniflare version

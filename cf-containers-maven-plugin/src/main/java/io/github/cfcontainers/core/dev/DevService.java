@@ -71,7 +71,8 @@ public final class DevService {
 
   private void serve(DevPlan plan, DevRequest request) throws InterruptedException {
     long started = System.nanoTime();
-    var running = runtime.start(plan, request.runDirectory(), line -> reporter.info("[worker] " + line));
+    var running = runtime.start(plan, request.runDirectory(), line -> reporter.info("[worker] " + line),
+        reporter::warn);
     var session = new DevSession(plan, engine, running, reporter, pollEvery);
     Thread hook = new Thread(session::close, "cf-dev-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -32,6 +32,7 @@ public final class NodeMiniflareRuntime implements DevRuntime {
   static final String READY = "CF_DEV_READY ";
   static final String PROBE = "CF_DEV_PROBE ";
   static final String NO_RUNTIME = "CF_DEV_NO_RUNTIME ";
+  static final String WARN = "CF_DEV_WARN ";
   static final String INSTALL_RUNTIME = "add wrangler to the Worker's devDependencies and install it: "
       + "`npm install --save-dev --save-exact wrangler@4.86.0` in the Worker project (4.86.0 is the last "
       + "wrangler for Node 20; newer ones need Node 22.12+); the runtime is the miniflare it brings";
@@ -86,7 +87,7 @@ public final class NodeMiniflareRuntime implements DevRuntime {
   }
 
   @Override
-  public Running start(DevPlan plan, Path runDirectory, Consumer<String> output) {
+  public Running start(DevPlan plan, Path runDirectory, Consumer<String> output, Consumer<String> warnings) {
     Path launcher = writeLauncher(runDirectory);
     Path options = runDirectory.resolve("miniflare-options.json");
     try {
@@ -97,7 +98,7 @@ public final class NodeMiniflareRuntime implements DevRuntime {
     }
     Process process = start(List.of(node().toString(), launcher.toString(), options.toString()),
         plan.workerProject());
-    return new NodeRunning(process, output);
+    return new NodeRunning(process, output, warnings);
   }
 
   private Process start(List<String> command, Path directory) {
@@ -173,11 +174,13 @@ public final class NodeMiniflareRuntime implements DevRuntime {
     private final Deque<String> tail = new ArrayDeque<>();
     private final Thread reader;
 
-    NodeRunning(Process process, Consumer<String> output) {
+    NodeRunning(Process process, Consumer<String> output, Consumer<String> warnings) {
       this.process = process;
       this.reader = pump(process.getInputStream(), line -> {
         if (line.startsWith(READY)) {
           ready.countDown();
+        } else if (line.startsWith(WARN)) {
+          warnings.accept(line.substring(WARN.length()));
         } else {
           output.accept(line);
         }

@@ -39,8 +39,16 @@ if (process.argv[2] === "--probe") {
 }
 
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const { module: { Miniflare, Log, LogLevel } } = await loadMiniflare(config.workerProject);
-const mf = new Miniflare({ ...config.miniflare, log: new Log(LogLevel.INFO) });
+const { module: { Miniflare, Log, LogLevel, supportedCompatibilityDate } } = await loadMiniflare(config.workerProject);
+const options = { ...config.miniflare };
+// A workerd refuses dates newer than itself; like wrangler dev, run with the newest it knows.
+if (supportedCompatibilityDate && options.compatibilityDate > supportedCompatibilityDate) {
+  console.log(`CF_DEV_WARN The compatibility date ${options.compatibilityDate} is newer than this runtime ` +
+    `supports: running with ${supportedCompatibilityDate}. A newer wrangler in the Worker project ` +
+    `(it needs Node 22.12+) runs with ${options.compatibilityDate}.`);
+  options.compatibilityDate = supportedCompatibilityDate;
+}
+const mf = new Miniflare({ ...options, log: new Log(LogLevel.INFO) });
 
 let stopping = false;
 async function stop(signal) {

@@ -178,7 +178,8 @@ class DevServiceTest {
     }
 
     @Override
-    public Running start(DevPlan plan, Path runDirectory, Consumer<String> output) {
+    public Running start(DevPlan plan, Path runDirectory, Consumer<String> output,
+        Consumer<String> warnings) {
       this.plan = plan;
       onStart.run();
       return new Running() {
