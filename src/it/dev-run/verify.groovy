@@ -46,8 +46,13 @@ try {
   tree = maven.toHandle().descendants().toList()
   println "under Maven: " + tree.collect { "${it.pid()} ${it.info().command().orElse('?')}" }
   assert tree.any { it.info().command().orElse("").endsWith("node") } : "the runtime runs under Maven"
-  ["kill", "-INT", maven.pid().toString()].execute().waitFor()
-  assert maven.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not stop on SIGINT:\n${devLog.text}"
+  // A shell without job control starts background jobs with SIGINT ignored, and the JVM keeps it
+  // ignored: then Ctrl-C could not reach Maven either, so SIGTERM stands in for it.
+  def ignored = new File("/proc/${maven.pid()}/status").readLines().find { it.startsWith("SigIgn:") }
+  def signal = ignored && (Long.parseLong(ignored.split()[1], 16) & 2L) ? "TERM" : "INT"
+  println "sending SIG${signal} to Maven"
+  ["kill", "-${signal}".toString(), maven.pid().toString()].execute().waitFor()
+  assert maven.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not stop on SIG${signal}:\n${devLog.text}"
 } finally {
   if (maven.alive) {
     maven.destroyForcibly()
