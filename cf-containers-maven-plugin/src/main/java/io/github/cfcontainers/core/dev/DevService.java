@@ -58,6 +58,8 @@ public final class DevService {
       if (image == null) {
         throw new CfException("The build produced no image for " + c.className() + ".");
       }
+      // A prebuilt <image> is used as it is: the runtime starts only what the engine holds.
+      ensureImage(image, request.offline(), "the image of " + c.className());
       containers.add(new DevContainer(c.className(), c.binding(), image));
     }
     var plan = DevPlanner.plan(new DevSettings(request.workerProject(), built.bundle(), request.worker(),
@@ -98,15 +100,22 @@ public final class DevService {
   }
 
   private void ensureEgressImage(String image, boolean offline) {
-    if (image == null || engine.hasImage(image)) {
+    if (image != null) {
+      ensureImage(image, offline, "the runtime's egress sidecar image (or name a local one in "
+          + "MINIFLARE_CONTAINER_EGRESS_IMAGE)");
+    }
+  }
+
+  /** Miniflare neither builds nor pulls: what it starts must be in the engine first. */
+  private void ensureImage(String image, boolean offline, String what) {
+    if (engine.hasImage(image)) {
       return;
     }
     if (offline) {
-      throw new CfException("The runtime's egress sidecar image " + image + " is not in the engine and Maven is "
-          + "offline (-o).\n  Fix: run once without -o (cf:dev pulls it), or `docker pull " + image
-          + "`, or name a local one in MINIFLARE_CONTAINER_EGRESS_IMAGE.");
+      throw new CfException("The engine lacks " + image + ", " + what + ", and Maven is offline (-o).\n  Fix: run"
+          + " once without -o (cf:dev pulls it), or `docker pull " + image + "` yourself.");
     }
-    reporter.info("Pulling the runtime's egress sidecar image " + image);
+    reporter.info("Pulling " + image + ", " + what);
     engine.pull(image, reporter::debug);
   }
 

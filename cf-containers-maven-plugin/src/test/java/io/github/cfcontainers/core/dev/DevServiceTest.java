@@ -123,6 +123,17 @@ class DevServiceTest {
   }
 
   @Test
+  void aPrebuiltImageTheEngineLacksIsPulledBeforeTheStart() throws Exception {
+    engine.present.clear();
+    runtime.exitAfter = Duration.ZERO;
+
+    service().run(request(freePort(), false), build);
+
+    assertThat(engine.pulled).containsExactly("cloudflare-dev/orders-api:1");
+    assertThat(runtime.plan).isNotNull();
+  }
+
+  @Test
   void aNonZeroExitThatNobodyAskedForIsAFailure() throws Exception {
     runtime.exitCode = 7;
     runtime.exitAfter = Duration.ZERO;
@@ -149,7 +160,8 @@ class DevServiceTest {
     @Override public String ping() { return "fake engine"; }
     @Override public String dockerHost() { return "unix:///fake.sock"; }
     @Override public boolean hasNetwork(String name) { return bridge && name.equals("bridge"); }
-    @Override public boolean hasImage(String reference) { return pulled.contains(reference); }
+    final List<String> present = new ArrayList<>(List.of("cloudflare-dev/orders-api:1"));
+    @Override public boolean hasImage(String reference) { return present.contains(reference) || pulled.contains(reference); }
     @Override public void pull(String reference, Consumer<String> progress) { pulled.add(reference); }
     @Override public List<EngineContainer> containers() { return List.copyOf(containers); }
     @Override public void remove(String id) { containers.removeIf(c -> c.id().equals(id)); }
