@@ -58,6 +58,10 @@ assert dockerfile.contains("USER 10001:10001")
 String readme = text("README.md")
 assert !readme.contains('${') : "README.md has an unfiltered \${...}"
 assert readme.contains("`mvn -B verify`") && readme.contains("`mvn -B deploy`") : "the README does not name the workflow's commands"
+assert readme.contains("mvn package cf:dev") : "README.md tells how to run it locally"
+// cf:dev's runtime is the miniflare of the project's own wrangler: pinned, with the lockfile.
+assert text("worker/package.json") =~ /"wrangler":\s*"4\.86\.0"/ : "wrangler 4.86.0 is not pinned in worker/package.json"
+assert text("worker/package-lock.json").contains('"node_modules/wrangler"')
 assert readme.contains(expected.workerName) && readme.contains(expected.containerClass)
 
 String container = text("worker/src/container.ts")
@@ -145,6 +149,7 @@ def npm = { List<String> args ->
     out
 }
 npm(["ci", "--no-audit", "--no-fund"])
+assert new File(workerDir, "node_modules/miniflare/package.json").isFile() : "npm ci brought no miniflare (cf:dev's runtime)"
 npm(["run", "typecheck"])
 // The generated Env is what tsc checks against: a binding the POM does not configure fails.
 File probe = new File(workerDir, "src/binding-probe.ts")

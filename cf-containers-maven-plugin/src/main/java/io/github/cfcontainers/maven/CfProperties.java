@@ -31,6 +31,9 @@ public final class CfProperties {
   public static final String TYPES_FILE = "cf.types.file";
   public static final String TYPES_SKIP = "cf.types.skip";
   public static final String SECRETS_UPLOAD = "cf.secrets.upload";
+  public static final String DEV_SKIP = "cf.dev.skip";
+  public static final String DEV_PORT = io.github.cfcontainers.core.dev.DevSettings.PORT_PROPERTY;
+  public static final String DEV_READY_TIMEOUT = "cf.dev.readyTimeout";
 
   /**
    * Each property and the mojo field (= XML element) it sets. Maven reads a parameter's property
@@ -61,7 +64,10 @@ public final class CfProperties {
       Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"),
       Map.entry(TYPES_FILE, "typesFile"),
       Map.entry(TYPES_SKIP, "skipTypes"),
-      Map.entry(SECRETS_UPLOAD, "uploadSecrets"));
+      Map.entry(SECRETS_UPLOAD, "uploadSecrets"),
+      Map.entry(DEV_SKIP, "skipDev"),
+      Map.entry(DEV_PORT, "devPort"),
+      Map.entry(DEV_READY_TIMEOUT, "devReadyTimeout"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";

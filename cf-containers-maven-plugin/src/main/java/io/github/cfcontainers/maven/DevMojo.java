@@ -1,0 +1,133 @@
+package io.github.cfcontainers.maven;
+
+import io.github.cfcontainers.core.BuildSettings;
+import io.github.cfcontainers.core.CfException;
+import io.github.cfcontainers.core.ContainerResolver;
+import io.github.cfcontainers.core.ImageBuildService;
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.core.WorkerExports;
+import io.github.cfcontainers.core.deploy.DeploymentResolver;
+import io.github.cfcontainers.core.dev.DevBuild;
+import io.github.cfcontainers.core.dev.DevRequest;
+import io.github.cfcontainers.core.dev.DevService;
+import io.github.cfcontainers.core.dev.DevSettings;
+import io.github.cfcontainers.core.dev.NodeMiniflareRuntime;
+import io.github.cfcontainers.docker.DockerDevEngine;
+import io.github.cfcontainers.docker.DockerJavaEngine;
+import io.github.cfcontainers.worker.WorkerSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs the Worker and its containers on this machine: builds the images as
+ * {@code cloudflare-dev/<name>:<tag>}, bundles the Worker, and serves it on 127.0.0.1 in the local
+ * Workers runtime (Miniflare, from the Worker project's wrangler) until Ctrl-C, which also removes
+ * the containers it started.
+ */
+@Mojo(name = "dev", threadSafe = true)
+public class DevMojo extends AbstractCfMojo {
+
+  /** Skips this goal only. */
+  @Parameter(property = CfProperties.DEV_SKIP, defaultValue = "false")
+  private boolean skipDev;
+
+  /** The local port the Worker answers on, on 127.0.0.1. */
+  @Parameter(property = CfProperties.DEV_PORT, defaultValue = "8787")
+  private String devPort;
+
+  /** Seconds the runtime may take to serve. */
+  @Parameter(property = CfProperties.DEV_READY_TIMEOUT, defaultValue = "60")
+  private String devReadyTimeout;
+
+  @Override
+  protected String goal() {
+    return "cf:dev";
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return CfProperties.DEV_SKIP;
+  }
+
+  @Override
+  protected boolean isGoalSkipped() {
+    return skipDev;
+  }
+
+  @Override
+  protected void run(Reporter reporter) throws MojoExecutionException, MojoFailureException {
+    Path base = project.getBasedir().toPath();
+    // Its own directory: a dev build must not replace the build.json and bundle that cf:deploy reads.
+    Path out = outputDirectory.toPath().resolve("dev");
+    var inputs = containerInputs();
+    var specs = new ContainerResolver(base).resolve(workerName, inputs);
+    var resolver = new DeploymentResolver(Clock.systemUTC());
+    var deployment = resolver.worker(workerName, workerInput());
+    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(),
+        deployment.vars().keySet());
+    WorkerSource source = WorkerBundling.source(worker, base, out, session.isOffline())
+        .orElseThrow(() -> new InvalidSettingException(Setting.of("worker", "directory"),
+            "cf:dev serves the Worker, but the project has none (no worker/package.json).",
+            "point <directory> at the Worker's npm project, or generate one with the cf-containers archetype"));
+    var classes = containers.stream()
+        .map(c -> new DevRequest.ClassBinding(c.spec().className(), c.binding())).toList();
+    var request = new DevRequest(source.projectDirectory(), deployment, classes,
+        number(devPort, "devPort", CfProperties.DEV_PORT), out.resolve("run"), session.isOffline(),
+        Duration.ofSeconds(number(devReadyTimeout, "devReadyTimeout", CfProperties.DEV_READY_TIMEOUT)));
+    DevBuild build = () -> {
+      var bundle = bundle(source, reporter);
+      WorkerExports.requireExported(bundle.exports(), specs, source.entryPoint().toString());
+      var settings = new BuildSettings(workerName, specs, true, verbose, session.isOffline(), out,
+          WorkerBundling.summary(source, bundle));
+      try (var engine = new DockerJavaEngine()) {
+        var images = new LinkedHashMap<String, String>();
+        new ImageBuildService(engine, reporter).build(settings).containers()
+            .forEach(image -> images.put(image.className(), image.image()));
+        return new DevBuild.Result(bundle.main().path(), images);
+      } catch (java.io.IOException e) {
+        throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
+      }
+    };
+    try (var engine = new DockerDevEngine()) {
+      new DevService(engine, new NodeMiniflareRuntime(), reporter).run(request, build);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (CfException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new MojoExecutionException("cf:dev failed: " + e.getMessage(), e);
+    }
+  }
+
+
+  /** Read as text so a typo gets a message naming the element, not Maven's bare "Cannot convert". */
+  private static int number(String value, String element, String property) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidSettingException(Setting.of(element).withProperty(property),
+        "<" + element + "> is '" + value + "', not a positive whole number.", "write a number, e.g. -D" + property
+        + "=" + (element.equals("devPort") ? DevSettings.DEFAULT_PORT : 60));
+  }
+
+  private static io.github.cfcontainers.worker.WorkerBundle bundle(WorkerSource source, Reporter reporter) {
+    try {
+      return WorkerBundling.bundle(source, reporter);
+    } catch (MojoFailureException e) {
+      throw new CfException(e.getMessage(), e);
+    }
+  }
+}

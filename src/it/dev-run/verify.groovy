@@ -1,0 +1,75 @@
+// `mvn package cf:dev` in the background, as a developer runs it; then requests through the
+// Worker, then SIGINT to Maven, and nothing of it may be left: no container, no process.
+def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
+def port = new File(basedir, "dev-port.txt").text.trim()
+def devLog = new File(basedir, "dev.log")
+def prefix = "workerd-dev-run-MyContainer-"
+def command = ["mvn", "-B", "-o", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(),
+               "-Dcf.dev.port=${port}".toString(), "package", "cf:dev"]
+def maven = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
+    .redirectOutput(devLog).start()
+def tree = []
+try {
+  long started = System.nanoTime()
+  while (!devLog.text.contains("is ready at http://127.0.0.1:${port}/")) {
+    assert maven.alive : "mvn cf:dev ended before it served:\n${devLog.text}"
+    assert System.nanoTime() - started < 240e9 : "mvn cf:dev did not serve within 240 s:\n${devLog.text}"
+    Thread.sleep(200)
+  }
+  println "cf:dev ready ${(System.nanoTime() - started) / 1e9} s after mvn started"
+
+  def get = { String path ->
+    def connection = new URL("http://127.0.0.1:${port}${path}").openConnection()
+    connection.connectTimeout = 2000
+    connection.readTimeout = 60000
+    assert connection.responseCode == 200 : "GET ${path}: HTTP ${connection.responseCode}\n${devLog.text}"
+    return connection.inputStream.text
+  }
+  assert get("/") == "var GREETING_SOURCE=the POM\n" : "the POM's <vars> reach the Worker"
+  long first = System.nanoTime()
+  def one = get("/one/env.txt")
+  println "first request through the container ${(System.nanoTime() - first) / 1e9} s"
+  assert one.readLines().contains("GREETING=hello from envVars") : "the class's envVars in the container:\n${one}"
+  def two = get("/two/env.txt")
+  def host = { String env -> env.readLines().find { it.startsWith("HOSTNAME=") } }
+  assert host(one) && host(one) != host(two) : "a second name reaches a second instance:\n${one}\n${two}"
+  assert get("/one/env.txt") == one : "the same name reaches the same instance"
+
+  def names = support.docker(["ps", "--filter", "name=${prefix}".toString(), "--format", "{{.Names}}"]).readLines()
+  assert names.count { !it.endsWith("-proxy") } == 2 && names.count { it.endsWith("-proxy") } == 2 : names
+  long waited = System.nanoTime()
+  while (!devLog.text.contains("dev-run container serving on 8080") && System.nanoTime() - waited < 10e9) {
+    Thread.sleep(200)
+  }
+  assert devLog.text.contains("dev-run container serving on 8080") : "container output streams to the Maven log"
+
+  tree = maven.toHandle().descendants().toList()
+  println "under Maven: " + tree.collect { "${it.pid()} ${it.info().command().orElse('?')}" }
+  assert tree.any { it.info().command().orElse("").endsWith("node") } : "the runtime runs under Maven"
+  // A shell without job control starts background jobs with SIGINT ignored, and the JVM keeps it
+  // ignored: then Ctrl-C could not reach Maven either, so SIGTERM stands in for it.
+  def ignored = new File("/proc/${maven.pid()}/status").readLines().find { it.startsWith("SigIgn:") }
+  def signal = ignored && (Long.parseLong(ignored.split()[1], 16) & 2L) ? "TERM" : "INT"
+  println "sending SIG${signal} to Maven"
+  ["kill", "-${signal}".toString(), maven.pid().toString()].execute().waitFor()
+  assert maven.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not stop on SIG${signal}:\n${devLog.text}"
+} finally {
+  if (maven.alive) {
+    maven.destroyForcibly()
+  }
+}
+def log = devLog.text
+assert log.contains("Stopped the local Worker; removed its containers") : log
+def left = support.docker(["ps", "-a", "--filter", "name=${prefix}".toString(), "--format", "{{.Names}}"])
+assert left.isEmpty() : "containers left after SIGINT: ${left}"
+long gone = System.nanoTime()
+while (tree.any { it.alive } && System.nanoTime() - gone < 10e9) {
+  Thread.sleep(200)
+}
+assert tree.every { !it.alive } : "processes left after SIGINT: " +
+    tree.findAll { it.alive }.collect { "${it.pid()} ${it.info().commandLine().orElse('?')} parent ${it.parent()}" }
+
+def dev = support.json(basedir, "target/cf-containers/dev/build.json")
+assert dev.dev && dev.containers[0].image.startsWith("cloudflare-dev/dev-run-mycontainer:")
+support.removeImages([dev.containers[0].image, support.json(basedir, "target/cf-containers/build.json").containers[0].image])
+return true

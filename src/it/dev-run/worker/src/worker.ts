@@ -1,0 +1,27 @@
+import { Container, getContainer } from "@cloudflare/containers";
+
+interface Env {
+  MY_CONTAINER: DurableObjectNamespace<MyContainer>;
+  GREETING_SOURCE: string;
+}
+
+declare class DurableObjectNamespace<T = unknown> {}
+
+export class MyContainer extends Container<Env> {
+  defaultPort = 8080;
+  sleepAfter = "5m";
+  envVars = { GREETING: "hello from envVars" };
+}
+
+/** GET /<instance>/<path>: <path> from the container instance named <instance>. */
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const url = new URL(request.url);
+    const [, instance, ...rest] = url.pathname.split("/");
+    if (!instance) {
+      return new Response(`var GREETING_SOURCE=${env.GREETING_SOURCE}\n`);
+    }
+    url.pathname = "/" + rest.join("/");
+    return getContainer(env.MY_CONTAINER as any, instance).fetch(new Request(url, request));
+  },
+};
