@@ -58,9 +58,14 @@ final class TrafficProxy {
 
   private Response throughWorker(Request q, String scriptName, String path) {
     WorkerSpec spec;
-    synchronized (state) {
-      enabledScript(scriptName);
-      spec = WorkerSpec.of(state, scriptName);
+    try {
+      synchronized (state) {
+        enabledScript(scriptName);
+        spec = WorkerSpec.of(state, scriptName);
+      }
+    } catch (ApiException gone) {
+      workers.stop(scriptName); // a deleted (or disabled) Worker stops running, with its containers
+      throw gone;
     }
     Response r;
     try {

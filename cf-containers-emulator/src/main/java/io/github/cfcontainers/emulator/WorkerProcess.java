@@ -39,9 +39,11 @@ final class WorkerProcess {
   private final int port;
   private final Instant startedAt;
   private final long readyMillis;
+  private final String compatibilityDateUsed;
 
   private WorkerProcess(WorkerSpec spec, Map<String, String> localImages, Process process, Path dir, int port,
-              Instant startedAt, long readyMillis) {
+              Instant startedAt, long readyMillis, String compatibilityDateUsed) {
+    this.compatibilityDateUsed = compatibilityDateUsed;
     this.spec = spec;
     this.localImages = localImages;
     this.process = process;
@@ -73,15 +75,17 @@ final class WorkerProcess {
       throw new ApiException(502, 10013, "cannot start the Worker runtime (" + node + "): " + e.getMessage());
     }
     Deque<String> tail = new ArrayDeque<>();
-    CompletableFuture<String> ready = new CompletableFuture<>();
+    CompletableFuture<JsonNode> ready = new CompletableFuture<>();
     pump(p, spec.script(), tail, ready);
     try {
-      String url = ready.get(READY_SECONDS, TimeUnit.SECONDS);
+      JsonNode line = ready.get(READY_SECONDS, TimeUnit.SECONDS);
+      String url = line.path("cf-emulator-ready").asText();
+      String date = line.path("compatibilityDate").asText(spec.compatibilityDate());
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.err.println("[cf-emulator] Worker " + spec.script() + " (version " + spec.versionId() + ") runs in Miniflare at "
-          + url + ", ready in " + ms + " ms; images " + localImages
+          + url + ", ready in " + ms + " ms; compatibility date " + date + "; images " + localImages
           + (spec.ignored().isEmpty() ? "" : "; bindings not available locally: " + spec.ignored()));
-      return new WorkerProcess(spec, Map.copyOf(localImages), p, dir, URI.create(url).getPort(), Instant.now(), ms);
+      return new WorkerProcess(spec, Map.copyOf(localImages), p, dir, URI.create(url).getPort(), Instant.now(), ms, date);
     } catch (Exception e) {
       p.destroyForcibly();
       WorkerRuntime.deleteTree(dir);
@@ -135,7 +139,7 @@ final class WorkerProcess {
   }
 
   /** Forwards the launcher's output to the emulator's stderr, keeps a tail for errors, spots the ready line. */
-  private static void pump(Process p, String script, Deque<String> tail, CompletableFuture<String> ready) {
+  private static void pump(Process p, String script, Deque<String> tail, CompletableFuture<JsonNode> ready) {
     for (boolean stdout : new boolean[] {true, false}) {
       Thread t = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(stdout ? p.getInputStream() : p.getErrorStream(),
@@ -143,7 +147,7 @@ final class WorkerProcess {
           String line;
           while ((line = r.readLine()) != null) {
             if (stdout && line.startsWith("{\"cf-emulator-ready\":")) {
-              ready.complete(Json.MAPPER.readTree(line).path("cf-emulator-ready").asText());
+              ready.complete(Json.MAPPER.readTree(line));
               continue;
             }
             System.err.println("[cf-emulator worker " + script + "] " + line);
@@ -194,6 +198,7 @@ final class WorkerProcess {
     ObjectNode n = Json.object();
     n.put("script", spec.script()).put("version_id", spec.versionId()).put("port", port).put("pid", process.pid());
     n.put("alive", alive()).put("started_at", startedAt.toString()).put("ready_ms", readyMillis);
+    n.put("compatibility_date", spec.compatibilityDate()).put("compatibility_date_used", compatibilityDateUsed);
     ObjectNode img = n.putObject("images");
     localImages.forEach(img::put);
     ArrayNode ignored = n.putArray("bindings_not_available");

@@ -102,6 +102,15 @@ final class WorkerRuntime implements AutoCloseable {
     }
   }
 
+  /** Stops the script's Worker, if it runs, and removes its containers. */
+  void stop(String script) {
+    WorkerProcess p;
+    synchronized (processes) {
+      p = processes.remove(script);
+    }
+    if (p != null) stop(p);
+  }
+
   /** workerd names containers `workerd-<uniqueKey>-<id>`; this prefix is this emulator's and this script's. */
   private String uniqueKeyPrefix(String script) {
     return "cfemu-" + emulatorId + "-" + script + "-";

@@ -15,7 +15,15 @@ const dir = path.dirname(configFile);
 const config = JSON.parse(readFileSync(configFile, "utf8"));
 // Miniflare comes from the runtime directory the emulator was given (wrangler's node_modules).
 const require = createRequire(path.join(config.runtime, "node_modules", "cf-emulator-launcher.js"));
-const { Miniflare, Log, LogLevel } = require("miniflare");
+const { Miniflare, Log, LogLevel, supportedCompatibilityDate } = require("miniflare");
+
+// workerd refuses a date newer than its own build ("the newest date supported by this server
+// binary is ..."); the real service runs a current workerd. Run on the newest date it has, and say so.
+let compatibilityDate = config.compatibilityDate;
+if (compatibilityDate > supportedCompatibilityDate) {
+  console.error(`compatibility date ${compatibilityDate} is newer than this runtime supports: running on ${supportedCompatibilityDate}`);
+  compatibilityDate = supportedCompatibilityDate;
+}
 
 const textTypes = new Set(["ESModule", "CommonJS", "Text", "PythonModule", "PythonRequirement"]);
 const modules = config.modules.map((m) => {
@@ -36,7 +44,7 @@ const mf = new Miniflare({
   name: config.script,
   modules,
   modulesRoot: path.join(dir, "root"),
-  compatibilityDate: config.compatibilityDate,
+  compatibilityDate,
   compatibilityFlags: config.compatibilityFlags,
   bindings: config.bindings,
   durableObjects: Object.fromEntries(Object.entries(config.durableObjects).map(([k, d]) => [k, durableObject(d)])),
@@ -71,7 +79,7 @@ process.stdin.resume();
 try {
   const url = await mf.ready;
   // The one line the emulator waits for.
-  process.stdout.write(JSON.stringify({ "cf-emulator-ready": url.href }) + "\n");
+  process.stdout.write(JSON.stringify({ "cf-emulator-ready": url.href, compatibilityDate }) + "\n");
 } catch (e) {
   console.error("the Worker did not start: " + (e && e.stack ? e.stack : e));
   await stop(1);

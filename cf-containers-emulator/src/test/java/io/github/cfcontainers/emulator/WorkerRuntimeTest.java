@@ -54,7 +54,7 @@ class WorkerRuntimeTest {
         CMD ["sh", "-c", "mkdir -p /www && echo \\"MESSAGE=$MESSAGE HOST=$(hostname)\\" > /www/env.txt && exec httpd -f -p 8080 -h /www"]
         """.formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
     String image = TestGround.push(api, local, "emu-worker-runtime");
-    String ns = upload("hello", "from-the-container-class");
+    String ns = upload("hello", "from-the-container-class", "2025-06-01");
     Api.Reply app = api.post("/accounts/{a}/containers/applications", """
         {"name":"rt-web","instances":0,"max_instances":2,
          "configuration":{"image":"%s","instance_type":"lite"},
@@ -88,26 +88,30 @@ class WorkerRuntimeTest {
     assertThat(containers(prefix)).hasSizeGreaterThanOrEqualTo(4);
 
     // A new version of the Worker restarts the runtime: the new code answers, the old containers go.
-    upload("hello again", "changed");
+    // Dated today, newer than this workerd build: it runs on the newest date the runtime has.
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    upload("hello again", "changed", today);
     HttpResponse<String> again = get("worker");
     assertThat(again.body()).isEqualTo("worker says hello again");
     assertThat(get("env.txt").body()).startsWith("MESSAGE=changed HOST=");
-    assertThat(state().path("worker_runtime").path("workers").get(0).path("images").path("Web").asText())
-        .startsWith("cf-emulator/rt-web:");
+    JsonNode running = state().path("worker_runtime").path("workers").get(0);
+    assertThat(running.path("images").path("Web").asText()).startsWith("cf-emulator/rt-web:");
+    assertThat(running.path("compatibility_date").asText()).isEqualTo(today);
+    assertThat(running.path("compatibility_date_used").asText()).matches("\\d{4}-\\d{2}-\\d{2}").isLessThan(today);
 
     emulator.close();
     assertThat(containers(prefix)).as("containers left by the runtime after close()").isEmpty();
     emulator = null;
   }
 
-  private String upload(String greeting, String message) throws Exception {
+  private String upload(String greeting, String message, String date) throws Exception {
     String source = bundle(message);
     boolean first = api.get("/accounts/{a}/workers/scripts/rt/settings").status() == 404;
     String metadata = """
-        {"main_module":"worker.js","compatibility_date":"2025-06-01",
+        {"main_module":"worker.js","compatibility_date":"%s",
          "bindings":[{"type":"durable_object_namespace","name":"WEB","class_name":"Web"},
                      {"type":"plain_text","name":"GREETING","text":"%s"}],
-         %s}""".formatted(greeting, first
+         %s}""".formatted(date, greeting, first
         ? "\"containers\":[{\"class_name\":\"Web\"}],\"migrations\":{\"new_tag\":\"v1\",\"steps\":[{\"new_sqlite_classes\":[\"Web\"]}]}"
         : "\"migrations\":{\"old_tag\":\"v1\",\"new_tag\":\"v2\",\"steps\":[]}");
     Api.Reply up = api.upload("rt", metadata, source);
