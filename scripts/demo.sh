@@ -33,6 +33,7 @@ CLOUDFLARE_API_TOKEN="$(cat "$TOKEN_FILE")" setsid java -jar \
   --port 0 --token-env CLOUDFLARE_API_TOKEN --subdomain demo \
   --registry "$CF_TEST_REGISTRY" --registry-user "$CF_TEST_REGISTRY_USER" \
   --registry-password-env CF_TEST_REGISTRY_PASSWORD --htpasswd "$CF_TEST_REGISTRY_HTPASSWD" \
+  ${CF_EMULATOR_WORKER_RUNTIME:+--worker-runtime "$CF_EMULATOR_WORKER_RUNTIME"} \
   > "$EMULATOR_LOG" 2>&1 < /dev/null &
 EMULATOR_PID=$!
 trap 'kill $EMULATOR_PID 2>/dev/null; wait $EMULATOR_PID 2>/dev/null || true' EXIT
@@ -56,10 +57,21 @@ say "mvn deploy: tests, jar, image, Worker bundle, push, Worker upload, containe
 
 URL="${CLOUDFLARE_API_BASE_URL%/client/v4}/__workers/hello-cloudflare/"
 say "Calling the deployed app through the emulator's workers.dev stand-in: $URL"
+# The stand-in runs the uploaded Worker in Miniflare: Worker -> Durable Object -> container, so the
+# container gets the class's envVars (MESSAGE, set in worker/src/container.ts).
 for _ in $(seq 1 120); do
-  if answer=$(curl -fsS --max-time 30 "$URL" 2>/dev/null); then
+  if answer=$(curl -fsS --max-time 60 -D "$STATE_DIR/demo-headers" "$URL" 2>/dev/null); then
     echo "$answer"
-    say "Done: the Java service answered through the deployed Worker route."
+    grep -i '^cf-emulator-traffic:' "$STATE_DIR/demo-headers" || true
+    if ! grep -qi '^cf-emulator-traffic: worker' "$STATE_DIR/demo-headers"; then
+      echo "The emulator did not run the Worker (fallback, see the header above); emulator log: $EMULATOR_LOG" >&2
+      exit 1
+    fi
+    if ! grep -q 'MESSAGE: I was passed in via the container class!' <<<"$answer"; then
+      echo "The container did not get the Container class's envVars; emulator log: $EMULATOR_LOG" >&2
+      exit 1
+    fi
+    say "Done: the Java service answered through the deployed Worker, with the container class's envVars."
     exit 0
   fi
   sleep 1

@@ -9,6 +9,8 @@
 # Environment: CLOUDFLARE_API_TOKEN (the token the emulator accepts; one is generated and
 # kept in the test-ground state dir when unset), CLOUDFLARE_ACCOUNT_ID (optional),
 # CF_EMULATOR_PORT (default: a free port), CF_EMULATOR_SUBDOMAIN (default: local).
+# The workers.dev stand-in runs uploaded Workers in Miniflare from CF_EMULATOR_WORKER_RUNTIME
+# (the test ground installs it and exports it).
 # The token is never printed; the printed line reads it from its file.
 set -euo pipefail
 
@@ -50,4 +52,5 @@ exec java -jar "$JAR" \
   --registry-password-env CF_TEST_REGISTRY_PASSWORD \
   --htpasswd "$CF_TEST_REGISTRY_HTPASSWD" \
   --subdomain "${CF_EMULATOR_SUBDOMAIN:-local}" \
+  ${CF_EMULATOR_WORKER_RUNTIME:+--worker-runtime "$CF_EMULATOR_WORKER_RUNTIME"} \
   "$@"

@@ -294,6 +294,32 @@ DF
   log "built $EGRESS_IMAGE"
 }
 
+# The local Workers runtime the emulator runs uploaded Workers in (Miniflare, with wrangler
+# 4.86.0: the newest on Node 20; the same pin and layout as the tests' WranglerTool). Installed
+# with npm into ~/.cache/cf-containers when missing, into a fresh directory renamed into place.
+WORKER_RUNTIME_DIR="${CF_CONTAINERS_CACHE:-$HOME/.cache/cf-containers}/wrangler-4.86.0"
+worker_runtime_ready() {
+  grep -q '"version": *"4.86.0"' "$WORKER_RUNTIME_DIR/node_modules/wrangler/package.json" 2>/dev/null \
+    && [ -f "$WORKER_RUNTIME_DIR/node_modules/miniflare/package.json" ]
+}
+install_worker_runtime() {
+  worker_runtime_ready && return 0
+  command -v npm >/dev/null || apt_install nodejs npm
+  local tmp
+  mkdir -p "$(dirname "$WORKER_RUNTIME_DIR")"
+  tmp="$(mktemp -d "$(dirname "$WORKER_RUNTIME_DIR")/.wrangler-4.86.0-XXXXXX")"
+  echo '{"private":true}' > "$tmp/package.json"
+  log "installing the local Workers runtime (wrangler 4.86.0, Miniflare) into $WORKER_RUNTIME_DIR"
+  if ! (cd "$tmp" && npm install --no-audit --no-fund --no-save --loglevel=error \
+      wrangler@4.86.0 @cloudflare/containers@0.3.7 >&2); then
+    rm -rf "$tmp"
+    log "npm could not install the Workers runtime: the emulator will forward straight to containers (announced)"
+    return 0
+  fi
+  if [ -e "$WORKER_RUNTIME_DIR" ]; then mv "$WORKER_RUNTIME_DIR" "$WORKER_RUNTIME_DIR.old-$$" && rm -rf "$WORKER_RUNTIME_DIR.old-$$"; fi
+  mv "$tmp" "$WORKER_RUNTIME_DIR" || { rm -rf "$tmp"; worker_runtime_ready; }
+}
+
 command -v curl >/dev/null || apt_install curl
 start_engine
 start_registry
@@ -302,6 +328,7 @@ build_java_image "$JAVA_IMAGE" "${CF_TEST_JDK17_HOME:-/usr/lib/jvm/java-17-openj
 if [ -x "$JDK25_HOME/bin/java" ]; then build_java_image "$JDK25_IMAGE" "$JDK25_HOME" full; fi
 build_runtime_image
 build_egress_image
+install_worker_runtime
 
 {
   echo "# written by scripts/test-ground.sh; source it"
@@ -318,6 +345,8 @@ build_egress_image
   # The local Workers runtime (wrangler dev / Miniflare) takes its sidecar image from here.
   echo "export MINIFLARE_CONTAINER_EGRESS_IMAGE='$EGRESS_IMAGE'"
   if engine_has_bridge; then echo "export CF_TEST_DOCKER_BRIDGE='$BRIDGE_NAME'"; fi
+  # Where the emulator finds Miniflare to run uploaded Workers (its --worker-runtime default).
+  if worker_runtime_ready; then echo "export CF_EMULATOR_WORKER_RUNTIME='$WORKER_RUNTIME_DIR'"; fi
 } > "$ENV_FILE"
 chmod 600 "$ENV_FILE"
 echo "$ENV_FILE"

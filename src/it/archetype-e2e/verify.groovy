@@ -13,7 +13,14 @@ try {
   assert first.contains("Application e2e-app-mycontainer: create")
   assert first.contains("pushing ")
   assert first.trim().readLines().findAll { it.startsWith("[INFO] https://") } == ["[INFO] https://e2e-app.it.workers.dev"]
-  assert support.fetchWorker(emulator, "e2e-app").startsWith("Hello from e2e-app!")
+  // The emulator ran the uploaded Worker (Worker -> Durable Object -> container), so the container
+  // got the Container class's envVars from worker/src/container.ts.
+  def runtime = support.admin(emulator, "/state").worker_runtime
+  assert runtime.mode == "worker" : "the emulator did not run the Worker: ${runtime} (the test ground exports CF_EMULATOR_WORKER_RUNTIME)"
+  def answer = support.fetchWorker(emulator, "e2e-app")
+  assert answer.startsWith("Hello from e2e-app! MESSAGE: I was passed in via the container class!") : answer
+  def pathAnswer = support.fetchWorker(emulator, "e2e-app", "instance/second/hello")
+  assert pathAnswer.contains("MESSAGE: I was passed in via the container class! (path /instance/second/hello)") : pathAnswer
 
   assert unchanged.contains("Worker e2e-app: no change")
   assert unchanged.contains("Application e2e-app-mycontainer: no change")
@@ -45,7 +52,7 @@ try {
   assert output.contains("Worker e2e-app: no change")
   assert output =~ /Application e2e-app-mycontainer: update \(image: .*\) \+ rollout/
   assert output.contains("rollout ") && output.contains(" started")
-  assert support.awaitWorker(emulator, "e2e-app", "") { it.startsWith("Hello again from e2e-app!") }
+  assert support.awaitWorker(emulator, "e2e-app", "") { it.startsWith("Hello again from e2e-app! MESSAGE: I was passed in via the container class!") }
 
   // Tear it down as a user would: nothing of e2e-app is left, and status then says so.
   def destroyed = mvn("cf:destroy")

@@ -45,6 +45,9 @@ def startEmulator(File basedir, boolean runContainers, List<String> extraMavenCo
       .registryHtpasswd(java.nio.file.Path.of(env.CF_TEST_REGISTRY_HTPASSWD))
       .workersDevSubdomain("it")
       .runContainers(runContainers)
+      // The workers.dev stand-in runs the uploaded Worker in Miniflare (installed by the test ground);
+      // without it the emulator forwards straight to the container and announces that fallback.
+      .workerRuntime(env.CF_EMULATOR_WORKER_RUNTIME ? java.nio.file.Path.of(env.CF_EMULATOR_WORKER_RUNTIME) : null)
       .start()
   System.getProperties().put("cf-it-emulator:" + basedir.canonicalPath, emulator)
   def mvnDir = new File(basedir, ".mvn")

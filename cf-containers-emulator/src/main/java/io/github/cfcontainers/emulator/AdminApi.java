@@ -17,9 +17,11 @@ final class AdminApi {
   private final RegistryCredentials credentials;
   private final ContainerRunner runner;
   private final ApplicationsApi applications;
+  private final WorkerRuntime workers;
 
   AdminApi(EmulatorState state, RequestLog log, Faults faults, RegistryCredentials credentials,
-       ContainerRunner runner, ApplicationsApi applications) {
+       ContainerRunner runner, ApplicationsApi applications, WorkerRuntime workers) {
+    this.workers = workers;
     this.state = state;
     this.log = log;
     this.faults = faults;
@@ -55,6 +57,7 @@ final class AdminApi {
   }
 
   void reset() {
+    workers.stopAll();
     runner.removeAll();
     credentials.removeAll();
     state.clear();
@@ -84,6 +87,7 @@ final class AdminApi {
     }
     n.set("credentials", credentials.toJson());
     n.set("containers", runner.toJson());
+    n.set("worker_runtime", workers.toJson());
     n.set("faults", faults.toJson());
     return n;
   }

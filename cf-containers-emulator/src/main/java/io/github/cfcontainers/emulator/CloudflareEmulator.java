@@ -34,6 +34,7 @@ public final class CloudflareEmulator implements AutoCloseable {
   private final ExecutorService executor;
   private final RegistryCredentials credentials;
   private final ContainerRunner runner;
+  private final WorkerRuntime workers;
   private final AdminApi admin;
 
   private CloudflareEmulator(EmulatorConfig config) throws IOException {
@@ -44,6 +45,13 @@ public final class CloudflareEmulator implements AutoCloseable {
     Faults faults = new Faults();
     credentials = new RegistryCredentials(config);
     runner = new ContainerRunner(config, emulatorId);
+    workers = new WorkerRuntime(config, emulatorId);
+    if (config.runContainers()) {
+      System.err.println(workers.active()
+          ? "[cf-emulator] workers.dev stand-in runs the uploaded Worker in Miniflare (" + config.workerRuntime() + ")"
+          : "[cf-emulator] FALLBACK: workers.dev stand-in forwards straight to the container, the Worker does NOT run ("
+              + workers.reason() + "); answers carry cf-emulator-traffic: direct");
+    }
     RegistryClient registry = config.registryHost() == null ? null
         : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword(), config.registryCa());
     ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
@@ -55,10 +63,10 @@ public final class CloudflareEmulator implements AutoCloseable {
     new WorkersApi(state, config).register(api);
     new WorkersLifecycleApi(state).register(api);
     applications.register(api, credentials);
-    admin = new AdminApi(state, log, faults, credentials, runner, applications);
+    admin = new AdminApi(state, log, faults, credentials, runner, applications, workers);
     Router adminRouter = new Router();
     admin.register(adminRouter);
-    TrafficProxy traffic = new TrafficProxy(state, config, runner);
+    TrafficProxy traffic = new TrafficProxy(state, config, runner, workers);
 
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
     executor = Executors.newCachedThreadPool(r -> {
@@ -105,6 +113,7 @@ public final class CloudflareEmulator implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    workers.close();
     runner.close();
     credentials.close();
   }
@@ -127,6 +136,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     private boolean runContainers;
     private Duration credentialTtl;
     private Duration rolloutStepDelay = Duration.ZERO;
+    private Path workerRuntime;
 
     private Builder() {}
 
@@ -159,6 +169,13 @@ public final class CloudflareEmulator implements AutoCloseable {
 
     public Builder rolloutStepDelay(Duration d) { this.rolloutStepDelay = d == null ? Duration.ZERO : d; return this; }
 
+    /**
+     * Run uploaded Workers in the local Workers runtime: a directory whose node_modules holds
+     * Miniflare (e.g. an `npm install wrangler@4.86.0`). Default none: traffic is forwarded
+     * straight to the container (announced as a fallback).
+     */
+    public Builder workerRuntime(Path dir) { this.workerRuntime = dir; return this; }
+
     public CloudflareEmulator start() throws IOException {
       Objects.requireNonNull(apiToken, "apiToken is required");
       if (accountId == null || !accountId.matches("[0-9a-f]{32}")) {
@@ -166,7 +183,7 @@ public final class CloudflareEmulator implements AutoCloseable {
       }
       if (runContainers && registry == null) throw new IllegalArgumentException("runContainers needs a registry");
       return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, registry,
-          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay, registryCa));
+          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay, registryCa, workerRuntime));
     }
   }
 }

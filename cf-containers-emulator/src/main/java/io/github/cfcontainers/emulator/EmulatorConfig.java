@@ -7,5 +7,5 @@ import java.time.Duration;
 record EmulatorConfig(int port, String accountId, String apiToken, String tokenWithoutContainers,
             String registryHost, String registryUser, String registryPassword, Path htpasswd,
             String workersDevSubdomain, boolean runContainers, Duration credentialTtl,
-            Duration rolloutStepDelay, Path registryCa) {
+            Duration rolloutStepDelay, Path registryCa, Path workerRuntime) {
 }

@@ -27,6 +27,9 @@ public final class EmulatorMain {
         --credential-ttl SECONDS     shorten minted registry credentials
         --rollout-step-delay MILLIS  time per rollout step (default 0)
         --no-containers              do not run application images on the local Docker engine
+        --worker-runtime DIR         run uploaded Workers in Miniflare from DIR/node_modules (e.g. an
+                       npm install of wrangler@4.86.0; default $CF_EMULATOR_WORKER_RUNTIME); without it the
+                       workers.dev stand-in forwards straight to the container (announced fallback)
       """;
 
   private EmulatorMain() {}
@@ -37,6 +40,7 @@ public final class EmulatorMain {
     String accountId = System.getenv("CLOUDFLARE_ACCOUNT_ID");
     String registry = System.getenv("CLOUDFLARE_CONTAINER_REGISTRY");
     String registryUser = null, registryPassword = null;
+    String workerRuntime = System.getenv("CF_EMULATOR_WORKER_RUNTIME");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -54,6 +58,7 @@ public final class EmulatorMain {
         case "--credential-ttl" -> b.credentialTtl(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
         case "--rollout-step-delay" -> b.rolloutStepDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
         case "--no-containers" -> b.runContainers(false);
+        case "--worker-runtime" -> workerRuntime = value(args, ++i, a);
         case "-h", "--help" -> {
           System.out.print(USAGE);
           return;
@@ -64,6 +69,7 @@ public final class EmulatorMain {
     b.apiToken(env(tokenEnv));
     if (accountId != null && !accountId.isEmpty()) b.accountId(accountId);
     b.registry(registry).registryAdmin(registryUser, registryPassword);
+    if (workerRuntime != null && !workerRuntime.isEmpty()) b.workerRuntime(Path.of(workerRuntime));
     long t0 = System.nanoTime();
     CloudflareEmulator emulator = b.start();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -30,6 +30,9 @@ final class EmulatorState {
            String compatibilityDate, ArrayNode compatibilityFlags, String mainModule, String etag,
            ArrayNode handlers, ObjectNode annotations) {}
 
+  /** One uploaded module part, as sent. */
+  record Module(String name, String contentType, byte[] body) {}
+
   record Namespace(String id, String script, String className, boolean sqlite, boolean containers) {
     String name() {
       return script + "_" + className;
@@ -46,6 +49,8 @@ final class EmulatorState {
   final Map<String, Version> versions = new LinkedHashMap<>();
   final Map<String, Namespace> namespaces = new LinkedHashMap<>();
   final Map<String, Application> applications = new LinkedHashMap<>();
+  /** The uploaded modules of each version (by version id), for the local Workers runtime. */
+  final Map<String, List<Module>> modules = new LinkedHashMap<>();
   final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
   /** Per application, the configuration it was created with: what its instances run until a rollout completes. */
   final Map<String, ObjectNode> createdWith = new LinkedHashMap<>();
@@ -67,6 +72,7 @@ final class EmulatorState {
     versions.clear();
     namespaces.clear();
     applications.clear();
+    modules.clear();
     rollouts.clear();
     createdWith.clear();
     deployments.clear();

@@ -188,6 +188,9 @@ final class ScriptUpload {
           ? (ObjectNode) metadata.get("observability").deepCopy() : null;
       state.versions.put(versionId, new EmulatorState.Version(versionId, scriptName, number, now, resolved,
           compatibilityDate, flags, mainModule, etag, handlers, annotations));
+      List<EmulatorState.Module> uploaded = new java.util.ArrayList<>();
+      modules.values().forEach(p -> uploaded.add(new EmulatorState.Module(p.name(), p.contentType(), p.body())));
+      state.modules.put(versionId, List.copyOf(uploaded));
       EmulatorState.Script script = new EmulatorState.Script(scriptName,
           current == null ? now : current.createdOn(), now, etag, newTag, compatibilityDate, flags,
           resolved, stringArray(metadata, "tags"), annotations, observability, handlers, mainModule, versionId,

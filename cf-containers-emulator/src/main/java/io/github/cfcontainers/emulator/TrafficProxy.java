@@ -16,13 +16,17 @@ import java.util.Set;
 
 /**
  * The stand-in for `https://<script>.<subdomain>.workers.dev`:
- * `http://127.0.0.1:<port>/__workers/<script>/<path>` forwards `/<path>` to the container
- * of the script's container application. Like workers.dev it needs the account subdomain
- * and the script's workers.dev route enabled. With several container applications on one
- * script, the header `cf-emulator-class: <ClassName>` picks one (default: first by name).
+ * `http://127.0.0.1:<port>/__workers/<script>/<path>` sends `/<path>` to the uploaded Worker
+ * running in the local Workers runtime ({@link WorkerRuntime}), which reaches its containers
+ * through its Durable Objects as in production. Like workers.dev it needs the account
+ * subdomain and the script's workers.dev route enabled. Every answer says which way it went
+ * in `cf-emulator-traffic`: `worker`, or `direct` when the runtime is unavailable and the
+ * request is forwarded straight to the container of the script's container application
+ * (with several, the header `cf-emulator-class: <ClassName>` picks one, default first by name).
  */
 final class TrafficProxy {
   static final String PREFIX = "/__workers/";
+  static final String TRAFFIC_HEADER = "cf-emulator-traffic";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
   private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
       "upgrade", "keep-alive", "expect", "te", "trailer", "http2-settings");
@@ -30,10 +34,12 @@ final class TrafficProxy {
   private final EmulatorState state;
   private final EmulatorConfig config;
   private final ContainerRunner runner;
+  private final WorkerRuntime workers;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
       .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
-  TrafficProxy(EmulatorState state, EmulatorConfig config, ContainerRunner runner) {
+  TrafficProxy(EmulatorState state, EmulatorConfig config, ContainerRunner runner, WorkerRuntime workers) {
+    this.workers = workers;
     this.state = state;
     this.config = config;
     this.runner = runner;
@@ -44,6 +50,36 @@ final class TrafficProxy {
     int slash = rest.indexOf('/');
     String scriptName = slash < 0 ? rest : rest.substring(0, slash);
     String path = slash < 0 ? "/" : rest.substring(slash);
+    if (workers.active()) return throughWorker(q, scriptName, path);
+    Response r = direct(q, scriptName, path);
+    r.headers().put(TRAFFIC_HEADER, "direct; the Worker does not run: " + workers.reason());
+    return r;
+  }
+
+  private Response throughWorker(Request q, String scriptName, String path) {
+    WorkerSpec spec;
+    try {
+      synchronized (state) {
+        enabledScript(scriptName);
+        spec = WorkerSpec.of(state, scriptName);
+      }
+    } catch (ApiException gone) {
+      workers.stop(scriptName); // a deleted (or disabled) Worker stops running, with its containers
+      throw gone;
+    }
+    Response r;
+    try {
+      r = send(q, workers.portFor(scriptName, spec), path);
+    } catch (IOException e) {
+      r = text(502, "the local Workers runtime did not answer: " + e);
+    } catch (ApiException e) {
+      r = text(e.status, e.getMessage());
+    }
+    r.headers().put(TRAFFIC_HEADER, "worker");
+    return r;
+  }
+
+  private Response direct(Request q, String scriptName, String path) {
     String applicationId = resolve(scriptName, q.header("cf-emulator-class"));
     if (!runner.enabled()) return text(503, "this emulator does not run containers (runContainers=false)");
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
@@ -65,13 +101,17 @@ final class TrafficProxy {
     }
   }
 
+  private void enabledScript(String scriptName) {
+    EmulatorState.Script script = state.scripts.get(scriptName);
+    if (script == null || config.workersDevSubdomain() == null || !script.workersDevEnabled()) {
+      throw new ApiException(404, 10007, "There is nothing here yet: no Worker '" + scriptName
+          + "' with workers.dev enabled");
+    }
+  }
+
   private String resolve(String scriptName, String wantedClass) {
     synchronized (state) {
-      EmulatorState.Script script = state.scripts.get(scriptName);
-      if (script == null || config.workersDevSubdomain() == null || !script.workersDevEnabled()) {
-        throw new ApiException(404, 10007, "There is nothing here yet: no Worker '" + scriptName
-            + "' with workers.dev enabled");
-      }
+      enabledScript(scriptName);
       EmulatorState.Application chosen = null;
       for (EmulatorState.Application a : state.applications.values()) {
         EmulatorState.Namespace ns = a.namespaceId() == null ? null : state.namespaces.get(a.namespaceId());

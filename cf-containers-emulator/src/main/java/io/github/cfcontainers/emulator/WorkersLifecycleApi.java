@@ -152,6 +152,7 @@ final class WorkersLifecycleApi {
       state.namespacesOf(name).forEach(n -> state.namespaces.remove(n.id()));
       state.scripts.remove(name);
       state.versions.values().removeIf(v -> v.script().equals(name));
+      state.modules.keySet().retainAll(state.versions.keySet());
       state.deployments.remove(name);
     }
     return Response.ok(null);

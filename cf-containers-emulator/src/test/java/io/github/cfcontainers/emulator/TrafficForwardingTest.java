@@ -8,11 +8,18 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A deployed app answers through the emulator's stand-in for its workers.dev URL, from a real container. */
+/**
+ * The announced fallback: with no usable Workers runtime (here a directory without Miniflare), a deployed
+ * app still answers through the emulator's stand-in for its workers.dev URL, straight from a real container,
+ * and every answer and the admin state say that the Worker did not run.
+ */
 class TrafficForwardingTest extends EmulatorHarness {
+  private static final java.nio.file.Path NO_RUNTIME = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+      "cf-emu-no-runtime-" + TestGround.RUN);
+
   @Override
   CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
-    return TestGround.withRegistry(b).runContainers(true);
+    return TestGround.withRegistry(b).runContainers(true).workerRuntime(NO_RUNTIME);
   }
 
   @Test
@@ -38,6 +45,12 @@ class TrafficForwardingTest extends EmulatorHarness {
     HttpResponse<String> r = Api.HTTP.send(get, HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("hello-from-container");
+    assertThat(r.headers().firstValue(TrafficProxy.TRAFFIC_HEADER).orElse(""))
+        .startsWith("direct; the Worker does not run: no Miniflare in " + NO_RUNTIME);
+    com.fasterxml.jackson.databind.JsonNode runtime = new Api(emulator.adminUrl(), emulator.accountId(), null).get("/state")
+        .body().path("worker_runtime");
+    assertThat(runtime.path("mode").asText()).isEqualTo("direct");
+    assertThat(runtime.path("reason").asText()).startsWith("no Miniflare in " + NO_RUNTIME);
     String appId = app.result().path("id").asText();
     assertThat(api.get("/accounts/{a}/containers/applications/" + appId + "/instances-v2").result().get(0).path("status").path("state").asText())
         .isEqualTo("running");
