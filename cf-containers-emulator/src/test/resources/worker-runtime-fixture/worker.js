@@ -4,7 +4,8 @@ import { Container, getContainer } from "@cloudflare/containers";
 
 export class Web extends Container {
   defaultPort = 8080;
-  envVars = { MESSAGE: "__MESSAGE__" };
+  // A Worker secret reaches the container the supported way: through envVars.
+  envVars = { MESSAGE: "__MESSAGE__", API_KEY: this.env.API_KEY ?? "unset" };
 }
 
 export default {

@@ -51,6 +51,11 @@ final class EmulatorState {
   final Map<String, Application> applications = new LinkedHashMap<>();
   /** The uploaded modules of each version (by version id), for the local Workers runtime. */
   final Map<String, List<Module>> modules = new LinkedHashMap<>();
+  /**
+   * The secret_text values of each version (by version id), only for the local Workers runtime: memory only, never
+   * in an answer, the admin state or a file (the real API never answers them either).
+   */
+  final Map<String, Map<String, String>> secretValues = new LinkedHashMap<>();
   final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
   /** Per application, the configuration it was created with: what its instances run until a rollout completes. */
   final Map<String, ObjectNode> createdWith = new LinkedHashMap<>();
@@ -73,6 +78,7 @@ final class EmulatorState {
     namespaces.clear();
     applications.clear();
     modules.clear();
+    secretValues.clear();
     rollouts.clear();
     createdWith.clear();
     deployments.clear();

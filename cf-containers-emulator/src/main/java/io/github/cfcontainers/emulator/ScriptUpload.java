@@ -188,6 +188,8 @@ final class ScriptUpload {
           ? (ObjectNode) metadata.get("observability").deepCopy() : null;
       state.versions.put(versionId, new EmulatorState.Version(versionId, scriptName, number, now, resolved,
           compatibilityDate, flags, mainModule, etag, handlers, annotations));
+      state.secretValues.put(versionId, secretValues(bindings, resolved,
+          current == null ? Map.of() : state.secretValues.getOrDefault(current.latestVersionId(), Map.of())));
       List<EmulatorState.Module> uploaded = new java.util.ArrayList<>();
       modules.values().forEach(p -> uploaded.add(new EmulatorState.Module(p.name(), p.contentType(), p.body())));
       state.modules.put(versionId, List.copyOf(uploaded));
@@ -353,5 +355,26 @@ final class ScriptUpload {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The values of the version's secret_text bindings: sent with this upload, else kept from the previous version
+   * (keep_bindings). For the local runtime only.
+   */
+  private static Map<String, String> secretValues(JsonNode sent, ArrayNode resolved, Map<String, String> previous) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (JsonNode b : resolved) {
+      if (!"secret_text".equals(b.path("type").asText())) continue;
+      String name = b.path("name").asText();
+      String text = null;
+      for (JsonNode s : sent) {
+        if ("secret_text".equals(s.path("type").asText()) && name.equals(s.path("name").asText())) {
+          text = s.path("text").asText(null);
+        }
+      }
+      if (text == null) text = previous.get(name);
+      if (text != null) values.put(name, text);
+    }
+    return Map.copyOf(values);
   }
 }

@@ -74,6 +74,17 @@ final class WorkerProcess {
       WorkerRuntime.deleteTree(dir);
       throw new ApiException(502, 10013, "cannot start the Worker runtime (" + node + "): " + e.getMessage());
     }
+    // Secrets go over the launcher's stdin, never into config.json or its argv/env: the first line.
+    try {
+      var secrets = Json.object();
+      spec.secrets().values.forEach(secrets::put);
+      p.getOutputStream().write((Json.MAPPER.writeValueAsString(secrets) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      p.getOutputStream().flush();
+    } catch (IOException e) {
+      p.destroyForcibly();
+      WorkerRuntime.deleteTree(dir);
+      throw new ApiException(502, 10013, "cannot hand the Worker's secrets to the runtime: " + e.getMessage());
+    }
     Deque<String> tail = new ArrayDeque<>();
     CompletableFuture<JsonNode> ready = new CompletableFuture<>();
     pump(p, spec.script(), tail, ready);

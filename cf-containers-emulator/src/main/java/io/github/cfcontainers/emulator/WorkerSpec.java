@@ -16,7 +16,21 @@ import java.util.Map;
  */
 record WorkerSpec(String script, String versionId, String mainModule, String compatibilityDate, List<String> flags,
           List<EmulatorState.Module> modules, Map<String, JsonNode> vars, Map<String, DoClass> bound,
-          List<DoClass> unbound, List<String> ignored) {
+          List<DoClass> unbound, List<String> ignored, SecretValues secrets) {
+
+  /** The version's secret_text values for the runtime's bindings; never printed. */
+  static final class SecretValues {
+    final Map<String, String> values;
+
+    SecretValues(Map<String, String> values) {
+      this.values = Map.copyOf(values);
+    }
+
+    @Override
+    public String toString() {
+      return "SecretValues" + values.keySet();
+    }
+  }
 
   /** A Durable Object class; {@code image} is the application's (remote) image, null without one. */
   record DoClass(String className, boolean sqlite, String application, String image) {}
@@ -52,6 +66,7 @@ record WorkerSpec(String script, String versionId, String mainModule, String com
       classes.put(ns.className(), new DoClass(ns.className(), ns.sqlite(), app == null ? null : app.name(),
           app == null ? null : servingImage(state, app)));
     }
+    Map<String, String> secrets = state.secretValues.getOrDefault(versionId, Map.of());
     Map<String, JsonNode> vars = new LinkedHashMap<>();
     Map<String, DoClass> bound = new LinkedHashMap<>();
     List<String> ignored = new ArrayList<>();
@@ -66,7 +81,10 @@ record WorkerSpec(String script, String versionId, String mainModule, String com
           if ((other == null || other.equals(scriptName)) && d != null) bound.put(name, d);
           else ignored.add(name + " (Durable Object of Worker " + other + ")");
         }
-        // Secret values are never kept (write-only on the real API), so they cannot be handed on.
+        // Write-only on the API: the emulator keeps their values in memory for the runtime only.
+        case "secret_text" -> {
+          if (!secrets.containsKey(name)) ignored.add(name + " (secret_text without a value)");
+        }
         default -> ignored.add(name + " (" + type + ")");
       }
     }
@@ -74,7 +92,7 @@ record WorkerSpec(String script, String versionId, String mainModule, String com
     unbound.removeAll(bound.values());
     return new WorkerSpec(scriptName, versionId, v.mainModule(), v.compatibilityDate(),
         texts(v.compatibilityFlags()),
-        modules, vars, bound, List.copyOf(unbound), List.copyOf(ignored));
+        modules, vars, bound, List.copyOf(unbound), List.copyOf(ignored), new SecretValues(secrets));
   }
 
   /** The version serving traffic: the newest deployment's version with the largest share. */

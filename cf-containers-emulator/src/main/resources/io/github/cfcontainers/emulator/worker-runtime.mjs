@@ -1,7 +1,8 @@
 // Runs one uploaded Worker in the local Workers runtime (workerd), through Miniflare's
 // programmatic API, for the emulator's workers.dev stand-in. Started by the emulator
 // (WorkerRuntime.java) as `node worker-runtime.mjs <dir>/config.json`; stops when its stdin
-// closes or on SIGTERM. No secret is ever in the config: the emulator pulls images itself.
+// closes or on SIGTERM. No secret is ever in the config: the emulator pulls images itself, and the
+// Worker's secret_text values come as the first line of stdin ({NAME: value}), never from a file.
 //
 // config.json: {runtime, script, compatibilityDate, compatibilityFlags, modules:[{name, type, file}],
 //   bindings:{NAME: value}, durableObjects:{NAME: {className, useSQLite, unsafeUniqueKey, imageName?}},
@@ -25,6 +26,23 @@ if (compatibilityDate > supportedCompatibilityDate) {
   compatibilityDate = supportedCompatibilityDate;
 }
 
+// The first line of stdin: the secrets. Later, the end of stdin stops the runtime (below).
+const secrets = await new Promise((resolve, reject) => {
+  let buffered = "";
+  const onData = (chunk) => {
+    buffered += chunk;
+    const newline = buffered.indexOf("\n");
+    if (newline >= 0) {
+      process.stdin.off("data", onData);
+      resolve(JSON.parse(buffered.slice(0, newline) || "{}"));
+    }
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", onData);
+  process.stdin.once("end", () => resolve({}));
+  process.stdin.once("error", reject);
+});
+
 const textTypes = new Set(["ESModule", "CommonJS", "Text", "PythonModule", "PythonRequirement"]);
 const modules = config.modules.map((m) => {
   const bytes = readFileSync(path.join(dir, "modules", m.file));
@@ -46,7 +64,7 @@ const mf = new Miniflare({
   modulesRoot: path.join(dir, "root"),
   compatibilityDate,
   compatibilityFlags: config.compatibilityFlags,
-  bindings: config.bindings,
+  bindings: { ...config.bindings, ...secrets },
   durableObjects: Object.fromEntries(Object.entries(config.durableObjects).map(([k, d]) => [k, durableObject(d)])),
   additionalUnboundDurableObjects: config.unboundDurableObjects.map(durableObject),
   containerEngine: {

@@ -51,7 +51,7 @@ class WorkerRuntimeTest {
     // test ground's sidecar stand-in relays bytes but cannot end a close-delimited body).
     String local = TestGround.build("""
         FROM %s
-        CMD ["sh", "-c", "mkdir -p /www && echo \\"MESSAGE=$MESSAGE HOST=$(hostname)\\" > /www/env.txt && exec httpd -f -p 8080 -h /www"]
+        CMD ["sh", "-c", "mkdir -p /www && echo \\"MESSAGE=$MESSAGE API_KEY=$API_KEY HOST=$(hostname)\\" > /www/env.txt && exec httpd -f -p 8080 -h /www"]
         """.formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
     String image = TestGround.push(api, local, "emu-worker-runtime");
     String ns = upload("hello", "from-the-container-class", "2025-06-01");
@@ -74,7 +74,7 @@ class WorkerRuntimeTest {
     long containerMs = (System.nanoTime() - t0) / 1_000_000;
     System.err.println("[test] first answer from the Worker " + firstMs + " ms, first from its container " + containerMs + " ms");
     assertThat(main.statusCode()).as(main.body()).isEqualTo(200);
-    assertThat(main.body()).startsWith("MESSAGE=from-the-container-class HOST=");
+    assertThat(main.body()).startsWith("MESSAGE=from-the-container-class API_KEY=" + SECRET + " HOST=");
     // The hostname is the container's id: it tells instances apart (CLOUDFLARE_DURABLE_OBJECT_ID is a
     // placeholder in the local runtime).
     String mainId = main.body().trim().substring(main.body().indexOf("HOST=") + 5);
@@ -82,7 +82,8 @@ class WorkerRuntimeTest {
 
     HttpResponse<String> other = get("instance/other/env.txt");
     assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
-    assertThat(other.body()).startsWith("MESSAGE=from-the-container-class HOST=").doesNotContain(mainId);
+    assertThat(other.body()).startsWith("MESSAGE=from-the-container-class API_KEY=" + SECRET + " HOST=")
+        .doesNotContain(mainId);
     assertThat(get("env.txt").body()).contains(mainId); // the same name is the same instance
     // Both instances (each with its sidecar) are containers of this emulator's runtime.
     assertThat(containers(prefix)).hasSizeGreaterThanOrEqualTo(4);
@@ -93,7 +94,11 @@ class WorkerRuntimeTest {
     upload("hello again", "changed", today);
     HttpResponse<String> again = get("worker");
     assertThat(again.body()).isEqualTo("worker says hello again");
-    assertThat(get("env.txt").body()).startsWith("MESSAGE=changed HOST=");
+    // The second upload sent no secret but keep_bindings secret_text: the value from before still reaches it.
+    assertThat(get("env.txt").body()).startsWith("MESSAGE=changed API_KEY=" + SECRET + " HOST=");
+    // Write-only, as on the real API: no answer and no admin state carries the value.
+    assertThat(api.get("/accounts/{a}/workers/scripts/rt/settings").toString()).doesNotContain(SECRET);
+    assertThat(state().toString()).doesNotContain(SECRET);
     JsonNode running = state().path("worker_runtime").path("workers").get(0);
     assertThat(running.path("images").path("Web").asText()).startsWith("cf-emulator/rt-web:");
     assertThat(running.path("compatibility_date").asText()).isEqualTo(today);
@@ -104,16 +109,19 @@ class WorkerRuntimeTest {
     emulator = null;
   }
 
+  private static final String SECRET = "s3cret-" + "from-the-upload";
+
   private String upload(String greeting, String message, String date) throws Exception {
     String source = bundle(message);
     boolean first = api.get("/accounts/{a}/workers/scripts/rt/settings").status() == 404;
     String metadata = """
         {"main_module":"worker.js","compatibility_date":"%s",
          "bindings":[{"type":"durable_object_namespace","name":"WEB","class_name":"Web"},
-                     {"type":"plain_text","name":"GREETING","text":"%s"}],
-         %s}""".formatted(date, greeting, first
+                     {"type":"plain_text","name":"GREETING","text":"%s"}%s],
+         %s}""".formatted(date, greeting, first ? ",{\"type\":\"secret_text\",\"name\":\"API_KEY\",\"text\":\"" + SECRET + "\"}" : "",
+        first
         ? "\"containers\":[{\"class_name\":\"Web\"}],\"migrations\":{\"new_tag\":\"v1\",\"steps\":[{\"new_sqlite_classes\":[\"Web\"]}]}"
-        : "\"migrations\":{\"old_tag\":\"v1\",\"new_tag\":\"v2\",\"steps\":[]}");
+        : "\"keep_bindings\":[\"secret_text\"],\"migrations\":{\"old_tag\":\"v1\",\"new_tag\":\"v2\",\"steps\":[]}");
     Api.Reply up = api.upload("rt", metadata, source);
     assertThat(up.status()).as(up.toString()).isEqualTo(200);
     Api.Reply v = api.get("/accounts/{a}/workers/scripts/rt/versions/" + up.result().path("deployment_id").asText());
