@@ -6,8 +6,11 @@ def devLog = new File(basedir, "dev.log")
 def prefix = "workerd-dev-run-MyContainer-"
 def command = ["mvn", "-B", "-o", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(),
                "-Dcf.dev.port=${port}".toString(), "package", "cf:dev"]
-def maven = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
-    .redirectOutput(devLog).start()
+// The Worker secret's value, from the environment as in CI; split so this file does not hold it.
+def secretValue = "dev-run-secret-" + "7c41"
+def builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).redirectOutput(devLog)
+builder.environment().put("DEV_RUN_API_KEY", secretValue)
+def maven = builder.start()
 def tree = []
 try {
   long started = System.nanoTime()
@@ -30,6 +33,7 @@ try {
   def one = get("/one/env.txt")
   println "first request through the container ${(System.nanoTime() - first) / 1e9} s"
   assert one.readLines().contains("GREETING=hello from envVars") : "the class's envVars in the container:\n${one}"
+  assert one.readLines().contains("API_KEY=" + secretValue) : "the Worker secret, through envVars:\n${one}"
   def two = get("/two/env.txt")
   def host = { String env -> env.readLines().find { it.startsWith("HOSTNAME=") } }
   assert host(one) && host(one) != host(two) : "a second name reaches a second instance:\n${one}\n${two}"
@@ -62,6 +66,11 @@ def log = devLog.text
 assert log.contains("Stopped the local Worker; removed its containers") : log
 def left = support.docker(["ps", "-a", "--filter", "name=${prefix}".toString(), "--format", "{{.Names}}"])
 assert left.isEmpty() : "containers left after SIGINT: ${left}"
+// The secret went over the launcher's stdin: no file of the build and not the Maven log holds it.
+assert !devLog.text.contains(secretValue) : "the Maven log printed the Worker secret"
+new File(basedir, "target").eachFileRecurse(groovy.io.FileType.FILES) { f ->
+  assert !f.getText("ISO-8859-1").contains(secretValue) : "${f} holds the Worker secret"
+}
 long gone = System.nanoTime()
 while (tree.any { it.alive } && System.nanoTime() - gone < 10e9) {
   Thread.sleep(200)

@@ -3,6 +3,7 @@ import { Container, getContainer } from "@cloudflare/containers";
 interface Env {
   MY_CONTAINER: DurableObjectNamespace<MyContainer>;
   GREETING_SOURCE: string;
+  API_KEY: string;
 }
 
 declare class DurableObjectNamespace<T = unknown> {}
@@ -10,7 +11,8 @@ declare class DurableObjectNamespace<T = unknown> {}
 export class MyContainer extends Container<Env> {
   defaultPort = 8080;
   sleepAfter = "5m";
-  envVars = { GREETING: "hello from envVars" };
+  // A Worker secret into the container, the supported way.
+  envVars = { GREETING: "hello from envVars", API_KEY: this.env.API_KEY };
 }
 
 /** GET /<instance>/<path>: <path> from the container instance named <instance>. */

@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Runs the Worker and its containers on this machine: builds the images as
@@ -36,6 +38,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class DevMojo extends AbstractCfMojo {
 
   /** Skips this goal only. */
+  @Component
+  private SettingsDecrypter settingsDecrypter;
+
   @Parameter(property = CfProperties.DEV_SKIP, defaultValue = "false")
   private boolean skipDev;
 
@@ -70,9 +75,12 @@ public class DevMojo extends AbstractCfMojo {
     var inputs = containerInputs();
     var specs = new ContainerResolver(base).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
-    var deployment = resolver.worker(workerName, workerInput());
+    // The Worker's secrets, from the environment or settings.xml as for cf:deploy: the local run binds them too.
+    var secrets = new SecretsResolver(System::getenv, new SettingsServers(session.getSettings(), settingsDecrypter))
+        .resolve(worker == null ? null : worker.secrets);
+    var deployment = resolver.worker(workerName, workerInput(secrets, false));
     var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(),
-        deployment.vars().keySet());
+        deployment.bindingNames());
     WorkerSource source = WorkerBundling.source(worker, base, out, session.isOffline())
         .orElseThrow(() -> new InvalidSettingException(Setting.of("worker", "directory"),
             "cf:dev serves the Worker, but the project has none (no worker/package.json).",

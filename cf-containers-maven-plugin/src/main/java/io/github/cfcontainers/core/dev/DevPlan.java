@@ -1,5 +1,6 @@
 package io.github.cfcontainers.core.dev;
 
+import io.github.cfcontainers.core.deploy.WorkerSecret;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,23 @@ import java.util.Map;
  * @param containerPrefixes workerd names app containers {@code workerd-<worker>-<class>-<id>} and their
  *     egress sidecars the same plus {@code -proxy}
  * @param url where the Worker will answer
+ * @param secrets the Worker's secrets with their values: bound like vars, but handed to the launcher over its
+ *     stdin, never in the options file
  */
 public record DevPlan(Map<String, Object> options, Path workerProject, List<String> containerPrefixes,
-    List<String> images, String url) {
+    List<String> images, String url, List<WorkerSecret> secrets) {
 
   public DevPlan {
     options = Map.copyOf(options);
     containerPrefixes = List.copyOf(containerPrefixes);
     images = List.copyOf(images);
+    secrets = List.copyOf(secrets);
+  }
+
+  /** Without secrets. */
+  public DevPlan(Map<String, Object> options, Path workerProject, List<String> containerPrefixes,
+      List<String> images, String url) {
+    this(options, workerProject, containerPrefixes, images, url, List.of());
   }
 
   /** Whether a container name is one the runtime started for this Worker. */

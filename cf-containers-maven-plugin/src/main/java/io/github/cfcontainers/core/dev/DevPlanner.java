@@ -54,6 +54,6 @@ public final class DevPlanner {
     // false: the placeholder Request.cf, instead of fetching one from Cloudflare at every start.
     options.put("cf", false);
     return new DevPlan(options, settings.workerProject(), prefixes, images,
-        "http://" + HOST + ":" + settings.port() + "/");
+        "http://" + HOST + ":" + settings.port() + "/", worker.secrets());
   }
 }

@@ -97,18 +97,35 @@ public final class NodeMiniflareRuntime implements DevRuntime {
       throw new UncheckedIOException("Cannot write " + options, e);
     }
     Process process = start(List.of(node().toString(), launcher.toString(), options.toString()),
-        plan.workerProject());
+        plan.workerProject(), secretsJson(plan));
     return new NodeRunning(process, output, warnings);
   }
 
+  /** {NAME: value} of the Worker's secrets: the launcher's stdin, so no value is ever in a file. */
+  private byte[] secretsJson(DevPlan plan) {
+    var values = new java.util.LinkedHashMap<String, String>();
+    plan.secrets().forEach(s -> values.put(s.name(), s.value()));
+    try {
+      return json.writeValueAsBytes(values);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Process start(List<String> command, Path directory) {
+    return start(command, directory, new byte[0]);
+  }
+
+  private Process start(List<String> command, Path directory, byte[] stdin) {
     var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(environment);
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
     try {
       Process p = builder.start();
-      p.getOutputStream().close(); // stdin: end-of-file, never the terminal's
+      try (var in = p.getOutputStream()) { // then end-of-file: never the terminal's
+        in.write(stdin);
+      }
       return p;
     } catch (IOException e) {
       throw new CfException("Cannot run node (" + command.get(0) + "): " + e.getMessage() + "\n  Fix: "

@@ -3,6 +3,7 @@
 // POM. Written into target/ by cf-containers-maven-plugin:
 //   node cf-dev-launcher.mjs --probe <workerProject>   prints CF_DEV_PROBE {version, egressImage}
 //   node cf-dev-launcher.mjs <options.json>            serves; prints CF_DEV_READY <url>
+//                                                      (stdin: the secrets as JSON, then end-of-file)
 // SIGINT/SIGTERM dispose Miniflare (which ends workerd); the plugin removes the containers.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -41,6 +42,9 @@ if (process.argv[2] === "--probe") {
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const { module: { Miniflare, Log, LogLevel, supportedCompatibilityDate } } = await loadMiniflare(config.workerProject);
 const options = { ...config.miniflare };
+// The Worker's secrets: all of stdin ({NAME: value}), never a file; bound like vars.
+const secretsText = readFileSync(0, "utf8");
+options.bindings = { ...(options.bindings || {}), ...(secretsText.trim() ? JSON.parse(secretsText) : {}) };
 // A workerd refuses dates newer than itself; like wrangler dev, run with the newest it knows.
 if (supportedCompatibilityDate && options.compatibilityDate > supportedCompatibilityDate) {
   console.log(`CF_DEV_WARN The compatibility date ${options.compatibilityDate} is newer than this runtime ` +
