@@ -17,9 +17,11 @@ final class AdminApi {
   private final RegistryCredentials credentials;
   private final ContainerRunner runner;
   private final ApplicationsApi applications;
+  private final RegistryFront front;
 
   AdminApi(EmulatorState state, RequestLog log, Faults faults, RegistryCredentials credentials,
-       ContainerRunner runner, ApplicationsApi applications) {
+       ContainerRunner runner, ApplicationsApi applications, RegistryFront front) {
+    this.front = front;
     this.state = state;
     this.log = log;
     this.faults = faults;
@@ -85,6 +87,7 @@ final class AdminApi {
     n.set("credentials", credentials.toJson());
     n.set("containers", runner.toJson());
     n.set("faults", faults.toJson());
+    if (front != null) n.set("registry_gc", front.gcToJson());
     return n;
   }
 }

@@ -24,6 +24,7 @@ public final class CfProperties {
   public static final String WAIT = "cf.wait";
   public static final String DRY_RUN = "cf.dryRun";
   public static final String DESTROY_SKIP = "cf.destroy.skip";
+  public static final String DESTROY_IMAGES = "cf.destroy.images";
   public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
 
   /**
@@ -49,6 +50,7 @@ public final class CfProperties {
       Map.entry(DRY_RUN, "dryRun"),
       Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
       Map.entry(DESTROY_SKIP, "skipDestroy"),
+      Map.entry(DESTROY_IMAGES, "destroyImages"),
       Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
