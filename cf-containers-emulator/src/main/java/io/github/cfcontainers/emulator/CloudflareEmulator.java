@@ -47,7 +47,8 @@ public final class CloudflareEmulator implements AutoCloseable {
     Faults faults = new Faults();
     credentials = new RegistryCredentials(config);
     runner = new ContainerRunner(config, emulatorId);
-    RegistryClient registry = config.registryHost() == null ? null
+    RegistryClient registry = config.registryHost() == null ? null : front != null
+        ? new RegistryClient(front.backendHost(), config.registryUser(), config.registryPassword(), front.backendCa())
         : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword(), config.registryCa());
     ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
     Router api = new Router();

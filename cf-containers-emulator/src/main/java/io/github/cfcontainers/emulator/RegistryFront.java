@@ -27,7 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cloudflare's registry in front of the real one (CNCF distribution 2.8), plain HTTP on loopback: every request is
+ * Cloudflare's registry in front of the real one (CNCF distribution 2.8), plain HTTP on loopback (a TLS hello is
+ * refused at once, see {@link PlainHttpPort}, so clients fall back to HTTP as for any loopback registry): every request is
  * passed through with the caller's Authorization (the backend's htpasswd decides), except what only Cloudflare's
  * registry serves, per wrangler's containers/images.ts:
  * <ul>
@@ -47,13 +48,16 @@ final class RegistryFront implements AutoCloseable {
       "upgrade", "keep-alive");
 
   private final RegistryTransport backend;
+  private final Path backendCa;
   private final String accountId;
   private final HttpServer server;
+  private final PlainHttpPort port;
   private final ExecutorService executor;
   private final List<String> gcCalls = new CopyOnWriteArrayList<>();
 
   RegistryFront(String backendHost, Path backendCa, String accountId) throws IOException {
     this.backend = new RegistryTransport(backendHost, backendCa);
+    this.backendCa = backendCa;
     this.accountId = accountId;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     executor = Executors.newCachedThreadPool(r -> {
@@ -64,11 +68,21 @@ final class RegistryFront implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+    port = new PlainHttpPort(server.getAddress().getPort(), executor);
   }
 
   /** {@code 127.0.0.1:<port>}: the account's registry domain. */
   String host() {
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return "127.0.0.1:" + port.port();
+  }
+
+  /** The real registry: the emulator's own reads go there directly (a TLS probe of this plain-HTTP front would hang). */
+  String backendHost() {
+    return backend.host();
+  }
+
+  Path backendCa() {
+    return backendCa;
   }
 
   /** The times {@code PUT /v2/gc/layers} was called (admin state). */
@@ -80,6 +94,7 @@ final class RegistryFront implements AutoCloseable {
 
   @Override
   public void close() {
+    port.close();
     server.stop(0);
     executor.shutdownNow();
   }
