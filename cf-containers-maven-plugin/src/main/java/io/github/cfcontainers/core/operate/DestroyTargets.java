@@ -71,8 +71,8 @@ public record DestroyTargets(List<String> containerNames, List<String> repositor
     if (name == null) {
       if (className == null || !Names.CLASS_NAME.matcher(className).matches()) {
         throw new InvalidSettingException(Setting.ofContainer(label, "className"), "Container #" + index
-            + " has neither a <name> nor a valid <className>, so cf:destroy cannot tell which application and image"
-            + " are its.", "set <name> to the container's application name (or <className>, whose default name is"
+            + (className == null ? " has no className" : "'s className '" + className + "' is not a class name")
+            + " and no <name>, so cf:destroy cannot tell which application and image are its.", "set <name> to the container's application name (or <className>, whose default name is"
             + " <workerName>-<className>)");
       }
       name = Names.defaultContainerName(workerName, className);
