@@ -45,6 +45,13 @@ final class AdminApi {
       state.answerInstanceType = q.json().path("application_instance_type").asBoolean(true);
       return Response.json(200, Json.object().put("application_instance_type", state.answerInstanceType));
     });
+    // Small pages for tests of a client's paging; the client's per_page still applies below the cap.
+    r.add("POST", "/page-size", NONE, q -> {
+      int max = q.json().path("max_per_page").asInt(-1);
+      if (max < 0 || max > 1000) throw ApiException.invalidInput("max_per_page", "0 (off) or 1..1000");
+      state.maxPerPage = max;
+      return Response.json(200, Json.object().put("max_per_page", max));
+    });
     r.add("GET", "/faults", NONE, q -> Response.json(200, faults.toJson()));
     r.add("POST", "/faults", NONE, q -> {
       faults.add(q.json());
