@@ -32,7 +32,7 @@ final class DestroyImages {
   }
 
   /** Reads only: credentials and the catalog. */
-  Planned plan(DestroySettings.Images images) {
+  DestroyImagePlan plan(DestroySettings.Images images) {
     var auth = credentials(images.registryHost());
     var catalog = registry.catalog(auth);
     // wrangler strips leading slashes from the catalog's names (repo.replace(/^\/+/, "")); exact match after that.
@@ -45,29 +45,29 @@ final class DestroyImages {
       repos.add(new DestroyImagePlan.Repository(path, tagsByPath.getOrDefault(path, List.of()).stream()
           .distinct().sorted().toList()));
     }
-    return new Planned(new DestroyImagePlan(images.registryHost(), repos, catalog.paged()), auth);
+    return new DestroyImagePlan(images.registryHost(), repos, catalog.paged());
   }
 
-  /** The plan and the credentials it was read with (never printed: RegistryAuth hides the password). */
-  record Planned(DestroyImagePlan plan, RegistryAuth auth) {
-  }
-
-  /** Deletes every planned tag, then asks for the layer GC; adds one resource per tag to {@code done}. */
-  void apply(Planned planned, Reporter reporter, List<DestroyReport.Resource> done) {
-    for (var repo : planned.plan().repositories()) {
+  /**
+   * Deletes every planned tag, then asks for the layer GC; adds one resource per tag to {@code done}. Fresh
+   * credentials: the plan's (5 minutes, as wrangler's) may have expired while the Worker was deleted.
+   */
+  void apply(DestroyImagePlan plan, Reporter reporter, List<DestroyReport.Resource> done) {
+    var auth = credentials(plan.registryHost());
+    for (var repo : plan.repositories()) {
       if (repo.tags().isEmpty()) {
         done.add(new DestroyReport.Resource("image", repo.path(), null, "already_absent"));
         continue;
       }
       for (String tag : repo.tags()) {
         String name = repo.path() + ":" + tag;
-        var digest = registry.digest(repo.path(), tag, planned.auth());
-        boolean deleted = digest.isPresent() && registry.delete(repo.path(), tag, planned.auth());
+        var digest = registry.digest(repo.path(), tag, auth);
+        boolean deleted = digest.isPresent() && registry.delete(repo.path(), tag, auth);
         done.add(new DestroyReport.Resource("image", name, digest.orElse(null), deleted ? "deleted" : "already_absent"));
         reporter.info("Image " + name + ": " + (deleted ? "deleted (" + digest.get() + ")" : "already absent"));
       }
     }
-    registry.collectGarbage(planned.auth());
+    registry.collectGarbage(auth);
   }
 
   private RegistryAuth credentials(String registryHost) {

@@ -38,7 +38,7 @@ public final class DestroyService {
     ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_DELETED);
     ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount, NOTHING_DELETED);
     DestroyPlan plan = new DestroyPlanner(api).plan(settings);
-    DestroyImages.Planned images = null;
+    DestroyImagePlan images = null;
     if (settings.images() != null) {
       if (registry == null) {
         throw new IllegalStateException("images requested without a registry client");
@@ -47,8 +47,8 @@ public final class DestroyService {
     }
     plan.describe().forEach(reporter::info);
     if (images != null) {
-      images.plan().describe().forEach(reporter::info);
-      if (images.plan().paged()) {
+      images.describe().forEach(reporter::info);
+      if (images.paged()) {
         reporter.warn("The registry's catalog came in pages and only the first was readable: a repository not"
             + " listed above may still hold images (wrangler containers images list shows them).");
       }
@@ -62,7 +62,7 @@ public final class DestroyService {
       done.add(new DestroyReport.Resource("worker", settings.workerName(), null,
           plan.workerExists() ? "planned" : "already_absent"));
       if (images != null) {
-        for (var repo : images.plan().repositories()) {
+        for (var repo : images.repositories()) {
           if (repo.tags().isEmpty()) {
             done.add(new DestroyReport.Resource("image", repo.path(), null, "already_absent"));
           }

@@ -73,8 +73,10 @@ class DestroyImagesTest {
         .extracting(DestroyReport.Resource::name, DestroyReport.Resource::id, DestroyReport.Resource::outcome)
         .containsExactly(tuple(ACCOUNT + "/w-web:v1", "sha256:1", "deleted"),
             tuple(ACCOUNT + "/w-web:v2", "sha256:2", "deleted"));
-    // wrangler's credentials: pull and push, five minutes; the password travels only as the registry's auth.
-    var credentials = cloudflare.writes().get(0).json();
+    // wrangler's credentials: pull and push, five minutes; the password travels only as the registry's auth. Minted
+    // for the plan's read, then again for the deletes (the first may expire while the Worker is deleted).
+    assertThat(cloudflare.writes()).extracting(FakeCloudflare.Call::method).containsExactly("POST", "POST");
+    var credentials = cloudflare.writes().get(1).json();
     assertThat(credentials.path("expiration_minutes").asInt()).isEqualTo(5);
     assertThat(credentials.path("permissions")).extracting(n -> n.asText()).containsExactly("pull", "push");
     assertThat(registry.auths).allMatch(a -> a.username().equals("v1-user") && a.registry().equals(HOST));
