@@ -64,7 +64,7 @@ try {
   assert state.registry_gc.size() == 2 : "one GC per applying destroy: ${state.registry_gc}"
   assert state.applications.isEmpty()
   def credentials = support.requestLines(emulator).findAll { it.contains("/credentials") }
-  assert credentials.size() == 4 : credentials // setup, the deploy, two destroys with images
+  assert credentials.size() == 6 : credentials // setup, the deploy, two per destroy with images (plan, deletes)
 } finally {
   // Leave the shared registry and engine as they were.
   if (otherDigest) {
