@@ -50,11 +50,13 @@ public record DestroyTargets(List<String> containerNames, List<String> repositor
         throw new InvalidSettingException(Setting.ofContainer(name, "image"), "The image '" + image + "' of " + name
             + " is not a valid image reference.", "write it as name:tag, registry/name:tag or name@sha256:...");
       }
-      if (image.contains("@") && !image.contains("/")) {
-        kept.add(image); // a local image named by digest cannot have been pushed (deploy refuses it)
+      ImageTarget target;
+      try {
+        target = ImageTarget.forPrebuilt(image, registryHost, accountId, name);
+      } catch (InvalidSettingException e) {
+        kept.add(image); // e.g. a local image named by digest: cf:deploy refuses to push it, so it never was
         continue;
       }
-      ImageTarget target = ImageTarget.forPrebuilt(image, registryHost, accountId, name);
       if (target.pushed()) {
         repositories.add(target.repositoryPath().substring(accountId.length() + 1));
       } else {

@@ -31,10 +31,14 @@ class DestroyTargetsTest {
     var targets = DestroyTargets.resolve("shop", List.of(
         new ContainerInput("Web", "shop-web", null, "my-team/web:1.2", null),
         new ContainerInput("Api", "shop-api", null, REGISTRY + "/" + ACCOUNT + "/shared-api:3", null),
-        new ContainerInput("Job", "shop-job", null, "ghcr.io/acme/job:1", null)), REGISTRY, ACCOUNT);
+        new ContainerInput("Job", "shop-job", null, "ghcr.io/acme/job:1", null),
+        new ContainerInput("Cron", "shop-cron", null, "my-team/cron@sha256:" + "a".repeat(64), null)), REGISTRY,
+        ACCOUNT);
 
+    assertThat(targets.containerNames()).containsExactly("shop-web", "shop-api", "shop-job", "shop-cron");
     assertThat(targets.repositoryNames()).containsExactly("my-team/web");
-    assertThat(targets.notPushed()).containsExactly(REGISTRY + "/" + ACCOUNT + "/shared-api:3", "ghcr.io/acme/job:1");
+    assertThat(targets.notPushed()).containsExactly(REGISTRY + "/" + ACCOUNT + "/shared-api:3", "ghcr.io/acme/job:1",
+        "my-team/cron@sha256:" + "a".repeat(64));
   }
 
   @Test
