@@ -18,10 +18,12 @@ final class AdminApi {
   private final ContainerRunner runner;
   private final ApplicationsApi applications;
   private final WorkerRuntime workers;
+  private final RegistryFront front;
 
   AdminApi(EmulatorState state, RequestLog log, Faults faults, RegistryCredentials credentials,
-       ContainerRunner runner, ApplicationsApi applications, WorkerRuntime workers) {
+       ContainerRunner runner, ApplicationsApi applications, WorkerRuntime workers, RegistryFront front) {
     this.workers = workers;
+    this.front = front;
     this.state = state;
     this.log = log;
     this.faults = faults;
@@ -44,6 +46,13 @@ final class AdminApi {
     r.add("POST", "/answer-shapes", NONE, q -> {
       state.answerInstanceType = q.json().path("application_instance_type").asBoolean(true);
       return Response.json(200, Json.object().put("application_instance_type", state.answerInstanceType));
+    });
+    // Small pages for tests of a client's paging; the client's per_page still applies below the cap.
+    r.add("POST", "/page-size", NONE, q -> {
+      int max = q.json().path("max_per_page").asInt(-1);
+      if (max < 0 || max > 1000) throw ApiException.invalidInput("max_per_page", "0 (off) or 1..1000");
+      state.maxPerPage = max;
+      return Response.json(200, Json.object().put("max_per_page", max));
     });
     r.add("GET", "/faults", NONE, q -> Response.json(200, faults.toJson()));
     r.add("POST", "/faults", NONE, q -> {
@@ -89,6 +98,7 @@ final class AdminApi {
     n.set("containers", runner.toJson());
     n.set("worker_runtime", workers.toJson());
     n.set("faults", faults.toJson());
+    if (front != null) n.set("registry_gc", front.gcToJson());
     return n;
   }
 }

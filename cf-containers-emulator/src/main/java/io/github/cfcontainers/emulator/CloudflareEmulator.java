@@ -37,8 +37,11 @@ public final class CloudflareEmulator implements AutoCloseable {
   private final WorkerRuntime workers;
   private final AdminApi admin;
 
-  private CloudflareEmulator(EmulatorConfig config) throws IOException {
+  private final RegistryFront front;
+
+  private CloudflareEmulator(EmulatorConfig config, RegistryFront front) throws IOException {
     this.config = config;
+    this.front = front;
     String emulatorId = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4).putInt(new java.security.SecureRandom().nextInt()).array());
     EmulatorState state = new EmulatorState();
     RequestLog log = new RequestLog();
@@ -52,7 +55,8 @@ public final class CloudflareEmulator implements AutoCloseable {
           : "[cf-emulator] FALLBACK: workers.dev stand-in forwards straight to the container, the Worker does NOT run ("
               + workers.reason() + "); answers carry cf-emulator-traffic: direct");
     }
-    RegistryClient registry = config.registryHost() == null ? null
+    RegistryClient registry = config.registryHost() == null ? null : front != null
+        ? new RegistryClient(front.backendHost(), config.registryUser(), config.registryPassword(), front.backendCa())
         : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword(), config.registryCa());
     ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
     Router api = new Router();
@@ -63,7 +67,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     new WorkersApi(state, config).register(api);
     new WorkersLifecycleApi(state).register(api);
     applications.register(api, credentials);
-    admin = new AdminApi(state, log, faults, credentials, runner, applications, workers);
+    admin = new AdminApi(state, log, faults, credentials, runner, applications, workers, front);
     Router adminRouter = new Router();
     admin.register(adminRouter);
     TrafficProxy traffic = new TrafficProxy(state, config, runner, workers);
@@ -116,6 +120,12 @@ public final class CloudflareEmulator implements AutoCloseable {
     workers.close();
     runner.close();
     credentials.close();
+    if (front != null) front.close();
+  }
+
+  /** The registry domain credentials are minted for: the front's address when there is one. */
+  public String registryHost() {
+    return config.registryHost();
   }
 
   private String root() {
@@ -137,6 +147,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     private Duration credentialTtl;
     private Duration rolloutStepDelay = Duration.ZERO;
     private Path workerRuntime;
+    private boolean registryFront;
 
     private Builder() {}
 
@@ -176,14 +187,30 @@ public final class CloudflareEmulator implements AutoCloseable {
      */
     public Builder workerRuntime(Path dir) { this.workerRuntime = dir; return this; }
 
+    /**
+     * Serve the account's registry through {@link RegistryFront} (Cloudflare-only endpoints such as
+     * {@code _catalog?tags=true}, tag delete and {@code /v2/gc/layers}): the registry domain becomes the front's address.
+     */
+    public Builder registryFront(boolean on) { this.registryFront = on; return this; }
+
     public CloudflareEmulator start() throws IOException {
       Objects.requireNonNull(apiToken, "apiToken is required");
       if (accountId == null || !accountId.matches("[0-9a-f]{32}")) {
         throw new IllegalArgumentException("accountId must be 32 lowercase hex characters");
       }
       if (runContainers && registry == null) throw new IllegalArgumentException("runContainers needs a registry");
-      return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, registry,
-          registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay, registryCa, workerRuntime));
+      if (registryFront && registry == null) throw new IllegalArgumentException("registryFront needs a registry");
+      RegistryFront front = registryFront ? new RegistryFront(registry, registryCa, accountId) : null;
+      // Behind the front, the emulator itself reaches the registry through it too (plain HTTP on loopback).
+      String host = front == null ? registry : front.host();
+      Path ca = front == null ? registryCa : null;
+      try {
+        return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, host,
+            registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay, ca, workerRuntime), front);
+      } catch (IOException | RuntimeException e) {
+        if (front != null) front.close();
+        throw e;
+      }
     }
   }
 }

@@ -67,6 +67,8 @@ final class EmulatorState {
    * test can switch it off to hold a client against the sizes-only form. Reset turns it on again.
    */
   volatile boolean answerInstanceType = true;
+  /** Test-only cap on every paged list's page size (admin /page-size); 0 = only the client's per_page. */
+  volatile int maxPerPage;
 
   static String hexId() {
     return UUID.randomUUID().toString().replace("-", "");
@@ -83,6 +85,7 @@ final class EmulatorState {
     createdWith.clear();
     deployments.clear();
     answerInstanceType = true;
+    maxPerPage = 0;
   }
 
   List<Namespace> namespacesOf(String script) {

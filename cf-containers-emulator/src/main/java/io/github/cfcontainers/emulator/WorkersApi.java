@@ -178,6 +178,7 @@ final class WorkersApi {
     int perPage = intParam(q, "per_page", 20);
     int page = intParam(q, "page", 1);
     if (perPage < 1 || perPage > 1000 || page < 1) throw ApiException.validation("per_page must be 1..1000 and page >= 1");
+    if (state.maxPerPage > 0) perPage = Math.min(perPage, state.maxPerPage);
     List<EmulatorState.Namespace> all;
     synchronized (state) {
       all = new ArrayList<>(state.namespaces.values());

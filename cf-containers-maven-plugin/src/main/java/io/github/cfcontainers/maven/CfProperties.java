@@ -27,6 +27,7 @@ public final class CfProperties {
   public static final String ROLLBACK_SKIP = "cf.rollback.skip";
   public static final String DRY_RUN = "cf.dryRun";
   public static final String DESTROY_SKIP = "cf.destroy.skip";
+  public static final String DESTROY_IMAGES = "cf.destroy.images";
   public static final String STATUS_FAIL_ON_DRIFT = "cf.status.failOnDrift";
   public static final String TYPES_FILE = "cf.types.file";
   public static final String TYPES_SKIP = "cf.types.skip";
@@ -61,6 +62,7 @@ public final class CfProperties {
       Map.entry(DRY_RUN, "dryRun"),
       Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
       Map.entry(DESTROY_SKIP, "skipDestroy"),
+      Map.entry(DESTROY_IMAGES, "destroyImages"),
       Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"),
       Map.entry(TYPES_FILE, "typesFile"),
       Map.entry(TYPES_SKIP, "skipTypes"),

@@ -1,25 +1,33 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.ContainerResolver;
-import io.github.cfcontainers.core.ContainerSpec;
+import io.github.cfcontainers.core.InvalidSettingException;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.Setting;
 import io.github.cfcontainers.core.operate.DestroyIncompleteException;
 import io.github.cfcontainers.core.operate.DestroyReport;
 import io.github.cfcontainers.core.operate.DestroyService;
 import io.github.cfcontainers.core.operate.DestroySettings;
+import io.github.cfcontainers.core.operate.DestroyTargets;
+import io.github.cfcontainers.registry.RegistryImages;
+import io.github.cfcontainers.registry.RegistryManifests;
+import io.github.cfcontainers.registry.RegistryTls;
+import java.nio.file.Path;
+import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Deletes what cf:deploy made for this Worker: first its container applications (deleting a Worker leaves them
- * running and billing), then the Worker itself, whose Durable Object namespaces and their stored data go with it.
+ * running and billing), then the Worker itself, whose Durable Object namespaces and their stored data go with it,
+ * and with {@code -Dcf.destroy.images=true} the images this project pushed to the account's registry.
  * Only this Worker's applications are deleted, i.e. those serving one of its Durable Object namespaces (plus an
  * application with a configured container name whose namespace no longer exists); an application of another Worker
  * is never touched, even when it has a configured name.
  *
- * <p>Prints what it will delete before deleting. Something already gone counts as done, so running the goal again
- * after a failure finishes the job. Writes {@code target/cf-containers/destroy.json}. Images stay in the registry.
- * Not bound to a phase: run {@code mvn cf:destroy}, or {@code mvn cf:destroy -Dcf.dryRun} to see the plan only.
+ * <p>Needs only the names from {@code <containers>}: no Dockerfile, build context or build output. Prints what it
+ * will delete before deleting. Something already gone counts as done, so running the goal again after a failure
+ * finishes the job. Writes {@code target/cf-containers/destroy.json}. Not bound to a phase: run
+ * {@code mvn cf:destroy}, or {@code mvn cf:destroy -Dcf.dryRun} to see the plan only.
  */
 @Mojo(name = "destroy", threadSafe = true)
 public class DestroyMojo extends AbstractDeployMojo {
@@ -31,6 +39,15 @@ public class DestroyMojo extends AbstractDeployMojo {
   /** Print what would be deleted, and delete nothing. */
   @Parameter(property = CfProperties.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
+
+  /**
+   * Also delete this project's images from the account's registry: every tag of {@code <account>/<name>} for each
+   * configured container (a prebuilt local image: its own name), as the registry lists them now, then the registry's
+   * layer garbage collection. Images of other repositories, and prebuilt images that were already in a registry,
+   * are never deleted. Off by default: the images stay, so a later deploy can reuse them.
+   */
+  @Parameter(property = CfProperties.DESTROY_IMAGES, defaultValue = "false")
+  private boolean destroyImages;
 
   @Override
   protected String goal() {
@@ -49,12 +66,26 @@ public class DestroyMojo extends AbstractDeployMojo {
 
   @Override
   protected void run(Reporter reporter) {
-    var specs = new ContainerResolver(project.getBasedir().toPath()).resolve(workerName, containerInputs());
-    var settings = new DestroySettings(workerName, specs.stream().map(ContainerSpec::name).toList());
+    var inputs = containerInputs();
+    if (destroyImages && inputs.isEmpty()) {
+      throw new InvalidSettingException(Setting.of("containers"), "-D" + CfProperties.DESTROY_IMAGES
+          + "=true deletes the images of the configured containers, but no container is configured. Nothing was"
+          + " deleted.", "list the containers under <containers> (their <name> or <className> is enough), or leave"
+          + " out -D" + CfProperties.DESTROY_IMAGES);
+    }
     var out = outputDirectory.toPath();
     DestroyReport report;
     try (var api = openApi(reporter)) {
-      report = new DestroyService(api, reporter).destroy(settings, !dryRun);
+      var targets = DestroyTargets.resolve(workerName, inputs, registryHost(), api.accountId());
+      var images = destroyImages ? new DestroySettings.Images(registryHost(), targets.repositoryNames()) : null;
+      if (destroyImages) {
+        targets.notPushed().forEach(i -> reporter.info("Image " + i + ": kept, a prebuilt image this project did"
+            + " not push"));
+      }
+      var registry = destroyImages ? new RegistryImages(new RegistryManifests(new RegistryTls(caFile(), Set.of())))
+          : null;
+      report = new DestroyService(api, reporter, registry)
+          .destroy(new DestroySettings(workerName, targets.containerNames(), images), !dryRun);
     } catch (DestroyIncompleteException e) {
       e.report().write(out);
       throw e;
@@ -67,5 +98,14 @@ public class DestroyMojo extends AbstractDeployMojo {
     long deleted = report.resources().stream().filter(r -> "deleted".equals(r.outcome())).count();
     reporter.info(deleted == 0 ? "Nothing to delete: " + workerName + " is not deployed."
         : "Destroyed " + workerName + ": " + deleted + " resource(s) deleted.");
+  }
+
+  /** As cf:deploy reads it (AbstractDeployMojo keeps its reader private). */
+  private Path caFile() {
+    if (registryCaFile != null) {
+      return registryCaFile.toPath();
+    }
+    String env = environment.apply(CfProperties.ENV_REGISTRY_CA);
+    return env == null || env.isBlank() ? null : Path.of(env.trim());
   }
 }

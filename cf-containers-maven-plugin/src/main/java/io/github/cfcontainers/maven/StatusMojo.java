@@ -1,15 +1,11 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.BuildReportFile;
 import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.ContainerResolver;
 import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.deploy.DeploymentResolver;
+import io.github.cfcontainers.core.operate.StatusInputs;
 import io.github.cfcontainers.core.operate.StatusService;
-import io.github.cfcontainers.core.operate.StatusSettings;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -50,17 +46,11 @@ public class StatusMojo extends AbstractDeployMojo {
 
   @Override
   protected void run(Reporter reporter) throws MojoFailureException {
-    var inputs = containerInputs();
-    var specs = new ContainerResolver(project.getBasedir().toPath()).resolve(workerName, inputs);
-    var resolver = new DeploymentResolver(Clock.systemUTC());
-    var worker = resolver.worker(workerName, workerInput());
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), worker.bindingNames());
     var out = outputDirectory.toPath();
-    var build = Files.isRegularFile(out.resolve(BuildReportFile.FILE_NAME)) ? BuildReportFile.read(out) : null;
+    var inputs = StatusInputs.resolve(project.getBasedir().toPath(), workerName, containerInputs(), workerInput(), out,
+        Clock.systemUTC());
     try (var api = openApi(reporter); var engine = new DockerJavaEngine()) {
-      var settings = new StatusSettings(api.accountId(), registryHost(), worker, containers, build,
-          out.resolve("worker"));
-      var report = new StatusService(api, engine, reporter).status(settings);
+      var report = new StatusService(api, engine, reporter).status(inputs.settings(api.accountId(), registryHost()));
       report.write(out);
       if (report.drift() && failOnDrift) {
         throw new MojoFailureException("What is deployed for " + workerName + " differs from the POM (see above;"

@@ -136,14 +136,19 @@ public final class RegistryManifests implements ManifestLookup {
     }
   }
 
-  /** One request with the registry's auth: Basic first, then the Bearer token its challenge asks for. */
   private HttpResponse<byte[]> send(String method, String registry, String path, String accept, RegistryAuth auth) {
+    return send(method, registry, path, accept, null, auth);
+  }
+
+  /** One request with the registry's auth: Basic first, then the Bearer token its challenge asks for. */
+  HttpResponse<byte[]> send(String method, String registry, String path, String accept, String contentType,
+      RegistryAuth auth) {
     boolean insecure = tls.isInsecure(registry);
     HttpClient http = insecure ? unverified : verified;
     try {
       String scheme = insecure ? schemes.computeIfAbsent(registry, r -> speaksTls(r) ? "https" : "http") : "https";
       boolean plainRemote = "http".equals(scheme) && !RegistryTls.isLoopback(registry);
-      HttpResponse<byte[]> response = send(http, method, registry, scheme, path, accept,
+      HttpResponse<byte[]> response = send(http, method, registry, scheme, path, accept, contentType,
           plainRemote ? null : "Basic " + basic(auth));
       if (response.statusCode() == 401) {
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
@@ -153,7 +158,7 @@ public final class RegistryManifests implements ManifestLookup {
               + " over HTTPS (a private CA can be trusted with <registryCaFile> / -Dcf.registry.caFile).");
         }
         if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
-          response = send(http, method, registry, scheme, path, accept,
+          response = send(http, method, registry, scheme, path, accept, contentType,
               "Bearer " + token(registry, http, challenge, auth));
         }
       }
@@ -162,7 +167,7 @@ public final class RegistryManifests implements ManifestLookup {
       throw unreachable(registry, insecure, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CfException("Interrupted while checking the registry " + registry, e);
+      throw new CfException("Interrupted while talking to the registry " + registry, e);
     }
   }
 
@@ -203,10 +208,13 @@ public final class RegistryManifests implements ManifestLookup {
   }
 
   private HttpResponse<byte[]> send(HttpClient http, String method, String registry, String scheme, String path,
-      String accept, String authorization) throws IOException, InterruptedException {
+      String accept, String contentType, String authorization) throws IOException, InterruptedException {
     var request = HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
         .method(method, HttpRequest.BodyPublishers.noBody())
         .header("Accept", accept).timeout(Duration.ofSeconds(30));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

@@ -22,7 +22,7 @@ public record DestroyReport(String worker, boolean applied, boolean complete, Li
   }
 
   /**
-   * @param kind {@code application} or {@code worker}
+   * @param kind {@code application}, {@code worker} or {@code image} (name {@code <account>/<name>:<tag>}, id its digest)
    * @param outcome {@code deleted}, {@code already_absent}, {@code planned}, {@code kept} or {@code failed}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Deletes what a deploy made for one Worker: its container applications first (deleting the Worker leaves them
- * running and billing), then the Worker, whose Durable Object namespaces go with it. Every check and read comes
+ * running and billing), then the Worker, whose Durable Object namespaces go with it, then (when asked) this
+ * project's images in the registry ({@link DestroyImages}). Every check and read comes
  * before the first delete; a 404 on a delete means "already done", so a rerun after a failure finishes the job.
  */
 public final class DestroyService {
@@ -19,10 +20,17 @@ public final class DestroyService {
 
   private final CloudflareApi api;
   private final Reporter reporter;
+  private final DestroyImageRegistry registry;
 
   public DestroyService(CloudflareApi api, Reporter reporter) {
+    this(api, reporter, null);
+  }
+
+  /** @param registry for {@link DestroySettings#images()}; null when images are kept */
+  public DestroyService(CloudflareApi api, Reporter reporter, DestroyImageRegistry registry) {
     this.api = api;
     this.reporter = reporter;
+    this.registry = registry;
   }
 
   /** With {@code apply} false only the plan is printed and reported (-Dcf.dryRun). */
@@ -30,7 +38,21 @@ public final class DestroyService {
     ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_DELETED);
     ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount, NOTHING_DELETED);
     DestroyPlan plan = new DestroyPlanner(api).plan(settings);
+    DestroyImagePlan images = null;
+    if (settings.images() != null) {
+      if (registry == null) {
+        throw new IllegalStateException("images requested without a registry client");
+      }
+      images = new DestroyImages(api, registry).plan(settings.images());
+    }
     plan.describe().forEach(reporter::info);
+    if (images != null) {
+      images.describe().forEach(reporter::info);
+      if (images.paged()) {
+        reporter.warn("The registry's catalog came in pages and only the first was readable: a repository not"
+            + " listed above may still hold images (wrangler containers images list shows them).");
+      }
+    }
 
     var done = new ArrayList<DestroyReport.Resource>();
     plan.absentApplications().forEach(n -> done.add(new DestroyReport.Resource("application", n, null, "already_absent")));
@@ -39,6 +61,14 @@ public final class DestroyService {
       plan.applications().forEach(t -> done.add(new DestroyReport.Resource("application", t.name(), t.id(), "planned")));
       done.add(new DestroyReport.Resource("worker", settings.workerName(), null,
           plan.workerExists() ? "planned" : "already_absent"));
+      if (images != null) {
+        for (var repo : images.repositories()) {
+          if (repo.tags().isEmpty()) {
+            done.add(new DestroyReport.Resource("image", repo.path(), null, "already_absent"));
+          }
+          repo.tags().forEach(t -> done.add(new DestroyReport.Resource("image", repo.path() + ":" + t, null, "planned")));
+        }
+      }
       return new DestroyReport(settings.workerName(), false, true, done);
     }
     for (var target : plan.applications()) {
@@ -53,8 +83,20 @@ public final class DestroyService {
     }
     if (!plan.workerExists()) {
       done.add(new DestroyReport.Resource("worker", settings.workerName(), null, "already_absent"));
-      return new DestroyReport(settings.workerName(), true, true, done);
+    } else {
+      deleteWorker(settings, done);
     }
+    if (images != null) {
+      try {
+        new DestroyImages(api, registry).apply(images, reporter, done);
+      } catch (RuntimeException e) {
+        throw incomplete("the images in " + settings.images().registryHost(), "", settings, done, e);
+      }
+    }
+    return new DestroyReport(settings.workerName(), true, true, done);
+  }
+
+  private void deleteWorker(DestroySettings settings, List<DestroyReport.Resource> done) {
     try {
       // Not forced: the Worker's own namespaces go with it; other Workers bound to it make the API refuse.
       boolean deleted = api.deleteScript(settings.workerName(), false);
@@ -69,7 +111,6 @@ public final class DestroyService {
     } catch (RuntimeException e) {
       throw incomplete("Worker " + settings.workerName(), "", settings, done, e);
     }
-    return new DestroyReport(settings.workerName(), true, true, done);
   }
 
   private static DestroyIncompleteException incomplete(String what, String hint, DestroySettings settings,

@@ -130,6 +130,35 @@ class StatusServiceTest {
         "No drift: what is deployed matches the POM.");
   }
 
+  private static okhttp3.mockwebserver.MockResponse page(String resultJson, String resultInfoJson) {
+    return new okhttp3.mockwebserver.MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+        .setBody("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultJson + ",\"result_info\":"
+            + resultInfoJson + "}");
+  }
+
+  @Test
+  void everyPageOfNamespacesAndInstancesIsRead() {
+    deployed(20, null);
+    // The Worker's namespace is on the second page (page/per_page with total_count, as fetchPagedListResult reads
+    // them); the instances come in two pages chained by next_page_token (PaginatedResult.ts ResultInfo).
+    cloudflare.on("GET", "/workers/durable_objects/namespaces",
+            page("[{\"id\":\"" + "b".repeat(32) + "\",\"name\":\"o_Web\",\"script\":\"o\",\"class\":\"Web\"}]",
+                "{\"page\":1,\"per_page\":1,\"count\":1,\"total_count\":2}"),
+            page("[{\"id\":\"" + NS + "\",\"name\":\"w_Web\",\"script\":\"w\",\"class\":\"Web\"}]",
+                "{\"page\":2,\"per_page\":1,\"count\":1,\"total_count\":2}"))
+        .on("GET", "/containers/applications/app-1/instances-v2",
+            page("[{\"id\":\"i1\",\"state\":\"running\"}]", "{\"per_page\":1,\"next_page_token\":\"t2\"}"),
+            page("[{\"id\":\"i2\",\"state\":\"starting\"}]", "{\"per_page\":1,\"page_token\":\"t2\"}"));
+
+    var report = status(container(20), prebuilt(DEPLOYED), null);
+
+    assertThat(report.containers().get(0).instanceStates()).isEqualTo(Map.of("running", 1, "starting", 1));
+    assertThat(report.drift()).as("the namespace on page 2 is the Worker's").isFalse();
+    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::path)
+        .contains("/workers/durable_objects/namespaces?per_page=1000&page=2",
+            "/containers/applications/app-1/instances-v2?page_token=t2");
+  }
+
   @Test
   void driftIsTheDeployPlansFieldDiff() {
     deployed(5, null);
