@@ -27,6 +27,8 @@ public final class EmulatorMain {
         --credential-ttl SECONDS     shorten minted registry credentials
         --rollout-step-delay MILLIS  time per rollout step (default 0)
         --no-containers              do not run application images on the local Docker engine
+        --registry-front             serve the registry through a front that adds Cloudflare's own
+                                     endpoints (_catalog?tags=true, tag delete, /v2/gc/layers)
         --worker-runtime DIR         run uploaded Workers in Miniflare from DIR/node_modules (e.g. an
                        npm install of wrangler@4.86.0; default $CF_EMULATOR_WORKER_RUNTIME); without it the
                        workers.dev stand-in forwards straight to the container (announced fallback)
@@ -58,6 +60,7 @@ public final class EmulatorMain {
         case "--credential-ttl" -> b.credentialTtl(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
         case "--rollout-step-delay" -> b.rolloutStepDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
         case "--no-containers" -> b.runContainers(false);
+        case "--registry-front" -> b.registryFront(true);
         case "--worker-runtime" -> workerRuntime = value(args, ++i, a);
         case "-h", "--help" -> {
           System.out.print(USAGE);
@@ -81,7 +84,8 @@ public final class EmulatorMain {
     // What a user exports; the token is never printed.
     System.out.println("export CLOUDFLARE_API_BASE_URL=" + emulator.apiBaseUrl());
     System.out.println("export CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
-    if (registry != null) System.out.println("export CLOUDFLARE_CONTAINER_REGISTRY=" + registry);
+    // Behind --registry-front, clients reach the registry through the front's address.
+    if (registry != null) System.out.println("export CLOUDFLARE_CONTAINER_REGISTRY=" + emulator.registryHost());
     System.out.println("# admin: " + emulator.adminUrl() + "  (GET state, POST reset, GET/DELETE requests, POST/DELETE faults)");
     System.out.println("# workers.dev stand-in: http://127.0.0.1:" + emulator.port() + "/__workers/<script>/<path>");
     System.out.flush();

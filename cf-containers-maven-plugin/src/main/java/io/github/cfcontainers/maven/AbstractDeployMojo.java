@@ -136,7 +136,8 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
         Setting.of("waitTimeout").withProperty(CfProperties.WAIT_TIMEOUT));
   }
 
-  private Path registryCaFile() {
+  /** {@code <registryCaFile>}, else CLOUDFLARE_CONTAINER_REGISTRY_CA: for every goal that talks to the registry. */
+  Path registryCaFile() {
     if (registryCaFile != null) {
       return registryCaFile.toPath();
     }

@@ -11,7 +11,6 @@ import io.github.cfcontainers.core.operate.DestroyTargets;
 import io.github.cfcontainers.registry.RegistryImages;
 import io.github.cfcontainers.registry.RegistryManifests;
 import io.github.cfcontainers.registry.RegistryTls;
-import java.nio.file.Path;
 import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -82,7 +81,7 @@ public class DestroyMojo extends AbstractDeployMojo {
         targets.notPushed().forEach(i -> reporter.info("Image " + i + ": kept, a prebuilt image this project did"
             + " not push"));
       }
-      var registry = destroyImages ? new RegistryImages(new RegistryManifests(new RegistryTls(caFile(), Set.of())))
+      var registry = destroyImages ? new RegistryImages(new RegistryManifests(new RegistryTls(registryCaFile(), Set.of())))
           : null;
       report = new DestroyService(api, reporter, registry)
           .destroy(new DestroySettings(workerName, targets.containerNames(), images), !dryRun);
@@ -98,14 +97,5 @@ public class DestroyMojo extends AbstractDeployMojo {
     long deleted = report.resources().stream().filter(r -> "deleted".equals(r.outcome())).count();
     reporter.info(deleted == 0 ? "Nothing to delete: " + workerName + " is not deployed."
         : "Destroyed " + workerName + ": " + deleted + " resource(s) deleted.");
-  }
-
-  /** As cf:deploy reads it (AbstractDeployMojo keeps its reader private). */
-  private Path caFile() {
-    if (registryCaFile != null) {
-      return registryCaFile.toPath();
-    }
-    String env = environment.apply(CfProperties.ENV_REGISTRY_CA);
-    return env == null || env.isBlank() ? null : Path.of(env.trim());
   }
 }
