@@ -351,11 +351,20 @@ final class ApplicationsApi {
     return Response.ok(Json.object());
   }
 
+  /**
+   * Paged by page_token as containers-shared's PaginatedResult (ResultInfo {page_token, per_page, next_page_token}):
+   * the last page has no next_page_token. Default page 100; the admin page-size cap applies, so a test can make
+   * clients read several pages.
+   */
   private Response instances(Request q) {
     EmulatorState.Application a = app(q.param("id"));
-    ObjectNode env = Json.envelope(runner.instances(a.id()));
-    env.putObject("result_info").put("per_page", 100).putNull("next_page_token");
-    return Response.json(200, env);
+    ArrayNode all = runner.instances(a.id());
+    int perPage = q.query().containsKey("per_page") ? pageSize(q) : 100;
+    if (state.maxPerPage > 0) perPage = Math.min(perPage, state.maxPerPage);
+    int from = pageOffset(q);
+    ArrayNode page = Json.array();
+    for (int i = from; i < Math.min(all.size(), from + perPage); i++) page.add(all.get(i));
+    return paged(page, perPage, from + perPage < all.size() ? String.valueOf(from + perPage) : null, q);
   }
 
   /**
