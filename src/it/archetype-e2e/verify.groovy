@@ -54,6 +54,20 @@ try {
   assert output.contains("rollout ") && output.contains(" started")
   assert support.awaitWorker(emulator, "e2e-app", "") { it.startsWith("Hello again from e2e-app! MESSAGE: I was passed in via the container class!") }
 
+  // Locally, as a developer runs it: cf:dev serves the generated project on 127.0.0.1 through the
+  // Worker, and the Java service answers with the class's MESSAGE; Ctrl-C leaves no container.
+  int devPort = support.freePort()
+  def devLog = new File(basedir, "cf-dev.log")
+  def dev = support.startDev(project, devPort, ["cf:dev"], [:], devLog, itLocalRepo)
+  try {
+    def local = support.getDev(devPort, "/instance/local/", devLog)
+    assert local.startsWith("Hello again from e2e-app! MESSAGE: I was passed in via the container class!") : local
+  } finally {
+    support.stopDev(dev, devLog)
+  }
+  def leftByDev = support.docker(["ps", "-a", "--filter", "name=workerd-e2e-app-MyContainer-", "--format", "{{.Names}}"])
+  assert leftByDev.isEmpty() : "containers left by cf:dev: ${leftByDev}"
+
   // Tear it down as a user would: nothing of e2e-app is left, and status then says so.
   def destroyed = mvn("cf:destroy")
   assert destroyed.contains("e2e-app-mycontainer") : destroyed

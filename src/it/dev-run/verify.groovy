@@ -1,33 +1,15 @@
 // `mvn package cf:dev` in the background, as a developer runs it; then requests through the
 // Worker, then SIGINT to Maven, and nothing of it may be left: no container, no process.
 def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
-def port = new File(basedir, "dev-port.txt").text.trim()
+def port = new File(basedir, "dev-port.txt").text.trim() as int
 def devLog = new File(basedir, "dev.log")
 def prefix = "workerd-dev-run-MyContainer-"
-def command = ["mvn", "-B", "-o", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(),
-               "-Dcf.dev.port=${port}".toString(), "package", "cf:dev"]
 // The Worker secret's value, from the environment as in CI; split so this file does not hold it.
 def secretValue = "dev-run-secret-" + "7c41"
-def builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).redirectOutput(devLog)
-builder.environment().put("DEV_RUN_API_KEY", secretValue)
-def maven = builder.start()
+def maven = support.startDev(basedir, port, ["package", "cf:dev"], [DEV_RUN_API_KEY: secretValue], devLog, itLocalRepo)
 def tree = []
 try {
-  long started = System.nanoTime()
-  while (!devLog.text.contains("is ready at http://127.0.0.1:${port}/")) {
-    assert maven.alive : "mvn cf:dev ended before it served:\n${devLog.text}"
-    assert System.nanoTime() - started < 240e9 : "mvn cf:dev did not serve within 240 s:\n${devLog.text}"
-    Thread.sleep(200)
-  }
-  println "cf:dev ready ${(System.nanoTime() - started) / 1e9} s after mvn started"
-
-  def get = { String path ->
-    def connection = new URL("http://127.0.0.1:${port}${path}").openConnection()
-    connection.connectTimeout = 2000
-    connection.readTimeout = 60000
-    assert connection.responseCode == 200 : "GET ${path}: HTTP ${connection.responseCode}\n${devLog.text}"
-    return connection.inputStream.text
-  }
+  def get = { String path -> support.getDev(port, path, devLog) }
   assert get("/") == "var GREETING_SOURCE=the POM\n" : "the POM's <vars> reach the Worker"
   long first = System.nanoTime()
   def one = get("/one/env.txt")
@@ -50,13 +32,7 @@ try {
   tree = maven.toHandle().descendants().toList()
   println "under Maven: " + tree.collect { "${it.pid()} ${it.info().command().orElse('?')}" }
   assert tree.any { it.info().command().orElse("").endsWith("node") } : "the runtime runs under Maven"
-  // A shell without job control starts background jobs with SIGINT ignored, and the JVM keeps it
-  // ignored: then Ctrl-C could not reach Maven either, so SIGTERM stands in for it.
-  def ignored = new File("/proc/${maven.pid()}/status").readLines().find { it.startsWith("SigIgn:") }
-  def signal = ignored && (Long.parseLong(ignored.split()[1], 16) & 2L) ? "TERM" : "INT"
-  println "sending SIG${signal} to Maven"
-  ["kill", "-${signal}".toString(), maven.pid().toString()].execute().waitFor()
-  assert maven.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not stop on SIG${signal}:\n${devLog.text}"
+  support.stopDev(maven, devLog)
 } finally {
   if (maven.alive) {
     maven.destroyForcibly()

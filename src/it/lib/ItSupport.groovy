@@ -159,3 +159,59 @@ void copyWorker(File basedir, File libDir) {
     copy.bytes = file.bytes
   }
 }
+
+// ---- mvn cf:dev in the background, as a developer runs it ----
+
+/** A free loopback port, so parallel ITs and a developer's own cf:dev do not collide. */
+int freePort() {
+  def socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
+  try { return socket.localPort } finally { socket.close() }
+}
+
+/**
+ * Starts {@code mvn -B -o -llr <goals> -Dcf.dev.port=<port>} in {@code dir} with {@code env} added, its output in
+ * {@code log}, and waits until cf:dev says it serves; returns the Maven process.
+ */
+Process startDev(File dir, int port, List<String> goals, Map<String, String> env, File log, String itLocalRepo) {
+  def command = ["mvn", "-B", "-o", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(),
+                 "-Dcf.dev.port=${port}".toString()] + goals
+  def builder = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).redirectOutput(log)
+  builder.environment().putAll(env)
+  def maven = builder.start()
+  long started = System.nanoTime()
+  while (!log.text.contains("is ready at http://127.0.0.1:${port}/")) {
+    if (!maven.alive || System.nanoTime() - started > 240e9) {
+      maven.destroyForcibly()
+      assert false : "mvn cf:dev did not serve within 240 s:\n${log.text}"
+    }
+    Thread.sleep(200)
+  }
+  println "cf:dev ready ${(System.nanoTime() - started) / 1e9} s after mvn started"
+  return maven
+}
+
+/** GET from the local Worker on 127.0.0.1:port; fails the IT with the dev log on anything but 200. */
+String getDev(int port, String path, File log) {
+  def connection = new URL("http://127.0.0.1:${port}${path}").openConnection()
+  connection.connectTimeout = 2000
+  connection.readTimeout = 60000
+  assert connection.responseCode == 200 : "GET ${path}: HTTP ${connection.responseCode}\n${log.text}"
+  return connection.inputStream.text
+}
+
+/**
+ * Stops cf:dev as Ctrl-C does and waits for Maven to end. A shell without job control starts
+ * background jobs with SIGINT ignored, and the JVM keeps it ignored: then Ctrl-C could not reach
+ * Maven either, so SIGTERM stands in for it.
+ */
+void stopDev(Process maven, File log) {
+  def ignored = new File("/proc/${maven.pid()}/status").readLines().find { it.startsWith("SigIgn:") }
+  def signal = ignored && (Long.parseLong(ignored.split()[1], 16) & 2L) ? "TERM" : "INT"
+  println "sending SIG${signal} to Maven"
+  ["kill", "-${signal}".toString(), maven.pid().toString()].execute().waitFor()
+  try {
+    assert maven.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not stop on SIG${signal}:\n${log.text}"
+  } finally {
+    if (maven.alive) maven.destroyForcibly()
+  }
+}
