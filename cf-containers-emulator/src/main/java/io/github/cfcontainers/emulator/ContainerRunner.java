@@ -3,11 +3,8 @@ package io.github.cfcontainers.emulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -154,20 +151,10 @@ final class ContainerRunner implements AutoCloseable {
     try {
       DockerClient d = docker();
       ImageReference ref = ImageReference.parse(image);
-      AuthConfig auth = new AuthConfig().withUsername(config.registryUser()).withPassword(config.registryPassword())
-          .withRegistryAddress(ref.host());
-      PullImageResultCallback pull = new PullImageResultCallback() {
-        @Override
-        public void onNext(PullResponseItem item) {
-          if (item.isErrorIndicated()) onError(new IllegalStateException("pull failed: " + item.getErrorDetail().getMessage()));
-          else super.onNext(item);
-        }
-      };
       // Only the loopback registry is ever pulled from: a Docker Hub image runs only if the local engine
       // already holds it (nothing leaves the machine), else the instance fails.
       if (ref.host().equals(config.registryHost())) {
-        d.pullImageCmd(ref.host() + "/" + ref.repository()).withTag(ref.reference()).withAuthConfig(auth)
-            .exec(pull).awaitCompletion(5, TimeUnit.MINUTES);
+        RegistryPull.pull(d, config, ref);
       }
       if (old != null) remove(old.containerName());
       remove(name);

@@ -1,10 +1,7 @@
 package io.github.cfcontainers.emulator;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.AuthConfig;
-import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Brings an application's image into the local engine for the Workers runtime: pulled from
@@ -71,18 +67,8 @@ final class LocalImages implements AutoCloseable {
   }
 
   private void pull(ImageReference ref) throws InterruptedException {
-    AuthConfig auth = new AuthConfig().withUsername(config.registryUser()).withPassword(config.registryPassword())
-        .withRegistryAddress(ref.host());
-    PullImageResultCallback pull = new PullImageResultCallback() {
-      @Override
-      public void onNext(PullResponseItem item) {
-        if (item.isErrorIndicated()) onError(new IllegalStateException("pull failed: " + item.getErrorDetail().getMessage()));
-        else super.onNext(item);
-      }
-    };
     try {
-      docker().pullImageCmd(ref.host() + "/" + ref.repository()).withTag(ref.reference()).withAuthConfig(auth)
-          .exec(pull).awaitCompletion(5, TimeUnit.MINUTES);
+      RegistryPull.pull(docker(), config, ref);
     } catch (RuntimeException e) {
       throw new ApiException(502, 10013, "pulling " + ref.full() + " from the registry failed: " + e.getMessage());
     }
