@@ -14,7 +14,8 @@ log() { echo "[matrix] $*" >&2; }
 MAVEN_39_VERSION=3.9.16
 # Build + bundle, and the deploy lifecycle (deploy, plan, redeploys, rename, secrets): the two
 # kinds of goal, within the suite's 15 minutes (operate-destroy-status alone takes 90-110 s).
-ITS="${CF_MATRIX_ITS:-build-with-worker,deploy-lifecycle}"
+# warm-local-repo is the setup project that fills the IT repository before the parallel ITs.
+ITS="${CF_MATRIX_ITS:-warm-local-repo,build-with-worker,deploy-lifecycle}"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/cf-containers"
 
 maven_39_home() {
