@@ -26,12 +26,6 @@ public record DevPlan(Map<String, Object> options, Path workerProject, List<Stri
     secrets = List.copyOf(secrets);
   }
 
-  /** Without secrets. */
-  public DevPlan(Map<String, Object> options, Path workerProject, List<String> containerPrefixes,
-      List<String> images, String url) {
-    this(options, workerProject, containerPrefixes, images, url, List.of());
-  }
-
   /** Whether a container name is one the runtime started for this Worker. */
   public boolean owns(String containerName) {
     String name = containerName.startsWith("/") ? containerName.substring(1) : containerName;
