@@ -49,7 +49,8 @@ run_cell() {
   log "cell $name: ITs $ITS"
   local start=$SECONDS it
   # -pl src/it -am: the plugin, emulator and archetype as already compiled, no unit tests again.
-  "$@" -B -ntp verify -pl src/it -am -DskipTests -Darchetype.test.skip=true -Dinvoker.test="$ITS" \
+  # Formatting is checked once, by the main cell.
+  "$@" -B -ntp verify -pl src/it -am -DskipTests -Darchetype.test.skip=true -Dspotless.check.skip=true -Dinvoker.test="$ITS" \
     -Dinvoker.mavenOpts=-XshowSettings:properties
   for it in ${ITS//,/ }; do
     grep -qF "$expected" "target/it/its/$it/build.log" \

@@ -1,13 +1,15 @@
 package io.github.cfcontainers.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.List;
-
 import static io.github.cfcontainers.emulator.Router.Access.NONE;
 
-/** Test-facing admin routes under /__emulator: state, reset, request log, faults. No auth, loopback only. */
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Test-facing admin routes under /__emulator: state, reset, request log, faults. No auth, loopback
+ * only.
+ */
 final class AdminApi {
   static final String PREFIX = "/__emulator";
 
@@ -20,8 +22,15 @@ final class AdminApi {
   private final WorkerRuntime workers;
   private final RegistryFront front;
 
-  AdminApi(EmulatorState state, RequestLog log, Faults faults, RegistryCredentials credentials,
-       ContainerRunner runner, ApplicationsApi applications, WorkerRuntime workers, RegistryFront front) {
+  AdminApi(
+      EmulatorState state,
+      RequestLog log,
+      Faults faults,
+      RegistryCredentials credentials,
+      ContainerRunner runner,
+      ApplicationsApi applications,
+      WorkerRuntime workers,
+      RegistryFront front) {
     this.workers = workers;
     this.front = front;
     this.state = state;
@@ -34,35 +43,62 @@ final class AdminApi {
 
   void register(Router r) {
     r.add("GET", "/state", NONE, q -> Response.json(200, snapshot()));
-    r.add("POST", "/reset", NONE, q -> {
-      reset();
-      return Response.json(200, Json.object().put("reset", true));
-    });
+    r.add(
+        "POST",
+        "/reset",
+        NONE,
+        q -> {
+          reset();
+          return Response.json(200, Json.object().put("reset", true));
+        });
     r.add("GET", "/requests", NONE, q -> Response.json(200, log.toJson()));
-    r.add("DELETE", "/requests", NONE, q -> {
-      log.clear();
-      return Response.json(200, Json.object().put("cleared", true));
-    });
-    r.add("POST", "/answer-shapes", NONE, q -> {
-      state.answerInstanceType = q.json().path("application_instance_type").asBoolean(true);
-      return Response.json(200, Json.object().put("application_instance_type", state.answerInstanceType));
-    });
-    // Small pages for tests of a client's paging; the client's per_page still applies below the cap.
-    r.add("POST", "/page-size", NONE, q -> {
-      int max = q.json().path("max_per_page").asInt(-1);
-      if (max < 0 || max > 1000) throw ApiException.invalidInput("max_per_page", "0 (off) or 1..1000");
-      state.maxPerPage = max;
-      return Response.json(200, Json.object().put("max_per_page", max));
-    });
+    r.add(
+        "DELETE",
+        "/requests",
+        NONE,
+        q -> {
+          log.clear();
+          return Response.json(200, Json.object().put("cleared", true));
+        });
+    r.add(
+        "POST",
+        "/answer-shapes",
+        NONE,
+        q -> {
+          state.answerInstanceType = q.json().path("application_instance_type").asBoolean(true);
+          return Response.json(
+              200, Json.object().put("application_instance_type", state.answerInstanceType));
+        });
+    // Small pages for tests of a client's paging; the client's per_page still applies below the
+    // cap.
+    r.add(
+        "POST",
+        "/page-size",
+        NONE,
+        q -> {
+          int max = q.json().path("max_per_page").asInt(-1);
+          if (max < 0 || max > 1000)
+            throw ApiException.invalidInput("max_per_page", "0 (off) or 1..1000");
+          state.maxPerPage = max;
+          return Response.json(200, Json.object().put("max_per_page", max));
+        });
     r.add("GET", "/faults", NONE, q -> Response.json(200, faults.toJson()));
-    r.add("POST", "/faults", NONE, q -> {
-      faults.add(q.json());
-      return Response.json(200, faults.toJson());
-    });
-    r.add("DELETE", "/faults", NONE, q -> {
-      faults.clear();
-      return Response.json(200, faults.toJson());
-    });
+    r.add(
+        "POST",
+        "/faults",
+        NONE,
+        q -> {
+          faults.add(q.json());
+          return Response.json(200, faults.toJson());
+        });
+    r.add(
+        "DELETE",
+        "/faults",
+        NONE,
+        q -> {
+          faults.clear();
+          return Response.json(200, faults.toJson());
+        });
   }
 
   void reset() {
@@ -80,17 +116,25 @@ final class AdminApi {
       ArrayNode scripts = n.putArray("scripts");
       for (EmulatorState.Script s : state.scripts.values()) scripts.add(Json.MAPPER.valueToTree(s));
       ArrayNode versions = n.putArray("versions");
-      for (EmulatorState.Version v : state.versions.values()) versions.add(Json.MAPPER.valueToTree(v));
+      for (EmulatorState.Version v : state.versions.values())
+        versions.add(Json.MAPPER.valueToTree(v));
       ArrayNode namespaces = n.putArray("namespaces");
       for (EmulatorState.Namespace ns : state.namespaces.values()) {
-        namespaces.addObject().put("id", ns.id()).put("name", ns.name()).put("script", ns.script())
-            .put("class", ns.className()).put("use_sqlite", ns.sqlite()).put("use_containers", ns.containers());
+        namespaces
+            .addObject()
+            .put("id", ns.id())
+            .put("name", ns.name())
+            .put("script", ns.script())
+            .put("class", ns.className())
+            .put("use_sqlite", ns.sqlite())
+            .put("use_containers", ns.containers());
       }
       ArrayNode apps = n.putArray("applications");
       for (EmulatorState.Application a : state.applications.values()) {
         ObjectNode o = applications.toJson(a);
         ArrayNode rollouts = o.putArray("rollouts");
-        for (Rollout r : state.rollouts.getOrDefault(a.id(), List.of())) rollouts.add(r.toJson(runner.instanceCount(a.id())));
+        for (Rollout r : state.rollouts.getOrDefault(a.id(), List.of()))
+          rollouts.add(r.toJson(runner.instanceCount(a.id())));
         apps.add(o);
       }
     }

@@ -1,7 +1,6 @@
 package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +37,8 @@ final class ApiException extends RuntimeException {
   }
 
   static ApiException noRoute(String path) {
-    return new ApiException(404, 7003, "Could not route to " + path + ", perhaps your object identifier is invalid?");
+    return new ApiException(
+        404, 7003, "Could not route to " + path + ", perhaps your object identifier is invalid?");
   }
 
   /** Containers API error: message is the JSON string {"error":CODE,"details":{...}}. */

@@ -1,14 +1,13 @@
 package io.github.cfcontainers.emulator;
 
+import static io.github.cfcontainers.emulator.Router.Access.CONTAINERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static io.github.cfcontainers.emulator.Router.Access.CONTAINERS;
 
 /** Container application routes: /me, applications, rollouts, instances. */
 final class ApplicationsApi {
@@ -20,7 +19,11 @@ final class ApplicationsApi {
   private final ApplicationValidator validator;
   private final ContainerRunner runner;
 
-  ApplicationsApi(EmulatorState state, EmulatorConfig config, ApplicationValidator validator, ContainerRunner runner) {
+  ApplicationsApi(
+      EmulatorState state,
+      EmulatorConfig config,
+      ApplicationValidator validator,
+      ContainerRunner runner) {
     this.state = state;
     this.config = config;
     this.validator = validator;
@@ -36,7 +39,8 @@ final class ApplicationsApi {
     r.add("GET", C + "/registries", CONTAINERS, q -> Response.ok(Json.MAPPER.createArrayNode()));
     r.add("GET", C + "/applications", CONTAINERS, this::list);
     r.add("POST", C + "/applications", CONTAINERS, this::create);
-    r.add("GET", C + "/applications/{id}", CONTAINERS, q -> Response.ok(toJson(app(q.param("id")))));
+    r.add(
+        "GET", C + "/applications/{id}", CONTAINERS, q -> Response.ok(toJson(app(q.param("id")))));
     r.add("PATCH", C + "/applications/{id}", CONTAINERS, this::patch);
     r.add("DELETE", C + "/applications/{id}", CONTAINERS, this::delete);
     r.add("POST", C + "/applications/{id}/rollouts", CONTAINERS, this::createRollout);
@@ -45,7 +49,8 @@ final class ApplicationsApi {
     r.add("POST", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::actOnRollout);
     r.add("DELETE", C + "/applications/{id}/rollouts/{rollout}", CONTAINERS, this::deleteRollout);
     r.add("GET", C + "/applications/{id}/instances-v2", CONTAINERS, this::instances);
-    // containers-shared ApplicationsService.listDashApplications / listDashApplicationInstances (wrangler containers list)
+    // containers-shared ApplicationsService.listDashApplications / listDashApplicationInstances
+    // (wrangler containers list)
     r.add("GET", C + "/dash/applications", CONTAINERS, this::dashList);
     r.add("GET", C + "/dash/applications/{id}/instances", CONTAINERS, this::dashInstances);
   }
@@ -58,7 +63,10 @@ final class ApplicationsApi {
     limits.put("vcpu_per_deployment", ApplicationValidator.VCPU_LIMIT);
     limits.put("memory_mib_per_deployment", ApplicationValidator.MEMORY_LIMIT_MIB);
     limits.put("disk_mb_per_deployment", ApplicationValidator.DISK_LIMIT_MB);
-    limits.put("total_vcpu", TOTAL_VCPU).put("total_memory_mib", 6_000_000).put("total_disk_mb", 30_000_000);
+    limits
+        .put("total_vcpu", TOTAL_VCPU)
+        .put("total_memory_mib", 6_000_000)
+        .put("total_disk_mb", 30_000_000);
     limits.put("node_group", "metal");
     n.putObject("defaults").put("vcpus", 1.0 / 16).put("memory_mib", 256).put("disk_mb", 2000);
     return Response.ok(n);
@@ -67,7 +75,8 @@ final class ApplicationsApi {
   EmulatorState.Application app(String id) {
     synchronized (state) {
       EmulatorState.Application a = state.applications.get(id);
-      if (a == null) throw ApiException.containers(404, "APPLICATION_NOT_FOUND", Json.object().put("id", id));
+      if (a == null)
+        throw ApiException.containers(404, "APPLICATION_NOT_FOUND", Json.object().put("id", id));
       return a;
     }
   }
@@ -87,22 +96,28 @@ final class ApplicationsApi {
     JsonNode body = q.json();
     ApplicationValidator.onlyFields(body, ApplicationValidator.CREATE_FIELDS, "");
     String name = body.path("name").asText("");
-    if (!body.path("name").isTextual() || name.isEmpty()) throw ApiException.invalidInput("name", "required");
+    if (!body.path("name").isTextual() || name.isEmpty())
+      throw ApiException.invalidInput("name", "required");
     String policy = ApplicationValidator.schedulingPolicy(body, "default");
     int instances = ApplicationValidator.nonNegativeInt(body, "instances", 0);
-    int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", Math.max(instances, 1));
+    int maxInstances =
+        ApplicationValidator.nonNegativeInt(body, "max_instances", Math.max(instances, 1));
     int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", 0);
-    if (maxInstances < instances) throw ApiException.invalidInput("max_instances", "must be >= instances");
+    if (maxInstances < instances)
+      throw ApiException.invalidInput("max_instances", "must be >= instances");
     ObjectNode constraints = ApplicationValidator.constraints(body.get("constraints"));
     ObjectNode affinities = ApplicationValidator.affinities(body.get("affinities"));
     ObjectNode priorities = ApplicationValidator.priorities(body.get("priorities"));
     String namespaceId = null;
     if (body.has("durable_objects")) {
-      ApplicationValidator.onlyFields(body.get("durable_objects"), java.util.Set.of("namespace_id"), "durable_objects");
+      ApplicationValidator.onlyFields(
+          body.get("durable_objects"), java.util.Set.of("namespace_id"), "durable_objects");
       namespaceId = body.get("durable_objects").path("namespace_id").asText("");
-      if (namespaceId.isEmpty()) throw ApiException.invalidInput("durable_objects.namespace_id", "required");
+      if (namespaceId.isEmpty())
+        throw ApiException.invalidInput("durable_objects.namespace_id", "required");
       if (instances != 0) {
-        throw ApiException.invalidInput("instances", "Durable Object applications start instances on demand: send 0");
+        throw ApiException.invalidInput(
+            "instances", "Durable Object applications start instances on demand: send 0");
       }
     }
     ObjectNode configuration = validator.configuration(body.get("configuration"));
@@ -110,13 +125,29 @@ final class ApplicationsApi {
     synchronized (state) {
       EmulatorState.Application same = state.applicationByName(name);
       if (same != null) {
-        throw ApiException.containers(409, "APPLICATION_ALREADY_EXISTS",
+        throw ApiException.containers(
+            409,
+            "APPLICATION_ALREADY_EXISTS",
             Json.object().put("name", same.name()).put("id", same.id()));
       }
       if (namespaceId != null) checkNamespace(namespaceId);
       checkTotals(null, configuration, maxInstances);
-      created = new EmulatorState.Application(UUID.randomUUID().toString(), name, 1, Json.now(), policy,
-          instances, maxInstances, configuration, constraints, namespaceId, grace, null, affinities, priorities);
+      created =
+          new EmulatorState.Application(
+              UUID.randomUUID().toString(),
+              name,
+              1,
+              Json.now(),
+              policy,
+              instances,
+              maxInstances,
+              configuration,
+              constraints,
+              namespaceId,
+              grace,
+              null,
+              affinities,
+              priorities);
       state.applications.put(created.id(), created);
       state.rollouts.put(created.id(), new ArrayList<>());
       state.createdWith.put(created.id(), created.configuration());
@@ -128,15 +159,23 @@ final class ApplicationsApi {
   private void checkNamespace(String namespaceId) {
     EmulatorState.Namespace ns = state.namespaces.get(namespaceId);
     if (ns == null) {
-      throw ApiException.containers(404, "DURABLE_OBJECT_NOT_FOUND", Json.object().put("namespace_id", namespaceId));
+      throw ApiException.containers(
+          404, "DURABLE_OBJECT_NOT_FOUND", Json.object().put("namespace_id", namespaceId));
     }
     if (!ns.containers()) {
-      throw ApiException.containers(400, "DURABLE_OBJECT_NOT_CONTAINER_ENABLED",
-          Json.object().put("namespace_id", namespaceId).put("class", ns.className()).put("script", ns.script()));
+      throw ApiException.containers(
+          400,
+          "DURABLE_OBJECT_NOT_CONTAINER_ENABLED",
+          Json.object()
+              .put("namespace_id", namespaceId)
+              .put("class", ns.className())
+              .put("script", ns.script()));
     }
     EmulatorState.Application other = state.applicationServing(namespaceId);
     if (other != null) {
-      throw ApiException.containers(409, "DURABLE_OBJECT_ALREADY_HAS_APPLICATION",
+      throw ApiException.containers(
+          409,
+          "DURABLE_OBJECT_ALREADY_HAS_APPLICATION",
           Json.object().put("name", other.name()).put("id", other.id()));
     }
   }
@@ -145,11 +184,12 @@ final class ApplicationsApi {
   private void checkTotals(String replacingId, ObjectNode configuration, int maxInstances) {
     double vcpu = vcpu(configuration) * maxInstances;
     for (EmulatorState.Application other : state.applications.values()) {
-      if (!other.id().equals(replacingId)) vcpu += vcpu(other.configuration()) * other.maxInstances();
+      if (!other.id().equals(replacingId))
+        vcpu += vcpu(other.configuration()) * other.maxInstances();
     }
     if (vcpu > TOTAL_VCPU) {
-      throw ApiException.containers(400, "SURPASSED_TOTAL_LIMITS",
-          Json.object().put("vcpu", vcpu).put("limit", TOTAL_VCPU));
+      throw ApiException.containers(
+          400, "SURPASSED_TOTAL_LIMITS", Json.object().put("vcpu", vcpu).put("limit", TOTAL_VCPU));
     }
   }
 
@@ -163,10 +203,22 @@ final class ApplicationsApi {
     JsonNode body = q.json();
     ApplicationValidator.onlyFields(body, ApplicationValidator.PATCH_FIELDS, "");
     EmulatorState.Application a = app(q.param("id"));
-    ObjectNode configuration = body.has("configuration") ? validator.configuration(body.get("configuration")) : a.configuration();
-    ObjectNode constraints = body.has("constraints") ? ApplicationValidator.constraints(body.get("constraints")) : a.constraints();
-    ObjectNode affinities = body.has("affinities") ? ApplicationValidator.affinities(body.get("affinities")) : a.affinities();
-    ObjectNode priorities = body.has("priorities") ? ApplicationValidator.priorities(body.get("priorities")) : a.priorities();
+    ObjectNode configuration =
+        body.has("configuration")
+            ? validator.configuration(body.get("configuration"))
+            : a.configuration();
+    ObjectNode constraints =
+        body.has("constraints")
+            ? ApplicationValidator.constraints(body.get("constraints"))
+            : a.constraints();
+    ObjectNode affinities =
+        body.has("affinities")
+            ? ApplicationValidator.affinities(body.get("affinities"))
+            : a.affinities();
+    ObjectNode priorities =
+        body.has("priorities")
+            ? ApplicationValidator.priorities(body.get("priorities"))
+            : a.priorities();
     String policy = ApplicationValidator.schedulingPolicy(body, a.schedulingPolicy());
     int maxInstances = ApplicationValidator.nonNegativeInt(body, "max_instances", a.maxInstances());
     // ModifyApplicationRequestBody.ts has name and instances too: a rename must stay unique, and a
@@ -175,20 +227,40 @@ final class ApplicationsApi {
     if (name.isEmpty()) throw ApiException.invalidInput("name", "must be a non-empty string");
     int instances = ApplicationValidator.nonNegativeInt(body, "instances", a.instances());
     if (a.namespaceId() != null && instances != 0) {
-      throw ApiException.invalidInput("instances", "Durable Object applications start instances on demand: send 0");
+      throw ApiException.invalidInput(
+          "instances", "Durable Object applications start instances on demand: send 0");
     }
-    int grace = ApplicationValidator.nonNegativeInt(body, "rollout_active_grace_period", a.rolloutActiveGracePeriod());
-    if (maxInstances < a.instances()) throw ApiException.invalidInput("max_instances", "must be >= instances");
+    int grace =
+        ApplicationValidator.nonNegativeInt(
+            body, "rollout_active_grace_period", a.rolloutActiveGracePeriod());
+    if (maxInstances < a.instances())
+      throw ApiException.invalidInput("max_instances", "must be >= instances");
     synchronized (state) {
       EmulatorState.Application current = app(a.id());
       EmulatorState.Application same = state.applicationByName(name);
       if (same != null && !same.id().equals(current.id())) {
-        throw ApiException.containers(409, "APPLICATION_ALREADY_EXISTS", Json.object().put("name", same.name()).put("id", same.id()));
+        throw ApiException.containers(
+            409,
+            "APPLICATION_ALREADY_EXISTS",
+            Json.object().put("name", same.name()).put("id", same.id()));
       }
       checkTotals(current.id(), configuration, maxInstances);
-      EmulatorState.Application updated = new EmulatorState.Application(current.id(), name,
-          current.version() + 1, current.createdAt(), policy, instances, maxInstances, configuration,
-          constraints, current.namespaceId(), grace, current.activeRolloutId(), affinities, priorities);
+      EmulatorState.Application updated =
+          new EmulatorState.Application(
+              current.id(),
+              name,
+              current.version() + 1,
+              current.createdAt(),
+              policy,
+              instances,
+              maxInstances,
+              configuration,
+              constraints,
+              current.namespaceId(),
+              grace,
+              current.activeRolloutId(),
+              affinities,
+              priorities);
       state.applications.put(updated.id(), updated);
       return Response.ok(toJson(updated));
     }
@@ -208,10 +280,13 @@ final class ApplicationsApi {
   private Response createRollout(Request q) {
     JsonNode body = q.json();
     ApplicationValidator.onlyFields(body, ApplicationValidator.ROLLOUT_FIELDS, "");
-    if (!"rolling".equals(body.path("strategy").asText())) throw ApiException.invalidInput("strategy", "must be \"rolling\"");
+    if (!"rolling".equals(body.path("strategy").asText()))
+      throw ApiException.invalidInput("strategy", "must be \"rolling\"");
     // CreateApplicationRolloutRequest.ts: kind full_auto | full_manual (wrangler's rollout_kind).
     String kind = body.path("kind").asText("full_auto");
-    if (!ApplicationValidator.ROLLOUT_KINDS.contains(kind)) throw ApiException.invalidInput("kind", "must be one of " + ApplicationValidator.ROLLOUT_KINDS);
+    if (!ApplicationValidator.ROLLOUT_KINDS.contains(kind))
+      throw ApiException.invalidInput(
+          "kind", "must be one of " + ApplicationValidator.ROLLOUT_KINDS);
     List<Integer> steps = ApplicationValidator.rolloutSteps(body);
     EmulatorState.Application a = app(q.param("id"));
     ObjectNode target = validator.configuration(body.get("target_configuration"));
@@ -219,9 +294,12 @@ final class ApplicationsApi {
     synchronized (state) {
       EmulatorState.Application current = app(a.id());
       List<Rollout> list = state.rollouts.get(current.id());
-      // current_configuration / current_version: what the instances run before this rollout (ApplicationRollout.ts
-      // "current application version before the rollout"): the newest completed rollout's target, else the
-      // configuration the application was created with (version 1) - not a configuration only PATCHed so far.
+      // current_configuration / current_version: what the instances run before this rollout
+      // (ApplicationRollout.ts
+      // "current application version before the rollout"): the newest completed rollout's target,
+      // else the
+      // configuration the application was created with (version 1) - not a configuration only
+      // PATCHed so far.
       ObjectNode ranBefore = state.createdWith.getOrDefault(current.id(), current.configuration());
       int ranBeforeVersion = 1;
       for (int i = list.size() - 1; i >= 0; i--) {
@@ -232,22 +310,46 @@ final class ApplicationsApi {
         }
       }
       list.forEach(Rollout::replace);
-      rollout = new Rollout(UUID.randomUUID().toString(), current.id(), body.path("description").asText(""),
-          "rolling", kind, steps, ranBefore, target, ranBeforeVersion, current.version() + 1,
-          config.rolloutStepDelay());
+      rollout =
+          new Rollout(
+              UUID.randomUUID().toString(),
+              current.id(),
+              body.path("description").asText(""),
+              "rolling",
+              kind,
+              steps,
+              ranBefore,
+              target,
+              ranBeforeVersion,
+              current.version() + 1,
+              config.rolloutStepDelay());
       list.add(rollout);
-      state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
-          current.version() + 1, current.createdAt(), current.schedulingPolicy(), current.instances(),
-          current.maxInstances(), target, current.constraints(), current.namespaceId(),
-          current.rolloutActiveGracePeriod(), rollout.id, current.affinities(), current.priorities()));
+      state.applications.put(
+          current.id(),
+          new EmulatorState.Application(
+              current.id(),
+              current.name(),
+              current.version() + 1,
+              current.createdAt(),
+              current.schedulingPolicy(),
+              current.instances(),
+              current.maxInstances(),
+              target,
+              current.constraints(),
+              current.namespaceId(),
+              current.rolloutActiveGracePeriod(),
+              rollout.id,
+              current.affinities(),
+              current.priorities()));
     }
     runner.rollout(app(a.id()), rollout);
     return Response.ok(rollout.toJson(runner.instanceCount(a.id())));
   }
 
   /**
-   * RolloutsService.listApplicationRollouts: every rollout ("by default it is all of them"), or {@code limit} of
-   * them after the rollout {@code last}. Newest first is an emulator choice: the order is not documented.
+   * RolloutsService.listApplicationRollouts: every rollout ("by default it is all of them"), or
+   * {@code limit} of them after the rollout {@code last}. Newest first is an emulator choice: the
+   * order is not documented.
    */
   private Response listRollouts(Request q) {
     EmulatorState.Application a = app(q.param("id"));
@@ -273,7 +375,8 @@ final class ApplicationsApi {
         if (out.size() == limit) break;
         out.add(r.toJson(runner.instanceCount(a.id())));
       }
-      if (!after) throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", last));
+      if (!after)
+        throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", last));
     }
     return Response.ok(out);
   }
@@ -282,10 +385,12 @@ final class ApplicationsApi {
     EmulatorState.Application a = app(q.param("id"));
     synchronized (state) {
       for (Rollout r : state.rollouts.get(a.id())) {
-        if (r.id.equals(q.param("rollout"))) return Response.ok(r.toJson(runner.instanceCount(a.id())));
+        if (r.id.equals(q.param("rollout")))
+          return Response.ok(r.toJson(runner.instanceCount(a.id())));
       }
     }
-    throw ApiException.containers(404, "ROLLOUT_NOT_FOUND", Json.object().put("id", q.param("rollout")));
+    throw ApiException.containers(
+        404, "ROLLOUT_NOT_FOUND", Json.object().put("id", q.param("rollout")));
   }
 
   private Rollout rollout(String applicationId, String rolloutId) {
@@ -296,9 +401,9 @@ final class ApplicationsApi {
   }
 
   /**
-   * {"action":"next"|"previous"|"revert"} (reference §5). Rollouts here are full_auto and step themselves, so
-   * next/previous (manual stepping) are refused; revert puts the application back on the rollout's starting
-   * configuration unless a newer rollout already replaced it.
+   * {"action":"next"|"previous"|"revert"} (reference §5). Rollouts here are full_auto and step
+   * themselves, so next/previous (manual stepping) are refused; revert puts the application back on
+   * the rollout's starting configuration unless a newer rollout already replaced it.
    */
   private Response actOnRollout(Request q) {
     JsonNode body = q.json();
@@ -314,22 +419,41 @@ final class ApplicationsApi {
       rollout = rollout(current.id(), q.param("rollout"));
       if (!action.equals("revert")) {
         if (!rollout.manual()) {
-          throw ApiException.invalidInput("action", "'" + action + "' steps manual rollouts; this one is "
-              + rollout.kind + " and steps itself");
+          throw ApiException.invalidInput(
+              "action",
+              "'"
+                  + action
+                  + "' steps manual rollouts; this one is "
+                  + rollout.kind
+                  + " and steps itself");
         }
         if (!rollout.step(action.equals("next") ? 1 : -1)) {
-          throw ApiException.invalidInput("action", "rollout " + rollout.id + " is " + rollout.status() + ": no step to " + action);
+          throw ApiException.invalidInput(
+              "action",
+              "rollout " + rollout.id + " is " + rollout.status() + ": no step to " + action);
         }
         return Response.ok(rollout.toJson(runner.instanceCount(current.id())));
       }
       if (!rollout.revert()) {
-        throw ApiException.invalidInput("action", "rollout " + rollout.id + " is " + rollout.status()
-            + ": nothing to revert");
+        throw ApiException.invalidInput(
+            "action", "rollout " + rollout.id + " is " + rollout.status() + ": nothing to revert");
       }
-      updated = new EmulatorState.Application(current.id(), current.name(), current.version() + 1,
-          current.createdAt(), current.schedulingPolicy(), current.instances(), current.maxInstances(),
-          rollout.currentConfiguration, current.constraints(), current.namespaceId(),
-          current.rolloutActiveGracePeriod(), current.activeRolloutId(), current.affinities(), current.priorities());
+      updated =
+          new EmulatorState.Application(
+              current.id(),
+              current.name(),
+              current.version() + 1,
+              current.createdAt(),
+              current.schedulingPolicy(),
+              current.instances(),
+              current.maxInstances(),
+              rollout.currentConfiguration,
+              current.constraints(),
+              current.namespaceId(),
+              current.rolloutActiveGracePeriod(),
+              current.activeRolloutId(),
+              current.affinities(),
+              current.priorities());
       state.applications.put(updated.id(), updated);
     }
     runner.deploy(updated);
@@ -342,19 +466,32 @@ final class ApplicationsApi {
       Rollout rollout = rollout(current.id(), q.param("rollout"));
       state.rollouts.get(current.id()).remove(rollout);
       if (rollout.id.equals(current.activeRolloutId())) {
-        state.applications.put(current.id(), new EmulatorState.Application(current.id(), current.name(),
-            current.version(), current.createdAt(), current.schedulingPolicy(), current.instances(),
-            current.maxInstances(), current.configuration(), current.constraints(), current.namespaceId(),
-            current.rolloutActiveGracePeriod(), null, current.affinities(), current.priorities()));
+        state.applications.put(
+            current.id(),
+            new EmulatorState.Application(
+                current.id(),
+                current.name(),
+                current.version(),
+                current.createdAt(),
+                current.schedulingPolicy(),
+                current.instances(),
+                current.maxInstances(),
+                current.configuration(),
+                current.constraints(),
+                current.namespaceId(),
+                current.rolloutActiveGracePeriod(),
+                null,
+                current.affinities(),
+                current.priorities()));
       }
     }
     return Response.ok(Json.object());
   }
 
   /**
-   * Paged by page_token as containers-shared's PaginatedResult (ResultInfo {page_token, per_page, next_page_token}):
-   * the last page has no next_page_token. Default page 100; the admin page-size cap applies, so a test can make
-   * clients read several pages.
+   * Paged by page_token as containers-shared's PaginatedResult (ResultInfo {page_token, per_page,
+   * next_page_token}): the last page has no next_page_token. Default page 100; the admin page-size
+   * cap applies, so a test can make clients read several pages.
    */
   private Response instances(Request q) {
     EmulatorState.Application a = app(q.param("id"));
@@ -364,13 +501,14 @@ final class ApplicationsApi {
     int from = pageOffset(q);
     ArrayNode page = Json.array();
     for (int i = from; i < Math.min(all.size(), from + perPage); i++) page.add(all.get(i));
-    return paged(page, perPage, from + perPage < all.size() ? String.valueOf(from + perPage) : null, q);
+    return paged(
+        page, perPage, from + perPage < all.size() ? String.valueOf(from + perPage) : null, q);
   }
 
   /**
-   * DashApplication.ts {id, created_at, updated_at, name, version, instances, image, health}, paged by
-   * page_token (PaginatedResult.ts ResultInfo {page_token, per_page, next_page_token}). The token here is
-   * an opaque offset; the last page has no next_page_token.
+   * DashApplication.ts {id, created_at, updated_at, name, version, instances, image, health}, paged
+   * by page_token (PaginatedResult.ts ResultInfo {page_token, per_page, next_page_token}). The
+   * token here is an opaque offset; the last page has no next_page_token.
    */
   private Response dashList(Request q) {
     int perPage = pageSize(q);
@@ -383,12 +521,16 @@ final class ApplicationsApi {
     for (int i = from; i < Math.min(all.size(), from + perPage); i++) {
       EmulatorState.Application a = all.get(i);
       ObjectNode n = items.addObject();
-      n.put("id", a.id()).put("created_at", a.createdAt()).put("updated_at", a.createdAt()).put("name", a.name());
+      n.put("id", a.id())
+          .put("created_at", a.createdAt())
+          .put("updated_at", a.createdAt())
+          .put("name", a.name());
       n.put("version", a.version()).put("instances", runner.instanceCount(a.id()));
       n.put("image", a.configuration().path("image").asText());
       n.set("health", toJson(a).get("health"));
     }
-    return paged(items, perPage, from + perPage < all.size() ? String.valueOf(from + perPage) : null, q);
+    return paged(
+        items, perPage, from + perPage < all.size() ? String.valueOf(from + perPage) : null, q);
   }
 
   /** DashApplicationInstances.ts {instances: [...], durable_objects?: [...]}. */
@@ -398,9 +540,15 @@ final class ApplicationsApi {
     ArrayNode instances = n.putArray("instances");
     ContainerRunner.Instance i = runner.instance(a.id());
     if (i != null) {
-      // app_version is the version the instance was started with, not the application's (it lags during a rollout).
-      instances.addObject().put("id", i.id()).put("created_at", i.createdAt().toString())
-          .put("location", "emulator").put("app_version", i.version()).put("image", i.image());
+      // app_version is the version the instance was started with, not the application's (it lags
+      // during a rollout).
+      instances
+          .addObject()
+          .put("id", i.id())
+          .put("created_at", i.createdAt().toString())
+          .put("location", "emulator")
+          .put("app_version", i.version())
+          .put("image", i.image());
     }
     n.putArray("durable_objects");
     return paged(n, pageSize(q), null, q);
@@ -419,7 +567,8 @@ final class ApplicationsApi {
   private static int pageOffset(Request q) {
     String token = q.query().get("page_token");
     if (token == null || token.isEmpty()) return 0;
-    if (!token.matches("\\d{1,9}")) throw ApiException.invalidInput("page_token", "unknown page token");
+    if (!token.matches("\\d{1,9}"))
+      throw ApiException.invalidInput("page_token", "unknown page token");
     return Integer.parseInt(token);
   }
 
@@ -440,19 +589,28 @@ final class ApplicationsApi {
 
   ObjectNode toJson(EmulatorState.Application a) {
     ObjectNode n = Json.object();
-    n.put("id", a.id()).put("name", a.name()).put("version", a.version()).put("created_at", a.createdAt());
+    n.put("id", a.id())
+        .put("name", a.name())
+        .put("version", a.version())
+        .put("created_at", a.createdAt());
     n.put("account_id", config.accountId()).put("scheduling_policy", a.schedulingPolicy());
     n.put("instances", a.instances()).put("max_instances", a.maxInstances());
     n.set("configuration", answeredConfiguration(a.configuration()));
     if (a.constraints() != null) n.set("constraints", a.constraints());
     if (a.affinities() != null) n.set("affinities", a.affinities());
     if (a.priorities() != null) n.set("priorities", a.priorities());
-    if (a.namespaceId() != null) n.putObject("durable_objects").put("namespace_id", a.namespaceId());
+    if (a.namespaceId() != null)
+      n.putObject("durable_objects").put("namespace_id", a.namespaceId());
     n.put("rollout_active_grace_period", a.rolloutActiveGracePeriod());
     if (a.activeRolloutId() != null) n.put("active_rollout_id", a.activeRolloutId());
     ObjectNode health = n.putObject("health").putObject("instances");
     int running = runner.instanceCount(a.id());
-    health.put("active", running).put("healthy", running).put("failed", 0).put("starting", 0).put("scheduling", 0);
+    health
+        .put("active", running)
+        .put("healthy", running)
+        .put("failed", 0)
+        .put("starting", 0)
+        .put("scheduling", 0);
     return n;
   }
 }

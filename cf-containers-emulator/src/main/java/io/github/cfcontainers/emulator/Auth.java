@@ -1,12 +1,12 @@
 package io.github.cfcontainers.emulator;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
- * Bearer-token checks as the real API answers them: no credentials 401, a token that is
- * not valid (or not valid for this account) 403, both with code 10000. A second token may
- * lack the Containers permission: it works for Workers and gets 403 on /containers.
+ * Bearer-token checks as the real API answers them: no credentials 401, a token that is not valid
+ * (or not valid for this account) 403, both with code 10000. A second token may lack the Containers
+ * permission: it works for Workers and gets 403 on /containers.
  */
 final class Auth {
   private final EmulatorConfig config;
@@ -25,18 +25,22 @@ final class Auth {
       }
       throw ApiException.authentication(401);
     }
-    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) throw ApiException.authentication(401);
+    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+      throw ApiException.authentication(401);
     String token = authorization.substring(7).trim();
     boolean full = same(token, config.apiToken());
-    boolean limited = config.tokenWithoutContainers() != null && same(token, config.tokenWithoutContainers());
+    boolean limited =
+        config.tokenWithoutContainers() != null && same(token, config.tokenWithoutContainers());
     if (!full && !limited) throw ApiException.authentication(403);
     if (access == Router.Access.TOKEN) return;
     String account = request.param("account_id");
-    if (account != null && !account.equals(config.accountId())) throw ApiException.authentication(403);
+    if (account != null && !account.equals(config.accountId()))
+      throw ApiException.authentication(403);
     if (access == Router.Access.CONTAINERS && !full) throw ApiException.authentication(403);
   }
 
   private static boolean same(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,7 +1,6 @@
 package io.github.cfcontainers.emulator;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,15 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A strict local stand-in for the Cloudflare API a container deploy uses, on loopback.
- * Embed it in tests with {@link #builder()}, or run {@link EmulatorMain}.
+ * A strict local stand-in for the Cloudflare API a container deploy uses, on loopback. Embed it in
+ * tests with {@link #builder()}, or run {@link EmulatorMain}.
  *
  * <ul>
- *   <li>API: {@link #apiBaseUrl()} ({@code http://127.0.0.1:PORT/client/v4}).</li>
- *   <li>Admin: {@link #adminUrl()}: {@code GET state}, {@code POST reset}, {@code GET|DELETE requests},
- *       {@code GET|POST|DELETE faults}.</li>
- *   <li>Traffic: {@code http://127.0.0.1:PORT/__workers/<script>/<path>} stands for
- *       {@code https://<script>.<subdomain>.workers.dev/<path>}.</li>
+ *   <li>API: {@link #apiBaseUrl()} ({@code http://127.0.0.1:PORT/client/v4}).
+ *   <li>Admin: {@link #adminUrl()}: {@code GET state}, {@code POST reset}, {@code GET|DELETE
+ *       requests}, {@code GET|POST|DELETE faults}.
+ *   <li>Traffic: {@code http://127.0.0.1:PORT/__workers/<script>/<path>} stands for {@code
+ *       https://<script>.<subdomain>.workers.dev/<path>}.
  * </ul>
  */
 public final class CloudflareEmulator implements AutoCloseable {
@@ -42,7 +41,12 @@ public final class CloudflareEmulator implements AutoCloseable {
   private CloudflareEmulator(EmulatorConfig config, RegistryFront front) throws IOException {
     this.config = config;
     this.front = front;
-    String emulatorId = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4).putInt(new java.security.SecureRandom().nextInt()).array());
+    String emulatorId =
+        HexFormat.of()
+            .formatHex(
+                java.nio.ByteBuffer.allocate(4)
+                    .putInt(new java.security.SecureRandom().nextInt())
+                    .array());
     EmulatorState state = new EmulatorState();
     RequestLog log = new RequestLog();
     Faults faults = new Faults();
@@ -50,19 +54,41 @@ public final class CloudflareEmulator implements AutoCloseable {
     runner = new ContainerRunner(config, emulatorId);
     workers = new WorkerRuntime(config, emulatorId);
     if (config.runContainers()) {
-      System.err.println(workers.active()
-          ? "[cf-emulator] workers.dev stand-in runs the uploaded Worker in Miniflare (" + config.workerRuntime() + ")"
-          : "[cf-emulator] FALLBACK: workers.dev stand-in forwards straight to the container, the Worker does NOT run ("
-              + workers.reason() + "); answers carry cf-emulator-traffic: direct");
+      System.err.println(
+          workers.active()
+              ? "[cf-emulator] workers.dev stand-in runs the uploaded Worker in Miniflare ("
+                  + config.workerRuntime()
+                  + ")"
+              : "[cf-emulator] FALLBACK: workers.dev stand-in forwards straight to the container, the Worker does NOT run ("
+                  + workers.reason()
+                  + "); answers carry cf-emulator-traffic: direct");
     }
-    RegistryClient registry = config.registryHost() == null ? null : front != null
-        ? new RegistryClient(front.backendHost(), config.registryUser(), config.registryPassword(), front.backendCa())
-        : new RegistryClient(config.registryHost(), config.registryUser(), config.registryPassword(), config.registryCa());
-    ApplicationsApi applications = new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
+    RegistryClient registry =
+        config.registryHost() == null
+            ? null
+            : front != null
+                ? new RegistryClient(
+                    front.backendHost(),
+                    config.registryUser(),
+                    config.registryPassword(),
+                    front.backendCa())
+                : new RegistryClient(
+                    config.registryHost(),
+                    config.registryUser(),
+                    config.registryPassword(),
+                    config.registryCa());
+    ApplicationsApi applications =
+        new ApplicationsApi(state, config, new ApplicationValidator(config, registry), runner);
     Router api = new Router();
-    api.add("GET", "/user/tokens/verify", Router.Access.TOKEN,
+    api.add(
+        "GET",
+        "/user/tokens/verify",
+        Router.Access.TOKEN,
         q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
-    api.add("GET", "/accounts/{account_id}/tokens/verify", Router.Access.ACCOUNT,
+    api.add(
+        "GET",
+        "/accounts/{account_id}/tokens/verify",
+        Router.Access.ACCOUNT,
         q -> Response.ok(Json.object().put("id", "emulator-token").put("status", "active")));
     new WorkersApi(state, config).register(api);
     new WorkersLifecycleApi(state).register(api);
@@ -72,14 +98,19 @@ public final class CloudflareEmulator implements AutoCloseable {
     admin.register(adminRouter);
     TrafficProxy traffic = new TrafficProxy(state, config, runner, workers);
 
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "cf-emulator-http");
-      t.setDaemon(true);
-      return t;
-    });
+    server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "cf-emulator-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
-    server.createContext("/", new FrontDoor(api, adminRouter, new Auth(config), faults, log, traffic));
+    server.createContext(
+        "/", new FrontDoor(api, adminRouter, new Auth(config), faults, log, traffic));
     server.start();
   }
 
@@ -108,7 +139,10 @@ public final class CloudflareEmulator implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Clears all state, removes this emulator's containers and htpasswd lines (as POST /__emulator/reset). */
+  /**
+   * Clears all state, removes this emulator's containers and htpasswd lines (as POST
+   * /__emulator/reset).
+   */
   public void reset() {
     admin.reset();
   }
@@ -151,15 +185,30 @@ public final class CloudflareEmulator implements AutoCloseable {
 
     private Builder() {}
 
-    public Builder port(int port) { this.port = port; return this; }
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
 
-    public Builder accountId(String accountId32hex) { this.accountId = accountId32hex; return this; }
+    public Builder accountId(String accountId32hex) {
+      this.accountId = accountId32hex;
+      return this;
+    }
 
-    public Builder apiToken(String token) { this.apiToken = token; return this; }
+    public Builder apiToken(String token) {
+      this.apiToken = token;
+      return this;
+    }
 
-    public Builder tokenWithoutContainers(String token) { this.tokenWithoutContainers = token; return this; }
+    public Builder tokenWithoutContainers(String token) {
+      this.tokenWithoutContainers = token;
+      return this;
+    }
 
-    public Builder registry(String hostPort) { this.registry = hostPort; return this; }
+    public Builder registry(String hostPort) {
+      this.registry = hostPort;
+      return this;
+    }
 
     public Builder registryAdmin(String user, String password) {
       this.registryUser = user;
@@ -167,46 +216,93 @@ public final class CloudflareEmulator implements AutoCloseable {
       return this;
     }
 
-    public Builder registryHtpasswd(Path file) { this.htpasswd = file; return this; }
+    public Builder registryHtpasswd(Path file) {
+      this.htpasswd = file;
+      return this;
+    }
 
-    /** Verify the registry's certificate against this PEM file (default: unverified on loopback, as Docker does). */
-    public Builder registryCa(Path pemFile) { this.registryCa = pemFile; return this; }
+    /**
+     * Verify the registry's certificate against this PEM file (default: unverified on loopback, as
+     * Docker does).
+     */
+    public Builder registryCa(Path pemFile) {
+      this.registryCa = pemFile;
+      return this;
+    }
 
-    public Builder workersDevSubdomain(String subdomain) { this.subdomain = subdomain; return this; }
+    public Builder workersDevSubdomain(String subdomain) {
+      this.subdomain = subdomain;
+      return this;
+    }
 
-    public Builder runContainers(boolean run) { this.runContainers = run; return this; }
+    public Builder runContainers(boolean run) {
+      this.runContainers = run;
+      return this;
+    }
 
-    public Builder credentialTtl(Duration ttlOverride) { this.credentialTtl = ttlOverride; return this; }
+    public Builder credentialTtl(Duration ttlOverride) {
+      this.credentialTtl = ttlOverride;
+      return this;
+    }
 
-    public Builder rolloutStepDelay(Duration d) { this.rolloutStepDelay = d == null ? Duration.ZERO : d; return this; }
+    public Builder rolloutStepDelay(Duration d) {
+      this.rolloutStepDelay = d == null ? Duration.ZERO : d;
+      return this;
+    }
 
     /**
      * Run uploaded Workers in the local Workers runtime: a directory whose node_modules holds
      * Miniflare (e.g. an `npm install wrangler@4.86.0`). Default none: traffic is forwarded
      * straight to the container (announced as a fallback).
      */
-    public Builder workerRuntime(Path dir) { this.workerRuntime = dir; return this; }
+    public Builder workerRuntime(Path dir) {
+      this.workerRuntime = dir;
+      return this;
+    }
 
     /**
      * Serve the account's registry through {@link RegistryFront} (Cloudflare-only endpoints such as
-     * {@code _catalog?tags=true}, tag delete and {@code /v2/gc/layers}): the registry domain becomes the front's address.
+     * {@code _catalog?tags=true}, tag delete and {@code /v2/gc/layers}): the registry domain
+     * becomes the front's address.
      */
-    public Builder registryFront(boolean on) { this.registryFront = on; return this; }
+    public Builder registryFront(boolean on) {
+      this.registryFront = on;
+      return this;
+    }
 
     public CloudflareEmulator start() throws IOException {
       Objects.requireNonNull(apiToken, "apiToken is required");
       if (accountId == null || !accountId.matches("[0-9a-f]{32}")) {
         throw new IllegalArgumentException("accountId must be 32 lowercase hex characters");
       }
-      if (runContainers && registry == null) throw new IllegalArgumentException("runContainers needs a registry");
-      if (registryFront && registry == null) throw new IllegalArgumentException("registryFront needs a registry");
-      RegistryFront front = registryFront ? new RegistryFront(registry, registryCa, accountId) : null;
-      // Behind the front, the emulator itself reaches the registry through it too (plain HTTP on loopback).
+      if (runContainers && registry == null)
+        throw new IllegalArgumentException("runContainers needs a registry");
+      if (registryFront && registry == null)
+        throw new IllegalArgumentException("registryFront needs a registry");
+      RegistryFront front =
+          registryFront ? new RegistryFront(registry, registryCa, accountId) : null;
+      // Behind the front, the emulator itself reaches the registry through it too (plain HTTP on
+      // loopback).
       String host = front == null ? registry : front.host();
       Path ca = front == null ? registryCa : null;
       try {
-        return new CloudflareEmulator(new EmulatorConfig(port, accountId, apiToken, tokenWithoutContainers, host,
-            registryUser, registryPassword, htpasswd, subdomain, runContainers, credentialTtl, rolloutStepDelay, ca, workerRuntime), front);
+        return new CloudflareEmulator(
+            new EmulatorConfig(
+                port,
+                accountId,
+                apiToken,
+                tokenWithoutContainers,
+                host,
+                registryUser,
+                registryPassword,
+                htpasswd,
+                subdomain,
+                runContainers,
+                credentialTtl,
+                rolloutStepDelay,
+                ca,
+                workerRuntime),
+            front);
       } catch (IOException | RuntimeException e) {
         if (front != null) front.close();
         throw e;

@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,20 +21,29 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one container per application on the local Docker engine (when enabled), as the
- * stand-in for Cloudflare's instances: pulled from the loopback registry with the admin
- * credentials, `--network host`, `PORT=<free port>`, labelled with this emulator's id so
- * reset and close remove exactly its own containers.
+ * Runs one container per application on the local Docker engine (when enabled), as the stand-in for
+ * Cloudflare's instances: pulled from the loopback registry with the admin credentials, `--network
+ * host`, `PORT=<free port>`, labelled with this emulator's id so reset and close remove exactly its
+ * own containers.
  */
 final class ContainerRunner implements AutoCloseable {
   static final String LABEL_EMULATOR = "io.github.cfcontainers.emulator";
   static final String LABEL_APPLICATION = "io.github.cfcontainers.emulator.application";
 
   /** One running (or starting) instance. */
-  record Instance(String id, String containerName, String containerId, int port, String image, int version,
-          String state, Instant createdAt, String error) {
+  record Instance(
+      String id,
+      String containerName,
+      String containerId,
+      int port,
+      String image,
+      int version,
+      String state,
+      Instant createdAt,
+      String error) {
     Instance with(String containerId, String state, String error) {
-      return new Instance(id, containerName, containerId, port, image, version, state, createdAt, error);
+      return new Instance(
+          id, containerName, containerId, port, image, version, state, createdAt, error);
     }
   }
 
@@ -48,11 +56,15 @@ final class ContainerRunner implements AutoCloseable {
   ContainerRunner(EmulatorConfig config, String emulatorId) {
     this.config = config;
     this.emulatorId = emulatorId;
-    this.worker = config.runContainers() ? Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cf-emulator-containers");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    this.worker =
+        config.runContainers()
+            ? Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "cf-emulator-containers");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
   }
 
   boolean enabled() {
@@ -61,18 +73,28 @@ final class ContainerRunner implements AutoCloseable {
 
   void deploy(EmulatorState.Application app) {
     if (!enabled()) return;
-    worker.execute(() -> replace(app.id(), app.configuration().path("image").asText(), app.version()));
+    worker.execute(
+        () -> replace(app.id(), app.configuration().path("image").asText(), app.version()));
   }
 
-  /** Replaces the instance with the target image when the rollout completes, unless a newer one replaced it. */
+  /**
+   * Replaces the instance with the target image when the rollout completes, unless a newer one
+   * replaced it.
+   */
   void rollout(EmulatorState.Application app, Rollout rollout) {
     if (!enabled()) return;
     long delay = Math.max(0, Duration.between(Instant.now(), rollout.completesAt()).toMillis());
-    worker.schedule(() -> {
-      if ("completed".equals(rollout.status())) {
-        replace(app.id(), rollout.targetConfiguration.path("image").asText(), rollout.targetVersion);
-      }
-    }, delay, TimeUnit.MILLISECONDS);
+    worker.schedule(
+        () -> {
+          if ("completed".equals(rollout.status())) {
+            replace(
+                app.id(),
+                rollout.targetConfiguration.path("image").asText(),
+                rollout.targetVersion);
+          }
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
   }
 
   void stop(String applicationId) {
@@ -90,10 +112,10 @@ final class ContainerRunner implements AutoCloseable {
   }
 
   /**
-   * instances-v2 items as the public schema has them (cloudflare-typescript containers/applications/instances.ts
-   * InstanceListResponse): {id, application_id, image, status{state, updated_at}, started_at?}; state in its enum
-   * (provisioning | running | failed | ...). No version field: that schema has none (the dash listing has
-   * app_version).
+   * instances-v2 items as the public schema has them (cloudflare-typescript
+   * containers/applications/instances.ts InstanceListResponse): {id, application_id, image,
+   * status{state, updated_at}, started_at?}; state in its enum (provisioning | running | failed |
+   * ...). No version field: that schema has none (the dash listing has app_version).
    */
   ArrayNode instances(String applicationId) {
     ArrayNode out = Json.array();
@@ -111,9 +133,16 @@ final class ContainerRunner implements AutoCloseable {
 
   ArrayNode toJson() {
     ArrayNode out = Json.array();
-    instances.forEach((app, i) -> out.addObject().put("application_id", app).put("container", i.containerName())
-        .put("port", i.port()).put("state", i.state()).put("image", i.image()).put("version", i.version())
-        .put("error", i.error()));
+    instances.forEach(
+        (app, i) ->
+            out.addObject()
+                .put("application_id", app)
+                .put("container", i.containerName())
+                .put("port", i.port())
+                .put("state", i.state())
+                .put("image", i.image())
+                .put("version", i.version())
+                .put("error", i.error()));
     return out;
   }
 
@@ -145,29 +174,47 @@ final class ContainerRunner implements AutoCloseable {
     Instance old = instances.get(applicationId);
     int port = freePort();
     String name = "cf-emu-" + emulatorId + "-" + applicationId.substring(0, 8) + "-v" + version;
-    Instance starting = new Instance(java.util.UUID.randomUUID().toString(), name, null, port, image, version,
-        "starting", Instant.now(), null);
+    Instance starting =
+        new Instance(
+            java.util.UUID.randomUUID().toString(),
+            name,
+            null,
+            port,
+            image,
+            version,
+            "starting",
+            Instant.now(),
+            null);
     instances.put(applicationId, starting);
     try {
       DockerClient d = docker();
       ImageReference ref = ImageReference.parse(image);
-      // Only the loopback registry is ever pulled from: a Docker Hub image runs only if the local engine
+      // Only the loopback registry is ever pulled from: a Docker Hub image runs only if the local
+      // engine
       // already holds it (nothing leaves the machine), else the instance fails.
       if (ref.host().equals(config.registryHost())) {
         RegistryPull.pull(d, config, ref);
       }
       if (old != null) remove(old.containerName());
       remove(name);
-      String id = d.createContainerCmd(image).withName(name)
-          .withLabels(Map.of(LABEL_EMULATOR, emulatorId, LABEL_APPLICATION, applicationId))
-          .withEnv("PORT=" + port)
-          .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
-          .exec().getId();
+      String id =
+          d.createContainerCmd(image)
+              .withName(name)
+              .withLabels(Map.of(LABEL_EMULATOR, emulatorId, LABEL_APPLICATION, applicationId))
+              .withEnv("PORT=" + port)
+              .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
+              .exec()
+              .getId();
       d.startContainerCmd(id).exec();
-      instances.computeIfPresent(applicationId, (k, v) -> v.id().equals(starting.id()) ? starting.with(id, "running", null) : v);
+      instances.computeIfPresent(
+          applicationId,
+          (k, v) -> v.id().equals(starting.id()) ? starting.with(id, "running", null) : v);
     } catch (Exception e) {
       System.err.println("[cf-emulator] could not start " + image + ": " + e.getMessage());
-      instances.computeIfPresent(applicationId, (k, v) -> v.id().equals(starting.id()) ? starting.with(null, "failed", e.getMessage()) : v);
+      instances.computeIfPresent(
+          applicationId,
+          (k, v) ->
+              v.id().equals(starting.id()) ? starting.with(null, "failed", e.getMessage()) : v);
     }
   }
 
@@ -180,8 +227,12 @@ final class ContainerRunner implements AutoCloseable {
   }
 
   private void removeLabelled() {
-    List<Container> mine = docker().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(LABEL_EMULATOR, emulatorId)).exec();
+    List<Container> mine =
+        docker()
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(LABEL_EMULATOR, emulatorId))
+            .exec();
     for (Container c : mine) {
       try {
         docker().removeContainerCmd(c.getId()).withForce(true).exec();
@@ -195,10 +246,15 @@ final class ContainerRunner implements AutoCloseable {
     if (docker == null) {
       synchronized (this) {
         if (docker == null) {
-          DefaultDockerClientConfig cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-          ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(cfg.getDockerHost())
-              .sslConfig(cfg.getSSLConfig()).connectionTimeout(Duration.ofSeconds(10))
-              .responseTimeout(Duration.ofMinutes(5)).build();
+          DefaultDockerClientConfig cfg =
+              DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+          ApacheDockerHttpClient http =
+              new ApacheDockerHttpClient.Builder()
+                  .dockerHost(cfg.getDockerHost())
+                  .sslConfig(cfg.getSSLConfig())
+                  .connectionTimeout(Duration.ofSeconds(10))
+                  .responseTimeout(Duration.ofMinutes(5))
+                  .build();
           docker = DockerClientImpl.getInstance(cfg, http);
         }
       }

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator in the foreground until interrupted. Secrets come only from the
- * environment: the token from CLOUDFLARE_API_TOKEN (or the variable named by
- * --token-env), the registry password from the variable named by --registry-password-env.
+ * Runs the emulator in the foreground until interrupted. Secrets come only from the environment:
+ * the token from CLOUDFLARE_API_TOKEN (or the variable named by --token-env), the registry password
+ * from the variable named by --registry-password-env.
  */
 public final class EmulatorMain {
-  private static final String USAGE = """
+  private static final String USAGE =
+      """
       usage: java -jar cf-containers-emulator-cli.jar [options]
         --port N                     listen port on 127.0.0.1 (default 0 = free port)
         --account-id HEX32           account id (default $CLOUDFLARE_ACCOUNT_ID, else a fixed test id)
@@ -57,8 +58,10 @@ public final class EmulatorMain {
         case "--htpasswd" -> b.registryHtpasswd(Path.of(value(args, ++i, a)));
         case "--registry-ca" -> b.registryCa(Path.of(value(args, ++i, a)));
         case "--subdomain" -> b.workersDevSubdomain(value(args, ++i, a));
-        case "--credential-ttl" -> b.credentialTtl(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
-        case "--rollout-step-delay" -> b.rolloutStepDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
+        case "--credential-ttl" ->
+            b.credentialTtl(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
+        case "--rollout-step-delay" ->
+            b.rolloutStepDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
         case "--no-containers" -> b.runContainers(false);
         case "--registry-front" -> b.registryFront(true);
         case "--worker-runtime" -> workerRuntime = value(args, ++i, a);
@@ -76,18 +79,28 @@ public final class EmulatorMain {
     long t0 = System.nanoTime();
     CloudflareEmulator emulator = b.start();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  emulator.close();
+                  stopped.countDown();
+                }));
     System.err.printf("[cf-emulator] started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     // What a user exports; the token is never printed.
     System.out.println("export CLOUDFLARE_API_BASE_URL=" + emulator.apiBaseUrl());
     System.out.println("export CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
     // Behind --registry-front, clients reach the registry through the front's address.
-    if (registry != null) System.out.println("export CLOUDFLARE_CONTAINER_REGISTRY=" + emulator.registryHost());
-    System.out.println("# admin: " + emulator.adminUrl() + "  (GET state, POST reset, GET/DELETE requests, POST/DELETE faults)");
-    System.out.println("# workers.dev stand-in: http://127.0.0.1:" + emulator.port() + "/__workers/<script>/<path>");
+    if (registry != null)
+      System.out.println("export CLOUDFLARE_CONTAINER_REGISTRY=" + emulator.registryHost());
+    System.out.println(
+        "# admin: "
+            + emulator.adminUrl()
+            + "  (GET state, POST reset, GET/DELETE requests, POST/DELETE faults)");
+    System.out.println(
+        "# workers.dev stand-in: http://127.0.0.1:"
+            + emulator.port()
+            + "/__workers/<script>/<path>");
     System.out.flush();
     stopped.await();
   }
@@ -99,7 +112,8 @@ public final class EmulatorMain {
 
   /** Options that name a secret take the NAME of an env var, never the secret. */
   private static String envName(String name) {
-    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) fail("give the NAME of an environment variable holding the token, not the token");
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+      fail("give the NAME of an environment variable holding the token, not the token");
     return name;
   }
 

@@ -2,7 +2,6 @@ package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,25 +9,62 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * All in-memory state. Records are replaced, never mutated, so a reader sees whole
- * values; callers hold the state's monitor for read-modify-write sequences.
+ * All in-memory state. Records are replaced, never mutated, so a reader sees whole values; callers
+ * hold the state's monitor for read-modify-write sequences.
  */
 final class EmulatorState {
 
-  record Script(String name, String createdOn, String modifiedOn, String etag, String migrationTag,
-          String compatibilityDate, ArrayNode compatibilityFlags, ArrayNode bindings, ArrayNode tags,
-          ObjectNode annotations, ObjectNode observability, ArrayNode handlers, String mainModule,
-          String latestVersionId, boolean workersDevEnabled, boolean previewsEnabled) {
+  record Script(
+      String name,
+      String createdOn,
+      String modifiedOn,
+      String etag,
+      String migrationTag,
+      String compatibilityDate,
+      ArrayNode compatibilityFlags,
+      ArrayNode bindings,
+      ArrayNode tags,
+      ObjectNode annotations,
+      ObjectNode observability,
+      ArrayNode handlers,
+      String mainModule,
+      String latestVersionId,
+      boolean workersDevEnabled,
+      boolean previewsEnabled) {
 
     Script withSubdomain(boolean enabled, boolean previews) {
-      return new Script(name, createdOn, modifiedOn, etag, migrationTag, compatibilityDate, compatibilityFlags,
-          bindings, tags, annotations, observability, handlers, mainModule, latestVersionId, enabled, previews);
+      return new Script(
+          name,
+          createdOn,
+          modifiedOn,
+          etag,
+          migrationTag,
+          compatibilityDate,
+          compatibilityFlags,
+          bindings,
+          tags,
+          annotations,
+          observability,
+          handlers,
+          mainModule,
+          latestVersionId,
+          enabled,
+          previews);
     }
   }
 
-  record Version(String id, String script, int number, String createdOn, ArrayNode bindings,
-           String compatibilityDate, ArrayNode compatibilityFlags, String mainModule, String etag,
-           ArrayNode handlers, ObjectNode annotations) {}
+  record Version(
+      String id,
+      String script,
+      int number,
+      String createdOn,
+      ArrayNode bindings,
+      String compatibilityDate,
+      ArrayNode compatibilityFlags,
+      String mainModule,
+      String etag,
+      ArrayNode handlers,
+      ObjectNode annotations) {}
 
   /** One uploaded module part, as sent. */
   record Module(String name, String contentType, byte[] body) {}
@@ -40,34 +76,62 @@ final class EmulatorState {
   }
 
   /** An application; configuration and constraints are stored as sent (after validation). */
-  record Application(String id, String name, int version, String createdAt, String schedulingPolicy,
-             int instances, int maxInstances, ObjectNode configuration, ObjectNode constraints,
-             String namespaceId, int rolloutActiveGracePeriod, String activeRolloutId, ObjectNode affinities,
-             ObjectNode priorities) {}
+  record Application(
+      String id,
+      String name,
+      int version,
+      String createdAt,
+      String schedulingPolicy,
+      int instances,
+      int maxInstances,
+      ObjectNode configuration,
+      ObjectNode constraints,
+      String namespaceId,
+      int rolloutActiveGracePeriod,
+      String activeRolloutId,
+      ObjectNode affinities,
+      ObjectNode priorities) {}
 
   final Map<String, Script> scripts = new LinkedHashMap<>();
   final Map<String, Version> versions = new LinkedHashMap<>();
   final Map<String, Namespace> namespaces = new LinkedHashMap<>();
   final Map<String, Application> applications = new LinkedHashMap<>();
+
   /** The uploaded modules of each version (by version id), for the local Workers runtime. */
   final Map<String, List<Module>> modules = new LinkedHashMap<>();
+
   /**
-   * The secret_text values of each version (by version id), only for the local Workers runtime: memory only, never
-   * in an answer, the admin state or a file (the real API never answers them either).
+   * The secret_text values of each version (by version id), only for the local Workers runtime:
+   * memory only, never in an answer, the admin state or a file (the real API never answers them
+   * either).
    */
   final Map<String, Map<String, String>> secretValues = new LinkedHashMap<>();
+
   final Map<String, List<Rollout>> rollouts = new LinkedHashMap<>();
-  /** Per application, the configuration it was created with: what its instances run until a rollout completes. */
+
+  /**
+   * Per application, the configuration it was created with: what its instances run until a rollout
+   * completes.
+   */
   final Map<String, ObjectNode> createdWith = new LinkedHashMap<>();
-  /** Per script, newest first: `{id, created_on, source, strategy, versions[{version_id, percentage}], ...}`. */
+
+  /**
+   * Per script, newest first: `{id, created_on, source, strategy, versions[{version_id,
+   * percentage}], ...}`.
+   */
   final Map<String, List<ObjectNode>> deployments = new LinkedHashMap<>();
+
   /**
    * Whether application answers name a named type's {@code instance_type} beside its resolved sizes
    * (the API's usual form, see API.md). The schema marks every configuration field optional, so a
    * test can switch it off to hold a client against the sizes-only form. Reset turns it on again.
    */
   volatile boolean answerInstanceType = true;
-  /** Test-only cap on every paged list's page size (admin /page-size); 0 = only the client's per_page. */
+
+  /**
+   * Test-only cap on every paged list's page size (admin /page-size); 0 = only the client's
+   * per_page.
+   */
   volatile int maxPerPage;
 
   static String hexId() {

@@ -3,7 +3,6 @@ package io.github.cfcontainers.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,15 +10,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Injected failures for API calls, for the next N requests matching method and a path regex:
- * a status (with Retry-After), a delay, or a dropped connection. {@code when} says whether the
- * delay or drop happens before the request is acted on (default) or after: "after" executes the
- * request (state changes) and then drops the connection or answers late. Test-only: Cloudflare
- * has no such switch, but real networks lose answers to requests that were carried out.
+ * Injected failures for API calls, for the next N requests matching method and a path regex: a
+ * status (with Retry-After), a delay, or a dropped connection. {@code when} says whether the delay
+ * or drop happens before the request is acted on (default) or after: "after" executes the request
+ * (state changes) and then drops the connection or answers late. Test-only: Cloudflare has no such
+ * switch, but real networks lose answers to requests that were carried out.
  */
 final class Faults {
   private static final Set<String> FIELDS =
-      Set.of("method", "path", "times", "status", "retryAfter", "delayMillis", "drop", "when", "code", "message");
+      Set.of(
+          "method",
+          "path",
+          "times",
+          "status",
+          "retryAfter",
+          "delayMillis",
+          "drop",
+          "when",
+          "code",
+          "message");
 
   static final class Fault {
     final String method;
@@ -29,8 +38,10 @@ final class Faults {
     final String retryAfter;
     final long delayMillis;
     final boolean drop;
+
     /** True: act first, then delay/drop ("when":"after"). */
     final boolean after;
+
     final int code;
     final String message;
     final String pathText;
@@ -45,7 +56,8 @@ final class Faults {
       path = Pattern.compile(pathText);
       remaining = spec.path("times").asInt(1);
       status = spec.path("status").asInt(0);
-      retryAfter = spec.path("retryAfter").isMissingNode() ? null : spec.path("retryAfter").asText();
+      retryAfter =
+          spec.path("retryAfter").isMissingNode() ? null : spec.path("retryAfter").asText();
       delayMillis = spec.path("delayMillis").asLong(0);
       drop = spec.path("drop").asBoolean(false);
       String when = spec.path("when").asText("before");
@@ -70,7 +82,10 @@ final class Faults {
 
     ObjectNode toJson() {
       ObjectNode n = Json.object();
-      n.put("method", method).put("path", pathText).put("remaining", remaining).put("status", status);
+      n.put("method", method)
+          .put("path", pathText)
+          .put("remaining", remaining)
+          .put("status", status);
       n.put("retryAfter", retryAfter).put("delayMillis", delayMillis).put("drop", drop);
       n.put("when", after ? "after" : "before").put("code", code);
       return n;

@@ -2,16 +2,15 @@ package io.github.cfcontainers.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
 /**
- * The one HttpHandler: reads the request, applies injected faults, routes to the API,
- * admin or traffic side, answers errors in the envelope, and logs one line per request
- * (method, path, status, ms; never a header, so never the token).
+ * The one HttpHandler: reads the request, applies injected faults, routes to the API, admin or
+ * traffic side, answers errors in the envelope, and logs one line per request (method, path,
+ * status, ms; never a header, so never the token).
  */
 final class FrontDoor implements HttpHandler {
   static final String API_PREFIX = "/client/v4";
@@ -23,7 +22,8 @@ final class FrontDoor implements HttpHandler {
   private final RequestLog log;
   private final TrafficProxy traffic;
 
-  FrontDoor(Router api, Router admin, Auth auth, Faults faults, RequestLog log, TrafficProxy traffic) {
+  FrontDoor(
+      Router api, Router admin, Auth auth, Faults faults, RequestLog log, TrafficProxy traffic) {
     this.api = api;
     this.admin = admin;
     this.auth = auth;
@@ -37,8 +37,14 @@ final class FrontDoor implements HttpHandler {
     long start = System.nanoTime();
     Request request;
     try (InputStream in = exchange.getRequestBody()) {
-      request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), in.readAllBytes(), Map.of());
+      request =
+          new Request(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              exchange.getRequestURI().getRawQuery(),
+              exchange.getRequestHeaders(),
+              in.readAllBytes(),
+              Map.of());
     }
     String path = request.path();
     Response response;
@@ -83,12 +89,13 @@ final class FrontDoor implements HttpHandler {
   }
 
   private Response dispatch(Router router, Request request, String relative, boolean checkAuth) {
-    return guard(() -> {
-      Router.Match m = router.match(request.method(), relative);
-      Request bound = request.withParams(m.params());
-      if (checkAuth) auth.check(bound, m.route().access());
-      return m.route().handler().handle(bound);
-    });
+    return guard(
+        () -> {
+          Router.Match m = router.match(request.method(), relative);
+          Request bound = request.withParams(m.params());
+          if (checkAuth) auth.check(bound, m.route().access());
+          return m.route().handler().handle(bound);
+        });
   }
 
   private static Response guard(java.util.function.Supplier<Response> call) {
@@ -102,10 +109,13 @@ final class FrontDoor implements HttpHandler {
     }
   }
 
-  private static void respond(HttpExchange exchange, Request request, Response response) throws IOException {
+  private static void respond(HttpExchange exchange, Request request, Response response)
+      throws IOException {
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-    boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
-    exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
+    boolean noBody =
+        request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
+    exchange.sendResponseHeaders(
+        response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
     if (!noBody && response.body().length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(response.body());
@@ -116,9 +126,18 @@ final class FrontDoor implements HttpHandler {
 
   private void finish(Request request, int status, byte[] errorBody, long start) {
     long ms = (System.nanoTime() - start) / 1_000_000;
-    if (!request.path().startsWith(AdminApi.PREFIX)) log.add(request, status, ms, RequestLog.firstError(errorBody));
-    System.err.println("[cf-emulator] " + request.method() + " " + request.path() + " "
-        + (status == 0 ? "dropped" : String.valueOf(status)) + " " + ms + "ms");
+    if (!request.path().startsWith(AdminApi.PREFIX))
+      log.add(request, status, ms, RequestLog.firstError(errorBody));
+    System.err.println(
+        "[cf-emulator] "
+            + request.method()
+            + " "
+            + request.path()
+            + " "
+            + (status == 0 ? "dropped" : String.valueOf(status))
+            + " "
+            + ms
+            + "ms");
   }
 
   private static void sleep(long millis) {

@@ -5,12 +5,16 @@ import java.util.regex.Pattern;
 
 /** `host[:port]/path[:tag|@sha256:hex]`, split into its parts. */
 record ImageReference(String host, String repository, String reference, String tag) {
-  private static final Pattern REF = Pattern.compile(
-      "([^/]+)/([a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)(?::([\\w][\\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?");
+  private static final Pattern REF =
+      Pattern.compile(
+          "([^/]+)/([a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)(?::([\\w][\\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?");
 
   static ImageReference parse(String image) {
     Matcher m = REF.matcher(image);
-    if (!m.matches() || !(m.group(1).contains(".") || m.group(1).contains(":") || m.group(1).equals("localhost"))) {
+    if (!m.matches()
+        || !(m.group(1).contains(".")
+            || m.group(1).contains(":")
+            || m.group(1).equals("localhost"))) {
       return null;
     }
     String ref = m.group(4) != null ? m.group(4) : m.group(3) != null ? m.group(3) : "latest";

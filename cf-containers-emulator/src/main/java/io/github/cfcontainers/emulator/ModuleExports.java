@@ -6,13 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names an ES module exports, by a plain text scan: `export class X`,
- * `export { X }`, `export { A as X }`, `export const X`, `export function X`.
- * Bundlers (esbuild) emit the `export { ... }` form, so that one matters most.
+ * The names an ES module exports, by a plain text scan: `export class X`, `export { X }`, `export {
+ * A as X }`, `export const X`, `export function X`. Bundlers (esbuild) emit the `export { ... }`
+ * form, so that one matters most.
  */
 final class ModuleExports {
   private static final Pattern DECLARED =
-      Pattern.compile("\\bexport\\s+(?:default\\s+)?(?:abstract\\s+)?(?:class|function\\*?|async\\s+function|const|let|var)\\s+([A-Za-z_$][\\w$]*)");
+      Pattern.compile(
+          "\\bexport\\s+(?:default\\s+)?(?:abstract\\s+)?(?:class|function\\*?|async\\s+function|const|let|var)\\s+([A-Za-z_$][\\w$]*)");
   private static final Pattern LIST = Pattern.compile("\\bexport\\s*\\{([^}]*)\\}");
 
   private ModuleExports() {}
@@ -37,7 +38,8 @@ final class ModuleExports {
   /** Which handlers the default export seems to implement (fetch, scheduled, ...). */
   static Set<String> handlers(String source) {
     Set<String> handlers = new LinkedHashSet<>();
-    for (String h : new String[] {"fetch", "scheduled", "queue", "tail", "email", "trace", "alarm"}) {
+    for (String h :
+        new String[] {"fetch", "scheduled", "queue", "tail", "email", "trace", "alarm"}) {
       if (Pattern.compile("\\b" + h + "\\s*[(:]").matcher(source).find()) handlers.add(h);
     }
     return handlers;

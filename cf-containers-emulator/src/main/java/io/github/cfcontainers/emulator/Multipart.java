@@ -17,18 +17,21 @@ final class Multipart {
   private Multipart() {}
 
   static List<Part> parse(String contentType, byte[] body) {
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       throw ApiException.validation("Expected a multipart/form-data body, got " + contentType);
     }
     String boundary = headerParam(contentType, "boundary");
-    if (boundary == null || boundary.isEmpty()) throw ApiException.validation("multipart body without boundary");
+    if (boundary == null || boundary.isEmpty())
+      throw ApiException.validation("multipart body without boundary");
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     List<Part> parts = new ArrayList<>();
     int pos = indexOf(body, delimiter, 0);
     if (pos < 0) throw ApiException.validation("multipart boundary not found in body");
     while (true) {
       pos += delimiter.length;
-      if (pos + 1 < body.length && body[pos] == '-' && body[pos + 1] == '-') break; // closing delimiter
+      if (pos + 1 < body.length && body[pos] == '-' && body[pos + 1] == '-')
+        break; // closing delimiter
       pos = skipLineEnd(body, pos);
       int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), pos);
       if (headersEnd < 0) throw ApiException.validation("malformed multipart part headers");
@@ -37,7 +40,8 @@ final class Multipart {
       int next = indexOf(body, delimiter, contentStart);
       if (next < 0) throw ApiException.validation("multipart body is not terminated");
       int contentEnd = next;
-      if (contentEnd >= 2 && body[contentEnd - 2] == '\r' && body[contentEnd - 1] == '\n') contentEnd -= 2;
+      if (contentEnd >= 2 && body[contentEnd - 2] == '\r' && body[contentEnd - 1] == '\n')
+        contentEnd -= 2;
       parts.add(part(headerBlock, Arrays.copyOfRange(body, contentStart, contentEnd)));
       pos = next;
     }
@@ -70,7 +74,8 @@ final class Multipart {
       if (eq < 0) continue;
       if (!p.substring(0, eq).trim().equalsIgnoreCase(param)) continue;
       String v = p.substring(eq + 1).trim();
-      if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
+      if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\""))
+        v = v.substring(1, v.length() - 1);
       return v;
     }
     return null;

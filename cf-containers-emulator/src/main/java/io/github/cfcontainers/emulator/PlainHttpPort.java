@@ -11,15 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 
 /**
- * A loopback port that relays plain HTTP to a local server and answers a TLS client hello at once with a plain-HTTP
- * 400, as a Go HTTP server does. Clients that try HTTPS first on a loopback registry (the Docker daemon, the plugin)
- * then see "server gave HTTP response to HTTPS client" and fall back to HTTP at once, instead of waiting out their
- * handshake timeout against a server that waits silently for a request line.
+ * A loopback port that relays plain HTTP to a local server and answers a TLS client hello at once
+ * with a plain-HTTP 400, as a Go HTTP server does. Clients that try HTTPS first on a loopback
+ * registry (the Docker daemon, the plugin) then see "server gave HTTP response to HTTPS client" and
+ * fall back to HTTP at once, instead of waiting out their handshake timeout against a server that
+ * waits silently for a request line.
  */
 final class PlainHttpPort implements AutoCloseable {
   private static final int TLS_HANDSHAKE = 0x16;
-  private static final byte[] NOT_TLS = ("HTTP/1.0 400 Bad Request\r\nContent-Length: 48\r\n\r\n"
-      + "Client sent an HTTP request to an HTTPS server.\n").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NOT_TLS =
+      ("HTTP/1.0 400 Bad Request\r\nContent-Length: 48\r\n\r\n"
+              + "Client sent an HTTP request to an HTTPS server.\n")
+          .getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocket listener;
   private final int target;

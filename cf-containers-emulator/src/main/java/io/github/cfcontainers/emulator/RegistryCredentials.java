@@ -3,8 +3,6 @@ package io.github.cfcontainers.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.mindrot.jbcrypt.BCrypt;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -27,12 +25,13 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.mindrot.jbcrypt.BCrypt;
 
 /**
- * Mints registry credentials as bcrypt lines in the real registry's htpasswd file, which
- * the registry re-reads when it changes. The file may be shared with other emulators
- * (and holds the admin line), so every rewrite is read-modify-write under a file lock,
- * atomic by rename, and touches only the users this emulator minted.
+ * Mints registry credentials as bcrypt lines in the real registry's htpasswd file, which the
+ * registry re-reads when it changes. The file may be shared with other emulators (and holds the
+ * admin line), so every rewrite is read-modify-write under a file lock, atomic by rename, and
+ * touches only the users this emulator minted.
  */
 final class RegistryCredentials implements AutoCloseable {
   private static final Set<String> FIELDS = Set.of("expiration_minutes", "permissions");
@@ -42,11 +41,13 @@ final class RegistryCredentials implements AutoCloseable {
 
   private final EmulatorConfig config;
   private final Map<String, Credential> minted = new LinkedHashMap<>();
-  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "cf-emulator-credential-sweeper");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "cf-emulator-credential-sweeper");
+            t.setDaemon(true);
+            return t;
+          });
 
   RegistryCredentials(EmulatorConfig config) {
     this.config = config;
@@ -56,7 +57,8 @@ final class RegistryCredentials implements AutoCloseable {
   Response mint(Request q) {
     String host = q.param("registry_host");
     if (config.registryHost() == null || !config.registryHost().equals(host)) {
-      throw ApiException.containers(404, "IMAGE_REGISTRY_NOT_CONFIGURED", Json.object().put("registry_host", host));
+      throw ApiException.containers(
+          404, "IMAGE_REGISTRY_NOT_CONFIGURED", Json.object().put("registry_host", host));
     }
     JsonNode body = q.json();
     if (!body.isObject()) throw ApiException.invalidInput("body", "must be a JSON object");
@@ -65,13 +67,18 @@ final class RegistryCredentials implements AutoCloseable {
       if (!FIELDS.contains(f)) throw ApiException.invalidInput(f, "unknown field");
     }
     JsonNode minutes = body.get("expiration_minutes");
-    if (minutes == null || !minutes.canConvertToInt() || !minutes.isIntegralNumber() || minutes.asInt() < 1 || minutes.asInt() > 1440) {
+    if (minutes == null
+        || !minutes.canConvertToInt()
+        || !minutes.isIntegralNumber()
+        || minutes.asInt() < 1
+        || minutes.asInt() > 1440) {
       throw ApiException.invalidInput("expiration_minutes", "required integer 1..1440");
     }
     JsonNode perms = body.get("permissions");
     List<String> permissions = new ArrayList<>();
     if (perms == null || !perms.isArray() || perms.isEmpty()) {
-      throw ApiException.invalidInput("permissions", "required non-empty array of \"push\" / \"pull\"");
+      throw ApiException.invalidInput(
+          "permissions", "required non-empty array of \"push\" / \"pull\"");
     }
     for (JsonNode p : perms) {
       if (!p.asText().equals("push") && !p.asText().equals("pull")) {
@@ -79,8 +86,12 @@ final class RegistryCredentials implements AutoCloseable {
       }
       permissions.add(p.asText());
     }
-    if (config.htpasswd() == null) throw new ApiException(500, 10013, "emulator has no htpasswd file configured");
-    Duration ttl = config.credentialTtl() != null ? config.credentialTtl() : Duration.ofMinutes(minutes.asInt());
+    if (config.htpasswd() == null)
+      throw new ApiException(500, 10013, "emulator has no htpasswd file configured");
+    Duration ttl =
+        config.credentialTtl() != null
+            ? config.credentialTtl()
+            : Duration.ofMinutes(minutes.asInt());
     String username = "v1-" + HexFormat.of().formatHex(bytes(6));
     String password = HexFormat.of().formatHex(bytes(24));
     String line = username + ":" + BCrypt.hashpw(password, BCrypt.gensalt(5));
@@ -99,7 +110,12 @@ final class RegistryCredentials implements AutoCloseable {
   synchronized void sweep() {
     Instant now = Instant.now();
     List<String> expired = new ArrayList<>();
-    minted.values().forEach(c -> { if (!c.expiresAt().isAfter(now)) expired.add(c.username()); });
+    minted
+        .values()
+        .forEach(
+            c -> {
+              if (!c.expiresAt().isAfter(now)) expired.add(c.username());
+            });
     if (expired.isEmpty()) return;
     try {
       rewrite(lines -> lines.removeIf(l -> expired.contains(user(l))));
@@ -120,7 +136,8 @@ final class RegistryCredentials implements AutoCloseable {
   synchronized ArrayNode toJson() {
     ArrayNode out = Json.array();
     for (Credential c : minted.values()) {
-      ObjectNode n = out.addObject().put("username", c.username()).put("expires_at", c.expiresAt().toString());
+      ObjectNode n =
+          out.addObject().put("username", c.username()).put("expires_at", c.expiresAt().toString());
       ArrayNode p = n.putArray("permissions");
       c.permissions().forEach(p::add);
     }
@@ -140,10 +157,13 @@ final class RegistryCredentials implements AutoCloseable {
   private void rewrite(Edit edit) {
     Path file = config.htpasswd();
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-       FileLock ignored = channel.lock()) {
-      List<String> lines = Files.exists(file)
-          ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8)) : new ArrayList<>();
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock ignored = channel.lock()) {
+      List<String> lines =
+          Files.exists(file)
+              ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8))
+              : new ArrayList<>();
       lines.removeIf(String::isBlank);
       edit.apply(lines);
       Path tmp = Files.createTempFile(file.getParent(), ".htpasswd-", ".tmp");

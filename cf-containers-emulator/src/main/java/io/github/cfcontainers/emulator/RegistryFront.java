@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,25 +26,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cloudflare's registry in front of the real one (CNCF distribution 2.8), plain HTTP on loopback (a TLS hello is
- * refused at once, see {@link PlainHttpPort}, so clients fall back to HTTP as for any loopback registry): every request is
- * passed through with the caller's Authorization (the backend's htpasswd decides), except what only Cloudflare's
- * registry serves, per wrangler's containers/images.ts:
+ * Cloudflare's registry in front of the real one (CNCF distribution 2.8), plain HTTP on loopback (a
+ * TLS hello is refused at once, see {@link PlainHttpPort}, so clients fall back to HTTP as for any
+ * loopback registry): every request is passed through with the caller's Authorization (the
+ * backend's htpasswd decides), except what only Cloudflare's registry serves, per wrangler's
+ * containers/images.ts:
+ *
  * <ul>
- *   <li>{@code GET /v2/_catalog?tags=true}: {@code {"repositories":{"<account>/<name>":[tags]}}}, only this account's
- *   repositories (built from the backend's paged catalog and tags/list);</li>
- *   <li>{@code DELETE /v2/<name>/manifests/<tag>}: distribution 2.8 deletes only by digest, so the tag is resolved and
- *   its digest deleted (every tag on that digest goes with it);</li>
- *   <li>{@code PUT /v2/gc/layers}: recorded and answered 202 (distribution's GC runs offline; no blob is removed).</li>
+ *   <li>{@code GET /v2/_catalog?tags=true}: {@code {"repositories":{"<account>/<name>":[tags]}}},
+ *       only this account's repositories (built from the backend's paged catalog and tags/list);
+ *   <li>{@code DELETE /v2/<name>/manifests/<tag>}: distribution 2.8 deletes only by digest, so the
+ *       tag is resolved and its digest deleted (every tag on that digest goes with it);
+ *   <li>{@code PUT /v2/gc/layers}: recorded and answered 202 (distribution's GC runs offline; no
+ *       blob is removed).
  * </ul>
- * Bodies are buffered, which suits the small test images. Location headers are rewritten to the front.
+ *
+ * Bodies are buffered, which suits the small test images. Location headers are rewritten to the
+ * front.
  */
 final class RegistryFront implements AutoCloseable {
   private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
   /** Headers the JDK client sets itself or refuses. */
-  private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding", "expect",
-      "upgrade", "keep-alive");
+  private static final Set<String> HOP =
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "transfer-encoding",
+          "expect",
+          "upgrade",
+          "keep-alive");
 
   private final RegistryTransport backend;
   private final Path backendCa;
@@ -60,11 +72,13 @@ final class RegistryFront implements AutoCloseable {
     this.backendCa = backendCa;
     this.accountId = accountId;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "cf-emulator-registry-front");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "cf-emulator-registry-front");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -76,7 +90,10 @@ final class RegistryFront implements AutoCloseable {
     return "127.0.0.1:" + port.port();
   }
 
-  /** The real registry: the emulator's own reads go there directly (a TLS probe of this plain-HTTP front would hang). */
+  /**
+   * The real registry: the emulator's own reads go there directly (a TLS probe of this plain-HTTP
+   * front would hang).
+   */
   String backendHost() {
     return backend.host();
   }
@@ -106,7 +123,10 @@ final class RegistryFront implements AutoCloseable {
       String query = x.getRequestURI().getRawQuery();
       String auth = x.getRequestHeaders().getFirst("Authorization");
       byte[] body = x.getRequestBody().readAllBytes();
-      if (method.equals("GET") && path.equals("/v2/_catalog") && query != null && query.contains("tags=true")) {
+      if (method.equals("GET")
+          && path.equals("/v2/_catalog")
+          && query != null
+          && query.contains("tags=true")) {
         catalogWithTags(x, auth);
         return;
       }
@@ -125,17 +145,34 @@ final class RegistryFront implements AutoCloseable {
         HttpResponse<byte[]> head = send("HEAD", path, null, auth, RegistryClient.ACCEPT);
         String digest = head.headers().firstValue("Docker-Content-Digest").orElse(null);
         if (head.statusCode() != 200 || digest == null) {
-          relay(x, method, head.statusCode() == 200 ? send("GET", path, null, auth, RegistryClient.ACCEPT) : head);
+          relay(
+              x,
+              method,
+              head.statusCode() == 200
+                  ? send("GET", path, null, auth, RegistryClient.ACCEPT)
+                  : head);
           return;
         }
-        relay(x, method, send("DELETE", "/v2/" + m.group(1) + "/manifests/" + digest, null, auth, RegistryClient.ACCEPT));
+        relay(
+            x,
+            method,
+            send(
+                "DELETE",
+                "/v2/" + m.group(1) + "/manifests/" + digest,
+                null,
+                auth,
+                RegistryClient.ACCEPT));
         return;
       }
       String full = path + (query == null ? "" : "?" + query);
       relay(x, method, forward(method, full, body, x));
     } catch (RuntimeException e) {
-      reply(x, 502, "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"registry front: " + e.getMessage()
-          .replace("\"", "'") + "\"}]}");
+      reply(
+          x,
+          502,
+          "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"registry front: "
+              + e.getMessage().replace("\"", "'")
+              + "\"}]}");
     }
   }
 
@@ -151,7 +188,8 @@ final class RegistryFront implements AutoCloseable {
       }
       for (JsonNode repo : Json.parse(page.body(), "catalog").path("repositories")) {
         if (!repo.asText().startsWith(accountId + "/")) continue;
-        HttpResponse<byte[]> tags = send("GET", "/v2/" + repo.asText() + "/tags/list", null, auth, "application/json");
+        HttpResponse<byte[]> tags =
+            send("GET", "/v2/" + repo.asText() + "/tags/list", null, auth, "application/json");
         if (tags.statusCode() != 200) continue; // a repository emptied by deletes lists no tags
         ArrayNode list = repositories.putArray(repo.asText());
         Json.parse(tags.body(), "tags").path("tags").forEach(list::add);
@@ -165,24 +203,39 @@ final class RegistryFront implements AutoCloseable {
     reply(x, 200, out.toString());
   }
 
-  private HttpResponse<byte[]> forward(String method, String pathAndQuery, byte[] body, HttpExchange x) {
-    return call(method, pathAndQuery, body, b -> x.getRequestHeaders().forEach((k, values) -> {
-      if (!HOP.contains(k.toLowerCase(Locale.ROOT))) values.forEach(v -> b.header(k, v));
-    }));
+  private HttpResponse<byte[]> forward(
+      String method, String pathAndQuery, byte[] body, HttpExchange x) {
+    return call(
+        method,
+        pathAndQuery,
+        body,
+        b ->
+            x.getRequestHeaders()
+                .forEach(
+                    (k, values) -> {
+                      if (!HOP.contains(k.toLowerCase(Locale.ROOT)))
+                        values.forEach(v -> b.header(k, v));
+                    }));
   }
 
-  private HttpResponse<byte[]> send(String method, String pathAndQuery, byte[] body, String auth, String accept) {
-    return call(method, pathAndQuery, body, b -> {
-      if (auth != null) b.header("Authorization", auth);
-      if (accept != null) b.header("Accept", accept);
-    });
+  private HttpResponse<byte[]> send(
+      String method, String pathAndQuery, byte[] body, String auth, String accept) {
+    return call(
+        method,
+        pathAndQuery,
+        body,
+        b -> {
+          if (auth != null) b.header("Authorization", auth);
+          if (accept != null) b.header("Accept", accept);
+        });
   }
 
   private interface Headers {
     void add(HttpRequest.Builder b);
   }
 
-  private HttpResponse<byte[]> call(String method, String pathAndQuery, byte[] body, Headers headers) {
+  private HttpResponse<byte[]> call(
+      String method, String pathAndQuery, byte[] body, Headers headers) {
     try {
       try {
         return once(method, pathAndQuery, body, headers);
@@ -191,18 +244,25 @@ final class RegistryFront implements AutoCloseable {
         return once(method, pathAndQuery, body, headers);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("backend registry " + backend.host() + " unreachable: " + e, e);
+      throw new IllegalStateException(
+          "backend registry " + backend.host() + " unreachable: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  private HttpResponse<byte[]> once(String method, String pathAndQuery, byte[] body, Headers headers)
+  private HttpResponse<byte[]> once(
+      String method, String pathAndQuery, byte[] body, Headers headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin() + pathAndQuery)).timeout(Duration.ofSeconds(60))
-        .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(origin() + pathAndQuery))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null || body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.add(b);
     return backend.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
@@ -214,17 +274,27 @@ final class RegistryFront implements AutoCloseable {
   private void relay(HttpExchange x, String method, HttpResponse<byte[]> r) throws IOException {
     List<String> skip = new ArrayList<>(HOP);
     skip.add("date");
-    r.headers().map().forEach((k, values) -> {
-      if (skip.contains(k.toLowerCase(Locale.ROOT)) || k.startsWith(":")) return;
-      for (String v : values) {
-        x.getResponseHeaders().add(k, k.equalsIgnoreCase("Location") ? v.replace(origin(), "http://" + host()) : v);
-      }
-    });
+    r.headers()
+        .map()
+        .forEach(
+            (k, values) -> {
+              if (skip.contains(k.toLowerCase(Locale.ROOT)) || k.startsWith(":")) return;
+              for (String v : values) {
+                x.getResponseHeaders()
+                    .add(
+                        k,
+                        k.equalsIgnoreCase("Location")
+                            ? v.replace(origin(), "http://" + host())
+                            : v);
+              }
+            });
     byte[] body = r.body() == null ? new byte[0] : r.body();
     boolean noBody = method.equals("HEAD") || r.statusCode() == 204 || r.statusCode() == 304;
     if (noBody) {
       // HEAD keeps the backend's Content-Length (a blob's size), which the server leaves alone.
-      r.headers().firstValue("Content-Length").ifPresent(v -> x.getResponseHeaders().set("Content-Length", v));
+      r.headers()
+          .firstValue("Content-Length")
+          .ifPresent(v -> x.getResponseHeaders().set("Content-Length", v));
       x.sendResponseHeaders(r.statusCode(), -1);
       return;
     }

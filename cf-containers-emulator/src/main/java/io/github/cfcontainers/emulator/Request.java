@@ -1,7 +1,6 @@
 package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /** One API request, read completely, plus the path parameters its route captured. */
-record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
-         Map<String, String> params) {
+record Request(
+    String method,
+    String path,
+    String rawQuery,
+    Map<String, List<String>> headers,
+    byte[] body,
+    Map<String, String> params) {
 
   String param(String name) {
     return params.get(name);
@@ -32,7 +36,9 @@ record Request(String method, String path, String rawQuery, Map<String, List<Str
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      q.put(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return q;
   }

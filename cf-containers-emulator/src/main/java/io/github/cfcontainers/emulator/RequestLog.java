@@ -2,18 +2,27 @@ package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The admin request log. Holds method, path, query, status and a short body summary; never a header. */
+/**
+ * The admin request log. Holds method, path, query, status and a short body summary; never a
+ * header.
+ */
 final class RequestLog {
   private static final int MAX_ENTRIES = 5000;
   private static final int SUMMARY_CHARS = 300;
 
-  record Entry(String time, String method, String path, String query, int status, long millis, String body,
-         ObjectNode error) {}
+  record Entry(
+      String time,
+      String method,
+      String path,
+      String query,
+      int status,
+      long millis,
+      String body,
+      ObjectNode error) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
@@ -24,7 +33,9 @@ final class RequestLog {
       com.fasterxml.jackson.databind.JsonNode e = Json.MAPPER.readTree(body).path("errors").path(0);
       if (e.isMissingNode()) return null;
       String m = e.path("message").asText("");
-      return Json.object().put("code", e.path("code").asInt()).put("message", m.length() <= SUMMARY_CHARS ? m : m.substring(0, SUMMARY_CHARS) + "...");
+      return Json.object()
+          .put("code", e.path("code").asInt())
+          .put("message", m.length() <= SUMMARY_CHARS ? m : m.substring(0, SUMMARY_CHARS) + "...");
     } catch (java.io.IOException | RuntimeException notJson) {
       return null;
     }
@@ -32,8 +43,16 @@ final class RequestLog {
 
   synchronized void add(Request request, int status, long millis, ObjectNode error) {
     if (entries.size() >= MAX_ENTRIES) entries.remove(0);
-    entries.add(new Entry(Json.now(), request.method(), request.path(), request.rawQuery(), status, millis,
-        summary(request), error));
+    entries.add(
+        new Entry(
+            Json.now(),
+            request.method(),
+            request.path(),
+            request.rawQuery(),
+            status,
+            millis,
+            summary(request),
+            error));
   }
 
   synchronized void clear() {
@@ -54,7 +73,9 @@ final class RequestLog {
 
   /** Writes only: multipart bodies as their part list, JSON cut short. */
   private static String summary(Request request) {
-    if (request.method().equals("GET") || request.method().equals("HEAD") || request.body().length == 0) {
+    if (request.method().equals("GET")
+        || request.method().equals("HEAD")
+        || request.body().length == 0) {
       return null;
     }
     String type = request.header("Content-Type");
@@ -62,8 +83,13 @@ final class RequestLog {
       try {
         StringBuilder sb = new StringBuilder("multipart:");
         for (Multipart.Part p : Multipart.parse(type, request.body())) {
-          sb.append(' ').append(p.name()).append('(').append(p.contentType()).append(", ")
-              .append(p.body().length).append(" B)");
+          sb.append(' ')
+              .append(p.name())
+              .append('(')
+              .append(p.contentType())
+              .append(", ")
+              .append(p.body().length)
+              .append(" B)");
         }
         return sb.toString();
       } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

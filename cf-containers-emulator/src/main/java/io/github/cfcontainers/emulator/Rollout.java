@@ -2,15 +2,14 @@ package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A recorded rollout. Its progress is a function of time: step i completes at
- * start + (i+1) * stepDelay, so with no delay it is completed at once and with a
- * delay clients see pending/progressing before completed.
+ * A recorded rollout. Its progress is a function of time: step i completes at start + (i+1) *
+ * stepDelay, so with no delay it is completed at once and with a delay clients see
+ * pending/progressing before completed.
  */
 final class Rollout {
   final String id;
@@ -28,9 +27,18 @@ final class Rollout {
   private volatile int manualSteps; // full_manual: steps done by "next" actions
   private volatile String stoppedStatus; // "replaced" when a newer rollout took over
 
-  Rollout(String id, String applicationId, String description, String strategy, String kind,
-      List<Integer> stepPercentages, ObjectNode current, ObjectNode target, int currentVersion,
-      int targetVersion, Duration stepDelay) {
+  Rollout(
+      String id,
+      String applicationId,
+      String description,
+      String strategy,
+      String kind,
+      List<Integer> stepPercentages,
+      ObjectNode current,
+      ObjectNode target,
+      int currentVersion,
+      int targetVersion,
+      Duration stepDelay) {
     this.id = id;
     this.applicationId = applicationId;
     this.createdAt = Instant.now();
@@ -53,7 +61,9 @@ final class Rollout {
     return "full_manual".equals(kind);
   }
 
-  /** full_manual: "next" completes one more step, "previous" undoes one; false when there is none. */
+  /**
+   * full_manual: "next" completes one more step, "previous" undoes one; false when there is none.
+   */
   synchronized boolean step(int delta) {
     if (stoppedStatus != null) return false;
     int n = manualSteps + delta;
@@ -74,7 +84,9 @@ final class Rollout {
     int done = completedSteps();
     if (done >= stepPercentages.size()) return "completed";
     if (manual()) return done == 0 ? "pending" : "progressing";
-    if (done == 0 && Duration.between(createdAt, Instant.now()).compareTo(stepDelay.dividedBy(2)) < 0) return "pending";
+    if (done == 0
+        && Duration.between(createdAt, Instant.now()).compareTo(stepDelay.dividedBy(2)) < 0)
+      return "pending";
     return "progressing";
   }
 
@@ -82,7 +94,9 @@ final class Rollout {
     if (!"completed".equals(status())) stoppedStatus = "replaced";
   }
 
-  /** Marks it reverted; answers false when it was already replaced or reverted (nothing to undo). */
+  /**
+   * Marks it reverted; answers false when it was already replaced or reverted (nothing to undo).
+   */
   boolean revert() {
     if ("replaced".equals(stoppedStatus) || "reverted".equals(stoppedStatus)) return false;
     stoppedStatus = "reverted";
@@ -93,8 +107,13 @@ final class Rollout {
     String status = status();
     int done = completedSteps();
     ObjectNode n = Json.object();
-    n.put("id", id).put("created_at", createdAt.toString()).put("last_updated_at", Instant.now().toString());
-    n.put("description", description).put("status", status).put("kind", kind).put("strategy", strategy);
+    n.put("id", id)
+        .put("created_at", createdAt.toString())
+        .put("last_updated_at", Instant.now().toString());
+    n.put("description", description)
+        .put("status", status)
+        .put("kind", kind)
+        .put("strategy", strategy);
     n.put("current_version", currentVersion).put("target_version", targetVersion);
     n.set("current_configuration", currentConfiguration);
     n.set("target_configuration", targetConfiguration);
@@ -104,8 +123,12 @@ final class Rollout {
       s.put("id", i + 1);
       s.putObject("step_size").put("percentage", stepPercentages.get(i));
       s.put("description", "Step " + (i + 1) + ": " + stepPercentages.get(i) + "%");
-      String st = i < done ? "completed" : (i == done && "progressing".equals(status)) ? "progressing"
-          : "replaced".equals(status) ? "replaced" : "pending";
+      String st =
+          i < done
+              ? "completed"
+              : (i == done && "progressing".equals(status))
+                  ? "progressing"
+                  : "replaced".equals(status) ? "replaced" : "pending";
       s.put("status", st);
       if (i < done) {
         s.put("started_at", createdAt.plus(stepDelay.multipliedBy(i)).toString());
@@ -115,7 +138,9 @@ final class Rollout {
     int pct = done == 0 ? 0 : stepPercentages.get(done - 1);
     ObjectNode progress = n.putObject("progress");
     progress.put("total_steps", stepPercentages.size()).put("current_step", done);
-    progress.put("updated_instances", totalInstances * pct / 100).put("total_instances", totalInstances);
+    progress
+        .put("updated_instances", totalInstances * pct / 100)
+        .put("total_instances", totalInstances);
     n.putObject("health").putObject("instances").put("healthy", 0).put("failed", 0);
     return n;
   }

@@ -8,7 +8,12 @@ import java.util.Map;
 /** Maps method + path template (segments like {account_id}) to handlers. */
 final class Router {
   /** What a route needs from auth before its handler runs. */
-  enum Access { NONE, TOKEN, ACCOUNT, CONTAINERS }
+  enum Access {
+    NONE,
+    TOKEN,
+    ACCOUNT,
+    CONTAINERS
+  }
 
   interface Handler {
     Response handle(Request request);
@@ -25,7 +30,10 @@ final class Router {
     return this;
   }
 
-  /** The matching route, or an ApiException: 7003 for an unknown path, 405 for a known path and wrong method. */
+  /**
+   * The matching route, or an ApiException: 7003 for an unknown path, 405 for a known path and
+   * wrong method.
+   */
   Match match(String method, String path) {
     String[] parts = split(path);
     boolean pathKnown = false;

@@ -18,27 +18,42 @@ import java.util.Set;
  * The stand-in for `https://<script>.<subdomain>.workers.dev`:
  * `http://127.0.0.1:<port>/__workers/<script>/<path>` sends `/<path>` to the uploaded Worker
  * running in the local Workers runtime ({@link WorkerRuntime}), which reaches its containers
- * through its Durable Objects as in production. Like workers.dev it needs the account
- * subdomain and the script's workers.dev route enabled. Every answer says which way it went
- * in `cf-emulator-traffic`: `worker`, or `direct` when the runtime is unavailable and the
- * request is forwarded straight to the container of the script's container application
- * (with several, the header `cf-emulator-class: <ClassName>` picks one, default first by name).
+ * through its Durable Objects as in production. Like workers.dev it needs the account subdomain and
+ * the script's workers.dev route enabled. Every answer says which way it went in
+ * `cf-emulator-traffic`: `worker`, or `direct` when the runtime is unavailable and the request is
+ * forwarded straight to the container of the script's container application (with several, the
+ * header `cf-emulator-class: <ClassName>` picks one, default first by name).
  */
 final class TrafficProxy {
   static final String PREFIX = "/__workers/";
   static final String TRAFFIC_HEADER = "cf-emulator-traffic";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-  private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
-      "upgrade", "keep-alive", "expect", "te", "trailer", "http2-settings");
+  private static final Set<String> HOP_HEADERS =
+      Set.of(
+          "connection",
+          "content-length",
+          "host",
+          "transfer-encoding",
+          "upgrade",
+          "keep-alive",
+          "expect",
+          "te",
+          "trailer",
+          "http2-settings");
 
   private final EmulatorState state;
   private final EmulatorConfig config;
   private final ContainerRunner runner;
   private final WorkerRuntime workers;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-      .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
-  TrafficProxy(EmulatorState state, EmulatorConfig config, ContainerRunner runner, WorkerRuntime workers) {
+  TrafficProxy(
+      EmulatorState state, EmulatorConfig config, ContainerRunner runner, WorkerRuntime workers) {
     this.workers = workers;
     this.state = state;
     this.config = config;
@@ -81,12 +96,14 @@ final class TrafficProxy {
 
   private Response direct(Request q, String scriptName, String path) {
     String applicationId = resolve(scriptName, q.header("cf-emulator-class"));
-    if (!runner.enabled()) return text(503, "this emulator does not run containers (runContainers=false)");
+    if (!runner.enabled())
+      return text(503, "this emulator does not run containers (runContainers=false)");
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (true) {
       ContainerRunner.Instance instance = runner.instance(applicationId);
       if (instance == null) return text(502, "the application has no instance");
-      if (instance.state().equals("failed")) return text(502, "the container failed to start: " + instance.error());
+      if (instance.state().equals("failed"))
+        return text(502, "the container failed to start: " + instance.error());
       if (instance.state().equals("running")) {
         try {
           return send(q, instance.port(), path);
@@ -96,7 +113,8 @@ final class TrafficProxy {
           return text(502, "forwarding failed: " + e);
         }
       }
-      if (Instant.now().isAfter(deadline)) return text(504, "the container did not answer within " + READY_TIMEOUT.toSeconds() + " s");
+      if (Instant.now().isAfter(deadline))
+        return text(504, "the container did not answer within " + READY_TIMEOUT.toSeconds() + " s");
       sleep();
     }
   }
@@ -104,8 +122,10 @@ final class TrafficProxy {
   private void enabledScript(String scriptName) {
     EmulatorState.Script script = state.scripts.get(scriptName);
     if (script == null || config.workersDevSubdomain() == null || !script.workersDevEnabled()) {
-      throw new ApiException(404, 10007, "There is nothing here yet: no Worker '" + scriptName
-          + "' with workers.dev enabled");
+      throw new ApiException(
+          404,
+          10007,
+          "There is nothing here yet: no Worker '" + scriptName + "' with workers.dev enabled");
     }
   }
 
@@ -114,21 +134,30 @@ final class TrafficProxy {
       enabledScript(scriptName);
       EmulatorState.Application chosen = null;
       for (EmulatorState.Application a : state.applications.values()) {
-        EmulatorState.Namespace ns = a.namespaceId() == null ? null : state.namespaces.get(a.namespaceId());
+        EmulatorState.Namespace ns =
+            a.namespaceId() == null ? null : state.namespaces.get(a.namespaceId());
         if (ns == null || !ns.script().equals(scriptName)) continue;
         if (wantedClass != null && !wantedClass.equals(ns.className())) continue;
         if (chosen == null || a.name().compareTo(chosen.name()) < 0) chosen = a;
       }
-      if (chosen == null) throw new ApiException(502, 10000, "Worker '" + scriptName + "' has no container application");
+      if (chosen == null)
+        throw new ApiException(
+            502, 10000, "Worker '" + scriptName + "' has no container application");
       return chosen.id();
     }
   }
 
   private Response send(Request q, int port, String path) throws IOException {
-    String target = "http://127.0.0.1:" + port + path + (q.rawQuery() == null ? "" : "?" + q.rawQuery());
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(60))
-        .method(q.method(), q.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(q.body()));
+    String target =
+        "http://127.0.0.1:" + port + path + (q.rawQuery() == null ? "" : "?" + q.rawQuery());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(target))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                q.method(),
+                q.body().length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(q.body()));
     for (Map.Entry<String, List<String>> h : q.headers().entrySet()) {
       if (h.getKey() == null || HOP_HEADERS.contains(h.getKey().toLowerCase())) continue;
       for (String v : h.getValue()) {
@@ -142,9 +171,13 @@ final class TrafficProxy {
     try {
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       Map<String, String> headers = new LinkedHashMap<>();
-      r.headers().map().forEach((k, v) -> {
-        if (!HOP_HEADERS.contains(k.toLowerCase()) && !k.startsWith(":")) headers.put(k, String.join(", ", v));
-      });
+      r.headers()
+          .map()
+          .forEach(
+              (k, v) -> {
+                if (!HOP_HEADERS.contains(k.toLowerCase()) && !k.startsWith(":"))
+                  headers.put(k, String.join(", ", v));
+              });
       return new Response(r.statusCode(), headers, r.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,7 +3,6 @@ package io.github.cfcontainers.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,15 +21,33 @@ import java.util.concurrent.TimeoutException;
 /** One Node child running one script's Worker in Miniflare (see worker-runtime.mjs). */
 final class WorkerProcess {
   private static final long READY_SECONDS = 60;
+
   /**
    * Miniflare module types (miniflare ModuleRuleTypeSchema) by the upload's part content type
    * (wrangler create-worker-upload-form: esm, commonjs, text, buffer, compiled-wasm, python).
    */
-  private static final Map<String, String> MODULE_TYPES = Map.of(
-      "application/javascript+module", "ESModule", "text/javascript+module", "ESModule",
-      "application/javascript", "CommonJS", "text/javascript", "CommonJS", "text/plain", "Text",
-      "application/octet-stream", "Data", "application/wasm", "CompiledWasm", "text/x-python", "PythonModule",
-      "application/x-python", "PythonModule", "application/x-python-requirement", "PythonRequirement");
+  private static final Map<String, String> MODULE_TYPES =
+      Map.of(
+          "application/javascript+module",
+          "ESModule",
+          "text/javascript+module",
+          "ESModule",
+          "application/javascript",
+          "CommonJS",
+          "text/javascript",
+          "CommonJS",
+          "text/plain",
+          "Text",
+          "application/octet-stream",
+          "Data",
+          "application/wasm",
+          "CompiledWasm",
+          "text/x-python",
+          "PythonModule",
+          "application/x-python",
+          "PythonModule",
+          "application/x-python-requirement",
+          "PythonRequirement");
 
   private final WorkerSpec spec;
   private final Map<String, String> localImages;
@@ -41,8 +58,15 @@ final class WorkerProcess {
   private final long readyMillis;
   private final String compatibilityDateUsed;
 
-  private WorkerProcess(WorkerSpec spec, Map<String, String> localImages, Process process, Path dir, int port,
-              Instant startedAt, long readyMillis, String compatibilityDateUsed) {
+  private WorkerProcess(
+      WorkerSpec spec,
+      Map<String, String> localImages,
+      Process process,
+      Path dir,
+      int port,
+      Instant startedAt,
+      long readyMillis,
+      String compatibilityDateUsed) {
     this.compatibilityDateUsed = compatibilityDateUsed;
     this.spec = spec;
     this.localImages = localImages;
@@ -53,8 +77,14 @@ final class WorkerProcess {
     this.readyMillis = readyMillis;
   }
 
-  static WorkerProcess start(Path node, Path home, Path runtimeDir, WorkerSpec spec, Map<String, String> localImages,
-                 String uniqueKeyPrefix, String dockerSocket) {
+  static WorkerProcess start(
+      Path node,
+      Path home,
+      Path runtimeDir,
+      WorkerSpec spec,
+      Map<String, String> localImages,
+      String uniqueKeyPrefix,
+      String dockerSocket) {
     long t0 = System.nanoTime();
     Path dir;
     try {
@@ -63,27 +93,40 @@ final class WorkerProcess {
     } catch (IOException e) {
       throw new ApiException(502, 10013, "cannot write the Worker's files for the runtime: " + e);
     }
-    ProcessBuilder pb = new ProcessBuilder(node.toString(), home.resolve(WorkerRuntime.LAUNCHER).toString(),
-        dir.resolve("config.json").toString()).directory(dir.toFile());
-    // The launcher needs no secret: keep the emulator's own tokens and registry password out of its env.
-    pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_") || k.contains("TOKEN") || k.contains("PASSWORD"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                node.toString(),
+                home.resolve(WorkerRuntime.LAUNCHER).toString(),
+                dir.resolve("config.json").toString())
+            .directory(dir.toFile());
+    // The launcher needs no secret: keep the emulator's own tokens and registry password out of its
+    // env.
+    pb.environment()
+        .keySet()
+        .removeIf(
+            k -> k.startsWith("CLOUDFLARE_") || k.contains("TOKEN") || k.contains("PASSWORD"));
     Process p;
     try {
       p = pb.start();
     } catch (IOException e) {
       WorkerRuntime.deleteTree(dir);
-      throw new ApiException(502, 10013, "cannot start the Worker runtime (" + node + "): " + e.getMessage());
+      throw new ApiException(
+          502, 10013, "cannot start the Worker runtime (" + node + "): " + e.getMessage());
     }
     // Secrets go over the launcher's stdin, never into config.json or its argv/env: the first line.
     try {
       var secrets = Json.object();
       spec.secrets().values.forEach(secrets::put);
-      p.getOutputStream().write((Json.MAPPER.writeValueAsString(secrets) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      p.getOutputStream()
+          .write(
+              (Json.MAPPER.writeValueAsString(secrets) + "\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       p.getOutputStream().flush();
     } catch (IOException e) {
       p.destroyForcibly();
       WorkerRuntime.deleteTree(dir);
-      throw new ApiException(502, 10013, "cannot hand the Worker's secrets to the runtime: " + e.getMessage());
+      throw new ApiException(
+          502, 10013, "cannot hand the Worker's secrets to the runtime: " + e.getMessage());
     }
     Deque<String> tail = new ArrayDeque<>();
     CompletableFuture<JsonNode> ready = new CompletableFuture<>();
@@ -93,25 +136,62 @@ final class WorkerProcess {
       String url = line.path("cf-emulator-ready").asText();
       String date = line.path("compatibilityDate").asText(spec.compatibilityDate());
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      System.err.println("[cf-emulator] Worker " + spec.script() + " (version " + spec.versionId() + ") runs in Miniflare at "
-          + url + ", ready in " + ms + " ms; compatibility date " + date + "; images " + localImages
-          + (spec.ignored().isEmpty() ? "" : "; bindings not available locally: " + spec.ignored()));
-      return new WorkerProcess(spec, Map.copyOf(localImages), p, dir, URI.create(url).getPort(), Instant.now(), ms, date);
+      System.err.println(
+          "[cf-emulator] Worker "
+              + spec.script()
+              + " (version "
+              + spec.versionId()
+              + ") runs in Miniflare at "
+              + url
+              + ", ready in "
+              + ms
+              + " ms; compatibility date "
+              + date
+              + "; images "
+              + localImages
+              + (spec.ignored().isEmpty()
+                  ? ""
+                  : "; bindings not available locally: " + spec.ignored()));
+      return new WorkerProcess(
+          spec,
+          Map.copyOf(localImages),
+          p,
+          dir,
+          URI.create(url).getPort(),
+          Instant.now(),
+          ms,
+          date);
     } catch (Exception e) {
       p.destroyForcibly();
       WorkerRuntime.deleteTree(dir);
-      String why = e instanceof TimeoutException ? "not ready within " + READY_SECONDS + " s" : String.valueOf(e.getCause());
+      String why =
+          e instanceof TimeoutException
+              ? "not ready within " + READY_SECONDS + " s"
+              : String.valueOf(e.getCause());
       String out;
       synchronized (tail) {
         out = String.join("\n", tail);
       }
-      throw new ApiException(502, 10013, "the Worker '" + spec.script() + "' did not start in the local runtime ("
-          + why + "):\n" + out);
+      throw new ApiException(
+          502,
+          10013,
+          "the Worker '"
+              + spec.script()
+              + "' did not start in the local runtime ("
+              + why
+              + "):\n"
+              + out);
     }
   }
 
-  private static void writeConfig(Path dir, Path runtimeDir, WorkerSpec spec, Map<String, String> localImages,
-                  String uniqueKeyPrefix, String dockerSocket) throws IOException {
+  private static void writeConfig(
+      Path dir,
+      Path runtimeDir,
+      WorkerSpec spec,
+      Map<String, String> localImages,
+      String uniqueKeyPrefix,
+      String dockerSocket)
+      throws IOException {
     Files.createDirectories(dir.resolve("modules"));
     ObjectNode c = Json.object();
     c.put("runtime", runtimeDir.toAbsolutePath().toString()).put("script", spec.script());
@@ -134,44 +214,61 @@ final class WorkerProcess {
     ObjectNode bindings = c.putObject("bindings");
     spec.vars().forEach((k, v) -> bindings.set(k, v));
     ObjectNode bound = c.putObject("durableObjects");
-    spec.bound().forEach((name, d) -> bound.set(name, durableObject(d, localImages, uniqueKeyPrefix)));
+    spec.bound()
+        .forEach((name, d) -> bound.set(name, durableObject(d, localImages, uniqueKeyPrefix)));
     ArrayNode unbound = c.putArray("unboundDurableObjects");
     spec.unbound().forEach(d -> unbound.add(durableObject(d, localImages, uniqueKeyPrefix)));
     c.put("dockerSocket", dockerSocket);
-    Files.writeString(dir.resolve("config.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(c));
+    Files.writeString(
+        dir.resolve("config.json"),
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(c));
   }
 
-  private static JsonNode durableObject(WorkerSpec.DoClass d, Map<String, String> localImages, String uniqueKeyPrefix) {
-    ObjectNode o = Json.object().put("className", d.className()).put("useSQLite", d.sqlite())
-        .put("unsafeUniqueKey", uniqueKeyPrefix + d.className());
+  private static JsonNode durableObject(
+      WorkerSpec.DoClass d, Map<String, String> localImages, String uniqueKeyPrefix) {
+    ObjectNode o =
+        Json.object()
+            .put("className", d.className())
+            .put("useSQLite", d.sqlite())
+            .put("unsafeUniqueKey", uniqueKeyPrefix + d.className());
     String image = localImages.get(d.className());
     if (image != null) o.put("imageName", image);
     return o;
   }
 
-  /** Forwards the launcher's output to the emulator's stderr, keeps a tail for errors, spots the ready line. */
-  private static void pump(Process p, String script, Deque<String> tail, CompletableFuture<JsonNode> ready) {
+  /**
+   * Forwards the launcher's output to the emulator's stderr, keeps a tail for errors, spots the
+   * ready line.
+   */
+  private static void pump(
+      Process p, String script, Deque<String> tail, CompletableFuture<JsonNode> ready) {
     for (boolean stdout : new boolean[] {true, false}) {
-      Thread t = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(stdout ? p.getInputStream() : p.getErrorStream(),
-            StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            if (stdout && line.startsWith("{\"cf-emulator-ready\":")) {
-              ready.complete(Json.MAPPER.readTree(line));
-              continue;
-            }
-            System.err.println("[cf-emulator worker " + script + "] " + line);
-            synchronized (tail) {
-              tail.addLast(line);
-              if (tail.size() > 40) tail.removeFirst();
-            }
-          }
-        } catch (IOException ignored) {
-          // the process ended
-        }
-        ready.completeExceptionally(new IllegalStateException("the launcher exited"));
-      }, "cf-emulator-worker-" + script);
+      Thread t =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(
+                            stdout ? p.getInputStream() : p.getErrorStream(),
+                            StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    if (stdout && line.startsWith("{\"cf-emulator-ready\":")) {
+                      ready.complete(Json.MAPPER.readTree(line));
+                      continue;
+                    }
+                    System.err.println("[cf-emulator worker " + script + "] " + line);
+                    synchronized (tail) {
+                      tail.addLast(line);
+                      if (tail.size() > 40) tail.removeFirst();
+                    }
+                  }
+                } catch (IOException ignored) {
+                  // the process ended
+                }
+                ready.completeExceptionally(new IllegalStateException("the launcher exited"));
+              },
+              "cf-emulator-worker-" + script);
       t.setDaemon(true);
       t.start();
     }
@@ -191,10 +288,12 @@ final class WorkerProcess {
 
   /** Closes the launcher's stdin (it disposes Miniflare and exits), then makes sure it is gone. */
   void stop() {
-    java.util.List<ProcessHandle> children = process.descendants().toList(); // workerd, before they are orphaned
+    java.util.List<ProcessHandle> children =
+        process.descendants().toList(); // workerd, before they are orphaned
     try {
       process.getOutputStream().close();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      if (!process.waitFor(10, TimeUnit.SECONDS))
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     } catch (IOException e) {
       process.destroyForcibly();
     } catch (InterruptedException e) {
@@ -207,9 +306,13 @@ final class WorkerProcess {
 
   ObjectNode toJson() {
     ObjectNode n = Json.object();
-    n.put("script", spec.script()).put("version_id", spec.versionId()).put("port", port).put("pid", process.pid());
+    n.put("script", spec.script())
+        .put("version_id", spec.versionId())
+        .put("port", port)
+        .put("pid", process.pid());
     n.put("alive", alive()).put("started_at", startedAt.toString()).put("ready_ms", readyMillis);
-    n.put("compatibility_date", spec.compatibilityDate()).put("compatibility_date_used", compatibilityDateUsed);
+    n.put("compatibility_date", spec.compatibilityDate())
+        .put("compatibility_date_used", compatibilityDateUsed);
     ObjectNode img = n.putObject("images");
     localImages.forEach(img::put);
     ArrayNode ignored = n.putArray("bindings_not_available");

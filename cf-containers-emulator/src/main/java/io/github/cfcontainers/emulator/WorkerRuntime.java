@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,13 +17,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The local Workers runtime behind the workers.dev stand-in: per script, one Node child
- * process (resource worker-runtime.mjs) that runs the uploaded Worker in Miniflare, whose
- * container classes get their applications' images. A request then goes Worker -> Durable
- * Object -> container as in production. Started on the first request, restarted when the
- * deployed version or an image changes, stopped (with every container it started) on reset
- * and close. When Node, Miniflare or the engine's `bridge` network is missing, {@link #reason()}
- * says why and the stand-in forwards straight to the container instead (announced).
+ * The local Workers runtime behind the workers.dev stand-in: per script, one Node child process
+ * (resource worker-runtime.mjs) that runs the uploaded Worker in Miniflare, whose container classes
+ * get their applications' images. A request then goes Worker -> Durable Object -> container as in
+ * production. Started on the first request, restarted when the deployed version or an image
+ * changes, stopped (with every container it started) on reset and close. When Node, Miniflare or
+ * the engine's `bridge` network is missing, {@link #reason()} says why and the stand-in forwards
+ * straight to the container instead (announced).
  */
 final class WorkerRuntime implements AutoCloseable {
   static final String LAUNCHER = "worker-runtime.mjs";
@@ -59,7 +58,8 @@ final class WorkerRuntime implements AutoCloseable {
   private static String unavailable(EmulatorConfig config, Path node, LocalImages images) {
     if (!config.runContainers()) return "this emulator does not run containers";
     Path dir = config.workerRuntime();
-    if (dir == null) return "no worker runtime given (--worker-runtime DIR / CF_EMULATOR_WORKER_RUNTIME)";
+    if (dir == null)
+      return "no worker runtime given (--worker-runtime DIR / CF_EMULATOR_WORKER_RUNTIME)";
     if (!Files.isRegularFile(dir.resolve("node_modules/miniflare/package.json"))) {
       return "no Miniflare in " + dir + "/node_modules (npm install wrangler@4.86.0 there)";
     }
@@ -76,7 +76,10 @@ final class WorkerRuntime implements AutoCloseable {
     return null;
   }
 
-  /** The running Worker of this script, (re)started when its spec changed; answers its base URL port. */
+  /**
+   * The running Worker of this script, (re)started when its spec changed; answers its base URL
+   * port.
+   */
   int portFor(String script, WorkerSpec spec) {
     Object lock;
     synchronized (locks) {
@@ -87,14 +90,23 @@ final class WorkerRuntime implements AutoCloseable {
       synchronized (processes) {
         running = processes.get(script);
       }
-      if (running != null && running.alive() && running.spec().key().equals(spec.key())) return running.port();
+      if (running != null && running.alive() && running.spec().key().equals(spec.key()))
+        return running.port();
       if (running != null) stop(running);
       Map<String, String> localImages = new LinkedHashMap<>();
       for (WorkerSpec.DoClass d : spec.classes().values()) {
-        if (d.image() != null) localImages.put(d.className(), images.local(d.application(), d.image()));
+        if (d.image() != null)
+          localImages.put(d.className(), images.local(d.application(), d.image()));
       }
-      WorkerProcess started = WorkerProcess.start(node, launcherHome(), config.workerRuntime(), spec, localImages,
-          uniqueKeyPrefix(script), images.dockerSocket());
+      WorkerProcess started =
+          WorkerProcess.start(
+              node,
+              launcherHome(),
+              config.workerRuntime(),
+              spec,
+              localImages,
+              uniqueKeyPrefix(script),
+              images.dockerSocket());
       synchronized (processes) {
         processes.put(script, started);
       }
@@ -111,7 +123,10 @@ final class WorkerRuntime implements AutoCloseable {
     if (p != null) stop(p);
   }
 
-  /** workerd names containers `workerd-<uniqueKey>-<id>`; this prefix is this emulator's and this script's. */
+  /**
+   * workerd names containers `workerd-<uniqueKey>-<id>`; this prefix is this emulator's and this
+   * script's.
+   */
   private String uniqueKeyPrefix(String script) {
     return "cfemu-" + emulatorId + "-" + script + "-";
   }
@@ -135,7 +150,8 @@ final class WorkerRuntime implements AutoCloseable {
   private void removeContainers(String namePrefix) {
     try {
       DockerClient d = images.docker();
-      for (Container c : d.listContainersCmd().withShowAll(true).withNameFilter(List.of(namePrefix)).exec()) {
+      for (Container c :
+          d.listContainersCmd().withShowAll(true).withNameFilter(List.of(namePrefix)).exec()) {
         boolean mine = Stream.of(c.getNames()).anyMatch(n -> n.startsWith("/" + namePrefix));
         if (!mine) continue;
         try {
@@ -175,7 +191,9 @@ final class WorkerRuntime implements AutoCloseable {
       try {
         home = Files.createTempDirectory("cf-emulator-workers-");
         try (InputStream in = WorkerRuntime.class.getResourceAsStream(LAUNCHER)) {
-          if (in == null) throw new IllegalStateException("resource " + LAUNCHER + " is missing from the emulator jar");
+          if (in == null)
+            throw new IllegalStateException(
+                "resource " + LAUNCHER + " is missing from the emulator jar");
           Files.copy(in, home.resolve(LAUNCHER));
         }
       } catch (IOException e) {

@@ -2,21 +2,29 @@ package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the local Workers runtime runs for one script: the deployed version's modules,
- * compatibility settings, plain-text/JSON vars, and its Durable Object classes, each
- * container class with its application's image. Taken from the emulator's state; equal
- * {@link #key()}s mean nothing the runtime sees has changed.
+ * What the local Workers runtime runs for one script: the deployed version's modules, compatibility
+ * settings, plain-text/JSON vars, and its Durable Object classes, each container class with its
+ * application's image. Taken from the emulator's state; equal {@link #key()}s mean nothing the
+ * runtime sees has changed.
  */
-record WorkerSpec(String script, String versionId, String mainModule, String compatibilityDate, List<String> flags,
-          List<EmulatorState.Module> modules, Map<String, JsonNode> vars, Map<String, DoClass> bound,
-          List<DoClass> unbound, List<String> ignored, SecretValues secrets) {
+record WorkerSpec(
+    String script,
+    String versionId,
+    String mainModule,
+    String compatibilityDate,
+    List<String> flags,
+    List<EmulatorState.Module> modules,
+    Map<String, JsonNode> vars,
+    Map<String, DoClass> bound,
+    List<DoClass> unbound,
+    List<String> ignored,
+    SecretValues secrets) {
 
   /** The version's secret_text values for the runtime's bindings; never printed. */
   static final class SecretValues {
@@ -32,7 +40,9 @@ record WorkerSpec(String script, String versionId, String mainModule, String com
     }
   }
 
-  /** A Durable Object class; {@code image} is the application's (remote) image, null without one. */
+  /**
+   * A Durable Object class; {@code image} is the application's (remote) image, null without one.
+   */
   record DoClass(String className, boolean sqlite, String application, String image) {}
 
   /** Version and images: a change of either restarts the runtime. */
@@ -58,13 +68,21 @@ record WorkerSpec(String script, String versionId, String mainModule, String com
     EmulatorState.Version v = state.versions.get(versionId);
     List<EmulatorState.Module> modules = state.modules.get(versionId);
     if (v == null || modules == null) {
-      throw new ApiException(502, 10013, "Worker '" + scriptName + "': the modules of version " + versionId + " are not stored");
+      throw new ApiException(
+          502,
+          10013,
+          "Worker '" + scriptName + "': the modules of version " + versionId + " are not stored");
     }
     Map<String, DoClass> classes = new LinkedHashMap<>();
     for (EmulatorState.Namespace ns : state.namespacesOf(scriptName)) {
       EmulatorState.Application app = ns.containers() ? state.applicationServing(ns.id()) : null;
-      classes.put(ns.className(), new DoClass(ns.className(), ns.sqlite(), app == null ? null : app.name(),
-          app == null ? null : servingImage(state, app)));
+      classes.put(
+          ns.className(),
+          new DoClass(
+              ns.className(),
+              ns.sqlite(),
+              app == null ? null : app.name(),
+              app == null ? null : servingImage(state, app)));
     }
     Map<String, String> secrets = state.secretValues.getOrDefault(versionId, Map.of());
     Map<String, JsonNode> vars = new LinkedHashMap<>();
@@ -90,9 +108,18 @@ record WorkerSpec(String script, String versionId, String mainModule, String com
     }
     List<DoClass> unbound = new ArrayList<>(classes.values());
     unbound.removeAll(bound.values());
-    return new WorkerSpec(scriptName, versionId, v.mainModule(), v.compatibilityDate(),
+    return new WorkerSpec(
+        scriptName,
+        versionId,
+        v.mainModule(),
+        v.compatibilityDate(),
         texts(v.compatibilityFlags()),
-        modules, vars, bound, List.copyOf(unbound), List.copyOf(ignored), new SecretValues(secrets));
+        modules,
+        vars,
+        bound,
+        List.copyOf(unbound),
+        List.copyOf(ignored),
+        new SecretValues(secrets));
   }
 
   /** The version serving traffic: the newest deployment's version with the largest share. */
@@ -114,7 +141,9 @@ record WorkerSpec(String script, String versionId, String mainModule, String com
   private static String servingImage(EmulatorState state, EmulatorState.Application app) {
     List<Rollout> rollouts = state.rollouts.getOrDefault(app.id(), List.of());
     Rollout last = rollouts.isEmpty() ? null : rollouts.get(rollouts.size() - 1);
-    if (last != null && app.id().equals(last.applicationId) && last.id.equals(app.activeRolloutId())
+    if (last != null
+        && app.id().equals(last.applicationId)
+        && last.id.equals(app.activeRolloutId())
         && ("progressing".equals(last.status()) || "pending".equals(last.status()))) {
       return last.currentConfiguration.path("image").asText();
     }

@@ -1,14 +1,13 @@
 package io.github.cfcontainers.emulator;
 
+import static io.github.cfcontainers.emulator.Router.Access.ACCOUNT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-
-import static io.github.cfcontainers.emulator.Router.Access.ACCOUNT;
 
 /** Workers routes: scripts, versions, services, settings, namespaces, subdomains. */
 final class WorkersApi {
@@ -26,8 +25,13 @@ final class WorkersApi {
     r.add("PUT", A + "/scripts/{script}", ACCOUNT, this::upload);
     r.add("GET", A + "/scripts", ACCOUNT, q -> listScripts());
     r.add("GET", A + "/scripts/{script}/settings", ACCOUNT, q -> settings(q.param("script")));
-    r.add("GET", A + "/scripts/{script}/versions/{version}", ACCOUNT, q -> version(q.param("script"), q.param("version")));
-    r.add("GET", A + "/scripts/{script}/subdomain", ACCOUNT, q -> scriptSubdomain(q.param("script")));
+    r.add(
+        "GET",
+        A + "/scripts/{script}/versions/{version}",
+        ACCOUNT,
+        q -> version(q.param("script"), q.param("version")));
+    r.add(
+        "GET", A + "/scripts/{script}/subdomain", ACCOUNT, q -> scriptSubdomain(q.param("script")));
     r.add("POST", A + "/scripts/{script}/subdomain", ACCOUNT, this::setScriptSubdomain);
     r.add("GET", A + "/services/{script}", ACCOUNT, q -> service(q.param("script")));
     r.add("GET", A + "/subdomain", ACCOUNT, q -> accountSubdomain());
@@ -37,8 +41,10 @@ final class WorkersApi {
   /** The upload deploys the new version at once (no --x-versions here): record that deployment. */
   private Response upload(Request q) {
     synchronized (state) {
-      ObjectNode result = ScriptUpload.apply(state, q.param("script"), q.header("Content-Type"), q.body());
-      WorkersLifecycleApi.recordDeployment(state, q.param("script"), result.path("deployment_id").asText());
+      ObjectNode result =
+          ScriptUpload.apply(state, q.param("script"), q.header("Content-Type"), q.body());
+      WorkersLifecycleApi.recordDeployment(
+          state, q.param("script"), result.path("deployment_id").asText());
       return Response.ok(result);
     }
   }
@@ -54,7 +60,8 @@ final class WorkersApi {
   private static ObjectNode scriptSummary(EmulatorState.Script s) {
     ObjectNode n = Json.object();
     n.put("id", s.name()).put("etag", s.etag());
-    if (s.migrationTag() == null) n.putNull("migration_tag"); else n.put("migration_tag", s.migrationTag());
+    if (s.migrationTag() == null) n.putNull("migration_tag");
+    else n.put("migration_tag", s.migrationTag());
     n.put("compatibility_date", s.compatibilityDate());
     n.set("compatibility_flags", s.compatibilityFlags());
     n.set("handlers", s.handlers());
@@ -74,7 +81,9 @@ final class WorkersApi {
 
   private EmulatorState.Script script(String name) {
     EmulatorState.Script s = state.scripts.get(name);
-    if (s == null) throw new ApiException(404, 10007, "This Worker (" + name + ") does not exist on your account.");
+    if (s == null)
+      throw new ApiException(
+          404, 10007, "This Worker (" + name + ") does not exist on your account.");
     return s;
   }
 
@@ -91,7 +100,9 @@ final class WorkersApi {
       n.set("compatibility_flags", s.compatibilityFlags());
       n.set("tags", s.tags());
       n.set("annotations", s.annotations());
-      n.set("observability", s.observability() == null ? Json.object().put("enabled", false) : s.observability());
+      n.set(
+          "observability",
+          s.observability() == null ? Json.object().put("enabled", false) : s.observability());
       n.put("logpush", false).put("usage_model", "standard");
       n.set("placement", Json.object());
       n.set("tail_consumers", Json.array());
@@ -109,7 +120,10 @@ final class WorkersApi {
       ObjectNode n = Json.object();
       n.put("id", v.id()).put("number", v.number()).put("created_on", v.createdOn());
       ObjectNode metadata = n.putObject("metadata");
-      metadata.put("created_on", v.createdOn()).put("modified_on", v.createdOn()).put("source", "api");
+      metadata
+          .put("created_on", v.createdOn())
+          .put("modified_on", v.createdOn())
+          .put("source", "api");
       n.set("annotations", v.annotations());
       ObjectNode resources = n.putObject("resources");
       resources.set("bindings", v.bindings());
@@ -117,7 +131,9 @@ final class WorkersApi {
       scriptNode.put("etag", v.etag()).set("handlers", v.handlers());
       scriptNode.put("last_deployed_from", "api");
       ObjectNode runtime = resources.putObject("script_runtime");
-      runtime.put("compatibility_date", v.compatibilityDate()).set("compatibility_flags", v.compatibilityFlags());
+      runtime
+          .put("compatibility_date", v.compatibilityDate())
+          .set("compatibility_flags", v.compatibilityFlags());
       runtime.put("usage_model", "standard");
       n.put("main_module", v.mainModule());
       return Response.ok(n);
@@ -127,11 +143,14 @@ final class WorkersApi {
   private Response service(String name) {
     synchronized (state) {
       EmulatorState.Script s = state.scripts.get(name);
-      if (s == null) throw new ApiException(404, 10090, "This Worker does not exist on your account.");
+      if (s == null)
+        throw new ApiException(404, 10090, "This Worker does not exist on your account.");
       ObjectNode n = Json.object();
       n.put("id", s.name()).put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
       ObjectNode env = n.putObject("default_environment");
-      env.put("environment", "production").put("created_on", s.createdOn()).put("modified_on", s.modifiedOn());
+      env.put("environment", "production")
+          .put("created_on", s.createdOn())
+          .put("modified_on", s.modifiedOn());
       env.set("script", scriptSummary(s));
       return Response.ok(n);
     }
@@ -139,7 +158,8 @@ final class WorkersApi {
 
   private Response accountSubdomain() {
     if (config.workersDevSubdomain() == null) {
-      throw new ApiException(404, 10007, "This account does not have a workers.dev subdomain. Register one first.");
+      throw new ApiException(
+          404, 10007, "This account does not have a workers.dev subdomain. Register one first.");
     }
     return Response.ok(Json.object().put("subdomain", config.workersDevSubdomain()));
   }
@@ -147,7 +167,10 @@ final class WorkersApi {
   private Response scriptSubdomain(String name) {
     synchronized (state) {
       EmulatorState.Script s = script(name);
-      return Response.ok(Json.object().put("enabled", s.workersDevEnabled()).put("previews_enabled", s.previewsEnabled()));
+      return Response.ok(
+          Json.object()
+              .put("enabled", s.workersDevEnabled())
+              .put("previews_enabled", s.previewsEnabled()));
     }
   }
 
@@ -155,15 +178,18 @@ final class WorkersApi {
     JsonNode body = q.json();
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!f.equals("enabled") && !f.equals("previews_enabled")) throw ApiException.validation("Unknown field '" + f + "'");
+      if (!f.equals("enabled") && !f.equals("previews_enabled"))
+        throw ApiException.validation("Unknown field '" + f + "'");
     }
-    if (!body.path("enabled").isBoolean()) throw ApiException.validation("'enabled' (boolean) is required");
+    if (!body.path("enabled").isBoolean())
+      throw ApiException.validation("'enabled' (boolean) is required");
     if (body.has("previews_enabled") && !body.get("previews_enabled").isBoolean()) {
       throw ApiException.validation("'previews_enabled' must be a boolean");
     }
     boolean enabled = body.get("enabled").asBoolean();
     if (enabled && config.workersDevSubdomain() == null) {
-      throw new ApiException(400, 10007, "This account does not have a workers.dev subdomain. Register one first.");
+      throw new ApiException(
+          400, 10007, "This account does not have a workers.dev subdomain. Register one first.");
     }
     synchronized (state) {
       EmulatorState.Script s = script(q.param("script"));
@@ -177,7 +203,8 @@ final class WorkersApi {
   private Response listNamespaces(Request q) {
     int perPage = intParam(q, "per_page", 20);
     int page = intParam(q, "page", 1);
-    if (perPage < 1 || perPage > 1000 || page < 1) throw ApiException.validation("per_page must be 1..1000 and page >= 1");
+    if (perPage < 1 || perPage > 1000 || page < 1)
+      throw ApiException.validation("per_page must be 1..1000 and page >= 1");
     if (state.maxPerPage > 0) perPage = Math.min(perPage, state.maxPerPage);
     List<EmulatorState.Namespace> all;
     synchronized (state) {
@@ -188,13 +215,20 @@ final class WorkersApi {
     for (int i = from; i < Math.min(all.size(), from + perPage); i++) {
       EmulatorState.Namespace n = all.get(i);
       ObjectNode o = items.addObject();
-      o.put("id", n.id()).put("name", n.name()).put("script", n.script()).put("class", n.className());
-      // Public schema (workers durable_objects namespace): {id, name, script, class, use_sqlite}; nothing
+      o.put("id", n.id())
+          .put("name", n.name())
+          .put("script", n.script())
+          .put("class", n.className());
+      // Public schema (workers durable_objects namespace): {id, name, script, class, use_sqlite};
+      // nothing
       // says whether a namespace is container-enabled, so nothing here does either.
       o.put("use_sqlite", n.sqlite());
     }
     ObjectNode env = Json.envelope(items);
-    env.putObject("result_info").put("page", page).put("per_page", perPage).put("count", items.size())
+    env.putObject("result_info")
+        .put("page", page)
+        .put("per_page", perPage)
+        .put("count", items.size())
         .put("total_count", all.size());
     return Response.json(200, env);
   }

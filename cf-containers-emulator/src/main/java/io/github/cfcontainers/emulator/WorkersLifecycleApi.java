@@ -1,19 +1,18 @@
 package io.github.cfcontainers.emulator;
 
+import static io.github.cfcontainers.emulator.Router.Access.ACCOUNT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.github.cfcontainers.emulator.Router.Access.ACCOUNT;
-
 /**
  * The Workers routes around an upload that the official CLI calls: deployments, secrets, the
- * Workers-API worker (workers.dev state), references, tails, KV namespaces and deletion.
- * Sources per route in API.md.
+ * Workers-API worker (workers.dev state), references, tails, KV namespaces and deletion. Sources
+ * per route in API.md.
  */
 final class WorkersLifecycleApi {
   private static final String A = "/accounts/{account_id}/workers";
@@ -47,7 +46,9 @@ final class WorkersLifecycleApi {
 
   private EmulatorState.Script script(String name) {
     EmulatorState.Script s = state.scripts.get(name);
-    if (s == null) throw new ApiException(404, 10007, "This Worker (" + name + ") does not exist on your account.");
+    if (s == null)
+      throw new ApiException(
+          404, 10007, "This Worker (" + name + ") does not exist on your account.");
     return s;
   }
 
@@ -67,21 +68,32 @@ final class WorkersLifecycleApi {
       ArrayNode out = Json.array();
       for (JsonNode b : script(name).bindings()) {
         String type = b.path("type").asText();
-        if (type.equals("secret_text") || type.equals("secret_key")) out.addObject().put("name", b.path("name").asText()).put("type", type);
+        if (type.equals("secret_text") || type.equals("secret_key"))
+          out.addObject().put("name", b.path("name").asText()).put("type", type);
       }
       return Response.ok(out);
     }
   }
 
-  /** The Workers API's Worker object (beta `GET /workers/workers/{id}`); wrangler 4.164 reads `.subdomain`. */
+  /**
+   * The Workers API's Worker object (beta `GET /workers/workers/{id}`); wrangler 4.164 reads
+   * `.subdomain`.
+   */
   private Response worker(String name) {
     synchronized (state) {
       EmulatorState.Script s = script(name);
       ObjectNode n = Json.object();
-      n.put("id", s.name()).put("name", s.name()).put("created_on", s.createdOn()).put("updated_on", s.modifiedOn());
+      n.put("id", s.name())
+          .put("name", s.name())
+          .put("created_on", s.createdOn())
+          .put("updated_on", s.modifiedOn());
       n.put("logpush", false);
-      n.set("observability", s.observability() == null ? Json.object().put("enabled", false) : s.observability());
-      n.putObject("subdomain").put("enabled", s.workersDevEnabled()).put("previews_enabled", s.previewsEnabled());
+      n.set(
+          "observability",
+          s.observability() == null ? Json.object().put("enabled", false) : s.observability());
+      n.putObject("subdomain")
+          .put("enabled", s.workersDevEnabled())
+          .put("previews_enabled", s.previewsEnabled());
       n.set("tags", s.tags());
       n.set("tail_consumers", Json.array());
       return Response.ok(n);
@@ -89,9 +101,9 @@ final class WorkersLifecycleApi {
   }
 
   /**
-   * Who uses this script. `durable_objects` lists every binding (in any script, this one
-   * included) to a namespace this script implements; wrangler's delete.ts filters out the
-   * script's own (`ref.service !== scriptName`), so the real list holds them.
+   * Who uses this script. `durable_objects` lists every binding (in any script, this one included)
+   * to a namespace this script implements; wrangler's delete.ts filters out the script's own
+   * (`ref.service !== scriptName`), so the real list holds them.
    */
   private Response references(String name) {
     synchronized (state) {
@@ -113,13 +125,21 @@ final class WorkersLifecycleApi {
       for (JsonNode b : other.bindings()) {
         String type = b.path("type").asText();
         if (type.equals("service") && name.equals(b.path("service").asText())) {
-          incoming.addObject().put("name", b.path("name").asText()).put("service", other.name()).put("environment", "production");
+          incoming
+              .addObject()
+              .put("name", b.path("name").asText())
+              .put("service", other.name())
+              .put("environment", "production");
         }
         if (!type.equals("durable_object_namespace")) continue;
         for (EmulatorState.Namespace ns : owned) {
           if (ns.id().equals(b.path("namespace_id").asText())) {
-            dos.addObject().put("name", b.path("name").asText()).put("service", other.name()).put("environment", "production")
-                .put("durable_object_namespace_id", ns.id()).put("durable_object_namespace_name", ns.name());
+            dos.addObject()
+                .put("name", b.path("name").asText())
+                .put("service", other.name())
+                .put("environment", "production")
+                .put("durable_object_namespace_id", ns.id())
+                .put("durable_object_namespace_name", ns.name());
           }
         }
       }
@@ -140,13 +160,24 @@ final class WorkersLifecycleApi {
       if (!"true".equals(q.query().get("force"))) {
         ObjectNode refs = referencesOf(name);
         List<String> users = new ArrayList<>();
-        refs.path("services").path("incoming").forEach(r -> users.add(r.path("service").asText() + " (service binding)"));
-        refs.path("durable_objects").forEach(r -> {
-          if (!r.path("service").asText().equals(name)) users.add(r.path("service").asText() + " (Durable Object binding)");
-        });
+        refs.path("services")
+            .path("incoming")
+            .forEach(r -> users.add(r.path("service").asText() + " (service binding)"));
+        refs.path("durable_objects")
+            .forEach(
+                r -> {
+                  if (!r.path("service").asText().equals(name))
+                    users.add(r.path("service").asText() + " (Durable Object binding)");
+                });
         if (!users.isEmpty()) {
-          throw new ApiException(400, 10064, "Worker '" + name + "' is used by other Workers: " + String.join(", ", users)
-              + "; delete it with ?force=true");
+          throw new ApiException(
+              400,
+              10064,
+              "Worker '"
+                  + name
+                  + "' is used by other Workers: "
+                  + String.join(", ", users)
+                  + "; delete it with ?force=true");
         }
       }
       state.namespacesOf(name).forEach(n -> state.namespaces.remove(n.id()));
@@ -158,12 +189,18 @@ final class WorkersLifecycleApi {
     return Response.ok(null);
   }
 
-  /** No KV support: an empty, paged list (public schema: items {id, title, supports_url_encoding}). */
+  /**
+   * No KV support: an empty, paged list (public schema: items {id, title, supports_url_encoding}).
+   */
   private Response kvNamespaces(Request q) {
     int page = Integer.parseInt(q.query().getOrDefault("page", "1"));
     int perPage = Integer.parseInt(q.query().getOrDefault("per_page", "20"));
     ObjectNode env = Json.envelope(Json.array());
-    env.putObject("result_info").put("page", page).put("per_page", perPage).put("count", 0).put("total_count", 0)
+    env.putObject("result_info")
+        .put("page", page)
+        .put("per_page", perPage)
+        .put("count", 0)
+        .put("total_count", 0)
         .put("total_pages", 0);
     return Response.json(200, env);
   }

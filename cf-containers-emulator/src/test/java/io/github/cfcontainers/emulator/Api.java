@@ -2,7 +2,6 @@ package io.github.cfcontainers.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -15,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Hand-written HTTP calls shaped after the reference document's examples; deliberately
- * independent of the emulator's own classes.
+ * Hand-written HTTP calls shaped after the reference document's examples; deliberately independent
+ * of the emulator's own classes.
  */
 final class Api {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -91,8 +90,13 @@ final class Api {
   /** Paths starting with /accounts/{a} get the account filled in. */
   Reply send(String method, String path, String contentType, byte[] body) {
     String p = path.replace("{a}", account);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + p))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + p))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) b.header("Authorization", "Bearer " + token);
     if (contentType != null) b.header("Content-Type", contentType);
     try {
@@ -110,19 +114,41 @@ final class Api {
   Reply upload(String script, String metadataJson, Map<String, String[]> modules) {
     String boundary = "----cfemu" + UUID.randomUUID();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-        + "Content-Type: application/json\r\n\r\n" + metadataJson + "\r\n");
+    write(
+        out,
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+            + "Content-Type: application/json\r\n\r\n"
+            + metadataJson
+            + "\r\n");
     for (Map.Entry<String, String[]> m : modules.entrySet()) {
-      write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + m.getKey() + "\"; filename=\""
-          + m.getValue()[2] + "\"\r\nContent-Type: " + m.getValue()[0] + "\r\n\r\n" + m.getValue()[1] + "\r\n");
+      write(
+          out,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + m.getKey()
+              + "\"; filename=\""
+              + m.getValue()[2]
+              + "\"\r\nContent-Type: "
+              + m.getValue()[0]
+              + "\r\n\r\n"
+              + m.getValue()[1]
+              + "\r\n");
     }
     write(out, "--" + boundary + "--\r\n");
-    return send("PUT", "/accounts/{a}/workers/scripts/" + script, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    return send(
+        "PUT",
+        "/accounts/{a}/workers/scripts/" + script,
+        "multipart/form-data; boundary=" + boundary,
+        out.toByteArray());
   }
 
   /** A single ES module named worker.js. */
   Reply upload(String script, String metadataJson, String source) {
-    return upload(script, metadataJson, module("worker.js", "application/javascript+module", source));
+    return upload(
+        script, metadataJson, module("worker.js", "application/javascript+module", source));
   }
 
   static Map<String, String[]> module(String name, String type, String source) {

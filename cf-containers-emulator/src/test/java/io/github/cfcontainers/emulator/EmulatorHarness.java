@@ -1,13 +1,15 @@
 package io.github.cfcontainers.emulator;
 
+import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-
-/** One emulator per test class (reset before each test), no Docker, no registry unless a subclass adds them. */
+/**
+ * One emulator per test class (reset before each test), no Docker, no registry unless a subclass
+ * adds them.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmulatorHarness {
   CloudflareEmulator emulator;
@@ -19,8 +21,13 @@ abstract class EmulatorHarness {
 
   @BeforeAll
   void startEmulator() throws IOException {
-    emulator = configure(CloudflareEmulator.builder().apiToken(Fixtures.TOKEN)
-        .tokenWithoutContainers(Fixtures.LIMITED_TOKEN).workersDevSubdomain("acme")).start();
+    emulator =
+        configure(
+                CloudflareEmulator.builder()
+                    .apiToken(Fixtures.TOKEN)
+                    .tokenWithoutContainers(Fixtures.LIMITED_TOKEN)
+                    .workersDevSubdomain("acme"))
+            .start();
     api = new Api(emulator.apiBaseUrl(), emulator.accountId(), Fixtures.TOKEN);
   }
 
@@ -40,7 +47,12 @@ abstract class EmulatorHarness {
   String deployWorker(String script) {
     Api.Reply up = api.upload(script, Fixtures.metadata(script + "-mycontainer"), Fixtures.WORKER);
     if (up.status() != 200) throw new IllegalStateException("upload failed: " + up);
-    Api.Reply v = api.get("/accounts/{a}/workers/scripts/" + script + "/versions/" + up.result().path("deployment_id").asText());
+    Api.Reply v =
+        api.get(
+            "/accounts/{a}/workers/scripts/"
+                + script
+                + "/versions/"
+                + up.result().path("deployment_id").asText());
     return v.result().path("resources").path("bindings").path(0).path("namespace_id").asText();
   }
 }

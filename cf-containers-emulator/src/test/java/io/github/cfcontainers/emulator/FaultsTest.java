@@ -1,14 +1,13 @@
 package io.github.cfcontainers.emulator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FaultsTest extends EmulatorHarness {
 
@@ -18,7 +17,11 @@ class FaultsTest extends EmulatorHarness {
 
   @Test
   void rateLimitFaultAnswers429WithRetryAfterForNRequests() {
-    Api.Reply set = admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"times\":2,\"status\":429,\"retryAfter\":\"1\"}");
+    Api.Reply set =
+        admin()
+            .post(
+                "/faults",
+                "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"times\":2,\"status\":429,\"retryAfter\":\"1\"}");
     assertThat(set.status()).isEqualTo(200);
     for (int i = 0; i < 2; i++) {
       Api.Reply r = api.get("/accounts/{a}/workers/scripts");
@@ -31,18 +34,30 @@ class FaultsTest extends EmulatorHarness {
 
   @Test
   void droppedConnectionFault() {
-    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"times\":1,\"drop\":true}");
-    HttpRequest req = HttpRequest.newBuilder(URI.create(api.base + "/accounts/" + api.account + "/workers/scripts/x"))
-        .header("Authorization", "Bearer " + Fixtures.TOKEN).PUT(HttpRequest.BodyPublishers.ofString("x")).build();
-    assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    admin()
+        .post(
+            "/faults",
+            "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"times\":1,\"drop\":true}");
+    HttpRequest req =
+        HttpRequest.newBuilder(
+                URI.create(api.base + "/accounts/" + api.account + "/workers/scripts/x"))
+            .header("Authorization", "Bearer " + Fixtures.TOKEN)
+            .PUT(HttpRequest.BodyPublishers.ofString("x"))
+            .build();
+    assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
     assertThat(api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER).status()).isEqualTo(200);
   }
 
   @Test
   void faultCanCarryASpecificCodeSuchAsVersionNotFoundYet() {
-    admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/versions/\",\"times\":1,\"status\":404,\"code\":100146}");
+    admin()
+        .post(
+            "/faults",
+            "{\"method\":\"GET\",\"path\":\"/versions/\",\"times\":1,\"status\":404,\"code\":100146}");
     Api.Reply up = api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER);
-    String path = "/accounts/{a}/workers/scripts/x/versions/" + up.result().path("deployment_id").asText();
+    String path =
+        "/accounts/{a}/workers/scripts/x/versions/" + up.result().path("deployment_id").asText();
     Api.Reply first = api.get(path);
     assertThat(first.status()).isEqualTo(404);
     assertThat(first.code()).isEqualTo(100146);
@@ -51,10 +66,17 @@ class FaultsTest extends EmulatorHarness {
 
   @Test
   void requestWhoseClientTimedOutIsStillLogged() throws Exception {
-    admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"delayMillis\":600}");
-    HttpRequest req = HttpRequest.newBuilder(URI.create(api.base + "/accounts/" + api.account + "/workers/scripts"))
-        .header("Authorization", "Bearer " + Fixtures.TOKEN).timeout(java.time.Duration.ofMillis(150)).GET().build();
-    assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    admin()
+        .post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"delayMillis\":600}");
+    HttpRequest req =
+        HttpRequest.newBuilder(
+                URI.create(api.base + "/accounts/" + api.account + "/workers/scripts"))
+            .header("Authorization", "Bearer " + Fixtures.TOKEN)
+            .timeout(java.time.Duration.ofMillis(150))
+            .GET()
+            .build();
+    assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
     int logged = 0;
     for (int i = 0; i < 60 && logged == 0; i++) {
       Thread.sleep(50);
@@ -76,7 +98,10 @@ class FaultsTest extends EmulatorHarness {
 
   @Test
   void dropBeforeActingLeavesNoWorker() {
-    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"before\"}");
+    admin()
+        .post(
+            "/faults",
+            "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"before\"}");
     assertThatThrownBy(() -> api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER))
         .isInstanceOf(java.io.UncheckedIOException.class);
     assertThat(api.get("/accounts/{a}/workers/scripts").result()).isEmpty();
@@ -84,25 +109,45 @@ class FaultsTest extends EmulatorHarness {
 
   @Test
   void dropAfterActingLeavesTheWorkerUploaded() {
-    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"after\"}");
+    admin()
+        .post(
+            "/faults",
+            "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"after\"}");
     assertThatThrownBy(() -> api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER))
-        .as("the connection is closed without an answer").isInstanceOf(java.io.UncheckedIOException.class);
+        .as("the connection is closed without an answer")
+        .isInstanceOf(java.io.UncheckedIOException.class);
     Api.Reply list = api.get("/accounts/{a}/workers/scripts");
     assertThat(list.result()).hasSize(1);
     assertThat(list.result().path(0).path("id").asText()).isEqualTo("x");
-    assertThat(admin().get("/requests").body().path(0).path("status").asInt()).as("dropped: status 0").isZero();
+    assertThat(admin().get("/requests").body().path(0).path("status").asInt())
+        .as("dropped: status 0")
+        .isZero();
   }
 
   @Test
   void lateAnswerAfterActingOutlastsTheClientTimeoutButTheWorkerExists() throws Exception {
-    admin().post("/faults", "{\"method\":\"GET\",\"path\":\"/workers/subdomain$\",\"delayMillis\":800,\"when\":\"after\"}");
-    admin().post("/faults", "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"delayMillis\":800,\"when\":\"after\"}");
-    HttpRequest slow = HttpRequest.newBuilder(URI.create(api.base + "/accounts/" + api.account + "/workers/subdomain"))
-        .header("Authorization", "Bearer " + Fixtures.TOKEN).timeout(java.time.Duration.ofMillis(150)).GET().build();
-    assertThatThrownBy(() -> Api.HTTP.send(slow, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    admin()
+        .post(
+            "/faults",
+            "{\"method\":\"GET\",\"path\":\"/workers/subdomain$\",\"delayMillis\":800,\"when\":\"after\"}");
+    admin()
+        .post(
+            "/faults",
+            "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"delayMillis\":800,\"when\":\"after\"}");
+    HttpRequest slow =
+        HttpRequest.newBuilder(
+                URI.create(api.base + "/accounts/" + api.account + "/workers/subdomain"))
+            .header("Authorization", "Bearer " + Fixtures.TOKEN)
+            .timeout(java.time.Duration.ofMillis(150))
+            .GET()
+            .build();
+    assertThatThrownBy(() -> Api.HTTP.send(slow, HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
     long t0 = System.nanoTime();
     assertThat(api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER).status()).isEqualTo(200);
-    assertThat((System.nanoTime() - t0) / 1_000_000).as("answered late").isGreaterThanOrEqualTo(800);
+    assertThat((System.nanoTime() - t0) / 1_000_000)
+        .as("answered late")
+        .isGreaterThanOrEqualTo(800);
     // Logged with its real status as soon as it was acted on, before the late answer.
     assertThat(admin().get("/requests").body().findValues("status").stream().map(n -> n.asInt()))
         .contains(200);
@@ -111,8 +156,10 @@ class FaultsTest extends EmulatorHarness {
 
   @Test
   void whenIsCheckedAndAfterCannotCarryAStatus() {
-    assertThat(admin().post("/faults", "{\"drop\":true,\"when\":\"later\"}").status()).isEqualTo(400);
-    assertThat(admin().post("/faults", "{\"status\":500,\"when\":\"after\"}").status()).isEqualTo(400);
+    assertThat(admin().post("/faults", "{\"drop\":true,\"when\":\"later\"}").status())
+        .isEqualTo(400);
+    assertThat(admin().post("/faults", "{\"status\":500,\"when\":\"after\"}").status())
+        .isEqualTo(400);
     assertThat(admin().get("/faults").body().path(0).isMissingNode()).isTrue();
     admin().post("/faults", "{\"drop\":true,\"when\":\"after\"}");
     assertThat(admin().get("/faults").body().path(0).path("when").asText()).isEqualTo("after");

@@ -6,7 +6,8 @@ final class Fixtures {
   static final String LIMITED_TOKEN = "test-token-workers-only";
   static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
 
-  static final String WORKER = """
+  static final String WORKER =
+      """
       import { DurableObject } from "cloudflare:workers";
       class MyContainer extends DurableObject { async fetch(req) { return new Response("hi"); } }
       var worker_default = { async fetch(request, env) { return env.MY_CONTAINER.get(env.MY_CONTAINER.idFromName("a")).fetch(request); } };
@@ -23,6 +24,7 @@ final class Fixtures {
          "containers":[{"name":"%s","class_name":"MyContainer"}],
          "migrations":{"new_tag":"v1","steps":[{"new_sqlite_classes":["MyContainer"]}]},
          "tags":["cf-containers:hash=abc"],"annotations":{"workers/message":"first"}}
-        """.formatted(appName);
+        """
+        .formatted(appName);
   }
 }

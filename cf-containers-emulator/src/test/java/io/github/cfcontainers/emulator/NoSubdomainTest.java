@@ -1,8 +1,8 @@
 package io.github.cfcontainers.emulator;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class NoSubdomainTest extends EmulatorHarness {
   @Override
@@ -16,6 +16,8 @@ class NoSubdomainTest extends EmulatorHarness {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.code()).isEqualTo(10007);
     deployWorker("shop");
-    assertThat(api.post("/accounts/{a}/workers/scripts/shop/subdomain", "{\"enabled\":true}").code()).isEqualTo(10007);
+    assertThat(
+            api.post("/accounts/{a}/workers/scripts/shop/subdomain", "{\"enabled\":true}").code())
+        .isEqualTo(10007);
   }
 }

@@ -1,14 +1,16 @@
 package io.github.cfcontainers.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin page-size cap: a client asking per_page=1000 (as wrangler and the plugin do) still gets small pages. */
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin page-size cap: a client asking per_page=1000 (as wrangler and the plugin do) still gets
+ * small pages.
+ */
 class PagingTest extends EmulatorHarness {
   private Api admin() {
     return new Api(emulator.adminUrl(), emulator.accountId(), null);
@@ -23,7 +25,8 @@ class PagingTest extends EmulatorHarness {
 
     List<String> scripts = new ArrayList<>();
     for (int page = 1; page <= 3; page++) {
-      Api.Reply r = api.get("/accounts/{a}/workers/durable_objects/namespaces?per_page=1000&page=" + page);
+      Api.Reply r =
+          api.get("/accounts/{a}/workers/durable_objects/namespaces?per_page=1000&page=" + page);
       assertThat(r.result()).hasSize(1);
       JsonNode info = r.body().path("result_info");
       assertThat(info.path("page").asInt()).isEqualTo(page);
@@ -32,7 +35,10 @@ class PagingTest extends EmulatorHarness {
       scripts.add(r.result().get(0).path("script").asText());
     }
     assertThat(scripts).containsExactly("alpha", "beta", "gamma");
-    assertThat(api.get("/accounts/{a}/workers/durable_objects/namespaces?per_page=1000&page=4").result()).isEmpty();
+    assertThat(
+            api.get("/accounts/{a}/workers/durable_objects/namespaces?per_page=1000&page=4")
+                .result())
+        .isEmpty();
   }
 
   @Test
@@ -44,6 +50,7 @@ class PagingTest extends EmulatorHarness {
     admin().post("/reset", "{}");
     deployWorker("alpha");
     deployWorker("beta");
-    assertThat(api.get("/accounts/{a}/workers/durable_objects/namespaces?per_page=1000").result()).hasSize(2);
+    assertThat(api.get("/accounts/{a}/workers/durable_objects/namespaces?per_page=1000").result())
+        .hasSize(2);
   }
 }

@@ -1,6 +1,6 @@
 package io.github.cfcontainers.emulator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RegistryCredentialsTest extends EmulatorHarness {
   @Override
@@ -20,23 +19,32 @@ class RegistryCredentialsTest extends EmulatorHarness {
   }
 
   private static int registryStatus(String user, String password) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + TestGround.registry() + "/v2/"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-        .build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("https://" + TestGround.registry() + "/v2/"))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+            .build();
     return TestGround.registryHttp().send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test
   void mintedCredentialsAuthenticateToTheRealRegistryUntilTheyExpire() throws Exception {
-    Api.Reply r = api.post("/accounts/{a}/containers/registries/" + TestGround.registry() + "/credentials",
-        "{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}");
+    Api.Reply r =
+        api.post(
+            "/accounts/{a}/containers/registries/" + TestGround.registry() + "/credentials",
+            "{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.result().path("account_id").asText()).isEqualTo(emulator.accountId());
     assertThat(r.result().path("registry_host").asText()).isEqualTo(TestGround.registry());
-    String user = r.result().path("username").asText(), password = r.result().path("password").asText();
+    String user = r.result().path("username").asText(),
+        password = r.result().path("password").asText();
     assertThat(registryStatus(user, password)).isEqualTo(200);
     assertThat(registryStatus(user, password + "x")).isEqualTo(401);
-    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD")))).contains(user + ":$2a$");
+    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD"))))
+        .contains(user + ":$2a$");
 
     long deadline = System.currentTimeMillis() + 8000;
     int status = 200;
@@ -45,20 +53,29 @@ class RegistryCredentialsTest extends EmulatorHarness {
       status = registryStatus(user, password);
     }
     assertThat(status).as("expired credential must stop working").isEqualTo(401);
-    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD")))).doesNotContain(user + ":");
+    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD"))))
+        .doesNotContain(user + ":");
     // The admin line is untouched.
-    assertThat(registryStatus(TestGround.env("CF_TEST_REGISTRY_USER"), TestGround.env("CF_TEST_REGISTRY_PASSWORD"))).isEqualTo(200);
+    assertThat(
+            registryStatus(
+                TestGround.env("CF_TEST_REGISTRY_USER"),
+                TestGround.env("CF_TEST_REGISTRY_PASSWORD")))
+        .isEqualTo(200);
   }
 
   @Test
   void credentialsOnlyForTheConfiguredRegistryHost() {
-    Api.Reply r = api.post("/accounts/{a}/containers/registries/registry.example.com/credentials",
-        "{\"expiration_minutes\":15,\"permissions\":[\"push\"]}");
+    Api.Reply r =
+        api.post(
+            "/accounts/{a}/containers/registries/registry.example.com/credentials",
+            "{\"expiration_minutes\":15,\"permissions\":[\"push\"]}");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.error()).isEqualTo("IMAGE_REGISTRY_NOT_CONFIGURED");
   }
 
-  /** ImageRegistriesService.listImageRegistries: an array of {domain, ...}; none configured here. */
+  /**
+   * ImageRegistriesService.listImageRegistries: an array of {domain, ...}; none configured here.
+   */
   @Test
   void configuredRegistriesListIsAnEmptyArray() {
     Api.Reply r = api.get("/accounts/{a}/containers/registries");
@@ -71,17 +88,24 @@ class RegistryCredentialsTest extends EmulatorHarness {
   void credentialBodyIsValidated() {
     String path = "/accounts/{a}/containers/registries/" + TestGround.registry() + "/credentials";
     assertThat(api.post(path, "{\"permissions\":[\"push\"]}").error()).isEqualTo("VALIDATE_INPUT");
-    assertThat(api.post(path, "{\"expiration_minutes\":5,\"permissions\":[\"admin\"]}").error()).isEqualTo("VALIDATE_INPUT");
-    assertThat(api.post(path, "{\"expiration_minutes\":5,\"permissions\":[\"pull\"],\"x\":1}").error()).isEqualTo("VALIDATE_INPUT");
+    assertThat(api.post(path, "{\"expiration_minutes\":5,\"permissions\":[\"admin\"]}").error())
+        .isEqualTo("VALIDATE_INPUT");
+    assertThat(
+            api.post(path, "{\"expiration_minutes\":5,\"permissions\":[\"pull\"],\"x\":1}").error())
+        .isEqualTo("VALIDATE_INPUT");
   }
 
   @Test
   void closeAndResetRemoveMintedLines() throws Exception {
-    Api.Reply r = api.post("/accounts/{a}/containers/registries/" + TestGround.registry() + "/credentials",
-        "{\"expiration_minutes\":15,\"permissions\":[\"pull\"]}");
+    Api.Reply r =
+        api.post(
+            "/accounts/{a}/containers/registries/" + TestGround.registry() + "/credentials",
+            "{\"expiration_minutes\":15,\"permissions\":[\"pull\"]}");
     String user = r.result().path("username").asText();
-    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD")))).contains(user + ":");
+    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD"))))
+        .contains(user + ":");
     new Api(emulator.adminUrl(), emulator.accountId(), null).post("/reset", "{}");
-    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD")))).doesNotContain(user + ":");
+    assertThat(Files.readString(Path.of(TestGround.env("CF_TEST_REGISTRY_HTPASSWD"))))
+        .doesNotContain(user + ":");
   }
 }

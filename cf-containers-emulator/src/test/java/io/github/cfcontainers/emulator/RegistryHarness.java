@@ -2,7 +2,9 @@ package io.github.cfcontainers.emulator;
 
 import org.junit.jupiter.api.BeforeAll;
 
-/** An emulator wired to the real registry, with the test-ground busybox image pushed once per run. */
+/**
+ * An emulator wired to the real registry, with the test-ground busybox image pushed once per run.
+ */
 abstract class RegistryHarness extends EmulatorHarness {
   private static String busybox;
   String image;
@@ -15,7 +17,8 @@ abstract class RegistryHarness extends EmulatorHarness {
   @BeforeAll
   void pushImage() throws Exception {
     synchronized (RegistryHarness.class) {
-      if (busybox == null) busybox = TestGround.push(api, TestGround.env("CF_TEST_BUSYBOX_IMAGE"), "emu-busybox");
+      if (busybox == null)
+        busybox = TestGround.push(api, TestGround.env("CF_TEST_BUSYBOX_IMAGE"), "emu-busybox");
     }
     image = busybox;
   }
@@ -26,10 +29,13 @@ abstract class RegistryHarness extends EmulatorHarness {
         {"name":"%s","scheduling_policy":"default","instances":0,"max_instances":20,
          "configuration":%s,
          "durable_objects":{"namespace_id":"%s"},"rollout_active_grace_period":0}
-        """.formatted(name, configuration, namespaceId);
+        """
+        .formatted(name, configuration, namespaceId);
   }
 
   String lite(String img) {
-    return "{\"image\":\"" + img + "\",\"instance_type\":\"lite\",\"observability\":{\"logs\":{\"enabled\":true}}}";
+    return "{\"image\":\""
+        + img
+        + "\",\"instance_type\":\"lite\",\"observability\":{\"logs\":{\"enabled\":true}}}";
   }
 }

@@ -1,6 +1,7 @@
 package io.github.cfcontainers.emulator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +12,19 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-/** The emulator reaches the registry as the Docker daemon reaches a loopback one: https first, http only without TLS. */
+/**
+ * The emulator reaches the registry as the Docker daemon reaches a loopback one: https first, http
+ * only without TLS.
+ */
 class RegistryTlsTest extends RegistryHarness {
   private RegistryClient client(Path ca) {
-    return new RegistryClient(TestGround.registry(), TestGround.env("CF_TEST_REGISTRY_USER"),
-        TestGround.env("CF_TEST_REGISTRY_PASSWORD"), ca);
+    return new RegistryClient(
+        TestGround.registry(),
+        TestGround.env("CF_TEST_REGISTRY_USER"),
+        TestGround.env("CF_TEST_REGISTRY_PASSWORD"),
+        ca);
   }
 
   @Test
@@ -45,17 +50,24 @@ class RegistryTlsTest extends RegistryHarness {
       // A self-signed CA that did not sign the registry's certificate: the JDK's own test-free way
       // to get one is to take the registry's certificate chain's issuer from another file; we use
       // the system's first trusted root instead (any CA but ours).
-      java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-      try (var in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
+      java.security.KeyStore ks =
+          java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+      try (var in =
+          Files.newInputStream(
+              Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
         ks.load(in, null);
       }
       String alias = ks.aliases().nextElement();
       byte[] der = ks.getCertificate(alias).getEncoded();
-      Files.writeString(other, "-----BEGIN CERTIFICATE-----\n"
-          + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-          + "\n-----END CERTIFICATE-----\n");
+      Files.writeString(
+          other,
+          "-----BEGIN CERTIFICATE-----\n"
+              + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(der)
+              + "\n-----END CERTIFICATE-----\n");
       RegistryClient c = client(other);
-      assertThatThrownBy(() -> c.inspect(ImageReference.parse(image))).isInstanceOf(ApiException.class)
+      assertThatThrownBy(() -> c.inspect(ImageReference.parse(image)))
+          .isInstanceOf(ApiException.class)
           .hasMessageContaining("IMAGE_REGISTRY_RETURNED_ERROR");
       assertThat(c.scheme()).isEqualTo("https");
     } finally {
@@ -64,33 +76,37 @@ class RegistryTlsTest extends RegistryHarness {
   }
 
   /**
-   * A plain-HTTP registry answers a TLS client hello as Go's net/http does (the CNCF registry is Go):
-   * `HTTP/1.0 400 Bad Request` in plain text. Then, and only then, the emulator speaks http.
+   * A plain-HTTP registry answers a TLS client hello as Go's net/http does (the CNCF registry is
+   * Go): `HTTP/1.0 400 Bad Request` in plain text. Then, and only then, the emulator speaks http.
    */
   @Test
   void plainHttpWhenTheRegistryDoesNotSpeakTls() throws Exception {
     try (ServerSocket plain = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-      Thread t = new Thread(() -> {
-        while (!plain.isClosed()) {
-          try (Socket s = plain.accept()) {
-            InputStream in = s.getInputStream();
-            OutputStream out = s.getOutputStream();
-            int first = in.read();
-            if (first == 0x16) {
-              out.write("HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n"
-                  .getBytes(StandardCharsets.US_ASCII));
-            } else {
-              StringBuilder head = new StringBuilder().append((char) first);
-              while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
-              out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                  .getBytes(StandardCharsets.US_ASCII));
-            }
-            out.flush();
-          } catch (IOException e) {
-            // closed
-          }
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                while (!plain.isClosed()) {
+                  try (Socket s = plain.accept()) {
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream();
+                    int first = in.read();
+                    if (first == 0x16) {
+                      out.write(
+                          "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n"
+                              .getBytes(StandardCharsets.US_ASCII));
+                    } else {
+                      StringBuilder head = new StringBuilder().append((char) first);
+                      while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+                      out.write(
+                          "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                              .getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.flush();
+                  } catch (IOException e) {
+                    // closed
+                  }
+                }
+              });
       t.setDaemon(true);
       t.start();
       String host = "127.0.0.1:" + plain.getLocalPort();

@@ -1,12 +1,11 @@
 package io.github.cfcontainers.emulator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RolloutProgressTest extends RegistryHarness {
   @Override
@@ -17,11 +16,22 @@ class RolloutProgressTest extends RegistryHarness {
   @Test
   void aDelayedRolloutIsObservedProgressingThenCompleted() throws InterruptedException {
     String ns = deployWorker("shop");
-    String id = api.post("/accounts/{a}/containers/applications", createBody("a", ns, lite(image))).result().path("id").asText();
-    String body = "{\"description\":\"d\",\"strategy\":\"rolling\",\"kind\":\"full_auto\",\"step_percentage\":50,\"target_configuration\":" + lite(image) + "}";
+    String id =
+        api.post("/accounts/{a}/containers/applications", createBody("a", ns, lite(image)))
+            .result()
+            .path("id")
+            .asText();
+    String body =
+        "{\"description\":\"d\",\"strategy\":\"rolling\",\"kind\":\"full_auto\",\"step_percentage\":50,\"target_configuration\":"
+            + lite(image)
+            + "}";
     Api.Reply r = api.post("/accounts/{a}/containers/applications/" + id + "/rollouts", body);
     assertThat(r.result().path("status").asText()).isIn("pending", "progressing");
-    String path = "/accounts/{a}/containers/applications/" + id + "/rollouts/" + r.result().path("id").asText();
+    String path =
+        "/accounts/{a}/containers/applications/"
+            + id
+            + "/rollouts/"
+            + r.result().path("id").asText();
     List<String> seen = new ArrayList<>();
     int lastStep = 0;
     long deadline = System.currentTimeMillis() + 10_000;

@@ -1,10 +1,9 @@
 package io.github.cfcontainers.emulator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StartupTest {
   @Test
@@ -15,7 +14,8 @@ class StartupTest {
       assertThat(e.apiBaseUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+/client/v4");
       assertThat(e.adminUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+/__emulator");
       assertThat(e.accountId()).matches("[0-9a-f]{32}");
-      Api.Reply r = new Api(e.apiBaseUrl(), e.accountId(), "t").get("/accounts/{a}/workers/scripts");
+      Api.Reply r =
+          new Api(e.apiBaseUrl(), e.accountId(), "t").get("/accounts/{a}/workers/scripts");
       assertThat(r.status()).isEqualTo(200);
     }
   }
@@ -24,12 +24,15 @@ class StartupTest {
   void secretBindingValuesAreNeverAnsweredBack() throws Exception {
     try (CloudflareEmulator e = CloudflareEmulator.builder().apiToken("t").start()) {
       Api api = new Api(e.apiBaseUrl(), e.accountId(), "t");
-      String meta = """
+      String meta =
+          """
           {"main_module":"worker.js","compatibility_date":"2025-06-01",
            "bindings":[{"type":"secret_text","name":"KEY","text":"s3cr3t-value"}]}""";
       assertThat(api.upload("s", meta, "export default { fetch() {} };").status()).isEqualTo(200);
-      assertThat(api.get("/accounts/{a}/workers/scripts/s/settings").raw().body()).doesNotContain("s3cr3t-value");
-      assertThat(new Api(e.adminUrl(), e.accountId(), null).get("/state").raw().body()).doesNotContain("s3cr3t-value");
+      assertThat(api.get("/accounts/{a}/workers/scripts/s/settings").raw().body())
+          .doesNotContain("s3cr3t-value");
+      assertThat(new Api(e.adminUrl(), e.accountId(), null).get("/state").raw().body())
+          .doesNotContain("s3cr3t-value");
     }
   }
 }

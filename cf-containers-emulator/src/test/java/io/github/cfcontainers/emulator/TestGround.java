@@ -7,9 +7,6 @@ import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -21,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The real registry and Docker engine from scripts/test-ground.sh. Missing coordinates
- * fail the test loudly: these tests must never be skipped silently.
+ * The real registry and Docker engine from scripts/test-ground.sh. Missing coordinates fail the
+ * test loudly: these tests must never be skipped silently.
  */
 final class TestGround {
   static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -37,8 +36,10 @@ final class TestGround {
   static String env(String name) {
     String v = System.getenv(name);
     if (v == null || v.isEmpty()) {
-      throw new AssertionError(name + " is not set: run `source \"$(bash scripts/test-ground.sh)\"` "
-          + "before the build, so the registry/Docker-backed tests can reach the real test ground");
+      throw new AssertionError(
+          name
+              + " is not set: run `source \"$(bash scripts/test-ground.sh)\"` "
+              + "before the build, so the registry/Docker-backed tests can reach the real test ground");
     }
     return v;
   }
@@ -53,9 +54,11 @@ final class TestGround {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(null, null);
       try (InputStream in = Files.newInputStream(Path.of(env("CF_TEST_REGISTRY_CA")))) {
-        ks.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        ks.setCertificateEntry(
+            "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(ks);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
@@ -65,27 +68,37 @@ final class TestGround {
   }
 
   static CloudflareEmulator.Builder withRegistry(CloudflareEmulator.Builder b) {
-    return b.registry(registry()).registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
-        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD"))).registryCa(Path.of(env("CF_TEST_REGISTRY_CA")));
+    return b.registry(registry())
+        .registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
+        .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")))
+        .registryCa(Path.of(env("CF_TEST_REGISTRY_CA")));
   }
 
   static synchronized DockerClient docker() {
     if (docker == null) {
-      DefaultDockerClientConfig cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-      docker = DockerClientImpl.getInstance(cfg, new ApacheDockerHttpClient.Builder()
-          .dockerHost(cfg.getDockerHost()).sslConfig(cfg.getSSLConfig()).build());
+      DefaultDockerClientConfig cfg =
+          DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+      docker =
+          DockerClientImpl.getInstance(
+              cfg,
+              new ApacheDockerHttpClient.Builder()
+                  .dockerHost(cfg.getDockerHost())
+                  .sslConfig(cfg.getSSLConfig())
+                  .build());
       Runtime.getRuntime().addShutdownHook(new Thread(TestGround::removeLocalTags));
     }
     return docker;
   }
 
   /**
-   * Pushes a local image to `<registry>/<account>/<repo>:<tag>` with a registry credential
-   * minted by the emulator (as a deploy does), and answers the digest-pinned reference.
+   * Pushes a local image to `<registry>/<account>/<repo>:<tag>` with a registry credential minted
+   * by the emulator (as a deploy does), and answers the digest-pinned reference.
    */
   static String push(Api api, String localImage, String repo) throws Exception {
-    Api.Reply cred = api.post("/accounts/{a}/containers/registries/" + registry() + "/credentials",
-        "{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}");
+    Api.Reply cred =
+        api.post(
+            "/accounts/{a}/containers/registries/" + registry() + "/credentials",
+            "{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}");
     if (cred.status() != 200) throw new AssertionError("minting failed: " + cred);
     String repository = registry() + "/" + api.account + "/" + repo;
     String tag = RUN;
@@ -93,17 +106,29 @@ final class TestGround {
     synchronized (LOCAL_TAGS) {
       LOCAL_TAGS.add(repository + ":" + tag);
     }
-    AuthConfig auth = new AuthConfig().withUsername(cred.result().path("username").asText())
-        .withPassword(cred.result().path("password").asText()).withRegistryAddress(registry());
+    AuthConfig auth =
+        new AuthConfig()
+            .withUsername(cred.result().path("username").asText())
+            .withPassword(cred.result().path("password").asText())
+            .withRegistryAddress(registry());
     String[] digest = new String[1];
-    docker().pushImageCmd(repository).withTag(tag).withAuthConfig(auth).exec(new ResultCallback.Adapter<PushResponseItem>() {
-      @Override
-      public void onNext(PushResponseItem item) {
-        if (item.isErrorIndicated()) onError(new AssertionError("push failed: " + item.getErrorDetail().getMessage()));
-        if (item.getAux() != null && item.getAux().getDigest() != null) digest[0] = item.getAux().getDigest();
-      }
-    }).awaitCompletion(3, TimeUnit.MINUTES);
-    if (digest[0] == null) throw new AssertionError("push of " + repository + ":" + tag + " gave no digest");
+    docker()
+        .pushImageCmd(repository)
+        .withTag(tag)
+        .withAuthConfig(auth)
+        .exec(
+            new ResultCallback.Adapter<PushResponseItem>() {
+              @Override
+              public void onNext(PushResponseItem item) {
+                if (item.isErrorIndicated())
+                  onError(new AssertionError("push failed: " + item.getErrorDetail().getMessage()));
+                if (item.getAux() != null && item.getAux().getDigest() != null)
+                  digest[0] = item.getAux().getDigest();
+              }
+            })
+        .awaitCompletion(3, TimeUnit.MINUTES);
+    if (digest[0] == null)
+      throw new AssertionError("push of " + repository + ":" + tag + " gave no digest");
     return repository + "@" + digest[0];
   }
 
@@ -112,8 +137,11 @@ final class TestGround {
     String tag = "cf-emu-test/img-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
     Path file = Files.createTempFile("cf-emu", ".Dockerfile");
     Files.writeString(file, dockerfile);
-    Process p = new ProcessBuilder("docker", "build", "-q", "-t", tag, "-").redirectInput(file.toFile())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("docker", "build", "-q", "-t", tag, "-")
+            .redirectInput(file.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) throw new AssertionError("docker build failed: " + out);
     Files.delete(file);

@@ -1,9 +1,9 @@
 package io.github.cfcontainers.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Workers routes wrangler calls around an upload and on delete (sources in API.md). */
 class WorkersLifecycleTest extends EmulatorHarness {
@@ -11,7 +11,13 @@ class WorkersLifecycleTest extends EmulatorHarness {
 
   @Test
   void absentWorkerIs10007OnDeploymentsSecretsReferencesAndWorker() {
-    for (String p : new String[] {S + "nope/deployments", S + "nope/secrets", S + "nope/references", "/accounts/{a}/workers/workers/nope"}) {
+    for (String p :
+        new String[] {
+          S + "nope/deployments",
+          S + "nope/secrets",
+          S + "nope/references",
+          "/accounts/{a}/workers/workers/nope"
+        }) {
       Api.Reply r = api.get(p);
       assertThat(r.status()).as(p).isEqualTo(404);
       assertThat(r.code()).as(p).isEqualTo(10007);
@@ -24,8 +30,17 @@ class WorkersLifecycleTest extends EmulatorHarness {
   @Test
   void everyUploadIsTheLatestDeploymentAt100Percent() {
     deployWorker("shop");
-    String second = api.upload("shop", Fixtures.metadata("shop-mycontainer").replace("\"migrations\":{\"new_tag\":\"v1\",\"steps\":[{\"new_sqlite_classes\":[\"MyContainer\"]}]},", ""),
-        Fixtures.WORKER).result().path("deployment_id").asText();
+    String second =
+        api.upload(
+                "shop",
+                Fixtures.metadata("shop-mycontainer")
+                    .replace(
+                        "\"migrations\":{\"new_tag\":\"v1\",\"steps\":[{\"new_sqlite_classes\":[\"MyContainer\"]}]},",
+                        ""),
+                Fixtures.WORKER)
+            .result()
+            .path("deployment_id")
+            .asText();
     JsonNode d = api.get(S + "shop/deployments").result().path("deployments");
     assertThat(d).hasSize(2);
     assertThat(d.get(0).path("versions").get(0).path("version_id").asText()).isEqualTo(second);
@@ -41,9 +56,17 @@ class WorkersLifecycleTest extends EmulatorHarness {
     assertThat(w.path("name").asText()).isEqualTo("shop");
     assertThat(w.path("subdomain").path("enabled").asBoolean()).isFalse();
     api.post(S + "shop/subdomain", "{\"enabled\":true}");
-    assertThat(api.get("/accounts/{a}/workers/workers/shop").result().path("subdomain").path("enabled").asBoolean()).isTrue();
+    assertThat(
+            api.get("/accounts/{a}/workers/workers/shop")
+                .result()
+                .path("subdomain")
+                .path("enabled")
+                .asBoolean())
+        .isTrue();
     assertThat(api.get("/accounts/{a}/workers/tails/by-consumer/shop").result()).isEmpty();
-    Api.Reply kv = api.get("/accounts/{a}/storage/kv/namespaces?per_page=100&order=title&direction=asc&page=1");
+    Api.Reply kv =
+        api.get(
+            "/accounts/{a}/storage/kv/namespaces?per_page=100&order=title&direction=asc&page=1");
     assertThat(kv.status()).isEqualTo(200);
     assertThat(kv.result()).isEmpty();
   }
@@ -55,7 +78,8 @@ class WorkersLifecycleTest extends EmulatorHarness {
     JsonNode refs = api.get(S + "shop/references").result();
     assertThat(refs.path("durable_objects")).hasSize(1);
     assertThat(refs.path("durable_objects").get(0).path("service").asText()).isEqualTo("shop");
-    assertThat(refs.path("durable_objects").get(0).path("durable_object_namespace_id").asText()).isEqualTo(ns);
+    assertThat(refs.path("durable_objects").get(0).path("durable_object_namespace_id").asText())
+        .isEqualTo(ns);
     assertThat(refs.path("services").path("incoming")).isEmpty();
   }
 
@@ -71,7 +95,8 @@ class WorkersLifecycleTest extends EmulatorHarness {
   @Test
   void deleteWithoutForceIsStoppedByAnotherWorkersBinding() {
     deployWorker("shop");
-    String user = """
+    String user =
+        """
         {"main_module":"worker.js","compatibility_date":"2025-06-01",
          "bindings":[{"type":"durable_object_namespace","name":"REMOTE","class_name":"MyContainer","script_name":"shop"}]}""";
     String src = "export default { async fetch(r, env) { return new Response(\"x\"); } };";

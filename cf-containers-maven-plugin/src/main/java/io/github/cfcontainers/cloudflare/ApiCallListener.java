@@ -1,10 +1,12 @@
 package io.github.cfcontainers.cloudflare;
 
-/** Hook for the Maven layer: one event per HTTP attempt (method, path, status, ms), never the token. */
+/**
+ * Hook for the Maven layer: one event per HTTP attempt (method, path, status, ms), never the token.
+ */
 @FunctionalInterface
 public interface ApiCallListener {
 
-  ApiCallListener NONE = event -> { };
+  ApiCallListener NONE = event -> {};
 
   void onCall(ApiCallEvent event);
 }

@@ -12,7 +12,10 @@ import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Response;
 
-/** Executes a Retrofit call, unwraps the envelope and turns every failure into {@link CloudflareApiException}. */
+/**
+ * Executes a Retrofit call, unwraps the envelope and turns every failure into {@link
+ * CloudflareApiException}.
+ */
 final class ApiCaller {
 
   private final ObjectMapper mapper;
@@ -37,16 +40,24 @@ final class ApiCaller {
     try {
       response = call.execute();
     } catch (NonJsonAnswerException e) {
-      throw CloudflareApiException.nonJson(e.status, method, path, e.contentType, e.cfMitigated,
-          token.scrub(e.snippet), e.attempts, null);
+      throw CloudflareApiException.nonJson(
+          e.status,
+          method,
+          path,
+          e.contentType,
+          e.cfMitigated,
+          token.scrub(e.snippet),
+          e.attempts,
+          null);
     } catch (TransportFailure e) {
-      throw CloudflareApiException.transport(method, path, token.scrub(e.getMessage()), e.attempts, e.note,
-          e.getCause());
+      throw CloudflareApiException.transport(
+          method, path, token.scrub(e.getMessage()), e.attempts, e.note, e.getCause());
     } catch (JsonProcessingException e) {
-      throw CloudflareApiException.unexpected(200, method, path, token.scrub(e.getOriginalMessage()), null);
+      throw CloudflareApiException.unexpected(
+          200, method, path, token.scrub(e.getOriginalMessage()), null);
     } catch (IOException e) {
-      throw CloudflareApiException.transport(method, path, token.scrub(TransportFailure.describe(e)), 1,
-          null, null);
+      throw CloudflareApiException.transport(
+          method, path, token.scrub(TransportFailure.describe(e)), 1, null, null);
     }
     int status = response.code();
     int attempts = parseAttempts(response.headers().get(RetryInterceptor.ATTEMPTS_HEADER));
@@ -58,16 +69,29 @@ final class ApiCaller {
         raw = errorBody == null ? new byte[0] : errorBody.bytes();
         type = errorBody == null ? null : errorBody.contentType();
       } catch (IOException e) {
-        throw CloudflareApiException.transport(method, path,
-            "the error answer (HTTP " + status + ") could not be read: " + TransportFailure.describe(e),
-            attempts, note, null);
+        throw CloudflareApiException.transport(
+            method,
+            path,
+            "the error answer (HTTP "
+                + status
+                + ") could not be read: "
+                + TransportFailure.describe(e),
+            attempts,
+            note,
+            null);
       }
       String mitigated = response.headers().get("cf-mitigated");
       JsonNode tree = mitigated == null ? tryParse(raw) : null;
       if (tree == null || !tree.isObject()) {
-        throw CloudflareApiException.nonJson(status, method, path, type == null ? null : type.toString(),
-            mitigated, token.scrub(JsonAnswerGuard.snippet(new String(raw, StandardCharsets.UTF_8))),
-            attempts, note);
+        throw CloudflareApiException.nonJson(
+            status,
+            method,
+            path,
+            type == null ? null : type.toString(),
+            mitigated,
+            token.scrub(JsonAnswerGuard.snippet(new String(raw, StandardCharsets.UTF_8))),
+            attempts,
+            note);
       }
       List<ApiError> errors = ApiErrors.fromAnswer(tree, mapper, token::scrub);
       throw CloudflareApiException.apiError(status, method, path, errors, attempts, note);
@@ -77,22 +101,29 @@ final class ApiCaller {
       return new ApiEnvelope<>(true, null, null, null, null); // 204
     }
     if (Boolean.FALSE.equals(envelope.success())) {
-      throw CloudflareApiException.apiError(status, method, path,
-          ApiErrors.fromErrorsNode(envelope.errors(), mapper, token::scrub), attempts, note);
+      throw CloudflareApiException.apiError(
+          status,
+          method,
+          path,
+          ApiErrors.fromErrorsNode(envelope.errors(), mapper, token::scrub),
+          attempts,
+          note);
     }
     return envelope;
   }
 
   /**
-   * Runs {@code call}; answers null when it failed with HTTP 404 or one of {@code absentCodes}. A 404 with code 7003
-   * (no route: wrong base URL or path) is an error, not "absent": a destroy must not report "nothing to delete".
+   * Runs {@code call}; answers null when it failed with HTTP 404 or one of {@code absentCodes}. A
+   * 404 with code 7003 (no route: wrong base URL or path) is an error, not "absent": a destroy must
+   * not report "nothing to delete".
    */
   <T> ApiEnvelope<T> envelopeOrNullIfAbsent(Call<ApiEnvelope<T>> call, int... absentCodes) {
     try {
       return envelope(call);
     } catch (CloudflareApiException e) {
       boolean noRoute = e.hasCode(CloudflareErrorCodes.NO_ROUTE);
-      if (e.kind() == CloudflareApiException.Kind.API_ERROR && !noRoute
+      if (e.kind() == CloudflareApiException.Kind.API_ERROR
+          && !noRoute
           && (e.isNotFound() || hasAny(e, absentCodes))) {
         return null;
       }

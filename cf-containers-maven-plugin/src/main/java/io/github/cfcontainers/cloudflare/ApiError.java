@@ -6,11 +6,11 @@ import java.util.stream.Collectors;
 /**
  * One entry of the envelope's {@code errors[]}.
  *
- * @param code             {@code errors[].code} (0 when absent)
- * @param message          {@code errors[].message} as sent
+ * @param code {@code errors[].code} (0 when absent)
+ * @param message {@code errors[].message} as sent
  * @param documentationUrl {@code errors[].documentation_url}, may be null
- * @param detail           the {@code {"error": …, "details": {…}}} JSON the containers API puts in {@code message},
- *                         parsed; null when the message is plain text
+ * @param detail the {@code {"error": …, "details": {…}}} JSON the containers API puts in {@code
+ *     message}, parsed; null when the message is plain text
  */
 public record ApiError(int code, String message, String documentationUrl, Detail detail)
     implements java.io.Serializable {
@@ -18,13 +18,16 @@ public record ApiError(int code, String message, String documentationUrl, Detail
   /**
    * The structured error the containers API embeds in {@code message}.
    *
-   * @param error   e.g. {@code DURABLE_OBJECT_ALREADY_HAS_APPLICATION}
-   * @param details the {@code details} object, flattened to text values in document order (may be empty)
+   * @param error e.g. {@code DURABLE_OBJECT_ALREADY_HAS_APPLICATION}
+   * @param details the {@code details} object, flattened to text values in document order (may be
+   *     empty)
    */
   public record Detail(String error, Map<String, String> details) implements java.io.Serializable {
     public Detail {
-      details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(
-          new java.util.LinkedHashMap<>(details));
+      details =
+          details == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }
 
     String describe() {
@@ -32,15 +35,24 @@ public record ApiError(int code, String message, String documentationUrl, Detail
       if (details.isEmpty()) {
         return base;
       }
-      return base + " (" + details.entrySet().stream()
-          .map(e -> e.getKey() + ": " + e.getValue())
-          .collect(Collectors.joining(", ")) + ")";
+      return base
+          + " ("
+          + details.entrySet().stream()
+              .map(e -> e.getKey() + ": " + e.getValue())
+              .collect(Collectors.joining(", "))
+          + ")";
     }
   }
 
-  /** Human text: the parsed {@code error (k: v, …)} when there is one, else the message; plus the code. */
+  /**
+   * Human text: the parsed {@code error (k: v, …)} when there is one, else the message; plus the
+   * code.
+   */
   public String describe() {
-    String text = detail != null ? detail.describe() : (message == null || message.isBlank() ? "(no message)" : message);
+    String text =
+        detail != null
+            ? detail.describe()
+            : (message == null || message.isBlank() ? "(no message)" : message);
     return code != 0 ? text + " [code " + code + "]" : text;
   }
 }

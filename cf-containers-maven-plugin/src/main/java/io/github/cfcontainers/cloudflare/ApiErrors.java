@@ -11,14 +11,14 @@ import java.util.function.UnaryOperator;
 /** Lenient parsing of {@code errors[]} and of the containers API's JSON-in-{@code message}. */
 final class ApiErrors {
 
-  private ApiErrors() {
-  }
+  private ApiErrors() {}
 
   /**
-   * Reads the errors of an answer: the envelope's {@code errors[]}, or a bare {@code {"error":…,"details":…}}
-   * body (some containers endpoints answer that way).
+   * Reads the errors of an answer: the envelope's {@code errors[]}, or a bare {@code
+   * {"error":…,"details":…}} body (some containers endpoints answer that way).
    */
-  static List<ApiError> fromAnswer(JsonNode answer, ObjectMapper mapper, UnaryOperator<String> scrub) {
+  static List<ApiError> fromAnswer(
+      JsonNode answer, ObjectMapper mapper, UnaryOperator<String> scrub) {
     List<ApiError> out = new ArrayList<>();
     if (answer == null || !answer.isObject()) {
       return out;
@@ -37,7 +37,8 @@ final class ApiErrors {
     return out;
   }
 
-  static List<ApiError> fromErrorsNode(JsonNode errors, ObjectMapper mapper, UnaryOperator<String> scrub) {
+  static List<ApiError> fromErrorsNode(
+      JsonNode errors, ObjectMapper mapper, UnaryOperator<String> scrub) {
     List<ApiError> out = new ArrayList<>();
     if (errors != null && errors.isArray()) {
       for (JsonNode e : errors) {
@@ -47,7 +48,8 @@ final class ApiErrors {
     return out;
   }
 
-  private static ApiError fromErrorNode(JsonNode e, ObjectMapper mapper, UnaryOperator<String> scrub) {
+  private static ApiError fromErrorNode(
+      JsonNode e, ObjectMapper mapper, UnaryOperator<String> scrub) {
     if (e == null || !e.isObject()) {
       return new ApiError(0, e == null ? null : scrub.apply(e.asText()), null, null);
     }
@@ -68,7 +70,8 @@ final class ApiErrors {
   }
 
   /** Parses {@code {"error":…,"details":{…}}} out of a message; null when it is not such JSON. */
-  static ApiError.Detail parseDetail(String message, ObjectMapper mapper, UnaryOperator<String> scrub) {
+  static ApiError.Detail parseDetail(
+      String message, ObjectMapper mapper, UnaryOperator<String> scrub) {
     if (message == null) {
       return null;
     }
@@ -81,7 +84,8 @@ final class ApiErrors {
       if (node == null || !node.isObject() || !node.hasNonNull("error")) {
         return null;
       }
-      return new ApiError.Detail(scrub.apply(node.get("error").asText()), flatten(node.get("details"), scrub));
+      return new ApiError.Detail(
+          scrub.apply(node.get("error").asText()), flatten(node.get("details"), scrub));
     } catch (Exception notJson) {
       return null;
     }
@@ -93,10 +97,19 @@ final class ApiErrors {
       return out;
     }
     if (details.isObject()) {
-      details.fields().forEachRemaining(f -> out.put(f.getKey(),
-          scrub.apply(f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString())));
+      details
+          .fields()
+          .forEachRemaining(
+              f ->
+                  out.put(
+                      f.getKey(),
+                      scrub.apply(
+                          f.getValue().isValueNode()
+                              ? f.getValue().asText()
+                              : f.getValue().toString())));
     } else {
-      out.put("details", scrub.apply(details.isValueNode() ? details.asText() : details.toString()));
+      out.put(
+          "details", scrub.apply(details.isValueNode() ? details.asText() : details.toString()));
     }
     return out;
   }

@@ -3,8 +3,9 @@ package io.github.cfcontainers.cloudflare;
 import java.util.Objects;
 
 /**
- * A Cloudflare API token. The value is only handed to the HTTP layer (package-private {@link #reveal()});
- * {@link #toString()} is redacted so the token cannot leak into logs, exception messages or reports.
+ * A Cloudflare API token. The value is only handed to the HTTP layer (package-private {@link
+ * #reveal()}); {@link #toString()} is redacted so the token cannot leak into logs, exception
+ * messages or reports.
  */
 public final class ApiToken {
 
@@ -18,8 +19,8 @@ public final class ApiToken {
 
   /**
    * @param value the raw token; must be non-blank and a single header-safe line
-   * @throws IllegalArgumentException when blank or containing whitespace/control characters
-   *         (the message never contains the value)
+   * @throws IllegalArgumentException when blank or containing whitespace/control characters (the
+   *     message never contains the value)
    */
   public static ApiToken of(String value) {
     Objects.requireNonNull(value, "API token must not be null");

@@ -9,26 +9,34 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Application(String id, String name, Integer version, String createdAt, String accountId,
-              String schedulingPolicy, Integer instances, Integer maxInstances,
-              ApplicationConfiguration configuration, ApplicationConstraints constraints,
-              DurableObjectsRef durableObjects, String activeRolloutId, Health health,
-              Integer rolloutActiveGracePeriod) {
+public record Application(
+    String id,
+    String name,
+    Integer version,
+    String createdAt,
+    String accountId,
+    String schedulingPolicy,
+    Integer instances,
+    Integer maxInstances,
+    ApplicationConfiguration configuration,
+    ApplicationConstraints constraints,
+    DurableObjectsRef durableObjects,
+    String activeRolloutId,
+    Health health,
+    Integer rolloutActiveGracePeriod) {
 
   /** {@code health}. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-  public record Health(InstanceHealth instances) {
-  }
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Health(InstanceHealth instances) {}
 
   /** {@code health.instances}. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-  public record InstanceHealth(Integer active, Integer healthy, Integer failed, Integer starting,
-                 Integer scheduling) {
-  }
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record InstanceHealth(
+      Integer active, Integer healthy, Integer failed, Integer starting, Integer scheduling) {}
 
   /** {@code durable_objects.namespace_id}, or null. */
   public String namespaceId() {

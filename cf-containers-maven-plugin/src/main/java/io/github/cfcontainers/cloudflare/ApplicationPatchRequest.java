@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * {@code PATCH /accounts/{a}/containers/applications/{id}}: no name, no instances. An image change also needs a
- * rollout ({@link RolloutCreateRequest}).
+ * {@code PATCH /accounts/{a}/containers/applications/{id}}: no name, no instances. An image change
+ * also needs a rollout ({@link RolloutCreateRequest}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApplicationPatchRequest(ApplicationConfiguration configuration, Integer maxInstances,
-                    ApplicationConstraints constraints, String schedulingPolicy,
-                    Integer rolloutActiveGracePeriod) {
-}
+public record ApplicationPatchRequest(
+    ApplicationConfiguration configuration,
+    Integer maxInstances,
+    ApplicationConstraints constraints,
+    String schedulingPolicy,
+    Integer rolloutActiveGracePeriod) {}

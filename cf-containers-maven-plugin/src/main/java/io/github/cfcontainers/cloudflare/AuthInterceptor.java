@@ -17,10 +17,13 @@ final class AuthInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    return chain.proceed(chain.request().newBuilder()
-        .header("Authorization", "Bearer " + token.reveal())
-        .header("Accept", "application/json")
-        .header("User-Agent", userAgent)
-        .build());
+    return chain.proceed(
+        chain
+            .request()
+            .newBuilder()
+            .header("Authorization", "Bearer " + token.reveal())
+            .header("Accept", "application/json")
+            .header("User-Agent", userAgent)
+            .build());
   }
 }

@@ -18,13 +18,15 @@ import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
- * The Cloudflare API as the deploy, destroy and status goals need it: Workers scripts, Durable Object namespaces,
- * workers.dev, the container registry, container applications, rollouts and instances.
+ * The Cloudflare API as the deploy, destroy and status goals need it: Workers scripts, Durable
+ * Object namespaces, workers.dev, the container registry, container applications, rollouts and
+ * instances.
  *
- * <p>Every method either returns the unwrapped {@code result} or throws {@link CloudflareApiException}. Methods named
- * {@code find…} answer {@link Optional#empty()} when the thing does not exist (HTTP 404, or the API's "not found"
- * code). Calls are retried per {@link RetryPolicy} (see {@link RetryInterceptor} for what is retried). The token is
- * never logged, put in a message or shown by {@code toString}.
+ * <p>Every method either returns the unwrapped {@code result} or throws {@link
+ * CloudflareApiException}. Methods named {@code find…} answer {@link Optional#empty()} when the
+ * thing does not exist (HTTP 404, or the API's "not found" code). Calls are retried per {@link
+ * RetryPolicy} (see {@link RetryInterceptor} for what is retried). The token is never logged, put
+ * in a message or shown by {@code toString}.
  *
  * <p>Thread-safe; {@link #close()} releases the HTTP connection pool.
  */
@@ -45,7 +47,9 @@ public final class CloudflareApi implements AutoCloseable {
   private final ContainersEndpoints containers;
   private final ApiCaller caller;
 
-  /** For tests and the emulator: base URL (null = env/default), account id, token, default settings. */
+  /**
+   * For tests and the emulator: base URL (null = env/default), account id, token, default settings.
+   */
   public CloudflareApi(String baseUrl, String accountId, ApiToken token) {
     this(CloudflareClientConfig.builder(accountId, token).baseUrl(baseUrl).build());
   }
@@ -55,25 +59,33 @@ public final class CloudflareApi implements AutoCloseable {
     this.accountId = config.accountId();
     this.mapper = CloudflareJson.newMapper();
     String basePath = config.baseUrl().encodedPath();
-    this.http = new OkHttpClient.Builder()
-        .connectTimeout(config.connectTimeout())
-        .readTimeout(config.readTimeout())
-        .writeTimeout(config.writeTimeout())
-        .callTimeout(config.callTimeout())
-        .retryOnConnectionFailure(false) // our RetryInterceptor decides, per method
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .addInterceptor(new RetryInterceptor(config.retryPolicy(), config.sleeper(), config.clock(),
-            config.random(), config.listener(), basePath))
-        .addInterceptor(new AuthInterceptor(config.token(), config.userAgent()))
-        .addInterceptor(new JsonAnswerGuard())
-        .build();
-    Retrofit retrofit = new Retrofit.Builder()
-        .baseUrl(config.baseUrl())
-        .client(http)
-        .addConverterFactory(new EmptyBodyTolerantConverterFactory())
-        .addConverterFactory(JacksonConverterFactory.create(mapper))
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.writeTimeout())
+            .callTimeout(config.callTimeout())
+            .retryOnConnectionFailure(false) // our RetryInterceptor decides, per method
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .addInterceptor(
+                new RetryInterceptor(
+                    config.retryPolicy(),
+                    config.sleeper(),
+                    config.clock(),
+                    config.random(),
+                    config.listener(),
+                    basePath))
+            .addInterceptor(new AuthInterceptor(config.token(), config.userAgent()))
+            .addInterceptor(new JsonAnswerGuard())
+            .build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(config.baseUrl())
+            .client(http)
+            .addConverterFactory(new EmptyBodyTolerantConverterFactory())
+            .addConverterFactory(JacksonConverterFactory.create(mapper))
+            .build();
     this.workers = retrofit.create(WorkersEndpoints.class);
     this.containers = retrofit.create(ContainersEndpoints.class);
     this.caller = new ApiCaller(mapper, config.token(), basePath);
@@ -91,11 +103,12 @@ public final class CloudflareApi implements AutoCloseable {
   // ------------------------------------------------------------------ Workers scripts
 
   /**
-   * {@code PUT /accounts/{a}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata} part
-   * ({@code application/json}) and one part per module whose field name and filename are the module name and whose
-   * content type is sent exactly as given.
+   * {@code PUT /accounts/{a}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code
+   * metadata} part ({@code application/json}) and one part per module whose field name and filename
+   * are the module name and whose content type is sent exactly as given.
    */
-  public ScriptUploadResult uploadScript(String scriptName, ScriptMetadata metadata, List<WorkerModule> modules) {
+  public ScriptUploadResult uploadScript(
+      String scriptName, ScriptMetadata metadata, List<WorkerModule> modules) {
     requireSegment(scriptName, "script name");
     Objects.requireNonNull(metadata, "metadata");
     if (modules == null || modules.isEmpty()) {
@@ -104,45 +117,54 @@ public final class CloudflareApi implements AutoCloseable {
     Set<String> names = new HashSet<>();
     for (WorkerModule m : modules) {
       if ("metadata".equals(m.name())) {
-        throw new IllegalArgumentException("A module cannot be named 'metadata' (that part holds the metadata)");
+        throw new IllegalArgumentException(
+            "A module cannot be named 'metadata' (that part holds the metadata)");
       }
       if (!names.add(m.name())) {
         throw new IllegalArgumentException("Two modules are named '" + m.name() + "'");
       }
     }
     if (metadata.mainModule() != null && !names.contains(metadata.mainModule())) {
-      throw new IllegalArgumentException("main_module '" + metadata.mainModule()
-          + "' is not among the uploaded modules " + names);
+      throw new IllegalArgumentException(
+          "main_module '" + metadata.mainModule() + "' is not among the uploaded modules " + names);
     }
     byte[] json;
     try {
       json = mapper.writeValueAsBytes(metadata);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("The Worker metadata cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "The Worker metadata cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
     MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
-    body.addPart(Headers.of("Content-Disposition", "form-data; name=\"metadata\""),
+    body.addPart(
+        Headers.of("Content-Disposition", "form-data; name=\"metadata\""),
         RequestBody.create(json, JSON));
     for (WorkerModule m : modules) {
       // bytes, not a String: RequestBody.create(String, type) would append "; charset=utf-8"
-      body.addPart(Headers.of("Content-Disposition",
+      body.addPart(
+          Headers.of(
+              "Content-Disposition",
               "form-data; name=\"" + m.name() + "\"; filename=\"" + m.name() + "\""),
           RequestBody.create(m.contentUnsafe(), MediaType.get(m.contentType())));
     }
     return caller.result(workers.uploadScript(accountId, scriptName, body.build()));
   }
 
-  /** {@code GET /accounts/{a}/workers/services/{name}}; empty when the Worker does not exist (404 / 10090). */
+  /**
+   * {@code GET /accounts/{a}/workers/services/{name}}; empty when the Worker does not exist (404 /
+   * 10090).
+   */
   public Optional<WorkerService> findService(String scriptName) {
     requireSegment(scriptName, "script name");
-    ApiEnvelope<WorkerService> env = caller.envelopeOrNullIfAbsent(
-        workers.getService(accountId, scriptName), CloudflareErrorCodes.SERVICE_NOT_FOUND);
+    ApiEnvelope<WorkerService> env =
+        caller.envelopeOrNullIfAbsent(
+            workers.getService(accountId, scriptName), CloudflareErrorCodes.SERVICE_NOT_FOUND);
     return env == null ? Optional.empty() : Optional.ofNullable(env.result());
   }
 
   /**
-   * The deployed Worker's migration tag ({@code default_environment.script.migration_tag}); empty when the Worker
-   * does not exist or has no tag yet.
+   * The deployed Worker's migration tag ({@code default_environment.script.migration_tag}); empty
+   * when the Worker does not exist or has no tag yet.
    */
   public Optional<String> findMigrationTag(String scriptName) {
     return findService(scriptName).map(WorkerService::migrationTag);
@@ -153,17 +175,22 @@ public final class CloudflareApi implements AutoCloseable {
     return nonNull(caller.result(workers.listScripts(accountId)));
   }
 
-  /** {@code GET /accounts/{a}/workers/scripts/{name}/settings}; empty when the Worker does not exist. */
+  /**
+   * {@code GET /accounts/{a}/workers/scripts/{name}/settings}; empty when the Worker does not
+   * exist.
+   */
   public Optional<ScriptSettings> findScriptSettings(String scriptName) {
     requireSegment(scriptName, "script name");
-    ApiEnvelope<ScriptSettings> env = caller.envelopeOrNullIfAbsent(
-        workers.getScriptSettings(accountId, scriptName), CloudflareErrorCodes.SERVICE_NOT_FOUND);
+    ApiEnvelope<ScriptSettings> env =
+        caller.envelopeOrNullIfAbsent(
+            workers.getScriptSettings(accountId, scriptName),
+            CloudflareErrorCodes.SERVICE_NOT_FOUND);
     return env == null ? Optional.empty() : Optional.ofNullable(env.result());
   }
 
   /**
-   * {@code GET /accounts/{a}/workers/scripts/{name}/versions/{version_id}}, retried briefly while the API answers
-   * code 100146 (a fresh version is not readable everywhere yet).
+   * {@code GET /accounts/{a}/workers/scripts/{name}/versions/{version_id}}, retried briefly while
+   * the API answers code 100146 (a fresh version is not readable everywhere yet).
    */
   public ScriptVersion getScriptVersion(String scriptName, String versionId) {
     requireSegment(scriptName, "script name");
@@ -181,34 +208,45 @@ public final class CloudflareApi implements AutoCloseable {
         config.sleeper().sleep(config.versionLookupDelay().multipliedBy(attempt));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for Worker version " + versionId, e);
+        throw new IllegalStateException(
+            "Interrupted while waiting for Worker version " + versionId, e);
       }
     }
   }
 
   /**
-   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=true}. Does not delete the Worker's container
-   * applications. Answers false when the Worker did not exist.
+   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=true}. Does not delete the Worker's
+   * container applications. Answers false when the Worker did not exist.
    */
   public boolean deleteScript(String scriptName) {
     requireSegment(scriptName, "script name");
-    return caller.envelopeOrNullIfAbsent(workers.deleteScript(accountId, scriptName, Boolean.TRUE),
-        CloudflareErrorCodes.SERVICE_NOT_FOUND) != null;
+    return caller.envelopeOrNullIfAbsent(
+            workers.deleteScript(accountId, scriptName, Boolean.TRUE),
+            CloudflareErrorCodes.SERVICE_NOT_FOUND)
+        != null;
   }
 
   // ------------------------------------------------------------------ Durable Objects
 
-  /** {@code GET /accounts/{a}/workers/durable_objects/namespaces?per_page=1000}, following pages if any. */
+  /**
+   * {@code GET /accounts/{a}/workers/durable_objects/namespaces?per_page=1000}, following pages if
+   * any.
+   */
   public List<DurableObjectNamespace> listDurableObjectNamespaces() {
     List<DurableObjectNamespace> all = new ArrayList<>();
     for (int page = 1; page <= MAX_PAGES; page++) {
-      ApiEnvelope<List<DurableObjectNamespace>> env = caller.envelope(
-          workers.listDurableObjectNamespaces(accountId, NAMESPACES_PER_PAGE, page == 1 ? null : page));
+      ApiEnvelope<List<DurableObjectNamespace>> env =
+          caller.envelope(
+              workers.listDurableObjectNamespaces(
+                  accountId, NAMESPACES_PER_PAGE, page == 1 ? null : page));
       List<DurableObjectNamespace> items = nonNull(env.result());
       all.addAll(items);
       ApiEnvelope.ResultInfo info = env.resultInfo();
-      boolean more = info != null && info.totalCount() != null && all.size() < info.totalCount()
-          && !items.isEmpty();
+      boolean more =
+          info != null
+              && info.totalCount() != null
+              && all.size() < info.totalCount()
+              && !items.isEmpty();
       if (!more) {
         break;
       }
@@ -216,8 +254,11 @@ public final class CloudflareApi implements AutoCloseable {
     return all;
   }
 
-  /** The namespace of class {@code className} in Worker {@code scriptName}, from the namespace list. */
-  public Optional<DurableObjectNamespace> findDurableObjectNamespace(String scriptName, String className) {
+  /**
+   * The namespace of class {@code className} in Worker {@code scriptName}, from the namespace list.
+   */
+  public Optional<DurableObjectNamespace> findDurableObjectNamespace(
+      String scriptName, String className) {
     return listDurableObjectNamespaces().stream()
         .filter(ns -> scriptName.equals(ns.script()) && className.equals(ns.className()))
         .findFirst();
@@ -225,15 +266,22 @@ public final class CloudflareApi implements AutoCloseable {
 
   // ------------------------------------------------------------------ workers.dev
 
-  /** {@code GET /accounts/{a}/workers/subdomain} → {@code subdomain}; empty when the account has none (10007). */
+  /**
+   * {@code GET /accounts/{a}/workers/subdomain} → {@code subdomain}; empty when the account has
+   * none (10007).
+   */
   public Optional<String> findAccountSubdomain() {
-    ApiEnvelope<JsonNode> env = caller.envelopeOrNullIfAbsent(workers.getAccountSubdomain(accountId),
-        CloudflareErrorCodes.WORKERS_DEV_SUBDOMAIN_MISSING);
+    ApiEnvelope<JsonNode> env =
+        caller.envelopeOrNullIfAbsent(
+            workers.getAccountSubdomain(accountId),
+            CloudflareErrorCodes.WORKERS_DEV_SUBDOMAIN_MISSING);
     if (env == null || env.result() == null) {
       return Optional.empty();
     }
     JsonNode sub = env.result().get("subdomain");
-    return sub == null || sub.isNull() || sub.asText().isBlank() ? Optional.empty() : Optional.of(sub.asText());
+    return sub == null || sub.isNull() || sub.asText().isBlank()
+        ? Optional.empty()
+        : Optional.of(sub.asText());
   }
 
   /** {@code GET /accounts/{a}/workers/scripts/{name}/subdomain}. */
@@ -242,16 +290,21 @@ public final class CloudflareApi implements AutoCloseable {
     return caller.result(workers.getScriptSubdomain(accountId, scriptName));
   }
 
-  /** {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with {@code {"enabled":true,"previews_enabled":false}}. */
+  /**
+   * {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with {@code
+   * {"enabled":true,"previews_enabled":false}}.
+   */
   public ScriptSubdomain enableScriptSubdomain(String scriptName) {
     return setScriptSubdomain(scriptName, true, false);
   }
 
   /** {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with the given switches. */
-  public ScriptSubdomain setScriptSubdomain(String scriptName, boolean enabled, boolean previewsEnabled) {
+  public ScriptSubdomain setScriptSubdomain(
+      String scriptName, boolean enabled, boolean previewsEnabled) {
     requireSegment(scriptName, "script name");
-    return caller.result(workers.setScriptSubdomain(accountId, scriptName,
-        new ScriptSubdomain(enabled, previewsEnabled)));
+    return caller.result(
+        workers.setScriptSubdomain(
+            accountId, scriptName, new ScriptSubdomain(enabled, previewsEnabled)));
   }
 
   /** {@code https://<script>.<subdomain>.workers.dev}. */
@@ -267,11 +320,12 @@ public final class CloudflareApi implements AutoCloseable {
   }
 
   /**
-   * {@code GET /accounts/{a}/containers/registries}: the domains of the image registries configured for the account,
-   * or empty when the answer has a shape we cannot read. containers-shared types it as an array of
-   * CustomerImageRegistry ({@code {domain, kind?, public_key?, created_at}},
-   * packages/containers-shared/src/client/models/CustomerImageRegistry.ts); a bare list of domain strings is read too.
-   * That schema is wrangler's generated client, not the public API reference, so any other shape counts as unknown.
+   * {@code GET /accounts/{a}/containers/registries}: the domains of the image registries configured
+   * for the account, or empty when the answer has a shape we cannot read. containers-shared types
+   * it as an array of CustomerImageRegistry ({@code {domain, kind?, public_key?, created_at}},
+   * packages/containers-shared/src/client/models/CustomerImageRegistry.ts); a bare list of domain
+   * strings is read too. That schema is wrangler's generated client, not the public API reference,
+   * so any other shape counts as unknown.
    */
   public Optional<List<String>> listImageRegistryDomains() {
     JsonNode result = caller.result(containers.listRegistries(accountId));
@@ -290,18 +344,21 @@ public final class CloudflareApi implements AutoCloseable {
   }
 
   /**
-   * {@code POST /accounts/{a}/containers/registries/{host}/credentials} with
-   * {@code {"expiration_minutes":N,"permissions":[…]}}. The password is never logged; pass it to the Docker daemon
-   * per push.
+   * {@code POST /accounts/{a}/containers/registries/{host}/credentials} with {@code
+   * {"expiration_minutes":N,"permissions":[…]}}. The password is never logged; pass it to the
+   * Docker daemon per push.
    */
-  public RegistryCredentials createRegistryCredentials(String registryHost, int expirationMinutes,
-                             List<String> permissions) {
+  public RegistryCredentials createRegistryCredentials(
+      String registryHost, int expirationMinutes, List<String> permissions) {
     requireSegment(registryHost, "registry host");
     if (expirationMinutes < 1) {
       throw new IllegalArgumentException("expiration_minutes must be at least 1");
     }
-    return caller.result(containers.registryCredentials(accountId, registryHost,
-        new RegistryCredentialsRequest(expirationMinutes, List.copyOf(permissions))));
+    return caller.result(
+        containers.registryCredentials(
+            accountId,
+            registryHost,
+            new RegistryCredentialsRequest(expirationMinutes, List.copyOf(permissions))));
   }
 
   /** Push and pull credentials for {@code registryHost}. */
@@ -331,12 +388,15 @@ public final class CloudflareApi implements AutoCloseable {
   /** {@code GET /accounts/{a}/containers/applications/{id}}; empty on 404. */
   public Optional<Application> findApplication(String applicationId) {
     requireSegment(applicationId, "application id");
-    ApiEnvelope<Application> env = caller.envelopeOrNullIfAbsent(
-        containers.getApplication(accountId, applicationId));
+    ApiEnvelope<Application> env =
+        caller.envelopeOrNullIfAbsent(containers.getApplication(accountId, applicationId));
     return env == null ? Optional.empty() : Optional.ofNullable(env.result());
   }
 
-  /** {@code POST /accounts/{a}/containers/applications} (not retried after it may have reached the server). */
+  /**
+   * {@code POST /accounts/{a}/containers/applications} (not retried after it may have reached the
+   * server).
+   */
   public Application createApplication(ApplicationCreateRequest request) {
     Objects.requireNonNull(request, "request");
     return caller.result(containers.createApplication(accountId, request));
@@ -352,10 +412,14 @@ public final class CloudflareApi implements AutoCloseable {
   /** {@code DELETE /accounts/{a}/containers/applications/{id}}; false when it did not exist. */
   public boolean deleteApplication(String applicationId) {
     requireSegment(applicationId, "application id");
-    return caller.envelopeOrNullIfAbsent(containers.deleteApplication(accountId, applicationId)) != null;
+    return caller.envelopeOrNullIfAbsent(containers.deleteApplication(accountId, applicationId))
+        != null;
   }
 
-  /** {@code POST /accounts/{a}/containers/applications/{id}/rollouts} (not retried after it may have reached the server). */
+  /**
+   * {@code POST /accounts/{a}/containers/applications/{id}/rollouts} (not retried after it may have
+   * reached the server).
+   */
   public Rollout createRollout(String applicationId, RolloutCreateRequest request) {
     requireSegment(applicationId, "application id");
     Objects.requireNonNull(request, "request");
@@ -376,31 +440,38 @@ public final class CloudflareApi implements AutoCloseable {
   }
 
   /**
-   * {@code POST /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}} with {@code {"action":…}}:
-   * {@code next}, {@code previous} or {@code revert}.
+   * {@code POST /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}} with {@code
+   * {"action":…}}: {@code next}, {@code previous} or {@code revert}.
    */
   public Rollout actOnRollout(String applicationId, String rolloutId, String action) {
     requireSegment(applicationId, "application id");
     requireSegment(rolloutId, "rollout id");
     Objects.requireNonNull(action, "action");
-    return caller.result(containers.actOnRollout(accountId, applicationId, rolloutId,
-        java.util.Map.of("action", action)));
-  }
-
-  /** {@code DELETE /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}; false when it did not exist. */
-  public boolean deleteRollout(String applicationId, String rolloutId) {
-    requireSegment(applicationId, "application id");
-    requireSegment(rolloutId, "rollout id");
-    return caller.envelopeOrNullIfAbsent(containers.deleteRollout(accountId, applicationId, rolloutId)) != null;
+    return caller.result(
+        containers.actOnRollout(
+            accountId, applicationId, rolloutId, java.util.Map.of("action", action)));
   }
 
   /**
-   * One page of {@code GET /accounts/{a}/containers/applications/{id}/instances-v2}; pass the previous page's
-   * {@code nextPageToken} (null for the first page).
+   * {@code DELETE /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}; false when it
+   * did not exist.
+   */
+  public boolean deleteRollout(String applicationId, String rolloutId) {
+    requireSegment(applicationId, "application id");
+    requireSegment(rolloutId, "rollout id");
+    return caller.envelopeOrNullIfAbsent(
+            containers.deleteRollout(accountId, applicationId, rolloutId))
+        != null;
+  }
+
+  /**
+   * One page of {@code GET /accounts/{a}/containers/applications/{id}/instances-v2}; pass the
+   * previous page's {@code nextPageToken} (null for the first page).
    */
   public InstancesPage listInstancesPage(String applicationId, String pageToken) {
     requireSegment(applicationId, "application id");
-    ApiEnvelope<JsonNode> env = caller.envelope(containers.listInstances(accountId, applicationId, pageToken));
+    ApiEnvelope<JsonNode> env =
+        caller.envelope(containers.listInstances(accountId, applicationId, pageToken));
     JsonNode result = env.result();
     JsonNode items = result == null ? null : result.isArray() ? result : result.get("instances");
     List<ContainerInstance> instances = new ArrayList<>();
@@ -413,7 +484,9 @@ public final class CloudflareApi implements AutoCloseable {
     if (env.resultInfo() != null) {
       next = env.resultInfo().nextPageToken();
     }
-    if ((next == null || next.isEmpty()) && result != null && result.isObject()
+    if ((next == null || next.isEmpty())
+        && result != null
+        && result.isObject()
         && result.hasNonNull("next_page_token")) {
       next = result.get("next_page_token").asText();
     }
@@ -450,28 +523,34 @@ public final class CloudflareApi implements AutoCloseable {
   // ------------------------------------------------------------------ destroy
 
   /**
-   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=<force>}. Without force the API deletes the Worker with its
-   * own Durable Object namespaces and refuses only when other Workers depend on it (the schema's "Delete Worker";
-   * wrangler's delete.ts sends force=false unless the user confirms breaking them). Answers false when the Worker
-   * did not exist.
+   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=<force>}. Without force the API
+   * deletes the Worker with its own Durable Object namespaces and refuses only when other Workers
+   * depend on it (the schema's "Delete Worker"; wrangler's delete.ts sends force=false unless the
+   * user confirms breaking them). Answers false when the Worker did not exist.
    */
   public boolean deleteScript(String scriptName, boolean force) {
     requireSegment(scriptName, "script name");
-    return caller.envelopeOrNullIfAbsent(workers.deleteScript(accountId, scriptName, force),
-        CloudflareErrorCodes.SERVICE_NOT_FOUND) != null;
+    return caller.envelopeOrNullIfAbsent(
+            workers.deleteScript(accountId, scriptName, force),
+            CloudflareErrorCodes.SERVICE_NOT_FOUND)
+        != null;
   }
 
   // ------------------------------------------------------------------ status
 
   /**
-   * The version serving the Worker: {@code GET /accounts/{a}/workers/scripts/{name}/deployments}, newest first (the
-   * schema: "the first deployment in the list is the latest deployment actively serving traffic"), its version with
-   * the largest percentage. Empty when the Worker does not exist or has no deployment.
+   * The version serving the Worker: {@code GET /accounts/{a}/workers/scripts/{name}/deployments},
+   * newest first (the schema: "the first deployment in the list is the latest deployment actively
+   * serving traffic"), its version with the largest percentage. Empty when the Worker does not
+   * exist or has no deployment.
    */
   public Optional<String> findCurrentVersionId(String scriptName) {
     requireSegment(scriptName, "script name");
-    ApiEnvelope<JsonNode> env = caller.envelopeOrNullIfAbsent(workers.listDeployments(accountId, scriptName),
-        CloudflareErrorCodes.SERVICE_NOT_FOUND, 10007);
+    ApiEnvelope<JsonNode> env =
+        caller.envelopeOrNullIfAbsent(
+            workers.listDeployments(accountId, scriptName),
+            CloudflareErrorCodes.SERVICE_NOT_FOUND,
+            10007);
     if (env == null || env.result() == null) {
       return Optional.empty();
     }
@@ -497,9 +576,13 @@ public final class CloudflareApi implements AutoCloseable {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("The " + what + " must not be empty");
     }
-    if (value.contains("/") || value.equals(".") || value.equals("..") || value.contains("?")
+    if (value.contains("/")
+        || value.equals(".")
+        || value.equals("..")
+        || value.contains("?")
         || value.contains("#")) {
-      throw new IllegalArgumentException("The " + what + " '" + value + "' must not contain '/', '?' or '#'");
+      throw new IllegalArgumentException(
+          "The " + what + " '" + value + "' must not contain '/', '?' or '#'");
     }
   }
 }

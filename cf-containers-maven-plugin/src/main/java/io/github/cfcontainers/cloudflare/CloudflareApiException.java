@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one exception the Cloudflare client throws for a failed call: an error envelope, an answer that is not JSON
- * (WAF challenge, HTML error page), a connection failure after the retries, or an unexpected answer shape.
+ * The one exception the Cloudflare client throws for a failed call: an error envelope, an answer
+ * that is not JSON (WAF challenge, HTML error page), a connection failure after the retries, or an
+ * unexpected answer shape.
  *
- * <p>It is unchecked so that callers can let it travel up to the mojo, which turns it into a build failure.
- * {@link #getMessage()} is meant for the user: it names the call, the HTTP status, every error (with the containers
- * API's {@code error}/{@code details} parsed out of the message) and a hint when one is known. It never contains the
- * API token or a query string.
+ * <p>It is unchecked so that callers can let it travel up to the mojo, which turns it into a build
+ * failure. {@link #getMessage()} is meant for the user: it names the call, the HTTP status, every
+ * error (with the containers API's {@code error}/{@code details} parsed out of the message) and a
+ * hint when one is known. It never contains the API token or a query string.
  */
 public class CloudflareApiException extends RuntimeException {
 
@@ -26,7 +27,9 @@ public class CloudflareApiException extends RuntimeException {
     NON_JSON_ANSWER,
     /** The answer was JSON but not of the expected shape. */
     UNEXPECTED_ANSWER,
-    /** No answer: connection refused/reset, timeout, DNS failure (after the retries that applied). */
+    /**
+     * No answer: connection refused/reset, timeout, DNS failure (after the retries that applied).
+     */
     TRANSPORT
   }
 
@@ -37,8 +40,15 @@ public class CloudflareApiException extends RuntimeException {
   private final List<ApiError> errors;
   private final int attempts;
 
-  CloudflareApiException(Kind kind, int httpStatus, String method, String path, List<ApiError> errors,
-               int attempts, String summary, Throwable cause) {
+  CloudflareApiException(
+      Kind kind,
+      int httpStatus,
+      String method,
+      String path,
+      List<ApiError> errors,
+      int attempts,
+      String summary,
+      Throwable cause) {
     super(summary, cause);
     this.kind = Objects.requireNonNull(kind);
     this.httpStatus = httpStatus;
@@ -87,14 +97,24 @@ public class CloudflareApiException extends RuntimeException {
     return errors.stream().anyMatch(e -> e.code() == code);
   }
 
-  /** The first {@code error} parsed out of a containers API message, e.g. {@code DURABLE_OBJECT_ALREADY_HAS_APPLICATION}. */
+  /**
+   * The first {@code error} parsed out of a containers API message, e.g. {@code
+   * DURABLE_OBJECT_ALREADY_HAS_APPLICATION}.
+   */
   public String errorName() {
-    return errors.stream().map(ApiError::detail).filter(Objects::nonNull).map(ApiError.Detail::error)
-        .filter(Objects::nonNull).findFirst().orElse(null);
+    return errors.stream()
+        .map(ApiError::detail)
+        .filter(Objects::nonNull)
+        .map(ApiError.Detail::error)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   public boolean hasErrorName(String name) {
-    return errors.stream().map(ApiError::detail).filter(Objects::nonNull)
+    return errors.stream()
+        .map(ApiError::detail)
+        .filter(Objects::nonNull)
         .anyMatch(d -> name.equals(d.error()));
   }
 
@@ -109,7 +129,9 @@ public class CloudflareApiException extends RuntimeException {
 
   /** 401/403 or code 10000 (authentication error). */
   public boolean isAuthenticationError() {
-    return httpStatus == 401 || (httpStatus == 403 && kind == Kind.API_ERROR) || hasCode(CloudflareErrorCodes.AUTHENTICATION);
+    return httpStatus == 401
+        || (httpStatus == 403 && kind == Kind.API_ERROR)
+        || hasCode(CloudflareErrorCodes.AUTHENTICATION);
   }
 
   public boolean isRateLimited() {
@@ -118,31 +140,47 @@ public class CloudflareApiException extends RuntimeException {
 
   // ---- construction (package-private: only the client builds these) ----
 
-  static CloudflareApiException apiError(int status, String method, String path, List<ApiError> errors,
-                       int attempts, String note) {
-    StringBuilder sb = new StringBuilder(callName(method, path)).append(" failed with HTTP ").append(status);
+  static CloudflareApiException apiError(
+      int status, String method, String path, List<ApiError> errors, int attempts, String note) {
+    StringBuilder sb =
+        new StringBuilder(callName(method, path)).append(" failed with HTTP ").append(status);
     if (errors.isEmpty()) {
       sb.append(" (no error details in the answer)");
     } else {
-      sb.append(": ").append(errors.stream().map(ApiError::describe).collect(Collectors.joining("; ")));
+      sb.append(": ")
+          .append(errors.stream().map(ApiError::describe).collect(Collectors.joining("; ")));
     }
     appendNote(sb, attempts, note);
     String hint = hint(status, errors);
     if (hint != null) {
       sentence(sb, "Hint: " + hint);
     }
-    return new CloudflareApiException(Kind.API_ERROR, status, method, path, errors, attempts, sb.toString(), null);
+    return new CloudflareApiException(
+        Kind.API_ERROR, status, method, path, errors, attempts, sb.toString(), null);
   }
 
-  static CloudflareApiException nonJson(int status, String method, String path, String contentType,
-                      String cfMitigated, String bodySnippet, int attempts, String note) {
-    StringBuilder sb = new StringBuilder(callName(method, path)).append(" got HTTP ").append(status)
-        .append(" with an answer that is not JSON (content type ")
-        .append(contentType == null ? "none" : contentType).append(')');
+  static CloudflareApiException nonJson(
+      int status,
+      String method,
+      String path,
+      String contentType,
+      String cfMitigated,
+      String bodySnippet,
+      int attempts,
+      String note) {
+    StringBuilder sb =
+        new StringBuilder(callName(method, path))
+            .append(" got HTTP ")
+            .append(status)
+            .append(" with an answer that is not JSON (content type ")
+            .append(contentType == null ? "none" : contentType)
+            .append(')');
     if (cfMitigated != null) {
       sb.append(": the request was stopped by a Cloudflare security challenge (cf-mitigated: ")
-          .append(cfMitigated).append("). An API client cannot solve a challenge: check the base URL, ")
-          .append("the network you deploy from (VPN/proxy/CI egress IP) and any WAF rules on the account.");
+          .append(cfMitigated)
+          .append("). An API client cannot solve a challenge: check the base URL, ")
+          .append(
+              "the network you deploy from (VPN/proxy/CI egress IP) and any WAF rules on the account.");
     } else {
       sb.append(". A proxy or load balancer answered instead of the API, or the base URL is wrong");
       if (bodySnippet != null && !bodySnippet.isBlank()) {
@@ -151,22 +189,34 @@ public class CloudflareApiException extends RuntimeException {
       sb.append('.');
     }
     appendNote(sb, attempts, note);
-    return new CloudflareApiException(Kind.NON_JSON_ANSWER, status, method, path, List.of(), attempts,
-        sb.toString(), null);
+    return new CloudflareApiException(
+        Kind.NON_JSON_ANSWER, status, method, path, List.of(), attempts, sb.toString(), null);
   }
 
-  static CloudflareApiException unexpected(int status, String method, String path, String problem,
-                       Throwable cause) {
-    return new CloudflareApiException(Kind.UNEXPECTED_ANSWER, status, method, path, List.of(), 1,
-        callName(method, path) + " got HTTP " + status + " with an answer of an unexpected shape: " + problem,
+  static CloudflareApiException unexpected(
+      int status, String method, String path, String problem, Throwable cause) {
+    return new CloudflareApiException(
+        Kind.UNEXPECTED_ANSWER,
+        status,
+        method,
+        path,
+        List.of(),
+        1,
+        callName(method, path)
+            + " got HTTP "
+            + status
+            + " with an answer of an unexpected shape: "
+            + problem,
         cause);
   }
 
-  static CloudflareApiException transport(String method, String path, String failure, int attempts, String note,
-                      Throwable cause) {
-    StringBuilder sb = new StringBuilder(callName(method, path)).append(" got no answer: ").append(failure);
+  static CloudflareApiException transport(
+      String method, String path, String failure, int attempts, String note, Throwable cause) {
+    StringBuilder sb =
+        new StringBuilder(callName(method, path)).append(" got no answer: ").append(failure);
     appendNote(sb, attempts, note);
-    return new CloudflareApiException(Kind.TRANSPORT, 0, method, path, List.of(), attempts, sb.toString(), cause);
+    return new CloudflareApiException(
+        Kind.TRANSPORT, 0, method, path, List.of(), attempts, sb.toString(), cause);
   }
 
   private static String callName(String method, String path) {
@@ -189,8 +239,13 @@ public class CloudflareApiException extends RuntimeException {
 
   private static String hint(int status, List<ApiError> errors) {
     java.util.Set<Integer> codes = errors.stream().map(ApiError::code).collect(Collectors.toSet());
-    java.util.Set<String> names = errors.stream().map(ApiError::detail).filter(Objects::nonNull)
-        .map(ApiError.Detail::error).filter(Objects::nonNull).collect(Collectors.toSet());
+    java.util.Set<String> names =
+        errors.stream()
+            .map(ApiError::detail)
+            .filter(Objects::nonNull)
+            .map(ApiError.Detail::error)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
     if (status == 401 || status == 403 || codes.contains(CloudflareErrorCodes.AUTHENTICATION)) {
       return "check that the API token is valid, not expired, and has the permissions this call needs "
           + "(Workers Scripts: Edit for /workers, Containers: Edit for /containers) on this account.";

@@ -1,5 +1,7 @@
 package io.github.cfcontainers.cloudflare;
 
+import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.core.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,25 +9,30 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
 import okhttp3.HttpUrl;
 
 /**
  * Everything {@link CloudflareApi} needs. Build with {@link #builder(String, ApiToken)}.
  *
- * <p>Base URL: the explicit {@link Builder#baseUrl(String)}, else the environment variable
- * {@value #BASE_URL_ENV} (looked up through {@link Builder#environment(Function)}, {@link System#getenv} by default),
- * else {@value #DEFAULT_BASE_URL}.
+ * <p>Base URL: the explicit {@link Builder#baseUrl(String)}, else the environment variable {@value
+ * #BASE_URL_ENV} (looked up through {@link Builder#environment(Function)}, {@link System#getenv} by
+ * default), else {@value #DEFAULT_BASE_URL}.
  */
 public final class CloudflareClientConfig {
 
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
   public static final String BASE_URL_ENV = "CLOUDFLARE_API_BASE_URL";
+
   /** The XML element and user property of the base URL (the mojo's CfProperties.API_BASE_URL). */
-  public static final Setting BASE_URL_SETTING = Setting.of("apiBaseUrl").withProperty("cf.apiBaseUrl");
-  static final String BASE_URL_FIX = "use " + DEFAULT_BASE_URL + " (or an emulator's http://127.0.0.1:<port>/client/v4),"
-      + " through <apiBaseUrl>, -Dcf.apiBaseUrl or " + BASE_URL_ENV;
+  public static final Setting BASE_URL_SETTING =
+      Setting.of("apiBaseUrl").withProperty("cf.apiBaseUrl");
+
+  static final String BASE_URL_FIX =
+      "use "
+          + DEFAULT_BASE_URL
+          + " (or an emulator's http://127.0.0.1:<port>/client/v4),"
+          + " through <apiBaseUrl>, -Dcf.apiBaseUrl or "
+          + BASE_URL_ENV;
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -67,12 +74,18 @@ public final class CloudflareClientConfig {
     return new Builder(accountId, token);
   }
 
-  /** Checks a Cloudflare account id: 32 lowercase hex characters. The message never echoes the value. */
+  /**
+   * Checks a Cloudflare account id: 32 lowercase hex characters. The message never echoes the
+   * value.
+   */
   public static String requireAccountId(String accountId) {
     if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-      throw new IllegalArgumentException("The Cloudflare account id must be 32 lowercase hexadecimal "
-          + "characters (the id in the dashboard URL, or CLOUDFLARE_ACCOUNT_ID); got "
-          + (accountId == null ? "none" : accountId.length() + " characters that do not match"));
+      throw new IllegalArgumentException(
+          "The Cloudflare account id must be 32 lowercase hexadecimal "
+              + "characters (the id in the dashboard URL, or CLOUDFLARE_ACCOUNT_ID); got "
+              + (accountId == null
+                  ? "none"
+                  : accountId.length() + " characters that do not match"));
     }
     return accountId;
   }
@@ -92,13 +105,23 @@ public final class CloudflareClientConfig {
     chosen = chosen.trim();
     HttpUrl url = HttpUrl.parse(chosen.endsWith("/") ? chosen : chosen + "/");
     if (url == null) {
-      throw new InvalidSettingException(BASE_URL_SETTING, "Invalid Cloudflare API base URL from " + source
-          + ": it must be an http:// or https:// URL.", BASE_URL_FIX);
+      throw new InvalidSettingException(
+          BASE_URL_SETTING,
+          "Invalid Cloudflare API base URL from "
+              + source
+              + ": it must be an http:// or https:// URL.",
+          BASE_URL_FIX);
     }
-    if (url.query() != null || url.fragment() != null || !url.username().isEmpty()
+    if (url.query() != null
+        || url.fragment() != null
+        || !url.username().isEmpty()
         || !url.password().isEmpty()) {
-      throw new InvalidSettingException(BASE_URL_SETTING, "Invalid Cloudflare API base URL from " + source
-          + ": it must not carry credentials, a query or a fragment.", BASE_URL_FIX);
+      throw new InvalidSettingException(
+          BASE_URL_SETTING,
+          "Invalid Cloudflare API base URL from "
+              + source
+              + ": it must not carry credentials, a query or a fragment.",
+          BASE_URL_FIX);
     }
     return url;
   }
@@ -165,8 +188,15 @@ public final class CloudflareClientConfig {
 
   @Override
   public String toString() {
-    return "CloudflareClientConfig[baseUrl=" + baseUrl + ", accountId=" + accountId + ", token=" + token
-        + ", retryPolicy=" + retryPolicy + "]";
+    return "CloudflareClientConfig[baseUrl="
+        + baseUrl
+        + ", accountId="
+        + accountId
+        + ", token="
+        + token
+        + ", retryPolicy="
+        + retryPolicy
+        + "]";
   }
 
   /** Builder; every setting has a default except account id and token. */
@@ -199,7 +229,10 @@ public final class CloudflareClientConfig {
       return this;
     }
 
-    /** Where {@value CloudflareClientConfig#BASE_URL_ENV} is looked up (tests pass a map's {@code get}). */
+    /**
+     * Where {@value CloudflareClientConfig#BASE_URL_ENV} is looked up (tests pass a map's {@code
+     * get}).
+     */
     public Builder environment(Function<String, String> value) {
       this.environment = value;
       return this;
@@ -221,8 +254,8 @@ public final class CloudflareClientConfig {
     }
 
     /**
-     * Whole-call timeout (0 = none, the default). It covers retries and their waits too, so keep it well above
-     * {@link RetryPolicy#maxRetryAfter()} if set.
+     * Whole-call timeout (0 = none, the default). It covers retries and their waits too, so keep it
+     * well above {@link RetryPolicy#maxRetryAfter()} if set.
      */
     public Builder callTimeout(Duration value) {
       this.callTimeout = nonNegative(value, "callTimeout");
@@ -261,7 +294,10 @@ public final class CloudflareClientConfig {
       return this;
     }
 
-    /** How often a script version is read while the API answers code 100146 (not found yet), and the wait. */
+    /**
+     * How often a script version is read while the API answers code 100146 (not found yet), and the
+     * wait.
+     */
     public Builder versionLookup(int attempts, Duration delay) {
       if (attempts < 1) {
         throw new IllegalArgumentException("versionLookup attempts must be at least 1");

@@ -11,6 +11,5 @@ public final class CloudflareErrorCodes {
   public static final int SERVICE_NOT_FOUND = 10090;
   public static final int VERSION_NOT_FOUND_YET = 100146;
 
-  private CloudflareErrorCodes() {
-  }
+  private CloudflareErrorCodes() {}
 }

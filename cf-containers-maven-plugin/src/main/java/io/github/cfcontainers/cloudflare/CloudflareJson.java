@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The Jackson configuration the client uses; public so other layers (and the emulator tests) can share it. */
+/**
+ * The Jackson configuration the client uses; public so other layers (and the emulator tests) can
+ * share it.
+ */
 public final class CloudflareJson {
 
-  private CloudflareJson() {
-  }
+  private CloudflareJson() {}
 
   /** A new mapper: absent values not written, unknown properties ignored, java.time supported. */
   public static ObjectMapper newMapper() {

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * An entry of the upload metadata's {@code containers}: {@code {"name":"<application name>","class_name":"MyContainer"}}
- * marks the class's Durable Object namespace as container-enabled. {@code name} is optional.
+ * An entry of the upload metadata's {@code containers}: {@code {"name":"<application
+ * name>","class_name":"MyContainer"}} marks the class's Durable Object namespace as
+ * container-enabled. {@code name} is optional.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

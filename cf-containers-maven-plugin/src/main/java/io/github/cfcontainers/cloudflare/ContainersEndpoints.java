@@ -11,7 +11,10 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 
-/** Retrofit mapping of the Containers and registry endpoints (implementation detail of {@link CloudflareApi}). */
+/**
+ * Retrofit mapping of the Containers and registry endpoints (implementation detail of {@link
+ * CloudflareApi}).
+ */
 interface ContainersEndpoints {
 
   @GET("accounts/{account_id}/containers/me")
@@ -24,59 +27,66 @@ interface ContainersEndpoints {
   /** Asking twice only yields two valid credentials: safe to retry. */
   @Idempotent
   @POST("accounts/{account_id}/containers/registries/{registry_host}/credentials")
-  Call<ApiEnvelope<RegistryCredentials>> registryCredentials(@Path("account_id") String accountId,
-                                 @Path("registry_host") String registryHost,
-                                 @Body RegistryCredentialsRequest body);
+  Call<ApiEnvelope<RegistryCredentials>> registryCredentials(
+      @Path("account_id") String accountId,
+      @Path("registry_host") String registryHost,
+      @Body RegistryCredentialsRequest body);
 
   @GET("accounts/{account_id}/containers/applications")
-  Call<ApiEnvelope<List<Application>>> listApplications(@Path("account_id") String accountId,
-                              @Query("name") String name);
+  Call<ApiEnvelope<List<Application>>> listApplications(
+      @Path("account_id") String accountId, @Query("name") String name);
 
   @GET("accounts/{account_id}/containers/applications/{application_id}")
-  Call<ApiEnvelope<Application>> getApplication(@Path("account_id") String accountId,
-                          @Path("application_id") String applicationId);
+  Call<ApiEnvelope<Application>> getApplication(
+      @Path("account_id") String accountId, @Path("application_id") String applicationId);
 
   @POST("accounts/{account_id}/containers/applications")
-  Call<ApiEnvelope<Application>> createApplication(@Path("account_id") String accountId,
-                           @Body ApplicationCreateRequest body);
+  Call<ApiEnvelope<Application>> createApplication(
+      @Path("account_id") String accountId, @Body ApplicationCreateRequest body);
 
   @PATCH("accounts/{account_id}/containers/applications/{application_id}")
-  Call<ApiEnvelope<Application>> patchApplication(@Path("account_id") String accountId,
-                          @Path("application_id") String applicationId,
-                          @Body ApplicationPatchRequest body);
+  Call<ApiEnvelope<Application>> patchApplication(
+      @Path("account_id") String accountId,
+      @Path("application_id") String applicationId,
+      @Body ApplicationPatchRequest body);
 
   @DELETE("accounts/{account_id}/containers/applications/{application_id}")
-  Call<ApiEnvelope<JsonNode>> deleteApplication(@Path("account_id") String accountId,
-                          @Path("application_id") String applicationId);
+  Call<ApiEnvelope<JsonNode>> deleteApplication(
+      @Path("account_id") String accountId, @Path("application_id") String applicationId);
 
   @POST("accounts/{account_id}/containers/applications/{application_id}/rollouts")
-  Call<ApiEnvelope<Rollout>> createRollout(@Path("account_id") String accountId,
-                       @Path("application_id") String applicationId,
-                       @Body RolloutCreateRequest body);
+  Call<ApiEnvelope<Rollout>> createRollout(
+      @Path("account_id") String accountId,
+      @Path("application_id") String applicationId,
+      @Body RolloutCreateRequest body);
 
   @GET("accounts/{account_id}/containers/applications/{application_id}/rollouts")
-  Call<ApiEnvelope<List<Rollout>>> listRollouts(@Path("account_id") String accountId,
-                          @Path("application_id") String applicationId);
+  Call<ApiEnvelope<List<Rollout>>> listRollouts(
+      @Path("account_id") String accountId, @Path("application_id") String applicationId);
 
   @GET("accounts/{account_id}/containers/applications/{application_id}/rollouts/{rollout_id}")
-  Call<ApiEnvelope<Rollout>> getRollout(@Path("account_id") String accountId,
-                      @Path("application_id") String applicationId,
-                      @Path("rollout_id") String rolloutId);
+  Call<ApiEnvelope<Rollout>> getRollout(
+      @Path("account_id") String accountId,
+      @Path("application_id") String applicationId,
+      @Path("rollout_id") String rolloutId);
 
   /** Stepping a rollout twice would step it twice: not marked idempotent. */
   @POST("accounts/{account_id}/containers/applications/{application_id}/rollouts/{rollout_id}")
-  Call<ApiEnvelope<Rollout>> actOnRollout(@Path("account_id") String accountId,
-                      @Path("application_id") String applicationId,
-                      @Path("rollout_id") String rolloutId,
-                      @Body java.util.Map<String, String> body);
+  Call<ApiEnvelope<Rollout>> actOnRollout(
+      @Path("account_id") String accountId,
+      @Path("application_id") String applicationId,
+      @Path("rollout_id") String rolloutId,
+      @Body java.util.Map<String, String> body);
 
   @DELETE("accounts/{account_id}/containers/applications/{application_id}/rollouts/{rollout_id}")
-  Call<ApiEnvelope<JsonNode>> deleteRollout(@Path("account_id") String accountId,
-                        @Path("application_id") String applicationId,
-                        @Path("rollout_id") String rolloutId);
+  Call<ApiEnvelope<JsonNode>> deleteRollout(
+      @Path("account_id") String accountId,
+      @Path("application_id") String applicationId,
+      @Path("rollout_id") String rolloutId);
 
   @GET("accounts/{account_id}/containers/applications/{application_id}/instances-v2")
-  Call<ApiEnvelope<JsonNode>> listInstances(@Path("account_id") String accountId,
-                        @Path("application_id") String applicationId,
-                        @Query("page_token") String pageToken);
+  Call<ApiEnvelope<JsonNode>> listInstances(
+      @Path("account_id") String accountId,
+      @Path("application_id") String applicationId,
+      @Query("page_token") String pageToken);
 }

@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Any binding type without a typed form, e.g.
- * {@code new GenericBinding("kv_namespace", "CACHE", Map.of("namespace_id", "…"))}. {@code properties} holds every
- * field other than {@code type} and {@code name}, with their JSON names.
+ * Any binding type without a typed form, e.g. {@code new GenericBinding("kv_namespace", "CACHE",
+ * Map.of("namespace_id", "…"))}. {@code properties} holds every field other than {@code type} and
+ * {@code name}, with their JSON names.
  */
-public record GenericBinding(String type, String name, Map<String, Object> properties) implements WorkerBinding {
+public record GenericBinding(String type, String name, Map<String, Object> properties)
+    implements WorkerBinding {
 
   public GenericBinding {
     Objects.requireNonNull(type, "type");
-    properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    properties =
+        properties == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
   }
 
   @JsonValue
@@ -25,11 +29,12 @@ public record GenericBinding(String type, String name, Map<String, Object> prope
     if (name != null) {
       json.put("name", name);
     }
-    properties.forEach((k, v) -> {
-      if (!"type".equals(k) && !"name".equals(k)) {
-        json.put(k, v);
-      }
-    });
+    properties.forEach(
+        (k, v) -> {
+          if (!"type".equals(k) && !"name".equals(k)) {
+            json.put(k, v);
+          }
+        });
     return json;
   }
 }

@@ -8,8 +8,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Stops a 2xx answer that is not JSON (an HTML page from a proxy, a challenge) before the JSON converter fails on it
- * without context. Error answers pass: the caller reads their raw body.
+ * Stops a 2xx answer that is not JSON (an HTML page from a proxy, a challenge) before the JSON
+ * converter fails on it without context. Error answers pass: the caller reads their raw body.
  */
 final class JsonAnswerGuard implements Interceptor {
 
@@ -31,7 +31,8 @@ final class JsonAnswerGuard implements Interceptor {
     }
     String snippet = snippet(response.peekBody(512).string());
     response.close();
-    throw new NonJsonAnswerException(response.code(), type == null ? null : type.toString(), mitigated, snippet);
+    throw new NonJsonAnswerException(
+        response.code(), type == null ? null : type.toString(), mitigated, snippet);
   }
 
   static boolean isJson(MediaType type) {
@@ -44,10 +45,11 @@ final class JsonAnswerGuard implements Interceptor {
     if (raw == null) {
       return null;
     }
-    String text = raw.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
-        .replaceAll("<[^>]*>", " ")
-        .replaceAll("\\s+", " ")
-        .trim();
+    String text =
+        raw.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+            .replaceAll("<[^>]*>", " ")
+            .replaceAll("\\s+", " ")
+            .trim();
     return text.length() > 160 ? text.substring(0, 160) + "…" : text;
   }
 }

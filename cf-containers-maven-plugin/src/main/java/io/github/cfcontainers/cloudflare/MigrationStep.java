@@ -13,8 +13,12 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MigrationStep(List<String> newClasses, List<String> newSqliteClasses, List<String> deletedClasses,
-              List<RenamedClass> renamedClasses, List<TransferredClass> transferredClasses) {
+public record MigrationStep(
+    List<String> newClasses,
+    List<String> newSqliteClasses,
+    List<String> deletedClasses,
+    List<RenamedClass> renamedClasses,
+    List<TransferredClass> transferredClasses) {
 
   public static MigrationStep newSqliteClasses(String... classes) {
     return new MigrationStep(null, List.of(classes), null, null, null);

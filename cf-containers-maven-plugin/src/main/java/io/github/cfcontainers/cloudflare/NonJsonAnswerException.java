@@ -2,7 +2,10 @@ package io.github.cfcontainers.cloudflare;
 
 import java.io.IOException;
 
-/** Internal: a 2xx answer that is not JSON; turned into {@link CloudflareApiException} by the caller. */
+/**
+ * Internal: a 2xx answer that is not JSON; turned into {@link CloudflareApiException} by the
+ * caller.
+ */
 final class NonJsonAnswerException extends IOException {
 
   private static final long serialVersionUID = 1L;

@@ -10,5 +10,4 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RegistryCredentialsRequest(Integer expirationMinutes, List<String> permissions) {
-}
+public record RegistryCredentialsRequest(Integer expirationMinutes, List<String> permissions) {}

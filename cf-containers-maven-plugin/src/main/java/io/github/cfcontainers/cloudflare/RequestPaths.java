@@ -5,8 +5,7 @@ import okhttp3.HttpUrl;
 /** Paths for messages and events: relative to the base URL, never with the query. */
 final class RequestPaths {
 
-  private RequestPaths() {
-  }
+  private RequestPaths() {}
 
   static String relative(HttpUrl url, String basePath) {
     String path = url.encodedPath();

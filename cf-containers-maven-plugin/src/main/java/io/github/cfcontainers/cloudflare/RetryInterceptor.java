@@ -20,22 +20,28 @@ import okhttp3.Response;
 import retrofit2.Invocation;
 
 /**
- * Bounded retries with exponential backoff and full jitter, and one {@link ApiCallEvent} per attempt.
+ * Bounded retries with exponential backoff and full jitter, and one {@link ApiCallEvent} per
+ * attempt.
  *
  * <p>What is retried:
+ *
  * <ul>
- *   <li>429 and 5xx answers, and connection failures/resets/timeouts (IOException), for idempotent requests: GET,
- *       PUT (the Worker upload replaces the script), DELETE, PATCH (our PATCH bodies set absolute values) and POSTs
- *       marked {@link Idempotent} (registry credentials, workers.dev switch);</li>
- *   <li>for other POSTs (create application, create rollout), only answers that say the request was not acted on,
- *       429 (rate limiter) and 503 (unavailable), and connection failures that happened before the request could be
- *       sent (refused, unknown host, no route, connect timeout, TLS handshake). A 500/502/504 or a connection reset
- *       after sending is NOT retried: the server may already have created the application or rollout, and a blind
- *       retry could create a second one or fail confusingly. The user gets the error and the state can be re-read.</li>
- *   <li>never other 4xx.</li>
+ *   <li>429 and 5xx answers, and connection failures/resets/timeouts (IOException), for idempotent
+ *       requests: GET, PUT (the Worker upload replaces the script), DELETE, PATCH (our PATCH bodies
+ *       set absolute values) and POSTs marked {@link Idempotent} (registry credentials, workers.dev
+ *       switch);
+ *   <li>for other POSTs (create application, create rollout), only answers that say the request was
+ *       not acted on, 429 (rate limiter) and 503 (unavailable), and connection failures that
+ *       happened before the request could be sent (refused, unknown host, no route, connect
+ *       timeout, TLS handshake). A 500/502/504 or a connection reset after sending is NOT retried:
+ *       the server may already have created the application or rollout, and a blind retry could
+ *       create a second one or fail confusingly. The user gets the error and the state can be
+ *       re-read.
+ *   <li>never other 4xx.
  * </ul>
- * {@code Retry-After} (seconds or HTTP-date) is honoured; one longer than {@link RetryPolicy#maxRetryAfter()} ends the
- * retries at once with a note saying so.
+ *
+ * {@code Retry-After} (seconds or HTTP-date) is honoured; one longer than {@link
+ * RetryPolicy#maxRetryAfter()} ends the retries at once with a note saying so.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -49,8 +55,13 @@ final class RetryInterceptor implements Interceptor {
   private final ApiCallListener listener;
   private final String basePath;
 
-  RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random,
-           ApiCallListener listener, String basePath) {
+  RetryInterceptor(
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Clock clock,
+      DoubleSupplier random,
+      ApiCallListener listener,
+      String basePath) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -83,9 +94,13 @@ final class RetryInterceptor implements Interceptor {
         }
         if (!idempotent && !neverReachedServer(e)) {
           emit(method, path, 0, start, attempt, failure, null);
-          throw new TransportFailure(e, attempt, "Not retried: this " + method
-              + " may have reached the server, and repeating it could do it twice; check the current "
-              + "state before running again.");
+          throw new TransportFailure(
+              e,
+              attempt,
+              "Not retried: this "
+                  + method
+                  + " may have reached the server, and repeating it could do it twice; check the current "
+                  + "state before running again.");
         }
         if (attempt >= max) {
           emit(method, path, 0, start, attempt, failure, null);
@@ -104,8 +119,12 @@ final class RetryInterceptor implements Interceptor {
       }
       if (!idempotent && code != 429 && code != 503) {
         emit(method, path, code, start, attempt, null, null);
-        return annotate(response, attempt, "Not retried: the server may have acted on this " + method
-            + " before failing; check the current state before running again.");
+        return annotate(
+            response,
+            attempt,
+            "Not retried: the server may have acted on this "
+                + method
+                + " before failing; check the current state before running again.");
       }
       if (attempt >= max) {
         emit(method, path, code, start, attempt, null, null);
@@ -116,9 +135,14 @@ final class RetryInterceptor implements Interceptor {
       if (retryAfter != null) {
         if (retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
           emit(method, path, code, start, attempt, null, null);
-          return annotate(response, attempt, "The server asked to retry after " + retryAfter.toSeconds()
-              + " s (Retry-After), longer than the " + policy.maxRetryAfter().toSeconds()
-              + " s this client waits; gave up.");
+          return annotate(
+              response,
+              attempt,
+              "The server asked to retry after "
+                  + retryAfter.toSeconds()
+                  + " s (Retry-After), longer than the "
+                  + policy.maxRetryAfter().toSeconds()
+                  + " s this client waits; gave up.");
         }
         delay = retryAfter;
       } else {
@@ -153,8 +177,10 @@ final class RetryInterceptor implements Interceptor {
 
   /** Failures that happen before a request can be sent. */
   static boolean neverReachedServer(IOException e) {
-    if (e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException) {
+    if (e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException
+        || e instanceof SSLHandshakeException) {
       return true;
     }
     if (e instanceof SocketTimeoutException) {
@@ -195,8 +221,14 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private void emit(String method, String path, int status, long startNanos, int attempt, String failure,
-            Duration retryIn) {
+  private void emit(
+      String method,
+      String path,
+      int status,
+      long startNanos,
+      int attempt,
+      String failure,
+      Duration retryIn) {
     long ms = (System.nanoTime() - startNanos) / 1_000_000L;
     try {
       listener.onCall(new ApiCallEvent(method, path, status, ms, attempt, failure, retryIn));

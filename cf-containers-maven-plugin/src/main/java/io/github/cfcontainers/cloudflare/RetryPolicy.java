@@ -6,24 +6,27 @@ import java.util.Objects;
 /**
  * Bounded retries with exponential backoff and full jitter.
  *
- * <p>Attempt {@code n} (1-based) that failed waits a uniformly random time in
- * {@code [0, min(maxDelay, baseDelay * 2^(n-1))]} before the next attempt ("full jitter"), unless the server sent
- * {@code Retry-After}, which is honoured exactly; a {@code Retry-After} longer than {@link #maxRetryAfter()} makes
- * the client give up at once with a clear message instead of blocking the build.
+ * <p>Attempt {@code n} (1-based) that failed waits a uniformly random time in {@code [0,
+ * min(maxDelay, baseDelay * 2^(n-1))]} before the next attempt ("full jitter"), unless the server
+ * sent {@code Retry-After}, which is honoured exactly; a {@code Retry-After} longer than {@link
+ * #maxRetryAfter()} makes the client give up at once with a clear message instead of blocking the
+ * build.
  *
- * @param maxAttempts   total attempts including the first (1 = no retries)
- * @param baseDelay     the first backoff ceiling
- * @param maxDelay      the cap for the exponential backoff ceiling
+ * @param maxAttempts total attempts including the first (1 = no retries)
+ * @param baseDelay the first backoff ceiling
+ * @param maxDelay the cap for the exponential backoff ceiling
  * @param maxRetryAfter the longest server-requested wait the client accepts
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
+public record RetryPolicy(
+    int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
 
   /** 4 attempts, 500 ms base, 20 s cap, Retry-After accepted up to 120 s. */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(120));
 
   /** A single attempt, no retry. */
-  public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  public static final RetryPolicy NONE =
+      new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
   public RetryPolicy {
     if (maxAttempts < 1) {

@@ -2,37 +2,92 @@ package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code current_version} and
- * {@code target_version} are the application's versions before and after (numbers in containers-shared's
- * ApplicationRollout model and the public schema's RolloutCreateResponse); {@code target_configuration} is what it
- * rolls out, {@code current_configuration} what ran before it (both "user-specified container configuration",
- * possibly partial). {@code steps} and {@code progress} are optional in the public schema (absent for its
- * "new_instances" strategy).
+ * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code
+ * current_version} and {@code target_version} are the application's versions before and after
+ * (numbers in containers-shared's ApplicationRollout model and the public schema's
+ * RolloutCreateResponse); {@code target_configuration} is what it rolls out, {@code
+ * current_configuration} what ran before it (both "user-specified container configuration",
+ * possibly partial). {@code steps} and {@code progress} are optional in the public schema (absent
+ * for its "new_instances" strategy).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status,
-            String kind, String strategy, JsonNode currentVersion, JsonNode targetVersion,
-            Progress progress, JsonNode steps, ApplicationConfiguration targetConfiguration,
-            ApplicationConfiguration currentConfiguration) {
+public record Rollout(
+    String id,
+    String createdAt,
+    String lastUpdatedAt,
+    String description,
+    String status,
+    String kind,
+    String strategy,
+    JsonNode currentVersion,
+    JsonNode targetVersion,
+    Progress progress,
+    JsonNode steps,
+    ApplicationConfiguration targetConfiguration,
+    ApplicationConfiguration currentConfiguration) {
 
-  public Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status, String kind,
-      String strategy, JsonNode currentVersion, JsonNode targetVersion, Progress progress, JsonNode steps) {
-    this(id, createdAt, lastUpdatedAt, description, status, kind, strategy, currentVersion, targetVersion, progress,
-        steps, null, null);
+  public Rollout(
+      String id,
+      String createdAt,
+      String lastUpdatedAt,
+      String description,
+      String status,
+      String kind,
+      String strategy,
+      JsonNode currentVersion,
+      JsonNode targetVersion,
+      Progress progress,
+      JsonNode steps) {
+    this(
+        id,
+        createdAt,
+        lastUpdatedAt,
+        description,
+        status,
+        kind,
+        strategy,
+        currentVersion,
+        targetVersion,
+        progress,
+        steps,
+        null,
+        null);
   }
 
-  public Rollout(String id, String createdAt, String lastUpdatedAt, String description, String status, String kind,
-      String strategy, JsonNode currentVersion, JsonNode targetVersion, Progress progress, JsonNode steps,
+  public Rollout(
+      String id,
+      String createdAt,
+      String lastUpdatedAt,
+      String description,
+      String status,
+      String kind,
+      String strategy,
+      JsonNode currentVersion,
+      JsonNode targetVersion,
+      Progress progress,
+      JsonNode steps,
       ApplicationConfiguration targetConfiguration) {
-    this(id, createdAt, lastUpdatedAt, description, status, kind, strategy, currentVersion, targetVersion, progress,
-        steps, targetConfiguration, null);
+    this(
+        id,
+        createdAt,
+        lastUpdatedAt,
+        description,
+        status,
+        kind,
+        strategy,
+        currentVersion,
+        targetVersion,
+        progress,
+        steps,
+        targetConfiguration,
+        null);
   }
 
   /** {@code current_version} when the answer has it as a number, else null. */
@@ -66,10 +121,10 @@ public record Rollout(String id, String createdAt, String lastUpdatedAt, String 
 
   /** {@code progress}. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-  public record Progress(Integer totalSteps, Integer currentStep, Integer updatedInstances, Integer totalInstances) {
-  }
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Progress(
+      Integer totalSteps, Integer currentStep, Integer updatedInstances, Integer totalInstances) {}
 
   /** completed, reverted or replaced. */
   @com.fasterxml.jackson.annotation.JsonIgnore

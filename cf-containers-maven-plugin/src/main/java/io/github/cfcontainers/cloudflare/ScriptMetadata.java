@@ -12,24 +12,31 @@ import java.util.Map;
 /**
  * The {@code metadata} part of a Worker upload. Absent (null) fields are not sent.
  *
- * @param mainModule         name of the entry module part (required for ES modules)
- * @param compatibilityDate  {@code YYYY-MM-DD}; always send it (omitted means 2021-11-02)
+ * @param mainModule name of the entry module part (required for ES modules)
+ * @param compatibilityDate {@code YYYY-MM-DD}; always send it (omitted means 2021-11-02)
  * @param compatibilityFlags compatibility flags
- * @param bindings           bindings
- * @param containers         container links; required in the upload that creates a container class
- * @param migrations         pending Durable Object migrations
- * @param observability      observability settings
- * @param keepBindings       binding types to keep from the previous version, e.g. {@code secret_text}
- * @param tags               free-form labels
- * @param annotations        version annotations, e.g. {@code workers/message}
+ * @param bindings bindings
+ * @param containers container links; required in the upload that creates a container class
+ * @param migrations pending Durable Object migrations
+ * @param observability observability settings
+ * @param keepBindings binding types to keep from the previous version, e.g. {@code secret_text}
+ * @param tags free-form labels
+ * @param annotations version annotations, e.g. {@code workers/message}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ScriptMetadata(String mainModule, String compatibilityDate, List<String> compatibilityFlags,
-               List<WorkerBinding> bindings, List<ContainerLink> containers, Migrations migrations,
-               WorkerObservability observability, List<String> keepBindings, List<String> tags,
-               Map<String, String> annotations) {
+public record ScriptMetadata(
+    String mainModule,
+    String compatibilityDate,
+    List<String> compatibilityFlags,
+    List<WorkerBinding> bindings,
+    List<ContainerLink> containers,
+    Migrations migrations,
+    WorkerObservability observability,
+    List<String> keepBindings,
+    List<String> tags,
+    Map<String, String> annotations) {
 
   public static Builder builder(String mainModule, String compatibilityDate) {
     return new Builder(mainModule, compatibilityDate);
@@ -94,9 +101,16 @@ public record ScriptMetadata(String mainModule, String compatibilityDate, List<S
     }
 
     public ScriptMetadata build() {
-      return new ScriptMetadata(mainModule, compatibilityDate, nullIfEmpty(compatibilityFlags),
-          nullIfEmpty(bindings), nullIfEmpty(containers), migrations, observability,
-          nullIfEmpty(keepBindings), nullIfEmpty(tags),
+      return new ScriptMetadata(
+          mainModule,
+          compatibilityDate,
+          nullIfEmpty(compatibilityFlags),
+          nullIfEmpty(bindings),
+          nullIfEmpty(containers),
+          migrations,
+          observability,
+          nullIfEmpty(keepBindings),
+          nullIfEmpty(tags),
           annotations.isEmpty() ? null : Map.copyOf(annotations));
     }
 

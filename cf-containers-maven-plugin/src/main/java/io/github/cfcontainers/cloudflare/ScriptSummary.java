@@ -10,7 +10,14 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ScriptSummary(String id, String etag, String migrationTag, String createdOn, String modifiedOn,
-              String compatibilityDate, List<String> handlers, List<String> tags, Boolean hasModules,
-              String usageModel) {
-}
+public record ScriptSummary(
+    String id,
+    String etag,
+    String migrationTag,
+    String createdOn,
+    String modifiedOn,
+    String compatibilityDate,
+    List<String> handlers,
+    List<String> tags,
+    Boolean hasModules,
+    String usageModel) {}

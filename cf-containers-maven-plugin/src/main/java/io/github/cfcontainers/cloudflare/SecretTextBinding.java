@@ -2,15 +2,15 @@ package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * {@code {"type":"secret_text","name":…,"text":…}}. Answers (settings) carry no {@code text}. {@link #toString()}
- * never shows the text.
+ * {@code {"type":"secret_text","name":…,"text":…}}. Answers (settings) carry no {@code text}.
+ * {@link #toString()} never shows the text.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +29,10 @@ public record SecretTextBinding(String name, String text) implements WorkerBindi
 
   @Override
   public String toString() {
-    return "SecretTextBinding[name=" + name + ", text=" + (text == null ? "null" : "[REDACTED]") + "]";
+    return "SecretTextBinding[name="
+        + name
+        + ", text="
+        + (text == null ? "null" : "[REDACTED]")
+        + "]";
   }
 }

@@ -7,12 +7,13 @@ import java.time.Duration;
 public interface Sleeper {
 
   /** The real thing: {@link Thread#sleep(long)}. */
-  Sleeper SYSTEM = duration -> {
-    long millis = duration.toMillis();
-    if (millis > 0) {
-      Thread.sleep(millis);
-    }
-  };
+  Sleeper SYSTEM =
+      duration -> {
+        long millis = duration.toMillis();
+        if (millis > 0) {
+          Thread.sleep(millis);
+        }
+      };
 
   void sleep(Duration duration) throws InterruptedException;
 }

@@ -2,7 +2,10 @@ package io.github.cfcontainers.cloudflare;
 
 import java.io.IOException;
 
-/** Internal: no answer after the retries that applied; carries the attempt count and a note for the user. */
+/**
+ * Internal: no answer after the retries that applied; carries the attempt count and a note for the
+ * user.
+ */
 final class TransportFailure extends IOException {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +21,8 @@ final class TransportFailure extends IOException {
 
   static String describe(Throwable e) {
     if (isDroppedConnection(e)) {
-      // OkHttp says "unexpected end of stream on http://…" with an EOFException about its buffer: client internals.
+      // OkHttp says "unexpected end of stream on http://…" with an EOFException about its buffer:
+      // client internals.
       return "the connection closed before an answer came (the request may have reached the server)";
     }
     String msg = e.getMessage();
@@ -28,8 +32,10 @@ final class TransportFailure extends IOException {
   private static boolean isDroppedConnection(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String msg = t.getMessage() == null ? "" : t.getMessage();
-      if (t instanceof java.io.EOFException || msg.startsWith("unexpected end of stream")
-          || msg.equalsIgnoreCase("Connection reset") || msg.contains("Broken pipe")) {
+      if (t instanceof java.io.EOFException
+          || msg.startsWith("unexpected end of stream")
+          || msg.equalsIgnoreCase("Connection reset")
+          || msg.contains("Broken pipe")) {
         return true;
       }
     }

@@ -3,8 +3,9 @@ package io.github.cfcontainers.cloudflare;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A binding in a Worker's metadata/settings. Typed forms for what the deploy sends; {@link GenericBinding} carries
- * any other type ({@code kv_namespace}, {@code r2_bucket}, {@code d1}, {@code service}, …) as a map.
+ * A binding in a Worker's metadata/settings. Typed forms for what the deploy sends; {@link
+ * GenericBinding} carries any other type ({@code kv_namespace}, {@code r2_bucket}, {@code d1},
+ * {@code service}, …) as a map.
  */
 @JsonDeserialize(using = WorkerBindingDeserializer.class)
 public sealed interface WorkerBinding

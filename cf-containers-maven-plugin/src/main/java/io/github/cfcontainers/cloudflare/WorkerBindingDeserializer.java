@@ -30,8 +30,12 @@ final class WorkerBindingDeserializer extends StdDeserializer<WorkerBinding> {
     }
     switch (type) {
       case DurableObjectNamespaceBinding.TYPE:
-        return new DurableObjectNamespaceBinding(name, text(node, "class_name"), text(node, "script_name"),
-            text(node, "environment"), text(node, "namespace_id"));
+        return new DurableObjectNamespaceBinding(
+            name,
+            text(node, "class_name"),
+            text(node, "script_name"),
+            text(node, "environment"),
+            text(node, "namespace_id"));
       case PlainTextBinding.TYPE:
         return new PlainTextBinding(name, text(node, "text"));
       case SecretTextBinding.TYPE:

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One module part of a Worker upload. The part's field name and filename are both {@link #name()}; its content type
- * is sent byte-exact (no charset parameter is added).
+ * One module part of a Worker upload. The part's field name and filename are both {@link #name()};
+ * its content type is sent byte-exact (no charset parameter is added).
  */
 public final class WorkerModule {
 
@@ -55,15 +55,19 @@ public final class WorkerModule {
 
   private static String requireSafeName(String name) {
     Objects.requireNonNull(name, "module name");
-    if (name.isBlank() || name.chars().anyMatch(c -> c == '"' || c == '\r' || c == '\n' || c < 0x20)) {
-      throw new IllegalArgumentException("Invalid module name (blank, quote or control character): " + name);
+    if (name.isBlank()
+        || name.chars().anyMatch(c -> c == '"' || c == '\r' || c == '\n' || c < 0x20)) {
+      throw new IllegalArgumentException(
+          "Invalid module name (blank, quote or control character): " + name);
     }
     return name;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WorkerModule m && m.name.equals(name) && m.contentType.equals(contentType)
+    return o instanceof WorkerModule m
+        && m.name.equals(name)
+        && m.contentType.equals(contentType)
         && Arrays.equals(m.content, content);
   }
 

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** {@code observability}: {@code {"enabled": true}} (container logs follow it); {@code head_sampling_rate} optional. */
+/**
+ * {@code observability}: {@code {"enabled": true}} (container logs follow it); {@code
+ * head_sampling_rate} optional.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,49 +16,55 @@ import retrofit2.http.Query;
 interface WorkersEndpoints {
 
   @PUT("accounts/{account_id}/workers/scripts/{script_name}")
-  Call<ApiEnvelope<ScriptUploadResult>> uploadScript(@Path("account_id") String accountId,
-                             @Path("script_name") String scriptName,
-                             @Body RequestBody multipart);
+  Call<ApiEnvelope<ScriptUploadResult>> uploadScript(
+      @Path("account_id") String accountId,
+      @Path("script_name") String scriptName,
+      @Body RequestBody multipart);
 
   @GET("accounts/{account_id}/workers/services/{script_name}")
-  Call<ApiEnvelope<WorkerService>> getService(@Path("account_id") String accountId,
-                        @Path("script_name") String scriptName);
+  Call<ApiEnvelope<WorkerService>> getService(
+      @Path("account_id") String accountId, @Path("script_name") String scriptName);
 
   @GET("accounts/{account_id}/workers/scripts")
   Call<ApiEnvelope<List<ScriptSummary>>> listScripts(@Path("account_id") String accountId);
 
   @GET("accounts/{account_id}/workers/scripts/{script_name}/settings")
-  Call<ApiEnvelope<ScriptSettings>> getScriptSettings(@Path("account_id") String accountId,
-                            @Path("script_name") String scriptName);
+  Call<ApiEnvelope<ScriptSettings>> getScriptSettings(
+      @Path("account_id") String accountId, @Path("script_name") String scriptName);
 
   @GET("accounts/{account_id}/workers/scripts/{script_name}/versions/{version_id}")
-  Call<ApiEnvelope<ScriptVersion>> getScriptVersion(@Path("account_id") String accountId,
-                            @Path("script_name") String scriptName,
-                            @Path("version_id") String versionId);
+  Call<ApiEnvelope<ScriptVersion>> getScriptVersion(
+      @Path("account_id") String accountId,
+      @Path("script_name") String scriptName,
+      @Path("version_id") String versionId);
 
   @DELETE("accounts/{account_id}/workers/scripts/{script_name}")
-  Call<ApiEnvelope<JsonNode>> deleteScript(@Path("account_id") String accountId,
-                       @Path("script_name") String scriptName,
-                       @Query("force") Boolean force);
+  Call<ApiEnvelope<JsonNode>> deleteScript(
+      @Path("account_id") String accountId,
+      @Path("script_name") String scriptName,
+      @Query("force") Boolean force);
 
   @GET("accounts/{account_id}/workers/durable_objects/namespaces")
   Call<ApiEnvelope<List<DurableObjectNamespace>>> listDurableObjectNamespaces(
-      @Path("account_id") String accountId, @Query("per_page") int perPage, @Query("page") Integer page);
+      @Path("account_id") String accountId,
+      @Query("per_page") int perPage,
+      @Query("page") Integer page);
 
   @GET("accounts/{account_id}/workers/subdomain")
   Call<ApiEnvelope<JsonNode>> getAccountSubdomain(@Path("account_id") String accountId);
 
   @GET("accounts/{account_id}/workers/scripts/{script_name}/subdomain")
-  Call<ApiEnvelope<ScriptSubdomain>> getScriptSubdomain(@Path("account_id") String accountId,
-                              @Path("script_name") String scriptName);
+  Call<ApiEnvelope<ScriptSubdomain>> getScriptSubdomain(
+      @Path("account_id") String accountId, @Path("script_name") String scriptName);
 
   @Idempotent
   @POST("accounts/{account_id}/workers/scripts/{script_name}/subdomain")
-  Call<ApiEnvelope<ScriptSubdomain>> setScriptSubdomain(@Path("account_id") String accountId,
-                              @Path("script_name") String scriptName,
-                              @Body ScriptSubdomain body);
+  Call<ApiEnvelope<ScriptSubdomain>> setScriptSubdomain(
+      @Path("account_id") String accountId,
+      @Path("script_name") String scriptName,
+      @Body ScriptSubdomain body);
 
   @GET("accounts/{account_id}/workers/scripts/{script_name}/deployments")
-  Call<ApiEnvelope<JsonNode>> listDeployments(@Path("account_id") String accountId,
-                        @Path("script_name") String scriptName);
+  Call<ApiEnvelope<JsonNode>> listDeployments(
+      @Path("account_id") String accountId, @Path("script_name") String scriptName);
 }

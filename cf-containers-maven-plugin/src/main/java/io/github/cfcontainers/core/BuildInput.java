@@ -13,5 +13,6 @@ public record BuildInput(
     Boolean noCache,
     Boolean pull) {
 
-  public static final BuildInput DEFAULTS = new BuildInput(null, null, null, null, null, null, null, null);
+  public static final BuildInput DEFAULTS =
+      new BuildInput(null, null, null, null, null, null, null, null);
 }

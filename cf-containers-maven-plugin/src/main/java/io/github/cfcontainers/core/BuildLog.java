@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Shapes a build's output for the log: every line when verbose, otherwise the
- * {@code Step n/m} lines only. Keeps the current step's output so a failure can
- * always show what the failing step printed.
+ * Shapes a build's output for the log: every line when verbose, otherwise the {@code Step n/m}
+ * lines only. Keeps the current step's output so a failure can always show what the failing step
+ * printed.
  */
 final class BuildLog implements Consumer<String> {
 

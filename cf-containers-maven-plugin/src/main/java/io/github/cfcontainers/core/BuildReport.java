@@ -4,18 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * What {@code cf:build} produced, written to {@code target/cf-containers/build.json} for
- * the later goals and for CI.
+ * What {@code cf:build} produced, written to {@code target/cf-containers/build.json} for the later
+ * goals and for CI.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BuildReport(String worker, boolean dev, WorkerBundleSummary workerBundle, List<Image> containers) {
+public record BuildReport(
+    String worker, boolean dev, WorkerBundleSummary workerBundle, List<Image> containers) {
 
   public BuildReport {
     containers = List.copyOf(containers);
   }
 
   /** The bundled Worker, when the project has one: what deploy uploads. */
-  public record WorkerBundleSummary(String directory, String mainModule, String sha256, List<String> exports) {
+  public record WorkerBundleSummary(
+      String directory, String mainModule, String sha256, List<String> exports) {
     public WorkerBundleSummary {
       exports = List.copyOf(exports);
     }
@@ -38,6 +40,5 @@ public record BuildReport(String worker, boolean dev, WorkerBundleSummary worker
       String tag,
       Long size,
       String platform,
-      boolean prebuilt) {
-  }
+      boolean prebuilt) {}
 }

@@ -9,8 +9,7 @@ public final class BuildReportFile {
 
   public static final String FILE_NAME = "build.json";
 
-  private BuildReportFile() {
-  }
+  private BuildReportFile() {}
 
   public static Path write(Path outputDirectory, BuildReport report) {
     return ResultFiles.writeJson(outputDirectory, FILE_NAME, report);
@@ -22,9 +21,16 @@ public final class BuildReportFile {
       return ResultFiles.JSON.readValue(file.toFile(), BuildReport.class);
     } catch (IOException e) {
       // A truncated or hand-edited file is the user's to fix, not a crash: say how to rewrite it.
-      String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-      throw new CfException("Cannot read " + file + " (" + reason + "): run 'mvn package' (which runs cf:build)"
-          + " again to rewrite it.", e);
+      String reason =
+          e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      throw new CfException(
+          "Cannot read "
+              + file
+              + " ("
+              + reason
+              + "): run 'mvn package' (which runs cf:build)"
+              + " again to rewrite it.",
+          e);
     }
   }
 }

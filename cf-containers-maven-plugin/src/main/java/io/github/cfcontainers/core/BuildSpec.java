@@ -13,7 +13,8 @@ public record BuildSpec(
     String platform,
     Map<String, String> labels,
     boolean noCache,
-    boolean pull) implements ImageSource {
+    boolean pull)
+    implements ImageSource {
 
   public BuildSpec {
     args = Map.copyOf(args);

@@ -11,7 +11,8 @@ public interface ContainerEngine {
   /**
    * Checks that an engine answers.
    *
-   * @return a short description for the log, e.g. "Docker 20.10.24 (API 1.41) at unix:///var/run/docker.sock"
+   * @return a short description for the log, e.g. "Docker 20.10.24 (API 1.41) at
+   *     unix:///var/run/docker.sock"
    * @throws EngineUnavailableException when none answers
    */
   String ping();
@@ -36,8 +37,12 @@ public interface ContainerEngine {
    */
   String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress);
 
-  /** An image in the local engine. {@code repoDigests} are {@code repository@sha256:...} it was pushed as. */
-  record LocalImage(String id, long size, String os, String architecture, List<String> repoDigests) {
+  /**
+   * An image in the local engine. {@code repoDigests} are {@code repository@sha256:...} it was
+   * pushed as.
+   */
+  record LocalImage(
+      String id, long size, String os, String architecture, List<String> repoDigests) {
     public LocalImage(String id, long size, String os, String architecture) {
       this(id, size, os, architecture, List.of());
     }

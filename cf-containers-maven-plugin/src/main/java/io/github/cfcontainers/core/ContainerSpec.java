@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param name the container application name, also the image repository name
  * @param tag a fixed tag; empty means "derived from the image content"
  */
-public record ContainerSpec(String className, String name, Optional<String> tag, ImageSource source) {
+public record ContainerSpec(
+    String className, String name, Optional<String> tag, ImageSource source) {
 
   /** Used in messages: "MyContainer (my-worker-mycontainer)". */
   public String label() {

@@ -15,6 +15,7 @@ public final class ImageBuildService {
 
   /** The prefix the local Workers runtime looks for (the seed's dev mode). */
   public static final String DEV_PREFIX = "cloudflare-dev/";
+
   public static final String LABEL_WORKER = "io.github.cfcontainers.worker";
   public static final String LABEL_CLASS = "io.github.cfcontainers.class";
   private static final int MAX_FAILURE_LINES = 200;
@@ -37,13 +38,26 @@ public final class ImageBuildService {
       if (container.source() instanceof BuildSpec spec) {
         images.add(buildOne(settings, container, spec));
       } else if (container.source() instanceof PrebuiltImage prebuilt) {
-        reporter.info("Container " + container.label() + " uses the prebuilt image " + prebuilt.reference()
-            + ": nothing to build");
-        images.add(new BuildReport.Image(container.name(), container.className(), prebuilt.reference(),
-            null, null, null, null, true));
+        reporter.info(
+            "Container "
+                + container.label()
+                + " uses the prebuilt image "
+                + prebuilt.reference()
+                + ": nothing to build");
+        images.add(
+            new BuildReport.Image(
+                container.name(),
+                container.className(),
+                prebuilt.reference(),
+                null,
+                null,
+                null,
+                null,
+                true));
       }
     }
-    var report = new BuildReport(settings.workerName(), settings.dev(), settings.workerBundle(), images);
+    var report =
+        new BuildReport(settings.workerName(), settings.dev(), settings.workerBundle(), images);
     Path file = BuildReportFile.write(settings.outputDirectory(), report);
     reporter.debug("Wrote " + file);
     return report;
@@ -55,29 +69,44 @@ public final class ImageBuildService {
     }
     for (ContainerSpec container : settings.containers()) {
       if (container.source() instanceof BuildSpec spec && spec.pull()) {
-        throw new InvalidSettingException(Setting.ofContainer(container.label(), "build", "pull"),
+        throw new InvalidSettingException(
+            Setting.ofContainer(container.label(), "build", "pull"),
             "Maven is offline (-o) but " + container.label() + " asks to pull its base images.",
             "build without -o, or set <pull>false</pull> to build from the images the engine already has");
       }
     }
   }
 
-  private BuildReport.Image buildOne(BuildSettings settings, ContainerSpec container, BuildSpec spec) {
+  private BuildReport.Image buildOne(
+      BuildSettings settings, ContainerSpec container, BuildSpec spec) {
     if (!Platforms.CLOUDFLARE.equals(spec.platform())) {
-      reporter.warn(container.label() + " is built for " + spec.platform() + ": Cloudflare runs only "
-          + Platforms.CLOUDFLARE + ", so this image is for local use only.");
+      reporter.warn(
+          container.label()
+              + " is built for "
+              + spec.platform()
+              + ": Cloudflare runs only "
+              + Platforms.CLOUDFLARE
+              + ", so this image is for local use only.");
     }
-    reporter.info("Building " + container.label() + " from " + spec.dockerfile()
-        + spec.target().map(t -> " (target " + t + ")").orElse(""));
+    reporter.info(
+        "Building "
+            + container.label()
+            + " from "
+            + spec.dockerfile()
+            + spec.target().map(t -> " (target " + t + ")").orElse(""));
     Path transcriptFile = settings.outputDirectory().resolve(container.name() + "-build.log");
     String imageId;
     try (BufferedWriter transcript = openTranscript(transcriptFile)) {
       var log = new BuildLog(reporter, settings.verbose(), "  ", line -> write(transcript, line));
       try {
-        imageId = engine.build(spec, Map.of(LABEL_WORKER, settings.workerName(), LABEL_CLASS,
-            container.className()), log);
+        imageId =
+            engine.build(
+                spec,
+                Map.of(LABEL_WORKER, settings.workerName(), LABEL_CLASS, container.className()),
+                log);
       } catch (ImageBuildFailedException e) {
-        throw new ImageBuildFailedException(failureMessage(container, e, log.failingStep(), transcriptFile), e);
+        throw new ImageBuildFailedException(
+            failureMessage(container, e, log.failingStep(), transcriptFile), e);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the build transcript " + transcriptFile, e);
@@ -85,13 +114,33 @@ public final class ImageBuildService {
     String tag = container.tag().orElseGet(() -> contentTag(imageId));
     String repository = settings.dev() ? DEV_PREFIX + container.name() : container.name();
     engine.tag(imageId, repository, tag);
-    var image = engine.inspect(imageId).orElseThrow(() ->
-        new ImageBuildFailedException("The engine built " + imageId + " but cannot find it afterwards."));
+    var image =
+        engine
+            .inspect(imageId)
+            .orElseThrow(
+                () ->
+                    new ImageBuildFailedException(
+                        "The engine built " + imageId + " but cannot find it afterwards."));
     String reference = repository + ":" + tag;
-    reporter.info("Built " + reference + " (" + shortId(imageId) + ", " + humanSize(image.size()) + ", "
-        + image.platform() + ")");
-    return new BuildReport.Image(container.name(), container.className(), reference, imageId, tag,
-        image.size(), image.platform(), false);
+    reporter.info(
+        "Built "
+            + reference
+            + " ("
+            + shortId(imageId)
+            + ", "
+            + humanSize(image.size())
+            + ", "
+            + image.platform()
+            + ")");
+    return new BuildReport.Image(
+        container.name(),
+        container.className(),
+        reference,
+        imageId,
+        tag,
+        image.size(),
+        image.platform(),
+        false);
   }
 
   /** An unchanged build keeps its image id, so a tag made from it stays the same too. */
@@ -111,9 +160,10 @@ public final class ImageBuildService {
     return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
   }
 
-  private static String failureMessage(ContainerSpec container, ImageBuildFailedException e, List<String> step,
-      Path transcript) {
-    var message = new StringBuilder("The image build of " + container.label() + " failed: " + e.getMessage());
+  private static String failureMessage(
+      ContainerSpec container, ImageBuildFailedException e, List<String> step, Path transcript) {
+    var message =
+        new StringBuilder("The image build of " + container.label() + " failed: " + e.getMessage());
     if (!step.isEmpty()) {
       message.append("\nOutput of the failing step:");
       int from = Math.max(0, step.size() - MAX_FAILURE_LINES);

@@ -7,20 +7,23 @@ import java.util.regex.Pattern;
 public final class Names {
 
   /**
-   * Worker script names: lower-case letters, digits, '-' and '_' (wrangler's config check, isValidName in
-   * packages/workers-utils/src/config/validation-helpers.ts), at most 63 characters and neither starting nor
-   * ending with '-' (checkWorkerNameValidity in packages/workers-utils/src/worker-name.ts: the name is a
-   * workers.dev DNS label). wrangler's config check lets a trailing '-' through; the API then refuses it.
+   * Worker script names: lower-case letters, digits, '-' and '_' (wrangler's config check,
+   * isValidName in packages/workers-utils/src/config/validation-helpers.ts), at most 63 characters
+   * and neither starting nor ending with '-' (checkWorkerNameValidity in
+   * packages/workers-utils/src/worker-name.ts: the name is a workers.dev DNS label). wrangler's
+   * config check lets a trailing '-' through; the API then refuses it.
    */
-  public static final Pattern WORKER_NAME = Pattern.compile("[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?");
+  public static final Pattern WORKER_NAME =
+      Pattern.compile("[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?");
 
   /**
    * The API's schema only says "string" for an application name (ApplicationName in
-   * packages/containers-shared/src/client/models); our names double as registry repository names, so they follow the
-   * stricter Docker path-component rule: lower-case alphanumeric words joined by single
-   * '-' or '_', at most 63 characters.
+   * packages/containers-shared/src/client/models); our names double as registry repository names,
+   * so they follow the stricter Docker path-component rule: lower-case alphanumeric words joined by
+   * single '-' or '_', at most 63 characters.
    */
   public static final Pattern CONTAINER_NAME = Pattern.compile("[a-z0-9]+(?:[-_][a-z0-9]+)*");
+
   public static final int MAX_CONTAINER_NAME = 63;
 
   /** The Durable Object class must be a JavaScript identifier exported by the Worker. */
@@ -38,8 +41,7 @@ public final class Names {
   public static final String TAG_RULE =
       "use up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'";
 
-  private Names() {
-  }
+  private Names() {}
 
   /** wrangler's default: {@code <worker name>-<class name>}, lower-cased. */
   public static String defaultContainerName(String workerName, String className) {

@@ -1,5 +1,4 @@
 package io.github.cfcontainers.core;
 
 /** An image the user built elsewhere; nothing is built for it. */
-public record PrebuiltImage(String reference) implements ImageSource {
-}
+public record PrebuiltImage(String reference) implements ImageSource {}

@@ -12,10 +12,20 @@ public interface Reporter {
   boolean isDebugEnabled();
 
   /** Swallows everything; for tests and callers that only want the result. */
-  Reporter SILENT = new Reporter() {
-    @Override public void info(String line) { }
-    @Override public void warn(String line) { }
-    @Override public void debug(String line) { }
-    @Override public boolean isDebugEnabled() { return false; }
-  };
+  Reporter SILENT =
+      new Reporter() {
+        @Override
+        public void info(String line) {}
+
+        @Override
+        public void warn(String line) {}
+
+        @Override
+        public void debug(String line) {}
+
+        @Override
+        public boolean isDebugEnabled() {
+          return false;
+        }
+      };
 }

@@ -7,15 +7,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The JSON result files under {@code target/cf-containers/} that CI jobs read: one way to write them. */
+/**
+ * The JSON result files under {@code target/cf-containers/} that CI jobs read: one way to write
+ * them.
+ */
 public final class ResultFiles {
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private ResultFiles() {
-  }
+  private ResultFiles() {}
 
-  /** Writes {@code value} as indented JSON to {@code outputDirectory/fileName}; returns the file. */
+  /**
+   * Writes {@code value} as indented JSON to {@code outputDirectory/fileName}; returns the file.
+   */
   public static Path writeJson(Path outputDirectory, String fileName, Object value) {
     Path file = outputDirectory.resolve(fileName);
     try {

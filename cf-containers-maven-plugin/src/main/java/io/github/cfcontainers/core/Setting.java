@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Names one user setting in plain terms: the element path under the plugin's
- * configuration, the user property that sets it (if any), and which container it
- * belongs to. The Maven layer renders it as XML; the core never needs to.
+ * Names one user setting in plain terms: the element path under the plugin's configuration, the
+ * user property that sets it (if any), and which container it belongs to. The Maven layer renders
+ * it as XML; the core never needs to.
  */
 public record Setting(List<String> path, Optional<String> property, Optional<String> container) {
 

@@ -17,11 +17,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Writes a build context as the tar the engine expects, the way the Docker CLI does:
- * {@code .dockerignore} applied, the Dockerfile and {@code .dockerignore} always sent,
- * a Dockerfile outside the context added under a private name, symlinks sent as links.
- * Fifos, sockets and devices are refused (see {@link SpecialFileInContextException}).
- * Entries are sorted so the same tree gives the same archive.
+ * Writes a build context as the tar the engine expects, the way the Docker CLI does: {@code
+ * .dockerignore} applied, the Dockerfile and {@code .dockerignore} always sent, a Dockerfile
+ * outside the context added under a private name, symlinks sent as links. Fifos, sockets and
+ * devices are refused (see {@link SpecialFileInContextException}). Entries are sorted so the same
+ * tree gives the same archive.
  */
 public final class BuildContextArchive {
 
@@ -38,7 +38,9 @@ public final class BuildContextArchive {
 
   /** The Dockerfile's path inside the archive, for the engine's {@code dockerfile} parameter. */
   public String dockerfilePathInArchive() {
-    return dockerfile.startsWith(context) ? slashed(context.relativize(dockerfile)) : OUTSIDE_DOCKERFILE;
+    return dockerfile.startsWith(context)
+        ? slashed(context.relativize(dockerfile))
+        : OUTSIDE_DOCKERFILE;
   }
 
   /** Context-relative paths that go into the archive (directories end without '/'). */
@@ -46,35 +48,42 @@ public final class BuildContextArchive {
     var ignore = DockerIgnore.read(context);
     String dockerfileEntry = dockerfilePathInArchive();
     var paths = new ArrayList<String>();
-    Files.walkFileTree(context, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (dir.equals(context)) {
-          return FileVisitResult.CONTINUE;
-        }
-        String relative = slashed(context.relativize(dir));
-        if (ignore.isIgnored(relative)) {
-          // Only walk into an ignored directory when a '!' rule could bring something back.
-          return ignore.hasExclusions() ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-        }
-        paths.add(relative);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        String relative = slashed(context.relativize(file));
-        boolean alwaysSent = relative.equals(dockerfileEntry) || relative.equals(".dockerignore");
-        if (alwaysSent || !ignore.isIgnored(relative)) {
-          if (attrs.isOther()) {
-            // A fifo would block the upload forever; sockets and devices have no content to send.
-            throw new SpecialFileInContextException(context, relative);
+    Files.walkFileTree(
+        context,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(context)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String relative = slashed(context.relativize(dir));
+            if (ignore.isIgnored(relative)) {
+              // Only walk into an ignored directory when a '!' rule could bring something back.
+              return ignore.hasExclusions()
+                  ? FileVisitResult.CONTINUE
+                  : FileVisitResult.SKIP_SUBTREE;
+            }
+            paths.add(relative);
+            return FileVisitResult.CONTINUE;
           }
-          paths.add(relative);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            String relative = slashed(context.relativize(file));
+            boolean alwaysSent =
+                relative.equals(dockerfileEntry) || relative.equals(".dockerignore");
+            if (alwaysSent || !ignore.isIgnored(relative)) {
+              if (attrs.isOther()) {
+                // A fifo would block the upload forever; sockets and devices have no content to
+                // send.
+                throw new SpecialFileInContextException(context, relative);
+              }
+              paths.add(relative);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     paths.sort(Comparator.naturalOrder());
     return paths;
   }
@@ -92,7 +101,8 @@ public final class BuildContextArchive {
         }
       }
       if (!dockerfile.startsWith(context)) {
-        // Its content travels, not a link: a link's target outside the context would not exist there.
+        // Its content travels, not a link: a link's target outside the context would not exist
+        // there.
         add(tar, dockerfile.toRealPath(), OUTSIDE_DOCKERFILE);
       }
       tar.finish();

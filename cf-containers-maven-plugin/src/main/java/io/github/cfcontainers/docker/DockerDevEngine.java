@@ -25,8 +25,10 @@ public final class DockerDevEngine implements DevEngine, AutoCloseable {
 
   @Override
   public String dockerHost() {
-    // What docker-java resolved (DOCKER_HOST or the default socket): the runtime must reach the same engine.
-    return DockerJavaEngine.config(DefaultDockerClientConfig.createDefaultConfigBuilder()).getDockerHost()
+    // What docker-java resolved (DOCKER_HOST or the default socket): the runtime must reach the
+    // same engine.
+    return DockerJavaEngine.config(DefaultDockerClientConfig.createDefaultConfigBuilder())
+        .getDockerHost()
         .toString();
   }
 
@@ -48,21 +50,33 @@ public final class DockerDevEngine implements DevEngine, AutoCloseable {
   @Override
   public void pull(String reference, Consumer<String> progress) {
     try {
-      engine.client().pullImageCmd(reference).exec(new PullImageResultCallback() {
-        @Override
-        public void onNext(PullResponseItem item) {
-          if (item.getStatus() != null) {
-            progress.accept(item.getStatus());
-          }
-          super.onNext(item);
-        }
-      }).awaitCompletion();
+      engine
+          .client()
+          .pullImageCmd(reference)
+          .exec(
+              new PullImageResultCallback() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                  if (item.getStatus() != null) {
+                    progress.accept(item.getStatus());
+                  }
+                  super.onNext(item);
+                }
+              })
+          .awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CfException("Interrupted while pulling " + reference, e);
     } catch (RuntimeException e) {
-      throw new CfException("Cannot pull " + reference + ": " + e.getMessage() + "\n  Fix: `docker pull "
-          + reference + "` yourself, or name a local image in MINIFLARE_CONTAINER_EGRESS_IMAGE.", e);
+      throw new CfException(
+          "Cannot pull "
+              + reference
+              + ": "
+              + e.getMessage()
+              + "\n  Fix: `docker pull "
+              + reference
+              + "` yourself, or name a local image in MINIFLARE_CONTAINER_EGRESS_IMAGE.",
+          e);
     }
   }
 
@@ -71,8 +85,12 @@ public final class DockerDevEngine implements DevEngine, AutoCloseable {
     var result = new ArrayList<EngineContainer>();
     for (var c : engine.client().listContainersCmd().withShowAll(true).exec()) {
       String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0];
-      result.add(new EngineContainer(c.getId(), name.startsWith("/") ? name.substring(1) : name, c.getImage(),
-          c.getState()));
+      result.add(
+          new EngineContainer(
+              c.getId(),
+              name.startsWith("/") ? name.substring(1) : name,
+              c.getImage(),
+              c.getState()));
     }
     return result;
   }
@@ -88,14 +106,20 @@ public final class DockerDevEngine implements DevEngine, AutoCloseable {
 
   @Override
   public AutoCloseable followLogs(String id, Consumer<String> line) {
-    return engine.client().logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
-        .exec(new ResultCallback.Adapter<Frame>() {
-          @Override
-          public void onNext(Frame frame) {
-            String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-            text.lines().forEach(line);
-          }
-        });
+    return engine
+        .client()
+        .logContainerCmd(id)
+        .withStdOut(true)
+        .withStdErr(true)
+        .withFollowStream(true)
+        .exec(
+            new ResultCallback.Adapter<Frame>() {
+              @Override
+              public void onNext(Frame frame) {
+                String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                text.lines().forEach(line);
+              }
+            });
   }
 
   @Override

@@ -11,15 +11,14 @@ import java.util.regex.Pattern;
 /**
  * {@code .dockerignore} with the Docker CLI's semantics (moby's patternmatcher): patterns are
  * cleaned paths relative to the context, {@code *} and {@code ?} stop at '/', {@code **} spans
- * directories, a pattern that matches a parent directory matches everything below it, and
- * the last matching pattern wins ({@code !} re-includes). We implement it ourselves because
- * docker-java's own handling differs from the CLI (it throws when the Dockerfile is listed
- * and misreads {@code dir/**}{@code /tmp}).
+ * directories, a pattern that matches a parent directory matches everything below it, and the last
+ * matching pattern wins ({@code !} re-includes). We implement it ourselves because docker-java's
+ * own handling differs from the CLI (it throws when the Dockerfile is listed and misreads {@code
+ * dir/**}{@code /tmp}).
  */
 public final class DockerIgnore {
 
-  private record Rule(Pattern regex, boolean exclusion) {
-  }
+  private record Rule(Pattern regex, boolean exclusion) {}
 
   private final List<Rule> rules;
 

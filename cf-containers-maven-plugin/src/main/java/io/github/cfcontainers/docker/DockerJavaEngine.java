@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** {@link ContainerEngine} on the local Docker daemon ({@code DOCKER_HOST} or the default socket). */
+/**
+ * {@link ContainerEngine} on the local Docker daemon ({@code DOCKER_HOST} or the default socket).
+ */
 public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
 
   private final DockerClientConfig config;
@@ -42,19 +44,23 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     TransportLogGuard.quiet();
     this.config = config;
     try {
-      var http = new ApacheDockerHttpClient.Builder()
-          .dockerHost(config.getDockerHost())
-          .sslConfig(config.getSSLConfig())
-          .connectionTimeout(Duration.ofSeconds(10))
-          .maxConnections(16)
-          .build();
+      var http =
+          new ApacheDockerHttpClient.Builder()
+              .dockerHost(config.getDockerHost())
+              .sslConfig(config.getSSLConfig())
+              .connectionTimeout(Duration.ofSeconds(10))
+              .maxConnections(16)
+              .build();
       this.client = DockerClientImpl.getInstance(config, http);
     } catch (RuntimeException e) {
       throw setupFailed(e);
     }
   }
 
-  /** The client settings from DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and ~/.docker/config.json. */
+  /**
+   * The client settings from DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
+   * ~/.docker/config.json.
+   */
   static DockerClientConfig config(DefaultDockerClientConfig.Builder builder) {
     try {
       return builder.build();
@@ -63,7 +69,10 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     }
   }
 
-  /** docker-java's own text names neither the variable nor the file ("Failed to parse docker configuration file"). */
+  /**
+   * docker-java's own text names neither the variable nor the file ("Failed to parse docker
+   * configuration file").
+   */
   private static EngineUnavailableException setupFailed(RuntimeException e) {
     var message = new StringBuilder();
     for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
@@ -71,10 +80,15 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         message.append(message.length() == 0 ? "" : ": ").append(t.getMessage());
       }
     }
-    return new EngineUnavailableException("Cannot set up the Docker client: " + message + ". Fix: check DOCKER_HOST"
-        + " (e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2375; now "
-        + Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unset") + "), DOCKER_TLS_VERIFY /"
-        + " DOCKER_CERT_PATH, and that ~/.docker/config.json (or $DOCKER_CONFIG/config.json) is valid JSON.", e);
+    return new EngineUnavailableException(
+        "Cannot set up the Docker client: "
+            + message
+            + ". Fix: check DOCKER_HOST"
+            + " (e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2375; now "
+            + Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unset")
+            + "), DOCKER_TLS_VERIFY /"
+            + " DOCKER_CERT_PATH, and that ~/.docker/config.json (or $DOCKER_CONFIG/config.json) is valid JSON.",
+        e);
   }
 
   public DockerClient client() {
@@ -85,12 +99,22 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   public String ping() {
     try {
       var version = client.versionCmd().exec();
-      return "Docker " + version.getVersion() + " (API " + version.getApiVersion() + ") at " + config.getDockerHost();
+      return "Docker "
+          + version.getVersion()
+          + " (API "
+          + version.getApiVersion()
+          + ") at "
+          + config.getDockerHost();
     } catch (RuntimeException e) {
-      throw new EngineUnavailableException("No Docker engine answered at " + config.getDockerHost() + " ("
-          + rootMessage(e) + "). Start one (Docker Desktop, 'sudo systemctl start docker' or 'sudo dockerd'),"
-          + " or set DOCKER_HOST to an engine that runs (e.g. unix:///run/user/1000/docker.sock"
-          + " or tcp://127.0.0.1:2375).", e);
+      throw new EngineUnavailableException(
+          "No Docker engine answered at "
+              + config.getDockerHost()
+              + " ("
+              + rootMessage(e)
+              + "). Start one (Docker Desktop, 'sudo systemctl start docker' or 'sudo dockerd'),"
+              + " or set DOCKER_HOST to an engine that runs (e.g. unix:///run/user/1000/docker.sock"
+              + " or tcp://127.0.0.1:2375).",
+          e);
     }
   }
 
@@ -113,9 +137,15 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
       throw new ImageBuildFailedException(e.getMessage(), e);
     } catch (IOException e) {
       // Names the file (the JDK's messages do) and the two ways out, instead of a bare IOException.
-      throw new ImageBuildFailedException("Cannot pack the build context " + spec.context() + " (<build><context>): "
-          + e.getMessage() + ". Fix: make the file readable, or list it in "
-          + spec.context().resolve(".dockerignore") + ".", e);
+      throw new ImageBuildFailedException(
+          "Cannot pack the build context "
+              + spec.context()
+              + " (<build><context>): "
+              + e.getMessage()
+              + ". Fix: make the file readable, or list it in "
+              + spec.context().resolve(".dockerignore")
+              + ".",
+          e);
     } finally {
       if (tar != null) {
         try {
@@ -127,19 +157,24 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     }
   }
 
-  private BuildImageCmd command(BuildSpec spec, Map<String, String> extraLabels, BuildContextArchive archive,
+  private BuildImageCmd command(
+      BuildSpec spec,
+      Map<String, String> extraLabels,
+      BuildContextArchive archive,
       InputStream tar) {
     var labels = new LinkedHashMap<>(spec.labels());
     labels.putAll(extraLabels);
-    BuildImageCmd cmd = client.buildImageCmd()
-        .withTarInputStream(tar)
-        .withDockerfilePath(archive.dockerfilePathInArchive())
-        .withLabels(labels)
-        .withNoCache(spec.noCache())
-        .withPull(spec.pull())
-        .withRemove(true)
-        .withForcerm(true)
-        .withPlatform(spec.platform());
+    BuildImageCmd cmd =
+        client
+            .buildImageCmd()
+            .withTarInputStream(tar)
+            .withDockerfilePath(archive.dockerfilePathInArchive())
+            .withLabels(labels)
+            .withNoCache(spec.noCache())
+            .withPull(spec.pull())
+            .withRemove(true)
+            .withForcerm(true)
+            .withPlatform(spec.platform());
     spec.target().ifPresent(cmd::withTarget);
     spec.args().forEach(cmd::withBuildArg);
     return cmd;
@@ -150,9 +185,18 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     try {
       client.tagImageCmd(imageId, repository, tag).withForce(true).exec();
     } catch (DockerException e) {
-      throw new ImageBuildFailedException("Tagging " + imageId + " as " + repository + ":" + tag + " failed: "
-          + rootMessage(e) + ". Fix: if the engine rejects the reference, change <name> or <tag> of the container"
-          + " (lower-case letters, digits, '.', '_', '-'); else build again (the image may have been removed).", e);
+      throw new ImageBuildFailedException(
+          "Tagging "
+              + imageId
+              + " as "
+              + repository
+              + ":"
+              + tag
+              + " failed: "
+              + rootMessage(e)
+              + ". Fix: if the engine rejects the reference, change <name> or <tag> of the container"
+              + " (lower-case letters, digits, '.', '_', '-'); else build again (the image may have been removed).",
+          e);
     }
   }
 
@@ -161,8 +205,10 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     try {
       var image = client.inspectImageCmd(reference).exec();
       long size = image.getSize() == null ? 0 : image.getSize();
-      var digests = image.getRepoDigests() == null ? java.util.List.<String>of() : image.getRepoDigests();
-      return Optional.of(new LocalImage(image.getId(), size, image.getOs(), image.getArch(), digests));
+      var digests =
+          image.getRepoDigests() == null ? java.util.List.<String>of() : image.getRepoDigests();
+      return Optional.of(
+          new LocalImage(image.getId(), size, image.getOs(), image.getArch(), digests));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
@@ -170,19 +216,26 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
 
   @Override
   public String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
-    var authConfig = new AuthConfig()
-        .withRegistryAddress(auth.registry())
-        .withUsername(auth.username())
-        .withPassword(auth.password());
+    var authConfig =
+        new AuthConfig()
+            .withRegistryAddress(auth.registry())
+            .withUsername(auth.username())
+            .withPassword(auth.password());
     var callback = new PushProgress(progress);
     TransportLogGuard.requireQuiet();
     try {
-      client.pushImageCmd(repository).withTag(tag).withAuthConfig(authConfig).exec(callback).awaitCompletion();
+      client
+          .pushImageCmd(repository)
+          .withTag(tag)
+          .withAuthConfig(authConfig)
+          .exec(callback)
+          .awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImagePushFailedException("Interrupted while pushing " + repository + ":" + tag, e);
     } catch (RuntimeException e) {
-      throw new ImagePushFailedException("Pushing " + repository + ":" + tag + " failed: " + rootMessage(e), e);
+      throw new ImagePushFailedException(
+          "Pushing " + repository + ":" + tag + " failed: " + rootMessage(e), e);
     }
     return callback.digest(repository + ":" + tag);
   }
@@ -200,7 +253,10 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
-  /** Forwards each output line and keeps the engine's error, which the daemon sends as a stream item. */
+  /**
+   * Forwards each output line and keeps the engine's error, which the daemon sends as a stream
+   * item.
+   */
   private static final class StreamingCallback extends BuildImageResultCallback {
     private final Consumer<String> output;
     private final StringBuilder partial = new StringBuilder();
@@ -221,8 +277,10 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         }
       }
       if (item.isErrorIndicated()) {
-        error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-            ? item.getErrorDetail().getMessage() : item.getError();
+        error =
+            item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage()
+                : item.getError();
       }
       super.onNext(item);
     }
@@ -235,7 +293,9 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
       } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
         flush();
         // The daemon's own error says it all; docker-java's wrapper would only repeat it.
-        throw error != null ? new ImageBuildFailedException(error) : new ImageBuildFailedException(e.getMessage(), e);
+        throw error != null
+            ? new ImageBuildFailedException(error)
+            : new ImageBuildFailedException(e.getMessage(), e);
       }
     }
 

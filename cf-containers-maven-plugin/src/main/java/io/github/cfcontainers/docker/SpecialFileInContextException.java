@@ -10,10 +10,17 @@ public final class SpecialFileInContextException extends IOException {
   private final String relativePath;
 
   SpecialFileInContextException(Path context, String relativePath) {
-    super("The build context " + context + " contains " + relativePath
-        + ", which is not a regular file, directory or symlink (a fifo, socket or device), so it cannot be sent"
-        + " to the Docker engine. Fix: add the line '" + relativePath + "' to " + context.resolve(".dockerignore")
-        + ", or move it out of the context.");
+    super(
+        "The build context "
+            + context
+            + " contains "
+            + relativePath
+            + ", which is not a regular file, directory or symlink (a fifo, socket or device), so it cannot be sent"
+            + " to the Docker engine. Fix: add the line '"
+            + relativePath
+            + "' to "
+            + context.resolve(".dockerignore")
+            + ", or move it out of the context.");
     this.context = context;
     this.relativePath = relativePath;
   }

@@ -9,22 +9,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the registry credentials out of every log. A push sends them in the X-Registry-Auth
- * header (base64 JSON with the password), and httpclient5 prints every request header and the raw
- * bytes at DEBUG on these two loggers, which {@code mvn -X} turns on. docker-java itself logs the
- * command with AuthConfig's toString, which leaves the password out.
+ * Keeps the registry credentials out of every log. A push sends them in the X-Registry-Auth header
+ * (base64 JSON with the password), and httpclient5 prints every request header and the raw bytes at
+ * DEBUG on these two loggers, which {@code mvn -X} turns on. docker-java itself logs the command
+ * with AuthConfig's toString, which leaves the password out.
  */
 final class TransportLogGuard {
 
-  /** httpclient5's DefaultManagedHttpClientConnection: request headers, and the bytes on the wire. */
-  static final List<String> CREDENTIAL_LOGGERS = List.of("org.apache.hc.client5.http.headers",
-      "org.apache.hc.client5.http.wire");
+  /**
+   * httpclient5's DefaultManagedHttpClientConnection: request headers, and the bytes on the wire.
+   */
+  static final List<String> CREDENTIAL_LOGGERS =
+      List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
-  /** slf4j-simple (and Maven's logger, built on it) reads a logger's level from here when it creates it. */
+  /**
+   * slf4j-simple (and Maven's logger, built on it) reads a logger's level from here when it creates
+   * it.
+   */
   private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.log.";
 
-  private TransportLogGuard() {
-  }
+  private TransportLogGuard() {}
 
   /**
    * Lowers the loggers to INFO: before httpclient5 creates them where the backend reads its levels
@@ -40,7 +44,10 @@ final class TransportLogGuard {
     }
   }
 
-  /** {@link #quiet()}, then refuses (before any credential is sent) when a logger still logs at DEBUG. */
+  /**
+   * {@link #quiet()}, then refuses (before any credential is sent) when a logger still logs at
+   * DEBUG.
+   */
   static void requireQuiet() {
     quiet();
     check(LoggerFactory::getLogger);
@@ -50,9 +57,14 @@ final class TransportLogGuard {
     for (String name : CREDENTIAL_LOGGERS) {
       Logger logger = loggers.apply(name);
       if (logger.isDebugEnabled()) {
-        throw new ImagePushFailedException("Not pushing: the logger " + name + " logs at DEBUG and would print the"
-            + " registry credentials (the X-Registry-Auth header). Fix: set it to INFO in the logging configuration"
-            + " (" + logger.getClass().getName() + "), or run without -X / debug logging.");
+        throw new ImagePushFailedException(
+            "Not pushing: the logger "
+                + name
+                + " logs at DEBUG and would print the"
+                + " registry credentials (the X-Registry-Auth header). Fix: set it to INFO in the logging configuration"
+                + " ("
+                + logger.getClass().getName()
+                + "), or run without -X / debug logging.");
       }
     }
   }
@@ -70,7 +82,8 @@ final class TransportLogGuard {
           // not slf4j-simple here; look further up
         }
       }
-      Class<?> levelType = Class.forName("ch.qos.logback.classic.Level", false, logger.getClass().getClassLoader());
+      Class<?> levelType =
+          Class.forName("ch.qos.logback.classic.Level", false, logger.getClass().getClassLoader());
       Method setLevel = logger.getClass().getMethod("setLevel", levelType);
       setLevel.invoke(logger, levelType.getField("INFO").get(null));
     } catch (ReflectiveOperationException | RuntimeException e) {

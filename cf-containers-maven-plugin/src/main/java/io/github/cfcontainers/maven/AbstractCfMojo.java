@@ -21,8 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every cf goal shares: the configuration, the skip flags, and turning core
- * failures into messages that name the setting to fix.
+ * What every cf goal shares: the configuration, the skip flags, and turning core failures into
+ * messages that name the setting to fix.
  */
 abstract class AbstractCfMojo extends AbstractMojo {
 
@@ -41,14 +41,14 @@ abstract class AbstractCfMojo extends AbstractMojo {
   protected String workerName;
 
   /** The containers of the Worker, each owned by a Durable Object class. */
-  @Parameter
-  protected List<Container> containers;
+  @Parameter protected List<Container> containers;
 
   /** The Worker that routes requests to the containers. */
-  @Parameter
-  protected Worker worker;
+  @Parameter protected Worker worker;
 
-  /** Dev mode (the seed's): images are tagged {@code cloudflare-dev/<name>:<tag>} and not pushed. */
+  /**
+   * Dev mode (the seed's): images are tagged {@code cloudflare-dev/<name>:<tag>} and not pushed.
+   */
   @Parameter(property = CfProperties.DEV, defaultValue = "false")
   protected boolean dev;
 
@@ -61,7 +61,9 @@ abstract class AbstractCfMojo extends AbstractMojo {
   protected boolean verbose;
 
   /** Where build.json, deployment.json and transcripts are written. */
-  @Parameter(property = CfProperties.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/cf-containers")
+  @Parameter(
+      property = CfProperties.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/cf-containers")
   protected File outputDirectory;
 
   @Override
@@ -106,13 +108,16 @@ abstract class AbstractCfMojo extends AbstractMojo {
 
   protected abstract boolean isGoalSkipped();
 
-  protected abstract void run(Reporter reporter) throws MojoExecutionException, MojoFailureException;
+  protected abstract void run(Reporter reporter)
+      throws MojoExecutionException, MojoFailureException;
 
   protected List<ContainerInput> containerInputs() {
     var inputs = new ArrayList<ContainerInput>();
     if (containers != null) {
       for (Container c : containers) {
-        inputs.add(new ContainerInput(c.className, c.name, c.tag, c.image, buildInput(c.build), deployInput(c)));
+        inputs.add(
+            new ContainerInput(
+                c.className, c.name, c.tag, c.image, buildInput(c.build), deployInput(c)));
       }
     }
     return inputs;
@@ -121,12 +126,23 @@ abstract class AbstractCfMojo extends AbstractMojo {
   private static DeployInput deployInput(Container c) {
     var numbers = new XmlNumbers(c.className == null ? "?" : c.className);
     Rollout r = c.rollout;
-    return new DeployInput(c.binding, c.instanceType, numbers.decimal(c.vcpu, "vcpu"),
-        numbers.whole(c.memoryMib, "memoryMib"), numbers.whole(c.diskMb, "diskMb"),
-        numbers.whole(c.maxInstances, "maxInstances"), c.schedulingPolicy, c.regions, c.jurisdiction,
-        numbers.wholeList(c.tiers, "tiers", "tier"), c.observability, r == null ? null : r.strategy,
+    return new DeployInput(
+        c.binding,
+        c.instanceType,
+        numbers.decimal(c.vcpu, "vcpu"),
+        numbers.whole(c.memoryMib, "memoryMib"),
+        numbers.whole(c.diskMb, "diskMb"),
+        numbers.whole(c.maxInstances, "maxInstances"),
+        c.schedulingPolicy,
+        c.regions,
+        c.jurisdiction,
+        numbers.wholeList(c.tiers, "tiers", "tier"),
+        c.observability,
+        r == null ? null : r.strategy,
         r == null ? null : numbers.whole(r.stepPercentage, "rollout", "stepPercentage"),
-        r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"), c.adopt, c.renamedFrom,
+        r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"),
+        c.adopt,
+        c.renamedFrom,
         r == null ? null : numbers.whole(r.activeGracePeriod, "rollout", "activeGracePeriod"));
   }
 
@@ -137,8 +153,15 @@ abstract class AbstractCfMojo extends AbstractMojo {
 
   protected WorkerInput workerInput(List<WorkerSecret> secrets, boolean uploadSecrets) {
     Worker w = worker;
-    return w == null ? WorkerInput.DEFAULTS
-        : new WorkerInput(w.compatibilityDate, w.compatibilityFlags, w.vars, w.observability, w.workersDev, secrets,
+    return w == null
+        ? WorkerInput.DEFAULTS
+        : new WorkerInput(
+            w.compatibilityDate,
+            w.compatibilityFlags,
+            w.vars,
+            w.observability,
+            w.workersDev,
+            secrets,
             uploadSecrets);
   }
 
@@ -146,6 +169,7 @@ abstract class AbstractCfMojo extends AbstractMojo {
     if (b == null) {
       return null;
     }
-    return new BuildInput(b.context, b.dockerfile, b.target, b.args, b.platform, b.labels, b.noCache, b.pull);
+    return new BuildInput(
+        b.context, b.dockerfile, b.target, b.args, b.platform, b.labels, b.noCache, b.pull);
   }
 }

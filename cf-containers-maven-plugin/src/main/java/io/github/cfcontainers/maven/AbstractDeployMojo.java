@@ -32,16 +32,18 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
 
   static final String DEFAULT_REGISTRY = CloudflareApi.DEFAULT_REGISTRY_HOST;
 
-  /** The Cloudflare account id (32 hex); else CLOUDFLARE_ACCOUNT_ID, else the settings.xml server's username. */
+  /**
+   * The Cloudflare account id (32 hex); else CLOUDFLARE_ACCOUNT_ID, else the settings.xml server's
+   * username.
+   */
   @Parameter(property = CfProperties.ACCOUNT_ID)
   protected String accountId;
 
   /**
-   * The API token. Prefer CLOUDFLARE_API_TOKEN or an encrypted settings.xml server password:
-   * a token in the POM ends up in version control.
+   * The API token. Prefer CLOUDFLARE_API_TOKEN or an encrypted settings.xml server password: a
+   * token in the POM ends up in version control.
    */
-  @Parameter
-  protected String apiToken;
+  @Parameter protected String apiToken;
 
   /** The settings.xml server holding the account id (username) and token (password). */
   @Parameter(property = CfProperties.SERVER_ID, defaultValue = "cloudflare")
@@ -56,30 +58,29 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   protected String registry;
 
   /**
-   * PEM file of a private CA that signed the registry's certificate, trusted in addition to the JDK's for the
-   * manifest check; else CLOUDFLARE_CONTAINER_REGISTRY_CA. (The push itself is the Docker daemon's: it trusts
-   * /etc/docker/certs.d.)
+   * PEM file of a private CA that signed the registry's certificate, trusted in addition to the
+   * JDK's for the manifest check; else CLOUDFLARE_CONTAINER_REGISTRY_CA. (The push itself is the
+   * Docker daemon's: it trusts /etc/docker/certs.d.)
    */
   @Parameter(property = CfProperties.REGISTRY_CA_FILE)
   protected File registryCaFile;
 
   /**
-   * Upload the Worker with its {@code <secrets>} even when nothing else changed: their values cannot be read back,
-   * so a changed value alone is not seen.
+   * Upload the Worker with its {@code <secrets>} even when nothing else changed: their values
+   * cannot be read back, so a changed value alone is not seen.
    */
   @Parameter(property = CfProperties.SECRETS_UPLOAD, defaultValue = "false")
   protected boolean uploadSecrets;
 
   /**
-   * How long {@code -Dcf.wait} follows a rollout, and then waits for the instances to report its target, before it
-   * fails the build (the rollout goes on remotely): whole seconds ({@code 600}) or {@code 90s}, {@code 10m},
-   * {@code 1h}.
+   * How long {@code -Dcf.wait} follows a rollout, and then waits for the instances to report its
+   * target, before it fails the build (the rollout goes on remotely): whole seconds ({@code 600})
+   * or {@code 90s}, {@code 10m}, {@code 1h}.
    */
   @Parameter(property = CfProperties.WAIT_TIMEOUT, defaultValue = "30m")
   protected String waitTimeout;
 
-  @Component
-  protected SettingsDecrypter settingsDecrypter;
+  @Component protected SettingsDecrypter settingsDecrypter;
 
   /** The environment, read in one place (CLOUDFLARE_* variables). */
   Function<String, String> environment = System::getenv;
@@ -87,38 +88,62 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   /** Plans (apply=false) or performs the deployment, and writes deployment.json. */
   protected DeploymentReport deploy(Reporter reporter, boolean apply, boolean waitForRollouts) {
     if (session.isOffline()) {
-      throw new CfException(goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
+      throw new CfException(
+          goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
     }
     waitTimeout(); // a bad -Dcf.wait.timeout fails before anything remote changes
     var baseDirectory = project.getBasedir().toPath();
     var inputs = containerInputs();
     var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
-    var secrets = new SecretsResolver(environment, new SettingsServers(session.getSettings(), settingsDecrypter))
-        .resolve(worker == null ? null : worker.secrets);
+    var secrets =
+        new SecretsResolver(
+                environment, new SettingsServers(session.getSettings(), settingsDecrypter))
+            .resolve(worker == null ? null : worker.secrets);
     var workerDeployment = resolver.worker(workerName, workerInput(secrets, uploadSecrets));
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(),
-        workerDeployment.bindingNames());
-    var credentials = new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
-        .resolve(accountId, apiToken, serverId);
-    reporter.debug("Cloudflare account id from " + credentials.accountSource() + "; API token from "
-        + credentials.tokenSource());
+    var containers =
+        resolver.containers(
+            specs, inputs.stream().map(i -> i.deploy()).toList(), workerDeployment.bindingNames());
+    var credentials =
+        new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
+            .resolve(accountId, apiToken, serverId);
+    reporter.debug(
+        "Cloudflare account id from "
+            + credentials.accountSource()
+            + "; API token from "
+            + credentials.tokenSource());
     var out = outputDirectory.toPath();
     if (!Files.isRegularFile(out.resolve(BuildReportFile.FILE_NAME))) {
-      throw new CfException("No " + out.resolve(BuildReportFile.FILE_NAME) + ": run 'mvn package' (which runs cf:build)"
-          + " before " + goal() + ", or run 'mvn deploy'.");
+      throw new CfException(
+          "No "
+              + out.resolve(BuildReportFile.FILE_NAME)
+              + ": run 'mvn package' (which runs cf:build)"
+              + " before "
+              + goal()
+              + ", or run 'mvn deploy'.");
     }
-    var settings = new DeploySettings(credentials.accountId(), registryHost(), workerDeployment, containers,
-        BuildReportFile.read(out), out.resolve("worker"), waitForRollouts, out);
+    var settings =
+        new DeploySettings(
+            credentials.accountId(),
+            registryHost(),
+            workerDeployment,
+            containers,
+            BuildReportFile.read(out),
+            out.resolve("worker"),
+            waitForRollouts,
+            out);
     var manifests = new RegistryManifests(new RegistryTls(registryCaFile(), Set.of()));
-    var config = CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
-        .baseUrl(apiBaseUrl)
-        .environment(environment)
-        .listener(event -> reporter.debug(event.describe()))
-        .build();
-    try (var api = new CloudflareApi(config); var engine = new DockerJavaEngine()) {
+    var config =
+        CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
+            .baseUrl(apiBaseUrl)
+            .environment(environment)
+            .listener(event -> reporter.debug(event.describe()))
+            .build();
+    try (var api = new CloudflareApi(config);
+        var engine = new DockerJavaEngine()) {
       var watcher = watcher(api, reporter);
-      var report = new DeployService(api, engine, manifests, reporter, watcher).deploy(settings, apply);
+      var report =
+          new DeployService(api, engine, manifests, reporter, watcher).deploy(settings, apply);
       report.write(out);
       return report;
     } catch (IOException e) {
@@ -132,11 +157,15 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   }
 
   protected Duration waitTimeout() {
-    return RolloutWatcher.parseTimeout(waitTimeout == null ? "30m" : waitTimeout,
+    return RolloutWatcher.parseTimeout(
+        waitTimeout == null ? "30m" : waitTimeout,
         Setting.of("waitTimeout").withProperty(CfProperties.WAIT_TIMEOUT));
   }
 
-  /** {@code <registryCaFile>}, else CLOUDFLARE_CONTAINER_REGISTRY_CA: for every goal that talks to the registry. */
+  /**
+   * {@code <registryCaFile>}, else CLOUDFLARE_CONTAINER_REGISTRY_CA: for every goal that talks to
+   * the registry.
+   */
   Path registryCaFile() {
     if (registryCaFile != null) {
       return registryCaFile.toPath();
@@ -153,19 +182,28 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     return env == null || env.isBlank() ? DEFAULT_REGISTRY : env.trim();
   }
 
-  /** The API client with credentials resolved exactly as for cf:deploy; for the goals that only read or delete. */
+  /**
+   * The API client with credentials resolved exactly as for cf:deploy; for the goals that only read
+   * or delete.
+   */
   protected CloudflareApi openApi(Reporter reporter) {
     if (session.isOffline()) {
-      throw new CfException(goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
+      throw new CfException(
+          goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
     }
-    var credentials = new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
-        .resolve(accountId, apiToken, serverId);
-    reporter.debug("Cloudflare account id from " + credentials.accountSource() + "; API token from "
-        + credentials.tokenSource());
-    return new CloudflareApi(CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
-        .baseUrl(apiBaseUrl)
-        .environment(environment)
-        .listener(event -> reporter.debug(event.describe()))
-        .build());
+    var credentials =
+        new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
+            .resolve(accountId, apiToken, serverId);
+    reporter.debug(
+        "Cloudflare account id from "
+            + credentials.accountSource()
+            + "; API token from "
+            + credentials.tokenSource());
+    return new CloudflareApi(
+        CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
+            .baseUrl(apiBaseUrl)
+            .environment(environment)
+            .listener(event -> reporter.debug(event.describe()))
+            .build());
   }
 }

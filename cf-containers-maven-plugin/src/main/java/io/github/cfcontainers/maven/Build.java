@@ -7,17 +7,24 @@ public class Build {
 
   /** The build context; default the project directory. Relative to the project directory. */
   String context;
+
   /** The Dockerfile, relative to the context; default {@code Dockerfile}. */
   String dockerfile;
+
   /** The stage of a multi-stage Dockerfile to build. */
   String target;
+
   /** Build arguments ({@code ARG}s), as {@code <NAME>value</NAME>}. */
   Map<String, String> args;
+
   /** Default {@code linux/amd64}, the only platform Cloudflare runs. */
   String platform;
+
   /** Image labels, as {@code <name>value</name>}. */
   Map<String, String> labels;
+
   Boolean noCache;
+
   /** Pull newer base images before building (needs the network). */
   Boolean pull;
 }

@@ -15,8 +15,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Bundles the Worker (when the project has one), builds the image of every configured
- * container with the local Docker engine, and writes {@code target/cf-containers/build.json}.
+ * Bundles the Worker (when the project has one), builds the image of every configured container
+ * with the local Docker engine, and writes {@code target/cf-containers/build.json}.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractCfMojo {
@@ -44,7 +44,8 @@ public class BuildMojo extends AbstractCfMojo {
   protected void run(Reporter reporter) throws MojoFailureException {
     Path baseDirectory = project.getBasedir().toPath();
     var specs = new ContainerResolver(baseDirectory).resolve(workerName, containerInputs());
-    var source = WorkerBundling.source(worker, baseDirectory, outputDirectory.toPath(), session.isOffline());
+    var source =
+        WorkerBundling.source(worker, baseDirectory, outputDirectory.toPath(), session.isOffline());
     BuildReport.WorkerBundleSummary summary = null;
     if (source.isPresent()) {
       var bundle = WorkerBundling.bundle(source.get(), reporter);
@@ -53,12 +54,22 @@ public class BuildMojo extends AbstractCfMojo {
     } else {
       reporter.info("No Worker project (worker/package.json): building the container images only");
     }
-    var settings = new BuildSettings(workerName, specs, dev, verbose, session.isOffline(), outputDirectory.toPath(),
-        summary);
+    var settings =
+        new BuildSettings(
+            workerName,
+            specs,
+            dev,
+            verbose,
+            session.isOffline(),
+            outputDirectory.toPath(),
+            summary);
     try (var engine = new DockerJavaEngine()) {
       var report = new ImageBuildService(engine, reporter).build(settings);
-      reporter.info("Images of " + report.containers().size() + " container(s) ready; see "
-          + settings.outputDirectory().resolve("build.json"));
+      reporter.info(
+          "Images of "
+              + report.containers().size()
+              + " container(s) ready; see "
+              + settings.outputDirectory().resolve("build.json"));
     } catch (IOException e) {
       reporter.debug("Closing the Docker client failed: " + e.getMessage());
     }

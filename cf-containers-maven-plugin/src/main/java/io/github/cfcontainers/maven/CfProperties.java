@@ -3,8 +3,8 @@ package io.github.cfcontainers.maven;
 import java.util.Map;
 
 /**
- * Every user property of the plugin, in one place. Each is named after the XML element it
- * sets, under the {@code cf.} prefix; a {@code -D} value beats the POM's (see {@link #FIELDS}).
+ * Every user property of the plugin, in one place. Each is named after the XML element it sets,
+ * under the {@code cf.} prefix; a {@code -D} value beats the POM's (see {@link #FIELDS}).
  */
 public final class CfProperties {
 
@@ -42,41 +42,42 @@ public final class CfProperties {
    * after injection: {@code -D} wins, as in Jib. A new property needs its line here; the test
    * reading plugin.xml fails until it has one.
    */
-  static final Map<String, String> FIELDS = Map.ofEntries(
-      Map.entry(SKIP, "skip"),
-      Map.entry(BUILD_SKIP, "skipBuild"),
-      Map.entry(DEPLOY_SKIP, "skipDeploy"),
-      Map.entry(WORKER_NAME, "workerName"),
-      Map.entry(DEV, "dev"),
-      Map.entry(DEV_REMOTE, "devRemote"),
-      Map.entry(VERBOSE, "verbose"),
-      Map.entry(OUTPUT_DIRECTORY, "outputDirectory"),
-      Map.entry(ACCOUNT_ID, "accountId"),
-      Map.entry(SERVER_ID, "serverId"),
-      Map.entry(API_BASE_URL, "apiBaseUrl"),
-      Map.entry(REGISTRY, "registry"),
-      Map.entry(WAIT, "waitForRollouts"),
-      Map.entry(WAIT_TIMEOUT, "waitTimeout"),
-      Map.entry(CONTAINER, "container"),
-      Map.entry(ROLLBACK_SKIP, "skipRollback"),
-      Map.entry(DRY_RUN, "dryRun"),
-      Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
-      Map.entry(DESTROY_SKIP, "skipDestroy"),
-      Map.entry(DESTROY_IMAGES, "destroyImages"),
-      Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"),
-      Map.entry(TYPES_FILE, "typesFile"),
-      Map.entry(TYPES_SKIP, "skipTypes"),
-      Map.entry(SECRETS_UPLOAD, "uploadSecrets"),
-      Map.entry(DEV_SKIP, "skipDev"),
-      Map.entry(DEV_PORT, "devPort"),
-      Map.entry(DEV_READY_TIMEOUT, "devReadyTimeout"));
+  static final Map<String, String> FIELDS =
+      Map.ofEntries(
+          Map.entry(SKIP, "skip"),
+          Map.entry(BUILD_SKIP, "skipBuild"),
+          Map.entry(DEPLOY_SKIP, "skipDeploy"),
+          Map.entry(WORKER_NAME, "workerName"),
+          Map.entry(DEV, "dev"),
+          Map.entry(DEV_REMOTE, "devRemote"),
+          Map.entry(VERBOSE, "verbose"),
+          Map.entry(OUTPUT_DIRECTORY, "outputDirectory"),
+          Map.entry(ACCOUNT_ID, "accountId"),
+          Map.entry(SERVER_ID, "serverId"),
+          Map.entry(API_BASE_URL, "apiBaseUrl"),
+          Map.entry(REGISTRY, "registry"),
+          Map.entry(WAIT, "waitForRollouts"),
+          Map.entry(WAIT_TIMEOUT, "waitTimeout"),
+          Map.entry(CONTAINER, "container"),
+          Map.entry(ROLLBACK_SKIP, "skipRollback"),
+          Map.entry(DRY_RUN, "dryRun"),
+          Map.entry(REGISTRY_CA_FILE, "registryCaFile"),
+          Map.entry(DESTROY_SKIP, "skipDestroy"),
+          Map.entry(DESTROY_IMAGES, "destroyImages"),
+          Map.entry(STATUS_FAIL_ON_DRIFT, "failOnDrift"),
+          Map.entry(TYPES_FILE, "typesFile"),
+          Map.entry(TYPES_SKIP, "skipTypes"),
+          Map.entry(SECRETS_UPLOAD, "uploadSecrets"),
+          Map.entry(DEV_SKIP, "skipDev"),
+          Map.entry(DEV_PORT, "devPort"),
+          Map.entry(DEV_READY_TIMEOUT, "devReadyTimeout"));
 
   /** Environment variables users already have for Cloudflare's own tools. */
   public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
+
   public static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
   public static final String ENV_REGISTRY = "CLOUDFLARE_CONTAINER_REGISTRY";
   public static final String ENV_REGISTRY_CA = "CLOUDFLARE_CONTAINER_REGISTRY_CA";
 
-  private CfProperties() {
-  }
+  private CfProperties() {}
 }

@@ -13,8 +13,8 @@ import org.apache.maven.execution.MavenSession;
 
 /**
  * Makes {@code -D} beat the POM for every property in {@link CfProperties#FIELDS}: the session's
- * user properties ({@code -D}, {@code .mvn/maven.config}) first, then system properties
- * ({@code MAVEN_OPTS}). Project properties are not read: they are the POM too.
+ * user properties ({@code -D}, {@code .mvn/maven.config}) first, then system properties ({@code
+ * MAVEN_OPTS}). Project properties are not read: they are the POM too.
  */
 final class CommandLineOverrides {
 
@@ -29,7 +29,8 @@ final class CommandLineOverrides {
   }
 
   static CommandLineOverrides of(MavenSession session) {
-    return new CommandLineOverrides(session.getUserProperties(), session.getSystemProperties(), CfProperties.FIELDS);
+    return new CommandLineOverrides(
+        session.getUserProperties(), session.getSystemProperties(), CfProperties.FIELDS);
   }
 
   /** The property's value from the command line; a blank one counts as absent. */
@@ -42,29 +43,38 @@ final class CommandLineOverrides {
   }
 
   /**
-   * Sets each mojo field whose property is on the command line; relative files resolve against
-   * the project directory, as Maven does. A mojo without the field (cf:build has no accountId) is
-   * left alone. Returns what was set, for a debug line (no property holds a secret).
+   * Sets each mojo field whose property is on the command line; relative files resolve against the
+   * project directory, as Maven does. A mojo without the field (cf:build has no accountId) is left
+   * alone. Returns what was set, for a debug line (no property holds a secret).
    */
   List<String> apply(Object mojo, File baseDirectory) {
     var applied = new ArrayList<String>();
-    fields.forEach((property, fieldName) -> value(property).ifPresent(value -> {
-      Field field = field(mojo.getClass(), fieldName);
-      if (field != null) {
-        set(mojo, field, convert(property, fieldName, field.getType(), value, baseDirectory));
-        applied.add("-D" + property + "=" + value + " (beats <" + fieldName + ">)");
-      }
-    }));
+    fields.forEach(
+        (property, fieldName) ->
+            value(property)
+                .ifPresent(
+                    value -> {
+                      Field field = field(mojo.getClass(), fieldName);
+                      if (field != null) {
+                        set(
+                            mojo,
+                            field,
+                            convert(property, fieldName, field.getType(), value, baseDirectory));
+                        applied.add("-D" + property + "=" + value + " (beats <" + fieldName + ">)");
+                      }
+                    }));
     applied.sort(null);
     return applied;
   }
 
-  private static Object convert(String property, String element, Class<?> type, String value, File base) {
+  private static Object convert(
+      String property, String element, Class<?> type, String value, File base) {
     if (type == boolean.class || type == Boolean.class) {
       if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
         return Boolean.parseBoolean(value);
       }
-      throw new InvalidSettingException(Setting.of(element).withProperty(property),
+      throw new InvalidSettingException(
+          Setting.of(element).withProperty(property),
           "-D" + property + "=" + value + " is neither true nor false.",
           "pass -D" + property + "=true or -D" + property + "=false");
     }

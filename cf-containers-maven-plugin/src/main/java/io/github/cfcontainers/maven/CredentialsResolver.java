@@ -10,9 +10,9 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Finds the account id and API token: the plugin configuration first, then the environment
- * ({@code CLOUDFLARE_API_TOKEN}, {@code CLOUDFLARE_ACCOUNT_ID}), then a {@code settings.xml}
- * server (username = account id, password = token, decrypted).
+ * Finds the account id and API token: the plugin configuration first, then the environment ({@code
+ * CLOUDFLARE_API_TOKEN}, {@code CLOUDFLARE_ACCOUNT_ID}), then a {@code settings.xml} server
+ * (username = account id, password = token, decrypted).
  */
 final class CredentialsResolver {
 
@@ -21,7 +21,8 @@ final class CredentialsResolver {
   private final Function<String, String> environment;
   private final SettingsServers servers;
 
-  CredentialsResolver(Function<String, String> environment, Settings settings, SettingsDecrypter decrypter) {
+  CredentialsResolver(
+      Function<String, String> environment, Settings settings, SettingsDecrypter decrypter) {
     this.environment = environment;
     this.servers = new SettingsServers(settings, decrypter);
   }
@@ -49,19 +50,31 @@ final class CredentialsResolver {
       tokenSource = "settings.xml server '" + serverId + "' (password)";
     }
     if (isBlank(account)) {
-      throw new InvalidSettingException(Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
-          "No Cloudflare account id.", "export " + CfProperties.ENV_ACCOUNT_ID + ", set <accountId>, or put it as"
-              + " <username> of the <server><id>" + serverId + "</id> in settings.xml");
+      throw new InvalidSettingException(
+          Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
+          "No Cloudflare account id.",
+          "export "
+              + CfProperties.ENV_ACCOUNT_ID
+              + ", set <accountId>, or put it as"
+              + " <username> of the <server><id>"
+              + serverId
+              + "</id> in settings.xml");
     }
     account = account.trim();
     if (!ACCOUNT_ID.matcher(account).matches()) {
-      throw new InvalidSettingException(Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
+      throw new InvalidSettingException(
+          Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
           "The account id from " + accountSource + " is not 32 lower-case hex characters.",
           "copy the account id from the Cloudflare dashboard (Workers & Pages, right column)");
     }
     if (isBlank(token)) {
-      throw new InvalidSettingException(Setting.of("apiToken"), "No Cloudflare API token.",
-          "export " + CfProperties.ENV_API_TOKEN + ", or put it as <password> of the <server><id>" + serverId
+      throw new InvalidSettingException(
+          Setting.of("apiToken"),
+          "No Cloudflare API token.",
+          "export "
+              + CfProperties.ENV_API_TOKEN
+              + ", or put it as <password> of the <server><id>"
+              + serverId
               + "</id> in settings.xml (encrypt it with 'mvn --encrypt-password')");
     }
     return new Credentials(account, ApiToken.of(token.trim()), accountSource, tokenSource);

@@ -7,9 +7,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Deploys the Worker and its containers: pushes the images cf:build made, uploads the Worker
- * with its Durable Object bindings and migrations, creates or updates each container
- * application, and turns on workers.dev. Changes only what differs from what is deployed.
+ * Deploys the Worker and its containers: pushes the images cf:build made, uploads the Worker with
+ * its Durable Object bindings and migrations, creates or updates each container application, and
+ * turns on workers.dev. Changes only what differs from what is deployed.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class DeployMojo extends AbstractDeployMojo {
@@ -44,8 +44,11 @@ public class DeployMojo extends AbstractDeployMojo {
   @Override
   protected void run(Reporter reporter) {
     if (dev && !devRemote) {
-      reporter.info("Skipping cf:deploy: dev mode keeps the images local (cloudflare-dev/...) for the local"
-          + " Workers runtime; set " + CfProperties.DEV_REMOTE + "=true to push them and deploy.");
+      reporter.info(
+          "Skipping cf:deploy: dev mode keeps the images local (cloudflare-dev/...) for the local"
+              + " Workers runtime; set "
+              + CfProperties.DEV_REMOTE
+              + "=true to push them and deploy.");
       return;
     }
     DeploymentReport report = deploy(reporter, !dryRun, waitForRollouts);
@@ -53,9 +56,18 @@ public class DeployMojo extends AbstractDeployMojo {
       reporter.info("Dry run (" + CfProperties.DRY_RUN + "): nothing was changed.");
       return;
     }
-    long changed = report.containers().stream().filter(c -> !"no_change".equals(c.action())).count();
-    reporter.info("Deployed " + report.worker().name() + ": Worker " + report.worker().action() + ", "
-        + changed + " of " + report.containers().size() + " application(s) changed");
+    long changed =
+        report.containers().stream().filter(c -> !"no_change".equals(c.action())).count();
+    reporter.info(
+        "Deployed "
+            + report.worker().name()
+            + ": Worker "
+            + report.worker().action()
+            + ", "
+            + changed
+            + " of "
+            + report.containers().size()
+            + " application(s) changed");
     if (report.worker().url() != null) {
       reporter.info(report.worker().url());
     }

@@ -16,17 +16,19 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Deletes what cf:deploy made for this Worker: first its container applications (deleting a Worker leaves them
- * running and billing), then the Worker itself, whose Durable Object namespaces and their stored data go with it,
- * and with {@code -Dcf.destroy.images=true} the images this project pushed to the account's registry.
- * Only this Worker's applications are deleted, i.e. those serving one of its Durable Object namespaces (plus an
- * application with a configured container name whose namespace no longer exists); an application of another Worker
- * is never touched, even when it has a configured name.
+ * Deletes what cf:deploy made for this Worker: first its container applications (deleting a Worker
+ * leaves them running and billing), then the Worker itself, whose Durable Object namespaces and
+ * their stored data go with it, and with {@code -Dcf.destroy.images=true} the images this project
+ * pushed to the account's registry. Only this Worker's applications are deleted, i.e. those serving
+ * one of its Durable Object namespaces (plus an application with a configured container name whose
+ * namespace no longer exists); an application of another Worker is never touched, even when it has
+ * a configured name.
  *
- * <p>Needs only the names from {@code <containers>}: no Dockerfile, build context or build output. Prints what it
- * will delete before deleting. Something already gone counts as done, so running the goal again after a failure
- * finishes the job. Writes {@code target/cf-containers/destroy.json}. Not bound to a phase: run
- * {@code mvn cf:destroy}, or {@code mvn cf:destroy -Dcf.dryRun} to see the plan only.
+ * <p>Needs only the names from {@code <containers>}: no Dockerfile, build context or build output.
+ * Prints what it will delete before deleting. Something already gone counts as done, so running the
+ * goal again after a failure finishes the job. Writes {@code target/cf-containers/destroy.json}.
+ * Not bound to a phase: run {@code mvn cf:destroy}, or {@code mvn cf:destroy -Dcf.dryRun} to see
+ * the plan only.
  */
 @Mojo(name = "destroy", threadSafe = true)
 public class DestroyMojo extends AbstractDeployMojo {
@@ -40,10 +42,11 @@ public class DestroyMojo extends AbstractDeployMojo {
   private boolean dryRun;
 
   /**
-   * Also delete this project's images from the account's registry: every tag of {@code <account>/<name>} for each
-   * configured container (a prebuilt local image: its own name), as the registry lists them now, then the registry's
-   * layer garbage collection. Images of other repositories, and prebuilt images that were already in a registry,
-   * are never deleted. Off by default: the images stay, so a later deploy can reuse them.
+   * Also delete this project's images from the account's registry: every tag of {@code
+   * <account>/<name>} for each configured container (a prebuilt local image: its own name), as the
+   * registry lists them now, then the registry's layer garbage collection. Images of other
+   * repositories, and prebuilt images that were already in a registry, are never deleted. Off by
+   * default: the images stay, so a later deploy can reuse them.
    */
   @Parameter(property = CfProperties.DESTROY_IMAGES, defaultValue = "false")
   private boolean destroyImages;
@@ -67,24 +70,40 @@ public class DestroyMojo extends AbstractDeployMojo {
   protected void run(Reporter reporter) {
     var inputs = containerInputs();
     if (destroyImages && inputs.isEmpty()) {
-      throw new InvalidSettingException(Setting.of("containers"), "-D" + CfProperties.DESTROY_IMAGES
-          + "=true deletes the images of the configured containers, but no container is configured. Nothing was"
-          + " deleted.", "list the containers under <containers> (their <name> or <className> is enough), or leave"
-          + " out -D" + CfProperties.DESTROY_IMAGES);
+      throw new InvalidSettingException(
+          Setting.of("containers"),
+          "-D"
+              + CfProperties.DESTROY_IMAGES
+              + "=true deletes the images of the configured containers, but no container is configured. Nothing was"
+              + " deleted.",
+          "list the containers under <containers> (their <name> or <className> is enough), or leave"
+              + " out -D"
+              + CfProperties.DESTROY_IMAGES);
     }
     var out = outputDirectory.toPath();
     DestroyReport report;
     try (var api = openApi(reporter)) {
       var targets = DestroyTargets.resolve(workerName, inputs, registryHost(), api.accountId());
-      var images = destroyImages ? new DestroySettings.Images(registryHost(), targets.repositoryNames()) : null;
+      var images =
+          destroyImages
+              ? new DestroySettings.Images(registryHost(), targets.repositoryNames())
+              : null;
       if (destroyImages) {
-        targets.notPushed().forEach(i -> reporter.info("Image " + i + ": kept, a prebuilt image this project did"
-            + " not push"));
+        targets
+            .notPushed()
+            .forEach(
+                i ->
+                    reporter.info(
+                        "Image " + i + ": kept, a prebuilt image this project did" + " not push"));
       }
-      var registry = destroyImages ? new RegistryImages(new RegistryManifests(new RegistryTls(registryCaFile(), Set.of())))
-          : null;
-      report = new DestroyService(api, reporter, registry)
-          .destroy(new DestroySettings(workerName, targets.containerNames(), images), !dryRun);
+      var registry =
+          destroyImages
+              ? new RegistryImages(
+                  new RegistryManifests(new RegistryTls(registryCaFile(), Set.of())))
+              : null;
+      report =
+          new DestroyService(api, reporter, registry)
+              .destroy(new DestroySettings(workerName, targets.containerNames(), images), !dryRun);
     } catch (DestroyIncompleteException e) {
       e.report().write(out);
       throw e;
@@ -95,7 +114,9 @@ public class DestroyMojo extends AbstractDeployMojo {
       return;
     }
     long deleted = report.resources().stream().filter(r -> "deleted".equals(r.outcome())).count();
-    reporter.info(deleted == 0 ? "Nothing to delete: " + workerName + " is not deployed."
-        : "Destroyed " + workerName + ": " + deleted + " resource(s) deleted.");
+    reporter.info(
+        deleted == 0
+            ? "Nothing to delete: " + workerName + " is not deployed."
+            : "Destroyed " + workerName + ": " + deleted + " resource(s) deleted.");
   }
 }

@@ -29,17 +29,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Runs the Worker and its containers on this machine: builds the images as
- * {@code cloudflare-dev/<name>:<tag>}, bundles the Worker, and serves it on 127.0.0.1 in the local
- * Workers runtime (Miniflare, from the Worker project's wrangler) until Ctrl-C, which also removes
- * the containers it started.
+ * Runs the Worker and its containers on this machine: builds the images as {@code
+ * cloudflare-dev/<name>:<tag>}, bundles the Worker, and serves it on 127.0.0.1 in the local Workers
+ * runtime (Miniflare, from the Worker project's wrangler) until Ctrl-C, which also removes the
+ * containers it started.
  */
 @Mojo(name = "dev", threadSafe = true)
 public class DevMojo extends AbstractCfMojo {
 
   /** Skips this goal only. */
-  @Component
-  private SettingsDecrypter settingsDecrypter;
+  @Component private SettingsDecrypter settingsDecrypter;
 
   @Parameter(property = CfProperties.DEV_SKIP, defaultValue = "false")
   private boolean skipDev;
@@ -70,40 +69,68 @@ public class DevMojo extends AbstractCfMojo {
   @Override
   protected void run(Reporter reporter) throws MojoExecutionException, MojoFailureException {
     Path base = project.getBasedir().toPath();
-    // Its own directory: a dev build must not replace the build.json and bundle that cf:deploy reads.
+    // Its own directory: a dev build must not replace the build.json and bundle that cf:deploy
+    // reads.
     Path out = outputDirectory.toPath().resolve("dev");
     var inputs = containerInputs();
     var specs = new ContainerResolver(base).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
-    // The Worker's secrets, from the environment or settings.xml as for cf:deploy: the local run binds them too.
-    var secrets = new SecretsResolver(System::getenv, new SettingsServers(session.getSettings(), settingsDecrypter))
-        .resolve(worker == null ? null : worker.secrets);
+    // The Worker's secrets, from the environment or settings.xml as for cf:deploy: the local run
+    // binds them too.
+    var secrets =
+        new SecretsResolver(
+                System::getenv, new SettingsServers(session.getSettings(), settingsDecrypter))
+            .resolve(worker == null ? null : worker.secrets);
     var deployment = resolver.worker(workerName, workerInput(secrets, false));
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(),
-        deployment.bindingNames());
-    WorkerSource source = WorkerBundling.source(worker, base, out, session.isOffline())
-        .orElseThrow(() -> new InvalidSettingException(Setting.of("worker", "directory"),
-            "cf:dev serves the Worker, but the project has none (no worker/package.json).",
-            "point <directory> at the Worker's npm project, or generate one with the cf-containers archetype"));
-    var classes = containers.stream()
-        .map(c -> new DevRequest.ClassBinding(c.spec().className(), c.binding())).toList();
-    var request = new DevRequest(source.projectDirectory(), deployment, classes,
-        number(devPort, "devPort", CfProperties.DEV_PORT), out.resolve("run"), session.isOffline(),
-        Duration.ofSeconds(number(devReadyTimeout, "devReadyTimeout", CfProperties.DEV_READY_TIMEOUT)));
-    DevBuild build = () -> {
-      var bundle = bundle(source, reporter);
-      WorkerExports.requireExported(bundle.exports(), specs, source.entryPoint().toString());
-      var settings = new BuildSettings(workerName, specs, true, verbose, session.isOffline(), out,
-          WorkerBundling.summary(source, bundle));
-      try (var engine = new DockerJavaEngine()) {
-        var images = new LinkedHashMap<String, String>();
-        new ImageBuildService(engine, reporter).build(settings).containers()
-            .forEach(image -> images.put(image.className(), image.image()));
-        return new DevBuild.Result(bundle.main().path(), images);
-      } catch (java.io.IOException e) {
-        throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
-      }
-    };
+    var containers =
+        resolver.containers(
+            specs, inputs.stream().map(i -> i.deploy()).toList(), deployment.bindingNames());
+    WorkerSource source =
+        WorkerBundling.source(worker, base, out, session.isOffline())
+            .orElseThrow(
+                () ->
+                    new InvalidSettingException(
+                        Setting.of("worker", "directory"),
+                        "cf:dev serves the Worker, but the project has none (no worker/package.json).",
+                        "point <directory> at the Worker's npm project, or generate one with the cf-containers archetype"));
+    var classes =
+        containers.stream()
+            .map(c -> new DevRequest.ClassBinding(c.spec().className(), c.binding()))
+            .toList();
+    var request =
+        new DevRequest(
+            source.projectDirectory(),
+            deployment,
+            classes,
+            number(devPort, "devPort", CfProperties.DEV_PORT),
+            out.resolve("run"),
+            session.isOffline(),
+            Duration.ofSeconds(
+                number(devReadyTimeout, "devReadyTimeout", CfProperties.DEV_READY_TIMEOUT)));
+    DevBuild build =
+        () -> {
+          var bundle = bundle(source, reporter);
+          WorkerExports.requireExported(bundle.exports(), specs, source.entryPoint().toString());
+          var settings =
+              new BuildSettings(
+                  workerName,
+                  specs,
+                  true,
+                  verbose,
+                  session.isOffline(),
+                  out,
+                  WorkerBundling.summary(source, bundle));
+          try (var engine = new DockerJavaEngine()) {
+            var images = new LinkedHashMap<String, String>();
+            new ImageBuildService(engine, reporter)
+                .build(settings)
+                .containers()
+                .forEach(image -> images.put(image.className(), image.image()));
+            return new DevBuild.Result(bundle.main().path(), images);
+          } catch (java.io.IOException e) {
+            throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
+          }
+        };
     try (var engine = new DockerDevEngine()) {
       new DevService(engine, new NodeMiniflareRuntime(), reporter).run(request, build);
     } catch (InterruptedException e) {
@@ -115,8 +142,9 @@ public class DevMojo extends AbstractCfMojo {
     }
   }
 
-
-  /** Read as text so a typo gets a message naming the element, not Maven's bare "Cannot convert". */
+  /**
+   * Read as text so a typo gets a message naming the element, not Maven's bare "Cannot convert".
+   */
   private static int number(String value, String element, String property) {
     try {
       int n = Integer.parseInt(value.trim());
@@ -126,12 +154,17 @@ public class DevMojo extends AbstractCfMojo {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidSettingException(Setting.of(element).withProperty(property),
-        "<" + element + "> is '" + value + "', not a positive whole number.", "write a number, e.g. -D" + property
-        + "=" + (element.equals("devPort") ? DevSettings.DEFAULT_PORT : 60));
+    throw new InvalidSettingException(
+        Setting.of(element).withProperty(property),
+        "<" + element + "> is '" + value + "', not a positive whole number.",
+        "write a number, e.g. -D"
+            + property
+            + "="
+            + (element.equals("devPort") ? DevSettings.DEFAULT_PORT : 60));
   }
 
-  private static io.github.cfcontainers.worker.WorkerBundle bundle(WorkerSource source, Reporter reporter) {
+  private static io.github.cfcontainers.worker.WorkerBundle bundle(
+      WorkerSource source, Reporter reporter) {
     try {
       return WorkerBundling.bundle(source, reporter);
     } catch (MojoFailureException e) {

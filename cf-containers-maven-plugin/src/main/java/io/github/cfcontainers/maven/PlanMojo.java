@@ -4,8 +4,8 @@ import io.github.cfcontainers.core.Reporter;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Shows what cf:deploy would do, per resource (create, update with the field diff, or no
- * change), after the same checks and reads. Changes nothing.
+ * Shows what cf:deploy would do, per resource (create, update with the field diff, or no change),
+ * after the same checks and reads. Changes nothing.
  */
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractDeployMojo {

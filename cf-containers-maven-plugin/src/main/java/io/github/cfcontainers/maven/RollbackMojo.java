@@ -12,18 +12,19 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Returns each configured container application (or only {@code -Dcf.container=<name>}) to the configuration it
- * ran before the current one, through a new rollout with the container's {@code <rollout>} policy. What ran before
- * is read from the application's rollout history on Cloudflare, not from a local file, so it works from a fresh
- * checkout: the target of the rollout before the current one, or the configuration the current rollout replaced.
- * Rolling back twice returns to where the first rollback started. The Worker is not changed.
+ * Returns each configured container application (or only {@code -Dcf.container=<name>}) to the
+ * configuration it ran before the current one, through a new rollout with the container's {@code
+ * <rollout>} policy. What ran before is read from the application's rollout history on Cloudflare,
+ * not from a local file, so it works from a fresh checkout: the target of the rollout before the
+ * current one, or the configuration the current rollout replaced. Rolling back twice returns to
+ * where the first rollback started. The Worker is not changed.
  *
  * <p>Prints from what to what (image digests, size, logs) before changing anything, and writes
- * {@code target/cf-containers/rollback.json}. When an application has nothing to roll back to (not deployed, or
- * no earlier configuration in its history) it fails and changes nothing. {@code -Dcf.dryRun} prints the plan
- * only; {@code -Dcf.wait} follows each rollout until the instances run it ({@code -Dcf.wait.timeout}). Afterwards
- * cf:status reports drift, since the POM still names the newer image; deploy again to roll forward. Not bound to
- * a phase: run {@code mvn cf:rollback}.
+ * {@code target/cf-containers/rollback.json}. When an application has nothing to roll back to (not
+ * deployed, or no earlier configuration in its history) it fails and changes nothing. {@code
+ * -Dcf.dryRun} prints the plan only; {@code -Dcf.wait} follows each rollout until the instances run
+ * it ({@code -Dcf.wait.timeout}). Afterwards cf:status reports drift, since the POM still names the
+ * newer image; deploy again to roll forward. Not bound to a phase: run {@code mvn cf:rollback}.
  */
 @Mojo(name = "rollback", threadSafe = true)
 public class RollbackMojo extends AbstractDeployMojo {
@@ -66,12 +67,15 @@ public class RollbackMojo extends AbstractDeployMojo {
     var specs = new ContainerResolver(project.getBasedir().toPath()).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
     var worker = resolver.worker(workerName, workerInput());
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(), worker.vars().keySet());
+    var containers =
+        resolver.containers(
+            specs, inputs.stream().map(i -> i.deploy()).toList(), worker.vars().keySet());
     var settings = new RollbackSettings(containers, container, waitForRollouts);
     var out = outputDirectory.toPath();
     RollbackReport report;
     try (var api = openApi(reporter)) {
-      report = new RollbackService(api, reporter, watcher(api, reporter)).rollback(settings, !dryRun);
+      report =
+          new RollbackService(api, reporter, watcher(api, reporter)).rollback(settings, !dryRun);
     } catch (RollbackFailedException e) {
       e.report().write(out);
       throw e;
@@ -81,8 +85,15 @@ public class RollbackMojo extends AbstractDeployMojo {
       reporter.info("Plan only (" + CfProperties.DRY_RUN + "): nothing was changed.");
       return;
     }
-    reporter.info("Rolled back " + report.applications().size() + " application(s)"
-        + (waitForRollouts ? "; their instances run the earlier configuration." : "; the rollouts go on remotely"
-            + " (follow them with 'mvn cf:status'; -D" + CfProperties.WAIT + " waits for them)."));
+    reporter.info(
+        "Rolled back "
+            + report.applications().size()
+            + " application(s)"
+            + (waitForRollouts
+                ? "; their instances run the earlier configuration."
+                : "; the rollouts go on remotely"
+                    + " (follow them with 'mvn cf:status'; -D"
+                    + CfProperties.WAIT
+                    + " waits for them)."));
   }
 }

@@ -7,10 +7,16 @@ public class Rollout {
 
   /** {@code rolling} (default) or {@code immediate} (100 % at once). */
   String strategy;
+
   /** One of 5, 10, 20, 25, 50, 100 (text: see {@link XmlNumbers}). */
   String stepPercentage;
+
   /** Or an ascending list within 10..100 ending at 100. */
   List<String> steps;
-  /** Seconds an old instance keeps serving before the rollout replaces it (0 or more); default: not set. */
+
+  /**
+   * Seconds an old instance keeps serving before the rollout replaces it (0 or more); default: not
+   * set.
+   */
   String activeGracePeriod;
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Finds each {@code <secret>}'s value: the settings.xml {@code <server>} when named (password, decrypted), else
- * the environment variable {@code <env>} (default: the secret's name). Never from the POM; never printed.
+ * Finds each {@code <secret>}'s value: the settings.xml {@code <server>} when named (password,
+ * decrypted), else the environment variable {@code <env>} (default: the secret's name). Never from
+ * the POM; never printed.
  */
 final class SecretsResolver {
 
@@ -32,7 +33,10 @@ final class SecretsResolver {
     return List.copyOf(result);
   }
 
-  /** With their values; a missing one fails naming where it was looked for, before anything remote changes. */
+  /**
+   * With their values; a missing one fails naming where it was looked for, before anything remote
+   * changes.
+   */
   List<WorkerSecret> resolve(List<Secret> secrets) {
     var result = new ArrayList<WorkerSecret>();
     for (Secret s : secrets == null ? List.<Secret>of() : secrets) {
@@ -41,20 +45,38 @@ final class SecretsResolver {
       if (!isBlank(s.server)) {
         var server = servers.decrypted(s.server.trim(), SECRETS);
         if (server == null) {
-          throw new InvalidSettingException(SECRETS, "The Worker secret " + name + " names the settings.xml server '"
-              + s.server.trim() + "', which settings.xml does not have.",
-              "add <server><id>" + s.server.trim() + "</id><password>…</password></server> to settings.xml"
-                  + " (encrypt it with 'mvn --encrypt-password'), or remove <server> to read $" + envName(s));
+          throw new InvalidSettingException(
+              SECRETS,
+              "The Worker secret "
+                  + name
+                  + " names the settings.xml server '"
+                  + s.server.trim()
+                  + "', which settings.xml does not have.",
+              "add <server><id>"
+                  + s.server.trim()
+                  + "</id><password>…</password></server> to settings.xml"
+                  + " (encrypt it with 'mvn --encrypt-password'), or remove <server> to read $"
+                  + envName(s));
         }
         value = server.getPassword();
       } else {
         value = environment.apply(envName(s));
       }
       if (value == null || value.isEmpty()) {
-        throw new InvalidSettingException(SECRETS, "The Worker secret " + name + " has no value (" + source(s)
-            + " is " + (value == null ? "not set" : "empty") + ").",
-            isBlank(s.server) ? "export " + envName(s) + "=… in the environment that runs Maven (a CI secret), or"
-                + " set <server> to a settings.xml server whose password holds it"
+        throw new InvalidSettingException(
+            SECRETS,
+            "The Worker secret "
+                + name
+                + " has no value ("
+                + source(s)
+                + " is "
+                + (value == null ? "not set" : "empty")
+                + ").",
+            isBlank(s.server)
+                ? "export "
+                    + envName(s)
+                    + "=… in the environment that runs Maven (a CI secret), or"
+                    + " set <server> to a settings.xml server whose password holds it"
                 : "put the value as <password> of that server in settings.xml");
       }
       result.add(new WorkerSecret(name, source(s), value));
@@ -64,7 +86,9 @@ final class SecretsResolver {
 
   private static String name(Secret s) {
     if (isBlank(s.name)) {
-      throw new InvalidSettingException(SECRETS, "A <secret> has no <name>.",
+      throw new InvalidSettingException(
+          SECRETS,
+          "A <secret> has no <name>.",
           "give it the binding name the Worker reads, e.g. <name>API_KEY</name>");
     }
     return s.name.trim();
@@ -75,7 +99,8 @@ final class SecretsResolver {
   }
 
   private static String source(Secret s) {
-    return !isBlank(s.server) ? "settings.xml server '" + s.server.trim() + "' (password)"
+    return !isBlank(s.server)
+        ? "settings.xml server '" + s.server.trim() + "' (password)"
         : "environment variable " + envName(s);
   }
 

@@ -6,13 +6,15 @@ import io.github.cfcontainers.core.Setting;
 /** Renders a core setting error in the user's terms: the XML element and the -D property. */
 final class SettingMessages {
 
-  private SettingMessages() {
-  }
+  private SettingMessages() {}
 
   static String describe(InvalidSettingException e) {
-    return "Invalid plugin configuration: " + e.getMessage()
-        + "\n  Setting: " + element(e.setting())
-        + "\n  Fix: " + e.fix();
+    return "Invalid plugin configuration: "
+        + e.getMessage()
+        + "\n  Setting: "
+        + element(e.setting())
+        + "\n  Fix: "
+        + e.fix();
   }
 
   static String element(Setting setting) {

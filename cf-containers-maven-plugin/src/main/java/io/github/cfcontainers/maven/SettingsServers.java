@@ -8,7 +8,9 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** settings.xml servers with their passwords decrypted: for the API token and for Worker secrets. */
+/**
+ * settings.xml servers with their passwords decrypted: for the API token and for Worker secrets.
+ */
 final class SettingsServers {
 
   private final Settings settings;
@@ -20,8 +22,8 @@ final class SettingsServers {
   }
 
   /**
-   * The decrypted server, or null when settings.xml has none of that id; fails on the decrypter's errors rather than
-   * using a still-encrypted value.
+   * The decrypted server, or null when settings.xml has none of that id; fails on the decrypter's
+   * errors rather than using a still-encrypted value.
    *
    * @param setting the element that named the server, for the error message
    */
@@ -34,8 +36,12 @@ final class SettingsServers {
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity() == SettingsProblem.Severity.ERROR
           || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
-        throw new InvalidSettingException(setting,
-            "Cannot decrypt the password of the settings.xml server '" + serverId + "': " + problem.getMessage(),
+        throw new InvalidSettingException(
+            setting,
+            "Cannot decrypt the password of the settings.xml server '"
+                + serverId
+                + "': "
+                + problem.getMessage(),
             "check settings-security.xml (the master password) or re-encrypt with 'mvn --encrypt-password'");
       }
     }

@@ -14,19 +14,23 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes the TypeScript declaration of the Worker's {@code Env} from the POM, as {@code wrangler types} does
- * from a wrangler config: each container's {@code <binding>} as {@code DurableObjectNamespace<ClassName>} (the
- * class imported, type-only, from the Worker's entry module) and each {@code <worker><vars>} name as
- * {@code string}. The Worker's code imports {@code Env} from it, so a binding renamed in the POM fails
- * {@code tsc} (and editors) rather than production.
+ * Writes the TypeScript declaration of the Worker's {@code Env} from the POM, as {@code wrangler
+ * types} does from a wrangler config: each container's {@code <binding>} as {@code
+ * DurableObjectNamespace<ClassName>} (the class imported, type-only, from the Worker's entry
+ * module) and each {@code <worker><vars>} name as {@code string}. The Worker's code imports {@code
+ * Env} from it, so a binding renamed in the POM fails {@code tsc} (and editors) rather than
+ * production.
  *
- * <p>The file goes next to the entry module as {@code env.d.ts} unless {@code <typesFile>} says otherwise, and
- * is rewritten only when its content changes. Bound to {@code generate-sources} in the archetype.
+ * <p>The file goes next to the entry module as {@code env.d.ts} unless {@code <typesFile>} says
+ * otherwise, and is rewritten only when its content changes. Bound to {@code generate-sources} in
+ * the archetype.
  */
 @Mojo(name = "types", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class TypesMojo extends AbstractCfMojo {
 
-  /** The declaration file; default {@code env.d.ts} in the directory of the Worker's entry module. */
+  /**
+   * The declaration file; default {@code env.d.ts} in the directory of the Worker's entry module.
+   */
   @Parameter(property = CfProperties.TYPES_FILE)
   private File typesFile;
 
@@ -54,22 +58,30 @@ public class TypesMojo extends AbstractCfMojo {
     var base = project.getBasedir().toPath();
     var source = WorkerBundling.source(worker, base, outputDirectory.toPath(), true);
     if (source.isEmpty()) {
-      reporter.info("No Worker project (no <worker> and no worker/package.json): no types to write");
+      reporter.info(
+          "No Worker project (no <worker> and no worker/package.json): no types to write");
       return;
     }
     var inputs = containerInputs();
     var specs = new ContainerResolver(base).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(Clock.systemUTC());
     var deployment = resolver.worker(workerName, workerInput());
-    var containers = resolver.containers(specs, inputs.stream().map(i -> i.deploy()).toList(),
-        deployment.bindingNames());
+    var containers =
+        resolver.containers(
+            specs, inputs.stream().map(i -> i.deploy()).toList(), deployment.bindingNames());
     Set<String> vars = deployment.vars().keySet();
-    Set<String> secrets = deployment.secrets().stream().map(s -> s.name()).collect(Collectors.toSet());
+    Set<String> secrets =
+        deployment.secrets().stream().map(s -> s.name()).collect(Collectors.toSet());
     var entry = source.get().projectDirectory().resolve(source.get().entryPoint());
     var file = typesFile != null ? typesFile.toPath() : entry.resolveSibling("env.d.ts");
-    var declaration = new EnvDeclaration(TypesService.importPath(file, entry),
-        containers.stream().map(c -> new EnvDeclaration.Namespace(c.binding(), c.spec().className())).toList(), vars,
-        secrets);
+    var declaration =
+        new EnvDeclaration(
+            TypesService.importPath(file, entry),
+            containers.stream()
+                .map(c -> new EnvDeclaration.Namespace(c.binding(), c.spec().className()))
+                .toList(),
+            vars,
+            secrets);
     new TypesService(reporter).write(file, declaration);
   }
 }

@@ -8,16 +8,23 @@ public class Worker {
 
   /** The Worker's npm project, relative to the project directory; default {@code worker}. */
   String directory;
+
   /** Entry module, relative to {@code <directory>}; default {@code src/worker.ts}. */
   String entryPoint;
+
   /** {@code YYYY-MM-DD}. */
   String compatibilityDate;
+
   List<String> compatibilityFlags;
+
   /** Plain-text variables, as {@code <NAME>value</NAME>}. */
   Map<String, String> vars;
+
   /** Secrets: values from the environment or settings.xml, uploaded as secret_text bindings. */
   List<Secret> secrets;
+
   Boolean observability;
+
   /** Serve the Worker on workers.dev; default true. */
   Boolean workersDev;
 }

@@ -20,29 +20,36 @@ final class WorkerBundling {
   static final String DEFAULT_DIRECTORY = "worker";
   static final String DEFAULT_ENTRY_POINT = "src/worker.ts";
 
-  private WorkerBundling() {
-  }
+  private WorkerBundling() {}
 
   /**
    * The Worker's sources, or empty when the project has none: no {@code <worker>} element and no
    * {@code worker/package.json}. A configured {@code <worker>} that is missing is an error.
    */
-  static Optional<WorkerSource> source(Worker worker, Path baseDirectory, Path outputDirectory, boolean offline) {
-    String directory = worker == null || worker.directory == null ? DEFAULT_DIRECTORY : worker.directory;
-    String entryPoint = worker == null || worker.entryPoint == null ? DEFAULT_ENTRY_POINT : worker.entryPoint;
+  static Optional<WorkerSource> source(
+      Worker worker, Path baseDirectory, Path outputDirectory, boolean offline) {
+    String directory =
+        worker == null || worker.directory == null ? DEFAULT_DIRECTORY : worker.directory;
+    String entryPoint =
+        worker == null || worker.entryPoint == null ? DEFAULT_ENTRY_POINT : worker.entryPoint;
     Path project = baseDirectory.resolve(directory).normalize();
     if (!Files.isRegularFile(project.resolve("package.json"))) {
       if (worker == null) {
         return Optional.empty();
       }
-      throw new InvalidSettingException(Setting.of("worker", "directory"),
+      throw new InvalidSettingException(
+          Setting.of("worker", "directory"),
           "The Worker project " + project + " has no package.json.",
           "point <directory> at the npm project of the Worker (default: worker)");
     }
     try {
-      return Optional.of(WorkerSource.of(project, entryPoint, outputDirectory.resolve("worker")).withOffline(offline));
+      return Optional.of(
+          WorkerSource.of(project, entryPoint, outputDirectory.resolve("worker"))
+              .withOffline(offline));
     } catch (IllegalArgumentException e) {
-      throw new InvalidSettingException(Setting.of("worker", "entryPoint"), e.getMessage() + ".",
+      throw new InvalidSettingException(
+          Setting.of("worker", "entryPoint"),
+          e.getMessage() + ".",
           "use a .ts, .js, .mts or .mjs file inside <directory>, e.g. src/worker.ts");
     }
   }
@@ -58,8 +65,10 @@ final class WorkerBundling {
   }
 
   static BuildReport.WorkerBundleSummary summary(WorkerSource source, WorkerBundle bundle) {
-    return new BuildReport.WorkerBundleSummary(source.projectDirectory().toString(), bundle.mainModule(),
-        bundle.sha256(), List.copyOf(bundle.exports()));
+    return new BuildReport.WorkerBundleSummary(
+        source.projectDirectory().toString(),
+        bundle.mainModule(),
+        bundle.sha256(),
+        List.copyOf(bundle.exports()));
   }
-
 }

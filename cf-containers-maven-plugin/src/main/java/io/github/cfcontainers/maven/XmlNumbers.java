@@ -5,7 +5,9 @@ import io.github.cfcontainers.core.Setting;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses the numeric elements of one {@code <container>}, naming the element and the fix on a typo. */
+/**
+ * Parses the numeric elements of one {@code <container>}, naming the element and the fix on a typo.
+ */
 record XmlNumbers(String container) {
 
   Integer whole(String text, String... path) {
@@ -42,10 +44,20 @@ record XmlNumbers(String container) {
     return values;
   }
 
-  private InvalidSettingException notANumber(String text, String kind, String example, String... path) {
+  private InvalidSettingException notANumber(
+      String text, String kind, String example, String... path) {
     String element = path[path.length - 1];
-    return new InvalidSettingException(Setting.ofContainer(container, path),
-        "<" + element + "> of container " + container + " is '" + text.trim() + "', not " + kind + ".",
+    return new InvalidSettingException(
+        Setting.ofContainer(container, path),
+        "<"
+            + element
+            + "> of container "
+            + container
+            + " is '"
+            + text.trim()
+            + "', not "
+            + kind
+            + ".",
         "write " + kind + ", e.g. <" + element + ">" + example + "</" + element + ">");
   }
 }

@@ -11,14 +11,13 @@ import java.util.LinkedHashSet;
 import javax.net.ssl.SSLException;
 
 /**
- * Plain words for why a registry could not be reached. The JDK client's exceptions often carry a null message
- * ("null: ConnectException: ClosedChannelException" is what a refused connection looked like), so the cause chain
- * is named instead.
+ * Plain words for why a registry could not be reached. The JDK client's exceptions often carry a
+ * null message ("null: ConnectException: ClosedChannelException" is what a refused connection
+ * looked like), so the cause chain is named instead.
  */
 final class RegistryFailures {
 
-  private RegistryFailures() {
-  }
+  private RegistryFailures() {}
 
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -48,8 +47,11 @@ final class RegistryFailures {
 
   static boolean isUntrustedCertificate(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CertPathValidatorException || t instanceof CertificateException
-          || (t instanceof SSLException && t.getMessage() != null && t.getMessage().contains("PKIX"))) {
+      if (t instanceof CertPathValidatorException
+          || t instanceof CertificateException
+          || (t instanceof SSLException
+              && t.getMessage() != null
+              && t.getMessage().contains("PKIX"))) {
         return true;
       }
     }

@@ -27,22 +27,29 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Asks a registry (Docker Registry HTTP API v2) whether it holds a manifest, the cheap way to skip a push. Speaks
- * Basic auth and the Bearer token challenge. The scheme is chosen as the Docker daemon chooses it (see
- * {@link RegistryTls}): HTTPS first, verified, for every registry; for an insecure one (loopback, or listed) HTTPS
- * without verifying the certificate, and plain HTTP only when it does not speak TLS at all. Basic credentials never
- * travel over plain HTTP to a host that is not loopback.
+ * Asks a registry (Docker Registry HTTP API v2) whether it holds a manifest, the cheap way to skip
+ * a push. Speaks Basic auth and the Bearer token challenge. The scheme is chosen as the Docker
+ * daemon chooses it (see {@link RegistryTls}): HTTPS first, verified, for every registry; for an
+ * insecure one (loopback, or listed) HTTPS without verifying the certificate, and plain HTTP only
+ * when it does not speak TLS at all. Basic credentials never travel over plain HTTP to a host that
+ * is not loopback.
  */
 public final class RegistryManifests implements ManifestLookup {
 
   /** Without all of these the registry converts to schema1 and answers another digest. */
-  static final String ACCEPT = String.join(", ",
-      "application/vnd.oci.image.manifest.v1+json",
-      "application/vnd.docker.distribution.manifest.v2+json",
-      "application/vnd.oci.image.index.v1+json",
-      "application/vnd.docker.distribution.manifest.list.v2+json");
-  static final String CONFIG_ACCEPT = String.join(", ",
-      "application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json");
+  static final String ACCEPT =
+      String.join(
+          ", ",
+          "application/vnd.oci.image.manifest.v1+json",
+          "application/vnd.docker.distribution.manifest.v2+json",
+          "application/vnd.oci.image.index.v1+json",
+          "application/vnd.docker.distribution.manifest.list.v2+json");
+
+  static final String CONFIG_ACCEPT =
+      String.join(
+          ", ",
+          "application/vnd.oci.image.config.v1+json",
+          "application/vnd.docker.container.image.v1+json");
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private static final Duration LOOPBACK_HANDSHAKE = Duration.ofSeconds(2);
@@ -52,6 +59,7 @@ public final class RegistryManifests implements ManifestLookup {
   private final Duration loopbackHandshake;
   private final HttpClient verified;
   private final HttpClient unverified;
+
   /** The scheme each registry turned out to speak, so the fallback is found once per run. */
   private final Map<String, String> schemes = new ConcurrentHashMap<>();
 
@@ -73,40 +81,77 @@ public final class RegistryManifests implements ManifestLookup {
   }
 
   private static HttpClient client(SSLContext context) {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(context)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .sslContext(context)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
   }
 
   /** The manifest's digest when {@code repository:reference} exists, else empty. */
   @Override
-  public Optional<String> digest(String registry, String repository, String reference, RegistryAuth auth) {
-    var response = send("HEAD", registry, "/v2/" + repository + "/manifests/" + reference, ACCEPT, auth);
+  public Optional<String> digest(
+      String registry, String repository, String reference, RegistryAuth auth) {
+    var response =
+        send("HEAD", registry, "/v2/" + repository + "/manifests/" + reference, ACCEPT, auth);
     return switch (response.statusCode()) {
-      case 200 -> Optional.of(response.headers().firstValue("Docker-Content-Digest").orElseThrow(() ->
-          new CfException("The registry " + registry + " answered without a Docker-Content-Digest header.")));
+      case 200 ->
+          Optional.of(
+              response
+                  .headers()
+                  .firstValue("Docker-Content-Digest")
+                  .orElseThrow(
+                      () ->
+                          new CfException(
+                              "The registry "
+                                  + registry
+                                  + " answered without a Docker-Content-Digest header.")));
       case 404 -> Optional.empty();
-      case 401, 403 -> throw new CfException("The registry " + registry + " refused the credentials (HTTP "
-          + response.statusCode() + ") while checking " + repository + ":" + reference + ".");
-      default -> throw new CfException("The registry " + registry + " answered HTTP " + response.statusCode()
-          + " while checking " + repository + ":" + reference + ".");
+      case 401, 403 ->
+          throw new CfException(
+              "The registry "
+                  + registry
+                  + " refused the credentials (HTTP "
+                  + response.statusCode()
+                  + ") while checking "
+                  + repository
+                  + ":"
+                  + reference
+                  + ".");
+      default ->
+          throw new CfException(
+              "The registry "
+                  + registry
+                  + " answered HTTP "
+                  + response.statusCode()
+                  + " while checking "
+                  + repository
+                  + ":"
+                  + reference
+                  + ".");
     };
   }
 
   /**
-   * The platforms ({@code os/architecture}) of {@code repository@reference}: an index's entries (attestations,
-   * {@code unknown/unknown}, left out), or an image manifest's config blob. Empty when the registry does not say (a
-   * non-200 answer, an unfamiliar document): two small GETs, and an unknown answer never fails a deploy.
+   * The platforms ({@code os/architecture}) of {@code repository@reference}: an index's entries
+   * (attestations, {@code unknown/unknown}, left out), or an image manifest's config blob. Empty
+   * when the registry does not say (a non-200 answer, an unfamiliar document): two small GETs, and
+   * an unknown answer never fails a deploy.
    */
   @Override
-  public Optional<Set<String>> platforms(String registry, String repository, String reference, RegistryAuth auth) {
-    var manifest = json(send("GET", registry, "/v2/" + repository + "/manifests/" + reference, ACCEPT, auth));
+  public Optional<Set<String>> platforms(
+      String registry, String repository, String reference, RegistryAuth auth) {
+    var manifest =
+        json(send("GET", registry, "/v2/" + repository + "/manifests/" + reference, ACCEPT, auth));
     if (manifest == null) {
       return Optional.empty();
     }
     var platforms = new TreeSet<String>();
     if (manifest.path("manifests").isArray()) {
       for (JsonNode entry : manifest.path("manifests")) {
-        platform(entry.path("platform")).filter(p -> !p.equals("unknown/unknown")).ifPresent(platforms::add);
+        platform(entry.path("platform"))
+            .filter(p -> !p.equals("unknown/unknown"))
+            .ifPresent(platforms::add);
       }
       return platforms.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(platforms));
     }
@@ -114,14 +159,17 @@ public final class RegistryManifests implements ManifestLookup {
     if (config.isEmpty()) {
       return Optional.empty();
     }
-    var image = json(send("GET", registry, "/v2/" + repository + "/blobs/" + config, CONFIG_ACCEPT, auth));
+    var image =
+        json(send("GET", registry, "/v2/" + repository + "/blobs/" + config, CONFIG_ACCEPT, auth));
     return image == null ? Optional.empty() : platform(image).map(Set::of);
   }
 
   private static Optional<String> platform(JsonNode node) {
     String os = node.path("os").asText("");
     String architecture = node.path("architecture").asText("");
-    return os.isEmpty() || architecture.isEmpty() ? Optional.empty() : Optional.of(os + "/" + architecture);
+    return os.isEmpty() || architecture.isEmpty()
+        ? Optional.empty()
+        : Optional.of(os + "/" + architecture);
   }
 
   private static JsonNode json(HttpResponse<byte[]> response) {
@@ -136,30 +184,61 @@ public final class RegistryManifests implements ManifestLookup {
     }
   }
 
-  private HttpResponse<byte[]> send(String method, String registry, String path, String accept, RegistryAuth auth) {
+  private HttpResponse<byte[]> send(
+      String method, String registry, String path, String accept, RegistryAuth auth) {
     return send(method, registry, path, accept, null, auth);
   }
 
-  /** One request with the registry's auth: Basic first, then the Bearer token its challenge asks for. */
-  HttpResponse<byte[]> send(String method, String registry, String path, String accept, String contentType,
+  /**
+   * One request with the registry's auth: Basic first, then the Bearer token its challenge asks
+   * for.
+   */
+  HttpResponse<byte[]> send(
+      String method,
+      String registry,
+      String path,
+      String accept,
+      String contentType,
       RegistryAuth auth) {
     boolean insecure = tls.isInsecure(registry);
     HttpClient http = insecure ? unverified : verified;
     try {
-      String scheme = insecure ? schemes.computeIfAbsent(registry, r -> speaksTls(r) ? "https" : "http") : "https";
+      String scheme =
+          insecure
+              ? schemes.computeIfAbsent(registry, r -> speaksTls(r) ? "https" : "http")
+              : "https";
       boolean plainRemote = "http".equals(scheme) && !RegistryTls.isLoopback(registry);
-      HttpResponse<byte[]> response = send(http, method, registry, scheme, path, accept, contentType,
-          plainRemote ? null : "Basic " + basic(auth));
+      HttpResponse<byte[]> response =
+          send(
+              http,
+              method,
+              registry,
+              scheme,
+              path,
+              accept,
+              contentType,
+              plainRemote ? null : "Basic " + basic(auth));
       if (response.statusCode() == 401) {
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
         if (plainRemote) {
-          throw new CfException("The registry " + registry + " speaks only plain HTTP and asks for credentials: they"
-              + " would travel unencrypted to a host that is not loopback, so they are not sent. Serve the registry"
-              + " over HTTPS (a private CA can be trusted with <registryCaFile> / -Dcf.registry.caFile).");
+          throw new CfException(
+              "The registry "
+                  + registry
+                  + " speaks only plain HTTP and asks for credentials: they"
+                  + " would travel unencrypted to a host that is not loopback, so they are not sent. Serve the registry"
+                  + " over HTTPS (a private CA can be trusted with <registryCaFile> / -Dcf.registry.caFile).");
         }
         if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
-          response = send(http, method, registry, scheme, path, accept, contentType,
-              "Bearer " + token(registry, http, challenge, auth));
+          response =
+              send(
+                  http,
+                  method,
+                  registry,
+                  scheme,
+                  path,
+                  accept,
+                  contentType,
+                  "Bearer " + token(registry, http, challenge, auth));
         }
       }
       return response;
@@ -172,14 +251,19 @@ public final class RegistryManifests implements ManifestLookup {
   }
 
   /**
-   * Whether an insecure registry answers a TLS handshake. Asked on a bare socket with its own short timeout: a
-   * plain-HTTP server waits silently for a request line, which would otherwise cost the whole request timeout.
+   * Whether an insecure registry answers a TLS handshake. Asked on a bare socket with its own short
+   * timeout: a plain-HTTP server waits silently for a request line, which would otherwise cost the
+   * whole request timeout.
    */
   private boolean speaksTls(String registry) {
     String host = RegistryTls.host(registry);
-    int port = registry.length() > host.length() ? Integer.parseInt(registry.substring(host.length() + 1)) : 443;
+    int port =
+        registry.length() > host.length()
+            ? Integer.parseInt(registry.substring(host.length() + 1))
+            : 443;
     String address = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    int timeout = (int) (RegistryTls.isLoopback(registry) ? loopbackHandshake : REMOTE_HANDSHAKE).toMillis();
+    int timeout =
+        (int) (RegistryTls.isLoopback(registry) ? loopbackHandshake : REMOTE_HANDSHAKE).toMillis();
     try (var socket = (SSLSocket) RegistryTls.unverified().getSocketFactory().createSocket()) {
       socket.connect(new InetSocketAddress(address, port), timeout);
       socket.setSoTimeout(timeout);
@@ -190,7 +274,10 @@ public final class RegistryManifests implements ManifestLookup {
     }
   }
 
-  /** The Docker daemon's default: loopback registries are insecure (HTTPS unverified, else plain HTTP). */
+  /**
+   * The Docker daemon's default: loopback registries are insecure (HTTPS unverified, else plain
+   * HTTP).
+   */
   public static boolean insecureByDefault(String registry) {
     return RegistryTls.isLoopback(registry);
   }
@@ -198,20 +285,31 @@ public final class RegistryManifests implements ManifestLookup {
   private CfException unreachable(String registry, boolean insecure, IOException e) {
     String why = RegistryFailures.describe(e);
     boolean untrusted = RegistryFailures.isUntrustedCertificate(e);
-    String hint = untrusted
-        ? " Its certificate is not trusted: if it comes from a private CA, name the CA's PEM file with"
-            + " <registryCaFile> / -Dcf.registry.caFile (or CLOUDFLARE_CONTAINER_REGISTRY_CA)."
-        : " Check that the registry is running and reachable, and that <registry> / -Dcf.registry (or"
-            + " CLOUDFLARE_CONTAINER_REGISTRY) names it"
-            + (insecure ? " (it does not answer HTTPS; tried plain HTTP)." : ".");
+    String hint =
+        untrusted
+            ? " Its certificate is not trusted: if it comes from a private CA, name the CA's PEM file with"
+                + " <registryCaFile> / -Dcf.registry.caFile (or CLOUDFLARE_CONTAINER_REGISTRY_CA)."
+            : " Check that the registry is running and reachable, and that <registry> / -Dcf.registry (or"
+                + " CLOUDFLARE_CONTAINER_REGISTRY) names it"
+                + (insecure ? " (it does not answer HTTPS; tried plain HTTP)." : ".");
     return new CfException("Cannot reach the registry " + registry + ": " + why + "." + hint, e);
   }
 
-  private HttpResponse<byte[]> send(HttpClient http, String method, String registry, String scheme, String path,
-      String accept, String contentType, String authorization) throws IOException, InterruptedException {
-    var request = HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .header("Accept", accept).timeout(Duration.ofSeconds(30));
+  private HttpResponse<byte[]> send(
+      HttpClient http,
+      String method,
+      String registry,
+      String scheme,
+      String path,
+      String accept,
+      String contentType,
+      String authorization)
+      throws IOException, InterruptedException {
+    var request =
+        HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(30));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -221,7 +319,8 @@ public final class RegistryManifests implements ManifestLookup {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private String token(String registry, HttpClient registryClient, String challenge, RegistryAuth auth)
+  private String token(
+      String registry, HttpClient registryClient, String challenge, RegistryAuth auth)
       throws IOException, InterruptedException {
     Map<String, String> params = new LinkedHashMap<>();
     Matcher m = CHALLENGE_PARAM.matcher(challenge);
@@ -230,24 +329,44 @@ public final class RegistryManifests implements ManifestLookup {
     }
     String realm = params.remove("realm");
     if (realm == null) {
-      throw new CfException("The registry asked for a token without naming where to get it: " + challenge);
+      throw new CfException(
+          "The registry asked for a token without naming where to get it: " + challenge);
     }
     URI realmUri = URI.create(realm);
     String realmHost = realmUri.getHost() == null ? "" : realmUri.getHost();
     if ("http".equalsIgnoreCase(realmUri.getScheme()) && !RegistryTls.isLoopback(realmHost)) {
-      throw new CfException("The registry " + registry + " sends for a token to " + realmUri.getScheme() + "://"
-          + realmHost + " over plain HTTP: the credentials would travel unencrypted, so they are not sent.");
+      throw new CfException(
+          "The registry "
+              + registry
+              + " sends for a token to "
+              + realmUri.getScheme()
+              + "://"
+              + realmHost
+              + " over plain HTTP: the credentials would travel unencrypted, so they are not sent.");
     }
     // The registry's own trust (unverified for an insecure one) covers only the registry itself.
-    HttpClient http = realmHost.equalsIgnoreCase(RegistryTls.host(registry)) ? registryClient : verified;
+    HttpClient http =
+        realmHost.equalsIgnoreCase(RegistryTls.host(registry)) ? registryClient : verified;
     var query = new StringBuilder();
-    params.forEach((k, v) -> query.append(query.length() == 0 ? "?" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    var request = HttpRequest.newBuilder(URI.create(realm + query)).GET()
-        .header("Authorization", "Basic " + basic(auth)).timeout(Duration.ofSeconds(30)).build();
+    params.forEach(
+        (k, v) ->
+            query
+                .append(query.length() == 0 ? "?" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    var request =
+        HttpRequest.newBuilder(URI.create(realm + query))
+            .GET()
+            .header("Authorization", "Basic " + basic(auth))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new CfException("The registry's token service refused the credentials (HTTP " + response.statusCode() + ").");
+      throw new CfException(
+          "The registry's token service refused the credentials (HTTP "
+              + response.statusCode()
+              + ").");
     }
     var json = new ObjectMapper().readTree(response.body());
     String token = json.path("token").asText(json.path("access_token").asText(""));
@@ -258,6 +377,7 @@ public final class RegistryManifests implements ManifestLookup {
   }
 
   private static String basic(RegistryAuth auth) {
-    return Base64.getEncoder().encodeToString((auth.username() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString((auth.username() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8));
   }
 }

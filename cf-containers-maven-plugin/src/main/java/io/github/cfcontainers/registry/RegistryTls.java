@@ -27,20 +27,30 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * How the manifest check trusts a registry, the way the Docker daemon does: HTTPS verified against the JDK's CAs
- * (plus a private CA file, if given) for every registry; for an insecure registry - loopback, or one listed as
- * insecure - HTTPS without verifying the certificate, then plain HTTP if it does not speak TLS at all.
+ * How the manifest check trusts a registry, the way the Docker daemon does: HTTPS verified against
+ * the JDK's CAs (plus a private CA file, if given) for every registry; for an insecure registry -
+ * loopback, or one listed as insecure - HTTPS without verifying the certificate, then plain HTTP if
+ * it does not speak TLS at all.
  *
- * @param caFile PEM file of extra CA certificates (a private registry's CA), trusted in addition to the JDK's; or null
- * @param insecureRegistries {@code host[:port]} treated like loopback (the daemon's {@code insecure-registries})
+ * @param caFile PEM file of extra CA certificates (a private registry's CA), trusted in addition to
+ *     the JDK's; or null
+ * @param insecureRegistries {@code host[:port]} treated like loopback (the daemon's {@code
+ *     insecure-registries})
  */
 public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
 
-  /** The XML element and user property that set {@link #caFile} (the mojo's CfProperties.REGISTRY_CA_FILE). */
-  public static final Setting CA_FILE_SETTING = Setting.of("registryCaFile").withProperty("cf.registry.caFile");
+  /**
+   * The XML element and user property that set {@link #caFile} (the mojo's
+   * CfProperties.REGISTRY_CA_FILE).
+   */
+  public static final Setting CA_FILE_SETTING =
+      Setting.of("registryCaFile").withProperty("cf.registry.caFile");
+
   public static final RegistryTls DEFAULT = new RegistryTls(null, Set.of());
 
-  /** 127.0.0.0/8 as an address literal; a host name such as {@code 127.example.com} is not loopback. */
+  /**
+   * 127.0.0.0/8 as an address literal; a host name such as {@code 127.example.com} is not loopback.
+   */
   private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   public RegistryTls {
@@ -50,7 +60,9 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
   /** The daemon marks registries on 127.0.0.0/8 (and localhost, ::1) insecure by default. */
   public static boolean isLoopback(String registry) {
     String host = host(registry);
-    return host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches() || host.equals("[::1]");
+    return host.equals("localhost")
+        || LOOPBACK_IPV4.matcher(host).matches()
+        || host.equals("[::1]");
   }
 
   static String host(String registry) {
@@ -62,11 +74,15 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
     return isLoopback(registry) || insecureRegistries.contains(registry.toLowerCase(Locale.ROOT));
   }
 
-  /** JDK trust plus {@link #caFile}; hostnames verified. Fails with the setting's name when the file is unusable. */
+  /**
+   * JDK trust plus {@link #caFile}; hostnames verified. Fails with the setting's name when the file
+   * is unusable.
+   */
   public SSLContext verifying() {
     try {
       var jdk = trustManager(null);
-      X509ExtendedTrustManager trust = caFile == null ? jdk : new EitherTrustManager(jdk, trustManager(caKeyStore()));
+      X509ExtendedTrustManager trust =
+          caFile == null ? jdk : new EitherTrustManager(jdk, trustManager(caKeyStore()));
       var context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {trust}, null);
       return context;
@@ -76,11 +92,11 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
   }
 
   /**
-   * Accepts any certificate and any host name. Only for insecure registries, where the Docker daemon does the same:
-   * "If HTTPS is available but the certificate is invalid, ignore the error about the certificate. If HTTPS is not
-   * available, fall back to HTTP." (Docker docs, "Test an insecure registry",
-   * https://docs.docker.com/registry/insecure/; 127.0.0.0/8 is insecure by default: dockerd reference,
-   * --insecure-registry.)
+   * Accepts any certificate and any host name. Only for insecure registries, where the Docker
+   * daemon does the same: "If HTTPS is available but the certificate is invalid, ignore the error
+   * about the certificate. If HTTPS is not available, fall back to HTTP." (Docker docs, "Test an
+   * insecure registry", https://docs.docker.com/registry/insecure/; 127.0.0.0/8 is insecure by
+   * default: dockerd reference, --insecure-registry.)
    */
   static SSLContext unverified() {
     try {
@@ -97,16 +113,29 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
     try (InputStream in = Files.newInputStream(caFile)) {
       certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
     } catch (IOException e) {
-      throw new InvalidSettingException(CA_FILE_SETTING, "Cannot read the registry CA file " + caFile + ": "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()) + ".",
+      throw new InvalidSettingException(
+          CA_FILE_SETTING,
+          "Cannot read the registry CA file "
+              + caFile
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage())
+              + ".",
           "point it (or CLOUDFLARE_CONTAINER_REGISTRY_CA) at a readable PEM file of the registry's CA certificate(s)");
     } catch (CertificateException e) {
-      throw new InvalidSettingException(CA_FILE_SETTING, "The registry CA file " + caFile
-          + " holds no readable X.509 certificate (" + e.getMessage() + ").",
+      throw new InvalidSettingException(
+          CA_FILE_SETTING,
+          "The registry CA file "
+              + caFile
+              + " holds no readable X.509 certificate ("
+              + e.getMessage()
+              + ").",
           "point it at a PEM file (-----BEGIN CERTIFICATE-----) of the registry's CA certificate(s)");
     }
     if (certificates.isEmpty()) {
-      throw new InvalidSettingException(CA_FILE_SETTING, "The registry CA file " + caFile + " holds no certificate.",
+      throw new InvalidSettingException(
+          CA_FILE_SETTING,
+          "The registry CA file " + caFile + " holds no certificate.",
           "point it at a PEM file (-----BEGIN CERTIFICATE-----) of the registry's CA certificate(s)");
     }
     try {
@@ -118,11 +147,13 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
       }
       return store;
     } catch (GeneralSecurityException | IOException e) {
-      throw new CfException("Cannot load the registry CA file " + caFile + ": " + e.getMessage(), e);
+      throw new CfException(
+          "Cannot load the registry CA file " + caFile + ": " + e.getMessage(), e);
     }
   }
 
-  private static X509ExtendedTrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+  private static X509ExtendedTrustManager trustManager(KeyStore store)
+      throws GeneralSecurityException {
     var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
     for (TrustManager tm : factory.getTrustManagers()) {
@@ -164,7 +195,8 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       try {
         first.checkServerTrusted(chain, authType);
       } catch (CertificateException e) {
@@ -185,7 +217,8 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       first.checkClientTrusted(chain, authType);
     }
 
@@ -200,28 +233,22 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
   /** An X509ExtendedTrustManager, so the JDK does not add its own host-name check on top. */
   private static final class TrustEverything extends X509ExtendedTrustManager {
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-    }
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-    }
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {
-    }
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-    }
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-    }
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-    }
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {

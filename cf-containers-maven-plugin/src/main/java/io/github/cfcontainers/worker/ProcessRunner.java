@@ -18,13 +18,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an external command: output streamed line by line to a sink while it runs, stdin closed
- * (never inherited: a child waiting for input sees end-of-file instead of hanging the build),
- * a timeout after which the process tree is killed.
+ * (never inherited: a child waiting for input sees end-of-file instead of hanging the build), a
+ * timeout after which the process tree is killed.
  */
 public final class ProcessRunner {
 
   /** Which stream a line came from. */
-  public enum Stream { STDOUT, STDERR }
+  public enum Stream {
+    STDOUT,
+    STDERR
+  }
 
   /** Receives output lines as they come; called from reader threads, one line at a time. */
   @FunctionalInterface
@@ -37,7 +40,7 @@ public final class ProcessRunner {
    *
    * @param exitCode the exit code, or -1 when the process timed out
    * @param timedOut whether the timeout killed it
-   * @param tail     the last lines of stdout and stderr, interleaved in arrival order
+   * @param tail the last lines of stdout and stderr, interleaved in arrival order
    */
   public record Result(int exitCode, boolean timedOut, List<String> tail) {
     public Result {
@@ -74,15 +77,21 @@ public final class ProcessRunner {
   /**
    * Runs {@code command} in {@code workingDirectory}.
    *
-   * @param environment the complete environment of the child (replaces the JVM's), or null to inherit it
-   * @throws IOException          when the command cannot be started (e.g. the executable does not exist)
+   * @param environment the complete environment of the child (replaces the JVM's), or null to
+   *     inherit it
+   * @throws IOException when the command cannot be started (e.g. the executable does not exist)
    * @throws InterruptedException when this thread is interrupted; the child is killed first
    */
-  public Result run(List<String> command, Path workingDirectory, Map<String, String> environment,
-            Duration timeout, LineSink sink) throws IOException, InterruptedException {
+  public Result run(
+      List<String> command,
+      Path workingDirectory,
+      Map<String, String> environment,
+      Duration timeout,
+      LineSink sink)
+      throws IOException, InterruptedException {
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(timeout, "timeout");
-    LineSink out = sink == null ? (s, l) -> { } : sink;
+    LineSink out = sink == null ? (s, l) -> {} : sink;
 
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
     if (workingDirectory != null) {
@@ -112,7 +121,8 @@ public final class ProcessRunner {
     if (!finished) {
       kill(process);
     }
-    // The readers end when the pipes close; a grandchild holding them open must not block us forever.
+    // The readers end when the pipes close; a grandchild holding them open must not block us
+    // forever.
     stdout.join(5_000);
     stderr.join(5_000);
     List<String> lines;
@@ -122,30 +132,38 @@ public final class ProcessRunner {
     return new Result(finished ? process.exitValue() : -1, !finished, lines);
   }
 
-  private Thread pump(InputStream in, Stream stream, Charset charset, LineSink sink, Deque<String> tail,
-            List<String> command) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          synchronized (tail) {
-            if (tailLines > 0) {
-              if (tail.size() == tailLines) {
-                tail.removeFirst();
+  private Thread pump(
+      InputStream in,
+      Stream stream,
+      Charset charset,
+      LineSink sink,
+      Deque<String> tail,
+      List<String> command) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  synchronized (tail) {
+                    if (tailLines > 0) {
+                      if (tail.size() == tailLines) {
+                        tail.removeFirst();
+                      }
+                      tail.addLast(line);
+                    }
+                  }
+                  try {
+                    sink.line(stream, line);
+                  } catch (RuntimeException ignored) {
+                    // a failing sink must not stop the drain (the child would block on a full pipe)
+                  }
+                }
+              } catch (IOException ignored) {
+                // pipe closed (process killed)
               }
-              tail.addLast(line);
-            }
-          }
-          try {
-            sink.line(stream, line);
-          } catch (RuntimeException ignored) {
-            // a failing sink must not stop the drain (the child would block on a full pipe)
-          }
-        }
-      } catch (IOException ignored) {
-        // pipe closed (process killed)
-      }
-    }, "process-" + stream.name().toLowerCase() + "-" + baseName(command));
+            },
+            "process-" + stream.name().toLowerCase() + "-" + baseName(command));
     t.setDaemon(true);
     t.start();
     return t;

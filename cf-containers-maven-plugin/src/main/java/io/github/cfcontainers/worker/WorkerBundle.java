@@ -12,14 +12,19 @@ import java.util.TreeSet;
 /**
  * The result of bundling a Worker: what the Workers upload needs.
  *
- * @param mainModule the name of the entry module ({@code worker.js}), the upload's {@code main_module}
- * @param modules    the modules, main module first (today exactly one ES module)
- * @param sourceMap  the source map ({@code worker.js.map}), if esbuild produced one
- * @param sha256     lowercase hex SHA-256 over the name and bytes of every part ({@link #parts()})
- * @param exports    the names exported by the main module, e.g. {@code default}, {@code MyContainer}
+ * @param mainModule the name of the entry module ({@code worker.js}), the upload's {@code
+ *     main_module}
+ * @param modules the modules, main module first (today exactly one ES module)
+ * @param sourceMap the source map ({@code worker.js.map}), if esbuild produced one
+ * @param sha256 lowercase hex SHA-256 over the name and bytes of every part ({@link #parts()})
+ * @param exports the names exported by the main module, e.g. {@code default}, {@code MyContainer}
  */
-public record WorkerBundle(String mainModule, List<WorkerModule> modules, Optional<WorkerModule> sourceMap,
-               String sha256, Set<String> exports) {
+public record WorkerBundle(
+    String mainModule,
+    List<WorkerModule> modules,
+    Optional<WorkerModule> sourceMap,
+    String sha256,
+    Set<String> exports) {
 
   public WorkerBundle {
     Objects.requireNonNull(mainModule, "mainModule");

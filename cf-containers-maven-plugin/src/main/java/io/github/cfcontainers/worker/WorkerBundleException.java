@@ -3,9 +3,9 @@ package io.github.cfcontainers.worker;
 import java.util.Objects;
 
 /**
- * The Worker could not be bundled. The message names the problem and how to fix it; {@link #problem()}
- * and {@link #fix()} give the two parts separately, {@link #details()} the tool output if any
- * (esbuild's error text, the tail of npm's output).
+ * The Worker could not be bundled. The message names the problem and how to fix it; {@link
+ * #problem()} and {@link #fix()} give the two parts separately, {@link #details()} the tool output
+ * if any (esbuild's error text, the tail of npm's output).
  */
 public class WorkerBundleException extends Exception {
 

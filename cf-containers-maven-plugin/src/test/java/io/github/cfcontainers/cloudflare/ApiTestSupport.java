@@ -20,7 +20,10 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A MockWebServer standing in for the API, and a client wired to it with a recording sleeper and listener. */
+/**
+ * A MockWebServer standing in for the API, and a client wired to it with a recording sleeper and
+ * listener.
+ */
 abstract class ApiTestSupport {
 
   static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
@@ -68,19 +71,26 @@ abstract class ApiTestSupport {
 
   /** An answer with a JSON body. */
   static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status)
+    return new MockResponse()
+        .setResponseCode(status)
         .setHeader("Content-Type", "application/json")
         .setBody(body);
   }
 
   /** {@code {"success":true,…,"result":<result>}}. */
   static MockResponse ok(String resultJson) {
-    return json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultJson + "}");
+    return json(
+        200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultJson + "}");
   }
 
   static MockResponse error(int status, int code, String message) {
-    return json(status, "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":"
-        + quote(message) + "}],\"messages\":[],\"result\":null}");
+    return json(
+        status,
+        "{\"success\":false,\"errors\":[{\"code\":"
+            + code
+            + ",\"message\":"
+            + quote(message)
+            + "}],\"messages\":[],\"result\":null}");
   }
 
   static String quote(String s) {
@@ -105,8 +115,12 @@ abstract class ApiTestSupport {
     return r;
   }
 
-  /** Asserts method, path+query, and (when expectedJson is not null) the JSON body and its content type. */
-  RecordedRequest expect(String method, String pathAndQuery, String expectedJson) throws InterruptedException {
+  /**
+   * Asserts method, path+query, and (when expectedJson is not null) the JSON body and its content
+   * type.
+   */
+  RecordedRequest expect(String method, String pathAndQuery, String expectedJson)
+      throws InterruptedException {
     RecordedRequest r = take();
     assertThat(r.getMethod()).isEqualTo(method);
     assertThat(r.getPath()).isEqualTo(pathAndQuery);

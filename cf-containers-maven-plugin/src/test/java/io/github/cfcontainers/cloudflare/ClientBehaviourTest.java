@@ -14,8 +14,10 @@ class ClientBehaviourTest extends ApiTestSupport {
 
   @Test
   void baseUrlFromTheEnvironmentIsUsed() throws Exception {
-    useClient(CloudflareClientConfig.builder(ACCOUNT, ApiToken.of(TOKEN))
-        .environment(Map.of("CLOUDFLARE_API_BASE_URL", server.url("/emu/client/v4").toString())::get));
+    useClient(
+        CloudflareClientConfig.builder(ACCOUNT, ApiToken.of(TOKEN))
+            .environment(
+                Map.of("CLOUDFLARE_API_BASE_URL", server.url("/emu/client/v4").toString())::get));
     enqueue(ok("[]"));
     api.listScripts();
     RecordedRequest r = take();
@@ -25,15 +27,20 @@ class ClientBehaviourTest extends ApiTestSupport {
 
   @Test
   void redirectsAreNotFollowed() {
-    enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "http://example.invalid/steal"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class, () -> api.listScripts());
+    enqueue(
+        new MockResponse()
+            .setResponseCode(302)
+            .setHeader("Location", "http://example.invalid/steal"));
+    CloudflareApiException e =
+        catchThrowableOfType(CloudflareApiException.class, () -> api.listScripts());
     assertThat(e.httpStatus()).isEqualTo(302);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void emptyBodiesAreAcceptedForDeletes() {
-    enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json"),
+    enqueue(
+        new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json"),
         new MockResponse().setResponseCode(204));
     assertThat(api.deleteApplication("a")).isTrue();
     assertThat(api.deleteScript("w")).isTrue();
@@ -57,40 +64,90 @@ class ClientBehaviourTest extends ApiTestSupport {
 
   @Test
   void legacyInstanceTypeNamesAreMapped() {
-    assertThat(new ApplicationConfiguration("img", "dev", null, null, null, null).canonicalInstanceType())
+    assertThat(
+            new ApplicationConfiguration("img", "dev", null, null, null, null)
+                .canonicalInstanceType())
         .isEqualTo("lite");
-    assertThat(new ApplicationConfiguration("img", "Standard-2", null, null, null, null).canonicalInstanceType())
+    assertThat(
+            new ApplicationConfiguration("img", "Standard-2", null, null, null, null)
+                .canonicalInstanceType())
         .isEqualTo("standard-2");
-    assertThat(new ApplicationConfiguration("img", null, 1.0, 3072, null, null).canonicalInstanceType()).isNull();
-    assertThat(new ApplicationConfiguration("img", null, 1.0, 3072, new ApplicationConfiguration.Disk(6000), null)
-        .canonicalInstanceType()).isNull();
-    assertThat(new ApplicationConfiguration("img", null, 0.5, 4096, new ApplicationConfiguration.Disk(8000), null)
-        .canonicalInstanceType()).as("a read-back stating only the sizes").isEqualTo("standard-1");
-    assertThat(new ApplicationConfiguration("img", "standard", null, null, null, null).canonicalInstanceType())
+    assertThat(
+            new ApplicationConfiguration("img", null, 1.0, 3072, null, null)
+                .canonicalInstanceType())
+        .isNull();
+    assertThat(
+            new ApplicationConfiguration(
+                    "img", null, 1.0, 3072, new ApplicationConfiguration.Disk(6000), null)
+                .canonicalInstanceType())
+        .isNull();
+    assertThat(
+            new ApplicationConfiguration(
+                    "img", null, 0.5, 4096, new ApplicationConfiguration.Disk(8000), null)
+                .canonicalInstanceType())
+        .as("a read-back stating only the sizes")
+        .isEqualTo("standard-1");
+    assertThat(
+            new ApplicationConfiguration("img", "standard", null, null, null, null)
+                .canonicalInstanceType())
         .isEqualTo("standard-1");
   }
 
   @Test
   void recordsWriteOnlyTheirApiFieldsSoTheEmulatorCanReuseThem() throws Exception {
-    ObjectMapper mapper = new ObjectMapper(); // a plain mapper: the records' own annotations must suffice
-    assertJson(mapper.writeValueAsString(new Rollout("r", null, null, null, "completed", null, null, null, null,
-        new Rollout.Progress(1, 1, 1, 1), null)), """
+    ObjectMapper mapper =
+        new ObjectMapper(); // a plain mapper: the records' own annotations must suffice
+    assertJson(
+        mapper.writeValueAsString(
+            new Rollout(
+                "r",
+                null,
+                null,
+                null,
+                "completed",
+                null,
+                null,
+                null,
+                null,
+                new Rollout.Progress(1, 1, 1, 1),
+                null)),
+        """
         {"id":"r","status":"completed",
          "progress":{"total_steps":1,"current_step":1,"updated_instances":1,"total_instances":1}}
         """);
-    assertJson(mapper.writeValueAsString(new Application("id", "n", 1, null, null, null, 0, 2,
-        new ApplicationConfiguration("img", "lite", null, null, null, null), null,
-        new DurableObjectsRef("ns"), null, null, null)), """
+    assertJson(
+        mapper.writeValueAsString(
+            new Application(
+                "id",
+                "n",
+                1,
+                null,
+                null,
+                null,
+                0,
+                2,
+                new ApplicationConfiguration("img", "lite", null, null, null, null),
+                null,
+                new DurableObjectsRef("ns"),
+                null,
+                null,
+                null)),
+        """
         {"id":"id","name":"n","version":1,"instances":0,"max_instances":2,
          "configuration":{"image":"img","instance_type":"lite"},"durable_objects":{"namespace_id":"ns"}}
         """);
-    assertJson(mapper.writeValueAsString(new DurableObjectNamespace("i", "n", "s", "C", true, null)),
+    assertJson(
+        mapper.writeValueAsString(new DurableObjectNamespace("i", "n", "s", "C", true, null)),
         "{\"id\":\"i\",\"name\":\"n\",\"script\":\"s\",\"class\":\"C\",\"use_sqlite\":true}");
-    assertJson(mapper.writeValueAsString(List.of(new DurableObjectNamespaceBinding("B", "C"))),
+    assertJson(
+        mapper.writeValueAsString(List.of(new DurableObjectNamespaceBinding("B", "C"))),
         "[{\"type\":\"durable_object_namespace\",\"name\":\"B\",\"class_name\":\"C\"}]");
     // and read back through the polymorphic binding reader
-    ScriptSettings settings = mapper.readValue("{\"bindings\":[{\"type\":\"plain_text\",\"name\":\"X\","
-        + "\"text\":\"y\"}],\"tags\":[\"t\"]}", ScriptSettings.class);
+    ScriptSettings settings =
+        mapper.readValue(
+            "{\"bindings\":[{\"type\":\"plain_text\",\"name\":\"X\","
+                + "\"text\":\"y\"}],\"tags\":[\"t\"]}",
+            ScriptSettings.class);
     assertThat(settings.bindings()).containsExactly(new PlainTextBinding("X", "y"));
   }
 }

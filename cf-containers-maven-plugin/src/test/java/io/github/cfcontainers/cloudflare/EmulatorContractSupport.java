@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The client against the REAL emulator (not a mock): one emulator per test class, reset before each test, a client
- * with a fast retry policy whose sleeps are recorded instead of slept, and the emulator's admin side (request log,
- * faults) to prove what went over the wire.
+ * The client against the REAL emulator (not a mock): one emulator per test class, reset before each
+ * test, a client with a fast retry policy whose sleeps are recorded instead of slept, and the
+ * emulator's admin side (request log, faults) to prove what went over the wire.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmulatorContractSupport {
@@ -40,13 +40,16 @@ abstract class EmulatorContractSupport {
   static final String TOKEN = "contract-token-full";
   static final String LIMITED_TOKEN = "contract-token-workers-only";
   static final String SUBDOMAIN = "acme";
+
   /** Each run gets its own repository names: the registry is shared and outlives the emulator. */
   static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  /** Four attempts; the waits are recorded by {@link #sleeps}, never slept. */
-  static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40),
-      Duration.ofSeconds(30));
 
-  static final String WORKER_JS = """
+  /** Four attempts; the waits are recorded by {@link #sleeps}, never slept. */
+  static final RetryPolicy FAST =
+      new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(30));
+
+  static final String WORKER_JS =
+      """
       import { DurableObject } from "cloudflare:workers";
       export class MyContainer extends DurableObject { async fetch(req) { return new Response("hi"); } }
       export class Second extends DurableObject { async fetch(req) { return new Response("two"); } }
@@ -55,7 +58,8 @@ abstract class EmulatorContractSupport {
       """;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient admin =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   CloudflareEmulator cf;
   CloudflareApi api;
@@ -70,12 +74,14 @@ abstract class EmulatorContractSupport {
 
   @BeforeAll
   void startEmulator() throws IOException {
-    cf = configure(CloudflareEmulator.builder()
-        .apiToken(TOKEN)
-        .tokenWithoutContainers(LIMITED_TOKEN)
-        .workersDevSubdomain(SUBDOMAIN)
-        .runContainers(false))
-        .start();
+    cf =
+        configure(
+                CloudflareEmulator.builder()
+                    .apiToken(TOKEN)
+                    .tokenWithoutContainers(LIMITED_TOKEN)
+                    .workersDevSubdomain(SUBDOMAIN)
+                    .runContainers(false))
+            .start();
   }
 
   @AfterAll
@@ -138,37 +144,59 @@ abstract class EmulatorContractSupport {
   }
 
   /**
-   * Pushes the test ground's busybox to {@code <registry>/<account>/<name>:<tag>} with credentials minted through the
-   * client (as a deploy does), removes the local tag again (the engine is shared) and answers the digest-pinned
-   * reference.
+   * Pushes the test ground's busybox to {@code <registry>/<account>/<name>:<tag>} with credentials
+   * minted through the client (as a deploy does), removes the local tag again (the engine is
+   * shared) and answers the digest-pinned reference.
    */
   String pushBusybox(String name, String tag) throws InterruptedException {
     RegistryCredentials creds = client(TOKEN).createPushCredentials(registry(), 15);
     String repository = registry() + "/" + cf.accountId() + "/" + name;
     DefaultDockerClientConfig cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-    try (DockerClient docker = DockerClientImpl.getInstance(cfg, new ApacheDockerHttpClient.Builder()
-        .dockerHost(cfg.getDockerHost()).sslConfig(cfg.getSSLConfig()).build())) {
+    try (DockerClient docker =
+        DockerClientImpl.getInstance(
+            cfg,
+            new ApacheDockerHttpClient.Builder()
+                .dockerHost(cfg.getDockerHost())
+                .sslConfig(cfg.getSSLConfig())
+                .build())) {
       docker.tagImageCmd(env("CF_TEST_BUSYBOX_IMAGE"), repository, tag).exec();
       try {
         AtomicReference<String> digest = new AtomicReference<>();
         AtomicReference<String> error = new AtomicReference<>();
-        AuthConfig auth = new AuthConfig().withUsername(creds.username()).withPassword(creds.password())
-            .withRegistryAddress(registry());
-        boolean done = docker.pushImageCmd(repository).withTag(tag).withAuthConfig(auth)
-            .exec(new ResultCallback.Adapter<PushResponseItem>() {
-              @Override
-              public void onNext(PushResponseItem item) {
-                if (item.isErrorIndicated()) {
-                  error.set(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
-                }
-                if (item.getAux() != null && item.getAux().getDigest() != null) {
-                  digest.set(item.getAux().getDigest());
-                }
-              }
-            }).awaitCompletion(2, TimeUnit.MINUTES);
+        AuthConfig auth =
+            new AuthConfig()
+                .withUsername(creds.username())
+                .withPassword(creds.password())
+                .withRegistryAddress(registry());
+        boolean done =
+            docker
+                .pushImageCmd(repository)
+                .withTag(tag)
+                .withAuthConfig(auth)
+                .exec(
+                    new ResultCallback.Adapter<PushResponseItem>() {
+                      @Override
+                      public void onNext(PushResponseItem item) {
+                        if (item.isErrorIndicated()) {
+                          error.set(
+                              item.getErrorDetail() != null
+                                  ? item.getErrorDetail().getMessage()
+                                  : item.getError());
+                        }
+                        if (item.getAux() != null && item.getAux().getDigest() != null) {
+                          digest.set(item.getAux().getDigest());
+                        }
+                      }
+                    })
+                .awaitCompletion(2, TimeUnit.MINUTES);
         if (!done || error.get() != null || digest.get() == null) {
-          throw new AssertionError("push of " + repository + ":" + tag + " failed: "
-              + (done ? error.get() : "timed out"));
+          throw new AssertionError(
+              "push of "
+                  + repository
+                  + ":"
+                  + tag
+                  + " failed: "
+                  + (done ? error.get() : "timed out"));
         }
         return repository + "@" + digest.get();
       } finally {
@@ -185,13 +213,19 @@ abstract class EmulatorContractSupport {
     return WorkerModule.esModule("worker.js", WORKER_JS);
   }
 
-  /** The first upload of a container Worker: SQLite class, DO binding, {@code containers} link, tag v1. */
+  /**
+   * The first upload of a container Worker: SQLite class, DO binding, {@code containers} link, tag
+   * v1.
+   */
   static ScriptMetadata firstUpload(String appName, String... tags) {
-    ScriptMetadata.Builder b = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .container(new ContainerLink(appName, "MyContainer"))
-        .migrations(Migrations.ofSteps(null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
-        .observability(WorkerObservability.enabled(true));
+    ScriptMetadata.Builder b =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .container(new ContainerLink(appName, "MyContainer"))
+            .migrations(
+                Migrations.ofSteps(
+                    null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
+            .observability(WorkerObservability.enabled(true));
     for (String t : tags) {
       b.tag(t);
     }
@@ -217,7 +251,8 @@ abstract class EmulatorContractSupport {
   List<JsonNode> logged(String method, String pathSuffix) {
     List<JsonNode> out = new ArrayList<>();
     for (JsonNode r : requests()) {
-      if (r.path("method").asText().equals(method) && r.path("path").asText().endsWith(pathSuffix)) {
+      if (r.path("method").asText().equals(method)
+          && r.path("path").asText().endsWith(pathSuffix)) {
         out.add(r);
       }
     }
@@ -225,8 +260,8 @@ abstract class EmulatorContractSupport {
   }
 
   /**
-   * Waits until {@code n} matching requests are logged: a request the client gave up on (read timeout) is still
-   * being served, and its late log line must not land in the next test's log.
+   * Waits until {@code n} matching requests are logged: a request the client gave up on (read
+   * timeout) is still being served, and its late log line must not land in the next test's log.
    */
   List<JsonNode> awaitLogged(String method, String pathSuffix, int n) throws InterruptedException {
     List<JsonNode> entries = logged(method, pathSuffix);
@@ -246,7 +281,10 @@ abstract class EmulatorContractSupport {
     adminCall("POST", "/faults", specJson);
   }
 
-  /** Whether the emulator made the namespace container-enabled: its admin state says, the public list does not. */
+  /**
+   * Whether the emulator made the namespace container-enabled: its admin state says, the public
+   * list does not.
+   */
   boolean containerEnabled(String namespaceId) {
     for (JsonNode ns : state().path("namespaces")) {
       if (namespaceId.equals(ns.path("id").asText())) {
@@ -264,10 +302,15 @@ abstract class EmulatorContractSupport {
     return TestGroundEmulator.admin(cf, method, path, body);
   }
 
-  /** A raw API call without the client (for what the client cannot send, e.g. no Authorization at all). */
+  /**
+   * A raw API call without the client (for what the client cannot send, e.g. no Authorization at
+   * all).
+   */
   HttpResponse<String> raw(String method, String relativePath, String authorization) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cf.apiBaseUrl() + relativePath))
-        .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(cf.apiBaseUrl() + relativePath))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

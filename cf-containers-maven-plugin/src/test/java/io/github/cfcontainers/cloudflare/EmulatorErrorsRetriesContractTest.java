@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Authentication errors and the retry policy against the emulator. Faults are injected through
- * {@code POST {adminUrl}/faults}; the request log proves how many attempts really reached the server.
+ * {@code POST {adminUrl}/faults}; the request log proves how many attempts really reached the
+ * server.
  */
 class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
@@ -30,18 +31,22 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   @Test
   void wrongTokenIs403WithCode10000AndIsNotRetried() {
     CloudflareApi wrong = client("not-the-token");
-    CloudflareApiException e = catchThrowableOfType(wrong::listScripts, CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(wrong::listScripts, CloudflareApiException.class);
 
     assertThat(e.httpStatus()).isEqualTo(403);
     assertThat(e.hasCode(CloudflareErrorCodes.AUTHENTICATION)).isTrue();
     assertThat(e.isAuthenticationError()).isTrue();
-    assertThat(e.getMessage()).contains("Hint: check that the API token").doesNotContain("not-the-token");
+    assertThat(e.getMessage())
+        .contains("Hint: check that the API token")
+        .doesNotContain("not-the-token");
     assertThat(statuses(logged("GET", SCRIPTS))).containsExactly(403);
   }
 
   @Test
   void missingTokenIs401WithCode10000() {
-    // The client cannot send no token (ApiToken refuses blanks), so this pins the emulator's side only.
+    // The client cannot send no token (ApiToken refuses blanks), so this pins the emulator's side
+    // only.
     HttpResponse<String> r = raw("GET", "/accounts/" + cf.accountId() + "/workers/scripts", null);
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(parse(r.body()).path("errors").get(0).path("code").asInt()).isEqualTo(10000);
@@ -49,11 +54,17 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
   @Test
   void otherAccountIs403() {
-    CloudflareApi other = new CloudflareApi(CloudflareClientConfig.builder("ffffffffffffffffffffffffffffffff",
-        ApiToken.of(TOKEN)).baseUrl(cf.apiBaseUrl().toString()).environment(n -> null).retryPolicy(FAST)
-        .sleeper(sleeps::add).build());
+    CloudflareApi other =
+        new CloudflareApi(
+            CloudflareClientConfig.builder("ffffffffffffffffffffffffffffffff", ApiToken.of(TOKEN))
+                .baseUrl(cf.apiBaseUrl().toString())
+                .environment(n -> null)
+                .retryPolicy(FAST)
+                .sleeper(sleeps::add)
+                .build());
     try {
-      CloudflareApiException e = catchThrowableOfType(other::listScripts, CloudflareApiException.class);
+      CloudflareApiException e =
+          catchThrowableOfType(other::listScripts, CloudflareApiException.class);
       assertThat(e.isAuthenticationError()).isTrue();
       assertThat(e.httpStatus()).isEqualTo(403);
     } finally {
@@ -64,39 +75,54 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   @Test
   void tokenWithoutContainersPermissionWorksForWorkersButNotContainers() {
     CloudflareApi limited = client(LIMITED_TOKEN);
-    limited.uploadScript("my-worker", firstUpload("my-worker-mycontainer"), java.util.List.of(workerModule()));
+    limited.uploadScript(
+        "my-worker", firstUpload("my-worker-mycontainer"), java.util.List.of(workerModule()));
     assertThat(limited.listScripts()).hasSize(1);
     assertThat(limited.findAccountSubdomain()).contains(SUBDOMAIN);
 
-    CloudflareApiException e = catchThrowableOfType(limited::getContainersAccount, CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(limited::getContainersAccount, CloudflareApiException.class);
 
     assertThat(e.httpStatus()).isEqualTo(403);
     assertThat(e.isAuthenticationError()).isTrue();
     assertThat(e.path()).isEqualTo("/accounts/" + cf.accountId() + "/containers/me");
     assertThat(e.getMessage()).contains("Containers: Edit for /containers");
-    CloudflareApiException list = catchThrowableOfType(limited::listApplications, CloudflareApiException.class);
+    CloudflareApiException list =
+        catchThrowableOfType(limited::listApplications, CloudflareApiException.class);
     assertThat(list.hasCode(CloudflareErrorCodes.AUTHENTICATION)).isTrue();
-    CloudflareApiException creds = catchThrowableOfType(() -> limited.createPushCredentials("127.0.0.1:5000", 15),
-        CloudflareApiException.class);
+    CloudflareApiException creds =
+        catchThrowableOfType(
+            () -> limited.createPushCredentials("127.0.0.1:5000", 15),
+            CloudflareApiException.class);
     assertThat(creds.httpStatus()).isEqualTo(403);
-    assertThat(statuses(logged("GET", "/containers/me"))).as("403 is not retried").containsExactly(403);
+    assertThat(statuses(logged("GET", "/containers/me")))
+        .as("403 is not retried")
+        .containsExactly(403);
   }
 
   @Test
   void unknownPathIs7003AndAWrongBaseUrlIsNotAnEmptyAccount() {
-    CloudflareApi wrongBase = new CloudflareApi(config(TOKEN, FAST)
-        .baseUrl(cf.apiBaseUrl().toString().replace("/client/v4", "/client/v3")).build());
+    CloudflareApi wrongBase =
+        new CloudflareApi(
+            config(TOKEN, FAST)
+                .baseUrl(cf.apiBaseUrl().toString().replace("/client/v4", "/client/v3"))
+                .build());
     try {
-      CloudflareApiException e = catchThrowableOfType(() -> wrongBase.findService("x"),
-          CloudflareApiException.class);
-      // A 404 with code 7003 (no route) must not read as "the Worker does not exist" (reference §1: 7003 is
-      // "no route", 10090 "service not found"); else a destroy against a wrong URL reports "nothing to delete".
+      CloudflareApiException e =
+          catchThrowableOfType(() -> wrongBase.findService("x"), CloudflareApiException.class);
+      // A 404 with code 7003 (no route) must not read as "the Worker does not exist" (reference §1:
+      // 7003 is
+      // "no route", 10090 "service not found"); else a destroy against a wrong URL reports "nothing
+      // to delete".
       assertThat(e).as("findService on a wrong base URL throws").isNotNull();
       assertThat(e.httpStatus()).isEqualTo(404);
       assertThat(e.hasCode(CloudflareErrorCodes.NO_ROUTE)).isTrue();
-      assertThat(catchThrowableOfType(() -> wrongBase.findApplication("a1"), CloudflareApiException.class))
+      assertThat(
+              catchThrowableOfType(
+                  () -> wrongBase.findApplication("a1"), CloudflareApiException.class))
           .isNotNull();
-      assertThat(catchThrowableOfType(() -> wrongBase.deleteScript("x"), CloudflareApiException.class))
+      assertThat(
+              catchThrowableOfType(() -> wrongBase.deleteScript("x"), CloudflareApiException.class))
           .isNotNull();
     } finally {
       wrongBase.close();
@@ -107,7 +133,8 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
   @Test
   void rateLimitWithRetryAfterIsHonouredThenSucceeds() {
-    fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\"3\",\"times\":1}");
+    fault(
+        "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\"3\",\"times\":1}");
 
     assertThat(api.listScripts()).isEmpty();
 
@@ -119,11 +146,16 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   @Test
   void retryAfterAsAnHttpDateIsHonoured() {
     Instant now = Instant.parse("2026-11-29T22:00:00Z");
-    CloudflareApi fixed = new CloudflareApi(config(TOKEN, FAST).clock(Clock.fixed(now, ZoneOffset.UTC)).build());
+    CloudflareApi fixed =
+        new CloudflareApi(config(TOKEN, FAST).clock(Clock.fixed(now, ZoneOffset.UTC)).build());
     try {
-      String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(7),
-          ZoneOffset.UTC));
-      fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\"" + date + "\"}");
+      String date =
+          DateTimeFormatter.RFC_1123_DATE_TIME.format(
+              ZonedDateTime.ofInstant(now.plusSeconds(7), ZoneOffset.UTC));
+      fault(
+          "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\""
+              + date
+              + "\"}");
 
       assertThat(fixed.listScripts()).isEmpty();
 
@@ -136,7 +168,8 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
   @Test
   void retryAfterLongerThanTheCapGivesUpAtOnce() {
-    fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\"3600\"}");
+    fault(
+        "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":429,\"retryAfter\":\"3600\"}");
 
     CloudflareApiException e = catchThrowableOfType(api::listScripts, CloudflareApiException.class);
 
@@ -184,7 +217,8 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   void persistentlyDroppedConnectionGivesUpWithATransportError() {
     fault("{\"method\":\"GET\",\"path\":\"/workers/subdomain$\",\"drop\":true,\"times\":10}");
 
-    CloudflareApiException e = catchThrowableOfType(api::findAccountSubdomain, CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(api::findAccountSubdomain, CloudflareApiException.class);
 
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.TRANSPORT);
     assertThat(e.httpStatus()).isZero();
@@ -205,8 +239,9 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
     fault("{\"method\":\"POST\",\"path\":\"/credentials$\",\"drop\":true}");
 
     // This emulator has no registry: the second attempt gets a real answer, which ends the call.
-    CloudflareApiException e = catchThrowableOfType(() -> api.createPushCredentials("127.0.0.1:5000", 15),
-        CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(
+            () -> api.createPushCredentials("127.0.0.1:5000", 15), CloudflareApiException.class);
 
     assertThat(e.errorName()).isEqualTo("IMAGE_REGISTRY_NOT_CONFIGURED");
     assertThat(statuses(logged("POST", "/credentials"))).containsExactly(0, 404);
@@ -214,7 +249,8 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
   @Test
   void readTimeoutOnAGetIsRetried() throws InterruptedException {
-    CloudflareApi impatient = new CloudflareApi(config(TOKEN, FAST).readTimeout(Duration.ofMillis(200)).build());
+    CloudflareApi impatient =
+        new CloudflareApi(config(TOKEN, FAST).readTimeout(Duration.ofMillis(200)).build());
     try {
       fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"delayMillis\":600}");
 
@@ -231,17 +267,21 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
   @Test
   void readTimeoutOnCreateApplicationIsNotRetried() throws InterruptedException {
-    CloudflareApi impatient = new CloudflareApi(config(TOKEN, FAST).readTimeout(Duration.ofMillis(200)).build());
+    CloudflareApi impatient =
+        new CloudflareApi(config(TOKEN, FAST).readTimeout(Duration.ofMillis(200)).build());
     try {
       fault("{\"method\":\"POST\",\"path\":\"/containers/applications$\",\"delayMillis\":600}");
 
-      CloudflareApiException e = catchThrowableOfType(() -> impatient.createApplication(INVALID_CREATE),
-          CloudflareApiException.class);
+      CloudflareApiException e =
+          catchThrowableOfType(
+              () -> impatient.createApplication(INVALID_CREATE), CloudflareApiException.class);
 
       assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.TRANSPORT);
       assertThat(e.attempts()).isEqualTo(1);
       assertThat(events).hasSize(1);
-      assertThat(awaitLogged("POST", APPS, 1)).as("exactly one create reached the server").hasSize(1);
+      assertThat(awaitLogged("POST", APPS, 1))
+          .as("exactly one create reached the server")
+          .hasSize(1);
     } finally {
       impatient.close();
     }
@@ -251,8 +291,9 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   void droppedConnectionOnCreateApplicationIsNotRetried() {
     fault("{\"method\":\"POST\",\"path\":\"/containers/applications$\",\"drop\":true}");
 
-    CloudflareApiException e = catchThrowableOfType(() -> api.createApplication(INVALID_CREATE),
-        CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(
+            () -> api.createApplication(INVALID_CREATE), CloudflareApiException.class);
 
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.TRANSPORT);
     assertThat(e.getMessage()).contains("Not retried");
@@ -263,8 +304,9 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   void internalErrorOnCreateApplicationIsNotRetried() {
     fault("{\"method\":\"POST\",\"path\":\"/containers/applications$\",\"status\":500}");
 
-    CloudflareApiException e = catchThrowableOfType(() -> api.createApplication(INVALID_CREATE),
-        CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(
+            () -> api.createApplication(INVALID_CREATE), CloudflareApiException.class);
 
     assertThat(e.httpStatus()).isEqualTo(500);
     assertThat(e.getMessage()).contains("Not retried");
@@ -273,10 +315,12 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
   @Test
   void rateLimitOnCreateApplicationIsRetriedAndA400EndsIt() {
-    fault("{\"method\":\"POST\",\"path\":\"/containers/applications$\",\"status\":429,\"retryAfter\":\"1\"}");
+    fault(
+        "{\"method\":\"POST\",\"path\":\"/containers/applications$\",\"status\":429,\"retryAfter\":\"1\"}");
 
-    CloudflareApiException e = catchThrowableOfType(() -> api.createApplication(INVALID_CREATE),
-        CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(
+            () -> api.createApplication(INVALID_CREATE), CloudflareApiException.class);
 
     // 429 was not acted on: retried; the real answer, VALIDATE_INPUT (400), is not retried.
     assertThat(statuses(logged("POST", APPS))).containsExactly(429, 400);
@@ -288,7 +332,8 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
   @Test
   void badRequestIsNeverRetried() {
-    fault("{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":400,\"code\":10021,\"times\":5}");
+    fault(
+        "{\"method\":\"GET\",\"path\":\"/workers/scripts$\",\"status\":400,\"code\":10021,\"times\":5}");
 
     CloudflareApiException e = catchThrowableOfType(api::listScripts, CloudflareApiException.class);
 
@@ -306,6 +351,7 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
 
     assertThat(api.enableScriptSubdomain("my-worker").enabled()).isTrue();
 
-    assertThat(statuses(logged("POST", "/workers/scripts/my-worker/subdomain"))).containsExactly(500, 200);
+    assertThat(statuses(logged("POST", "/workers/scripts/my-worker/subdomain")))
+        .containsExactly(500, 200);
   }
 }

@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Workers scripts against the emulator: upload, migration tags, list, settings, versions, delete. */
+/**
+ * Workers scripts against the emulator: upload, migration tags, list, settings, versions, delete.
+ */
 class EmulatorWorkersContractTest extends EmulatorContractSupport {
 
   @Test
   void firstUploadCreatesAContainerEnabledSqliteNamespace() {
-    ScriptUploadResult r = api.uploadScript("my-worker",
-        firstUpload("my-worker-mycontainer", "cf-containers", "hash:abc"), List.of(workerModule()));
+    ScriptUploadResult r =
+        api.uploadScript(
+            "my-worker",
+            firstUpload("my-worker-mycontainer", "cf-containers", "hash:abc"),
+            List.of(workerModule()));
 
     assertThat(r.id()).isEqualTo("my-worker");
     assertThat(r.migrationTag()).isEqualTo("v1");
@@ -23,59 +28,75 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
     assertThat(r.compatibilityDate()).isEqualTo("2025-06-01");
     assertThat(r.handlers()).contains("fetch");
 
-    DurableObjectNamespace ns = api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow();
+    DurableObjectNamespace ns =
+        api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow();
     assertThat(ns.useSqlite()).isTrue();
     assertThat(ns.useContainers()).as("not in the public schema of the list").isNull();
     assertThat(containerEnabled(ns.id())).isTrue();
 
-    // The multipart went over as the emulator (strictly) expects: metadata + one exactly typed module part.
+    // The multipart went over as the emulator (strictly) expects: metadata + one exactly typed
+    // module part.
     JsonNode put = logged("PUT", "/workers/scripts/my-worker").get(0);
     assertThat(put.path("status").asInt()).isEqualTo(200);
-    assertThat(put.path("body").asText()).contains("metadata(application/json")
+    assertThat(put.path("body").asText())
+        .contains("metadata(application/json")
         .contains("worker.js(application/javascript+module,");
   }
 
   @Test
   void secondUploadWithCurrentOldTagAppliesOnlyThePendingStep() {
     deployWorker("my-worker");
-    String firstNamespace = api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id();
+    String firstNamespace =
+        api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id();
 
-    ScriptMetadata second = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .binding(new DurableObjectNamespaceBinding("SECOND", "Second"))
-        .container(new ContainerLink("my-worker-mycontainer", "MyContainer")) // re-sent: fine
-        .container(new ContainerLink("my-worker-second", "Second"))
-        .migrations(Migrations.ofSteps("v1", "v2", List.of(MigrationStep.newSqliteClasses("Second"))))
-        .build();
+    ScriptMetadata second =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .binding(new DurableObjectNamespaceBinding("SECOND", "Second"))
+            .container(new ContainerLink("my-worker-mycontainer", "MyContainer")) // re-sent: fine
+            .container(new ContainerLink("my-worker-second", "Second"))
+            .migrations(
+                Migrations.ofSteps("v1", "v2", List.of(MigrationStep.newSqliteClasses("Second"))))
+            .build();
     ScriptUploadResult r = api.uploadScript("my-worker", second, List.of(workerModule()));
 
     assertThat(r.migrationTag()).isEqualTo("v2");
     assertThat(api.findMigrationTag("my-worker")).contains("v2");
     assertThat(api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id())
-        .as("the existing class keeps its namespace").isEqualTo(firstNamespace);
-    assertThat(containerEnabled(api.findDurableObjectNamespace("my-worker", "Second").orElseThrow().id())).isTrue();
+        .as("the existing class keeps its namespace")
+        .isEqualTo(firstNamespace);
+    assertThat(
+            containerEnabled(
+                api.findDurableObjectNamespace("my-worker", "Second").orElseThrow().id()))
+        .isTrue();
   }
 
   @Test
   void flatMigrationFormIsAcceptedToo() {
-    ScriptMetadata flat = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .container(ContainerLink.forClass("MyContainer"))
-        .migrations(Migrations.flat(null, "v1", MigrationStep.newSqliteClasses("MyContainer")))
-        .build();
-    assertThat(api.uploadScript("flat-worker", flat, List.of(workerModule())).migrationTag()).isEqualTo("v1");
+    ScriptMetadata flat =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .container(ContainerLink.forClass("MyContainer"))
+            .migrations(Migrations.flat(null, "v1", MigrationStep.newSqliteClasses("MyContainer")))
+            .build();
+    assertThat(api.uploadScript("flat-worker", flat, List.of(workerModule())).migrationTag())
+        .isEqualTo("v1");
   }
 
   @Test
   void wrongOldTagIs10079AndChangesNothing() {
     deployWorker("my-worker");
-    ScriptMetadata stale = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .migrations(Migrations.ofSteps("v0", "v2", List.of(MigrationStep.newSqliteClasses("Second"))))
-        .build();
+    ScriptMetadata stale =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .migrations(
+                Migrations.ofSteps("v0", "v2", List.of(MigrationStep.newSqliteClasses("Second"))))
+            .build();
 
-    CloudflareApiException e = catchThrowableOfType(
-        () -> api.uploadScript("my-worker", stale, List.of(workerModule())), CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(
+            () -> api.uploadScript("my-worker", stale, List.of(workerModule())),
+            CloudflareApiException.class);
 
     assertThat(e.hasCode(CloudflareErrorCodes.MIGRATION_TAG_MISMATCH)).isTrue();
     assertThat(e.httpStatus()).isEqualTo(400);
@@ -90,23 +111,30 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   void resendingTheAppliedMigrationIs10079() {
     deployWorker("my-worker");
     assertThatThrownBy(() -> deployWorker("my-worker"))
-        .isInstanceOfSatisfying(CloudflareApiException.class,
+        .isInstanceOfSatisfying(
+            CloudflareApiException.class,
             e -> assertThat(e.hasCode(CloudflareErrorCodes.MIGRATION_TAG_MISMATCH)).isTrue());
   }
 
   @Test
   void containersEntryForANonSqliteClassIsAValidationError() {
-    ScriptMetadata kv = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("PLAIN", "Plain"))
-        .container(ContainerLink.forClass("Plain"))
-        .migrations(Migrations.ofSteps(null, "v1", List.of(new MigrationStep(List.of("Plain"), null, null, null,
-            null))))
-        .build();
+    ScriptMetadata kv =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("PLAIN", "Plain"))
+            .container(ContainerLink.forClass("Plain"))
+            .migrations(
+                Migrations.ofSteps(
+                    null,
+                    "v1",
+                    List.of(new MigrationStep(List.of("Plain"), null, null, null, null))))
+            .build();
     assertThatThrownBy(() -> api.uploadScript("kv-worker", kv, List.of(workerModule())))
-        .isInstanceOfSatisfying(CloudflareApiException.class, e -> {
-          assertThat(e.hasCode(CloudflareErrorCodes.WORKER_VALIDATION_FAILED)).isTrue();
-          assertThat(e.getMessage()).contains("SQLite");
-        });
+        .isInstanceOfSatisfying(
+            CloudflareApiException.class,
+            e -> {
+              assertThat(e.hasCode(CloudflareErrorCodes.WORKER_VALIDATION_FAILED)).isTrue();
+              assertThat(e.getMessage()).contains("SQLite");
+            });
   }
 
   @Test
@@ -115,7 +143,8 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
     assertThat(api.findMigrationTag("nobody")).isEmpty();
     assertThat(api.findScriptSettings("nobody")).isEmpty();
     assertThat(statuses(logged("GET", "/workers/services/nobody")))
-        .as("one 404 per call, not retried").containsExactly(404, 404);
+        .as("one 404 per call, not retried")
+        .containsExactly(404, 404);
   }
 
   @Test
@@ -139,16 +168,20 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
 
   @Test
   void settingsRoundTripTagsAnnotationsBindingsAndObservability() {
-    ScriptMetadata m = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .binding(new PlainTextBinding("GREETING", "hello"))
-        .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
-        .container(ContainerLink.forClass("MyContainer"))
-        .migrations(Migrations.ofSteps(null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
-        .observability(WorkerObservability.enabled(true))
-        .tag("cf-containers").tag("cf-containers:hash=0123abcd")
-        .annotation("workers/message", "deployed by cf-containers")
-        .build();
+    ScriptMetadata m =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .binding(new PlainTextBinding("GREETING", "hello"))
+            .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
+            .container(ContainerLink.forClass("MyContainer"))
+            .migrations(
+                Migrations.ofSteps(
+                    null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
+            .observability(WorkerObservability.enabled(true))
+            .tag("cf-containers")
+            .tag("cf-containers:hash=0123abcd")
+            .annotation("workers/message", "deployed by cf-containers")
+            .build();
     api.uploadScript("my-worker", m, List.of(workerModule()));
 
     ScriptSettings s = api.findScriptSettings("my-worker").orElseThrow();
@@ -156,31 +189,42 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
     assertThat(s.annotations()).containsEntry("workers/message", "deployed by cf-containers");
     assertThat(s.compatibilityDate()).isEqualTo("2025-06-01");
     assertThat(s.observability().enabled()).isTrue();
-    assertThat(s.bindings()).extracting(WorkerBinding::name).containsExactly("MY_CONTAINER", "GREETING", "API_KEY");
-    assertThat(s.bindings().get(0)).isInstanceOfSatisfying(DurableObjectNamespaceBinding.class,
-        b -> assertThat(b.namespaceId()).isNotBlank());
+    assertThat(s.bindings())
+        .extracting(WorkerBinding::name)
+        .containsExactly("MY_CONTAINER", "GREETING", "API_KEY");
+    assertThat(s.bindings().get(0))
+        .isInstanceOfSatisfying(
+            DurableObjectNamespaceBinding.class, b -> assertThat(b.namespaceId()).isNotBlank());
     assertThat(s.bindings().get(1)).isEqualTo(new PlainTextBinding("GREETING", "hello"));
-    assertThat(s.bindings().get(2)).isInstanceOfSatisfying(SecretTextBinding.class,
-        b -> assertThat(b.text()).as("secrets are write-only").isNull());
+    assertThat(s.bindings().get(2))
+        .isInstanceOfSatisfying(
+            SecretTextBinding.class,
+            b -> assertThat(b.text()).as("secrets are write-only").isNull());
   }
 
   @Test
   void keepBindingsKeepsASecretSetEarlier() {
-    ScriptMetadata first = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
-        .container(ContainerLink.forClass("MyContainer"))
-        .migrations(Migrations.ofSteps(null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
-        .build();
+    ScriptMetadata first =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
+            .container(ContainerLink.forClass("MyContainer"))
+            .migrations(
+                Migrations.ofSteps(
+                    null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
+            .build();
     api.uploadScript("my-worker", first, List.of(workerModule()));
-    ScriptMetadata redeploy = ScriptMetadata.builder("worker.js", "2025-06-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .keepBinding("secret_text").keepBinding("secret_key")
-        .build();
+    ScriptMetadata redeploy =
+        ScriptMetadata.builder("worker.js", "2025-06-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .keepBinding("secret_text")
+            .keepBinding("secret_key")
+            .build();
 
     api.uploadScript("my-worker", redeploy, List.of(workerModule()));
 
-    assertThat(api.findScriptSettings("my-worker").orElseThrow().bindings()).extracting(WorkerBinding::name)
+    assertThat(api.findScriptSettings("my-worker").orElseThrow().bindings())
+        .extracting(WorkerBinding::name)
         .containsExactly("MY_CONTAINER", "API_KEY");
   }
 
@@ -198,14 +242,16 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   @Test
   void versionNotFoundYetIsRetriedUntilReadable() {
     ScriptUploadResult up = deployWorker("my-worker");
-    fault("{\"method\":\"GET\",\"path\":\"/versions/\",\"status\":404,\"code\":100146,\"times\":2,"
-        + "\"message\":\"version not found yet\"}");
+    fault(
+        "{\"method\":\"GET\",\"path\":\"/versions/\",\"status\":404,\"code\":100146,\"times\":2,"
+            + "\"message\":\"version not found yet\"}");
     clearRequests();
 
     ScriptVersion v = api.getScriptVersion("my-worker", up.deploymentId());
 
     assertThat(v.durableObjectNamespaceId("MyContainer")).isPresent();
-    assertThat(statuses(logged("GET", "/versions/" + up.deploymentId()))).containsExactly(404, 404, 200);
+    assertThat(statuses(logged("GET", "/versions/" + up.deploymentId())))
+        .containsExactly(404, 404, 200);
     assertThat(sleeps).as("versionLookup waits delay * attempt").hasSize(2);
   }
 
@@ -213,9 +259,10 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   void versionNotFoundGivesUpAfterTheConfiguredAttempts() {
     deployWorker("my-worker");
     clearRequests();
-    CloudflareApiException e = catchThrowableOfType(
-        () -> api.getScriptVersion("my-worker", "00000000-0000-4000-8000-000000000000"),
-        CloudflareApiException.class);
+    CloudflareApiException e =
+        catchThrowableOfType(
+            () -> api.getScriptVersion("my-worker", "00000000-0000-4000-8000-000000000000"),
+            CloudflareApiException.class);
     assertThat(e.hasCode(CloudflareErrorCodes.VERSION_NOT_FOUND_YET)).isTrue();
     assertThat(e.httpStatus()).isEqualTo(404);
     assertThat(logged("GET", "/versions/00000000-0000-4000-8000-000000000000")).hasSize(3);

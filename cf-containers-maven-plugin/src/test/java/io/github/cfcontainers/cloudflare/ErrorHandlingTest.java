@@ -18,7 +18,10 @@ class ErrorHandlingTest extends ApiTestSupport {
 
   @Test
   void envelopeErrorsCarryStatusCodesAndMessages() {
-    enqueue(json(400, """
+    enqueue(
+        json(
+            400,
+            """
         {"success":false,"errors":[
            {"code":10021,"message":"Uncaught SyntaxError: Unexpected token","documentation_url":"https://developers.cloudflare.com/x"},
            {"code":10079,"message":"migration tag precondition failed"}],
@@ -32,13 +35,18 @@ class ErrorHandlingTest extends ApiTestSupport {
     assertThat(e.codes()).containsExactly(10021, 10079);
     assertThat(e.hasCode(10079)).isTrue();
     assertThat(e.hasCode(10000)).isFalse();
-    assertThat(e.messages()).containsExactly("Uncaught SyntaxError: Unexpected token",
-        "migration tag precondition failed");
-    assertThat(e.errors().get(0).documentationUrl()).isEqualTo("https://developers.cloudflare.com/x");
+    assertThat(e.messages())
+        .containsExactly(
+            "Uncaught SyntaxError: Unexpected token", "migration tag precondition failed");
+    assertThat(e.errors().get(0).documentationUrl())
+        .isEqualTo("https://developers.cloudflare.com/x");
     assertThat(e.errorName()).isNull();
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.getMessage())
-        .startsWith("Cloudflare API call GET /accounts/" + ACCOUNT + "/workers/scripts failed with HTTP 400: ")
+        .startsWith(
+            "Cloudflare API call GET /accounts/"
+                + ACCOUNT
+                + "/workers/scripts failed with HTTP 400: ")
         .contains("Uncaught SyntaxError: Unexpected token [code 10021]")
         .contains("migration tag precondition failed [code 10079]")
         .contains("Hint: the migration old_tag does not match");
@@ -46,32 +54,55 @@ class ErrorHandlingTest extends ApiTestSupport {
 
   @Test
   void containersJsonInMessageIsParsed() {
-    enqueue(error(400, 1000, "{\"error\":\"DURABLE_OBJECT_ALREADY_HAS_APPLICATION\","
-        + "\"details\":{\"name\":\"other-app\",\"id\":\"a9a9a9a9-0000-4000-8000-000000000009\"}}"));
-    CloudflareApiException e = failure(() -> api.createApplication(new ApplicationCreateRequest("app",
-        "default", 0, 1, ApplicationConfiguration.ofInstanceType("img", "lite", null), null,
-        new DurableObjectsRef("ns"), null)));
+    enqueue(
+        error(
+            400,
+            1000,
+            "{\"error\":\"DURABLE_OBJECT_ALREADY_HAS_APPLICATION\","
+                + "\"details\":{\"name\":\"other-app\",\"id\":\"a9a9a9a9-0000-4000-8000-000000000009\"}}"));
+    CloudflareApiException e =
+        failure(
+            () ->
+                api.createApplication(
+                    new ApplicationCreateRequest(
+                        "app",
+                        "default",
+                        0,
+                        1,
+                        ApplicationConfiguration.ofInstanceType("img", "lite", null),
+                        null,
+                        new DurableObjectsRef("ns"),
+                        null)));
     assertThat(e.errorName()).isEqualTo("DURABLE_OBJECT_ALREADY_HAS_APPLICATION");
     assertThat(e.hasErrorName("DURABLE_OBJECT_ALREADY_HAS_APPLICATION")).isTrue();
-    assertThat(e.detail()).hasValueSatisfying(d -> assertThat(d.details())
-        .containsEntry("name", "other-app")
-        .containsEntry("id", "a9a9a9a9-0000-4000-8000-000000000009"));
+    assertThat(e.detail())
+        .hasValueSatisfying(
+            d ->
+                assertThat(d.details())
+                    .containsEntry("name", "other-app")
+                    .containsEntry("id", "a9a9a9a9-0000-4000-8000-000000000009"));
     assertThat(e.getMessage())
         .contains("POST /accounts/" + ACCOUNT + "/containers/applications failed with HTTP 400")
-        .contains("DURABLE_OBJECT_ALREADY_HAS_APPLICATION (name: other-app, id: a9a9a9a9-0000-4000-8000-000000000009) [code 1000]")
-        .contains("Hint: another container application already serves this Durable Object namespace");
+        .contains(
+            "DURABLE_OBJECT_ALREADY_HAS_APPLICATION (name: other-app, id: a9a9a9a9-0000-4000-8000-000000000009) [code 1000]")
+        .contains(
+            "Hint: another container application already serves this Durable Object namespace");
   }
 
   @Test
   void bareContainersErrorBodyWithoutEnvelope() {
-    enqueue(json(400, "{\"error\":\"VALIDATE_INPUT\",\"details\":{\"configuration.image\":\"is required\","
-        + "\"limits\":{\"max\":4}}}"));
+    enqueue(
+        json(
+            400,
+            "{\"error\":\"VALIDATE_INPUT\",\"details\":{\"configuration.image\":\"is required\","
+                + "\"limits\":{\"max\":4}}}"));
     CloudflareApiException e = failure(() -> api.listApplications());
     assertThat(e.errorName()).isEqualTo("VALIDATE_INPUT");
     assertThat(e.detail().orElseThrow().details())
         .containsEntry("configuration.image", "is required")
         .containsEntry("limits", "{\"max\":4}");
-    assertThat(e.getMessage()).contains("VALIDATE_INPUT (configuration.image: is required, limits: {\"max\":4})");
+    assertThat(e.getMessage())
+        .contains("VALIDATE_INPUT (configuration.image: is required, limits: {\"max\":4})");
   }
 
   @Test
@@ -80,7 +111,8 @@ class ErrorHandlingTest extends ApiTestSupport {
     CloudflareApiException e = failure(() -> api.getContainersAccount());
     assertThat(e.isAuthenticationError()).isTrue();
     assertThat(e.hasCode(CloudflareErrorCodes.AUTHENTICATION)).isTrue();
-    assertThat(e.getMessage()).contains("HTTP 403: Authentication error [code 10000]")
+    assertThat(e.getMessage())
+        .contains("HTTP 403: Authentication error [code 10000]")
         .contains("Hint: check that the API token is valid")
         .contains("Containers: Edit");
     assertThat(server.getRequestCount()).as("403 is not retried").isEqualTo(1);
@@ -88,8 +120,11 @@ class ErrorHandlingTest extends ApiTestSupport {
 
   @Test
   void successFalseInA200IsAnError() {
-    enqueue(json(200, "{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"No route for that URI\"}],"
-        + "\"messages\":[],\"result\":null}"));
+    enqueue(
+        json(
+            200,
+            "{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"No route for that URI\"}],"
+                + "\"messages\":[],\"result\":null}"));
     CloudflareApiException e = failure(() -> api.listScripts());
     assertThat(e.httpStatus()).isEqualTo(200);
     assertThat(e.hasCode(CloudflareErrorCodes.NO_ROUTE)).isTrue();
@@ -97,14 +132,19 @@ class ErrorHandlingTest extends ApiTestSupport {
 
   @Test
   void wafChallengeIsExplained() {
-    enqueue(new MockResponse().setResponseCode(403).setHeader("cf-mitigated", "challenge")
-        .setHeader("Content-Type", "text/html; charset=UTF-8")
-        .setBody("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>…</body></html>"));
+    enqueue(
+        new MockResponse()
+            .setResponseCode(403)
+            .setHeader("cf-mitigated", "challenge")
+            .setHeader("Content-Type", "text/html; charset=UTF-8")
+            .setBody(
+                "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>…</body></html>"));
     CloudflareApiException e = failure(() -> api.listScripts());
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.NON_JSON_ANSWER);
     assertThat(e.httpStatus()).isEqualTo(403);
     assertThat(e.errors()).isEmpty();
-    assertThat(e.getMessage()).contains("HTTP 403 with an answer that is not JSON")
+    assertThat(e.getMessage())
+        .contains("HTTP 403 with an answer that is not JSON")
         .contains("security challenge (cf-mitigated: challenge)")
         .contains("cannot solve a challenge");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -113,23 +153,31 @@ class ErrorHandlingTest extends ApiTestSupport {
   @Test
   void htmlBadGatewayIsRetriedThenExplained() {
     useClient(config(RetryPolicy.DEFAULT.withMaxAttempts(2)));
-    MockResponse html = new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
-        .setBody("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
-            + "<p>nginx</p></body></html>");
+    MockResponse html =
+        new MockResponse()
+            .setResponseCode(502)
+            .setHeader("Content-Type", "text/html")
+            .setBody(
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
+                    + "<p>nginx</p></body></html>");
     enqueue(html, html);
     CloudflareApiException e = failure(() -> api.listApplications());
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.NON_JSON_ANSWER);
     assertThat(e.httpStatus()).isEqualTo(502);
     assertThat(e.attempts()).isEqualTo(2);
-    assertThat(e.getMessage()).contains("HTTP 502 with an answer that is not JSON (content type text/html)")
+    assertThat(e.getMessage())
+        .contains("HTTP 502 with an answer that is not JSON (content type text/html)")
         .contains("answer starts with: \"502 Bad Gateway 502 Bad Gateway nginx\"")
         .contains("Gave up after 2 attempts.");
   }
 
   @Test
   void htmlWithStatus200IsNotParsedAsJson() {
-    enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html")
-        .setBody("<html><body>Welcome to nginx!</body></html>"));
+    enqueue(
+        new MockResponse()
+            .setResponseCode(200)
+            .setHeader("Content-Type", "text/html")
+            .setBody("<html><body>Welcome to nginx!</body></html>"));
     CloudflareApiException e = failure(() -> api.listScripts());
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.NON_JSON_ANSWER);
     assertThat(e.httpStatus()).isEqualTo(200);
@@ -138,8 +186,11 @@ class ErrorHandlingTest extends ApiTestSupport {
 
   @Test
   void notFoundHtmlIsNotMistakenForAbsence() {
-    enqueue(new MockResponse().setResponseCode(404).setHeader("Content-Type", "text/html")
-        .setBody("<h1>Not Found</h1>"));
+    enqueue(
+        new MockResponse()
+            .setResponseCode(404)
+            .setHeader("Content-Type", "text/html")
+            .setBody("<h1>Not Found</h1>"));
     CloudflareApiException e = failure(() -> api.findService("w"));
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.NON_JSON_ANSWER);
   }
@@ -164,8 +215,11 @@ class ErrorHandlingTest extends ApiTestSupport {
 
   @Test
   void errorWithoutDetails() {
-    enqueue(new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
-        .setBody("{}"));
+    enqueue(
+        new MockResponse()
+            .setResponseCode(500)
+            .setHeader("Content-Type", "application/json")
+            .setBody("{}"));
     useClient(config(RetryPolicy.NONE));
     enqueue();
     CloudflareApiException e = failure(() -> api.listScripts());
@@ -174,7 +228,10 @@ class ErrorHandlingTest extends ApiTestSupport {
 
   @Test
   void stringCodesAndOddErrorsAreReadLeniently() {
-    enqueue(json(400, "{\"success\":false,\"errors\":[{\"code\":\"10090\",\"message\":\"x\"},\"plain\"]}"));
+    enqueue(
+        json(
+            400,
+            "{\"success\":false,\"errors\":[{\"code\":\"10090\",\"message\":\"x\"},\"plain\"]}"));
     CloudflareApiException e = failure(() -> api.listScripts());
     assertThat(e.codes()).containsExactly(10090, 0);
     assertThat(e.messages()).isEqualTo(List.of("x", "plain"));

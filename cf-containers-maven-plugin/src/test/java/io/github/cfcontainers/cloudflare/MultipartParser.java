@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A deliberately independent multipart/form-data reader for the upload tests (byte-exact headers and bodies). */
+/**
+ * A deliberately independent multipart/form-data reader for the upload tests (byte-exact headers
+ * and bodies).
+ */
 final class MultipartParser {
 
   record Part(List<String> headerLines, Map<String, String> headers, byte[] body) {
@@ -16,8 +19,7 @@ final class MultipartParser {
     }
   }
 
-  private MultipartParser() {
-  }
+  private MultipartParser() {}
 
   static List<Part> parse(String contentType, byte[] raw) {
     String marker = "boundary=";
@@ -39,7 +41,8 @@ final class MultipartParser {
       }
       int headersStart = afterDelim + 2; // CRLF
       int headersEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
-      String headerBlock = new String(raw, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
+      String headerBlock =
+          new String(raw, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
       List<String> lines = Arrays.asList(headerBlock.split("\r\n"));
       Map<String, String> headers = new LinkedHashMap<>();
       for (String line : lines) {
@@ -47,7 +50,8 @@ final class MultipartParser {
         headers.put(line.substring(0, c).trim(), line.substring(c + 1).trim());
       }
       int bodyStart = headersEnd + 4;
-      int next = indexOf(raw, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), bodyStart);
+      int next =
+          indexOf(raw, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), bodyStart);
       parts.add(new Part(lines, headers, Arrays.copyOfRange(raw, bodyStart, next)));
       pos = next + 2;
     }

@@ -20,11 +20,13 @@ class RedactionTest extends ApiTestSupport {
     assertThat(token.toString()).isEqualTo("ApiToken[REDACTED]").doesNotContain(TOKEN);
     assertThat(String.valueOf(token)).doesNotContain(TOKEN);
     assertThat(ApiToken.of("  " + TOKEN + "\n")).isEqualTo(token);
-    CloudflareClientConfig config = CloudflareClientConfig.builder(ACCOUNT, token).environment(n -> null).build();
+    CloudflareClientConfig config =
+        CloudflareClientConfig.builder(ACCOUNT, token).environment(n -> null).build();
     assertThat(config.toString()).doesNotContain(TOKEN).contains(ACCOUNT);
     assertThat(api.toString()).doesNotContain(TOKEN);
     assertThat(new SecretTextBinding("K", "value-xyz").toString()).doesNotContain("value-xyz");
-    assertThat(new RegistryCredentials(ACCOUNT, "registry.cloudflare.com", "v1", "pw-xyz").toString())
+    assertThat(
+            new RegistryCredentials(ACCOUNT, "registry.cloudflare.com", "v1", "pw-xyz").toString())
         .doesNotContain("pw-xyz");
   }
 
@@ -50,13 +52,21 @@ class RedactionTest extends ApiTestSupport {
     useClient(config(RetryPolicy.NONE));
     List<Throwable> failures = new ArrayList<>();
     // a server that echoes the token back in its error message
-    enqueue(error(400, 10000, "bad token " + TOKEN),
-        error(400, 1000, "{\"error\":\"VALIDATE_INPUT\",\"details\":{\"token\":\"" + TOKEN + "\"}}"),
-        new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
+    enqueue(
+        error(400, 10000, "bad token " + TOKEN),
+        error(
+            400, 1000, "{\"error\":\"VALIDATE_INPUT\",\"details\":{\"token\":\"" + TOKEN + "\"}}"),
+        new MockResponse()
+            .setResponseCode(502)
+            .setHeader("Content-Type", "text/html")
             .setBody("<p>Authorization: Bearer " + TOKEN + "</p>"),
-        new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html")
+        new MockResponse()
+            .setResponseCode(200)
+            .setHeader("Content-Type", "text/html")
             .setBody("<p>" + TOKEN + "</p>"),
-        new MockResponse().setResponseCode(403).setHeader("cf-mitigated", "challenge")
+        new MockResponse()
+            .setResponseCode(403)
+            .setHeader("cf-mitigated", "challenge")
             .setBody("<p>" + TOKEN + "</p>"));
     for (int i = 0; i < 5; i++) {
       try {
@@ -77,7 +87,8 @@ class RedactionTest extends ApiTestSupport {
       }
       assertThat(bytes.toString(StandardCharsets.ISO_8859_1)).doesNotContain(TOKEN);
     }
-    assertThat(((CloudflareApiException) failures.get(0)).messages()).containsExactly("bad token [REDACTED]");
+    assertThat(((CloudflareApiException) failures.get(0)).messages())
+        .containsExactly("bad token [REDACTED]");
     for (ApiCallEvent ev : events) {
       assertThat(ev.toString()).doesNotContain(TOKEN);
       assertThat(ev.describe()).doesNotContain(TOKEN);
@@ -95,15 +106,20 @@ class RedactionTest extends ApiTestSupport {
     assertThat(ev.status()).isEqualTo(200);
     assertThat(ev.attempt()).isEqualTo(1);
     assertThat(ev.durationMs()).isGreaterThanOrEqualTo(0);
-    assertThat(ev.describe()).startsWith("Cloudflare API DELETE /accounts/" + ACCOUNT
-        + "/workers/scripts/my-worker -> 200 (").doesNotContain("force");
+    assertThat(ev.describe())
+        .startsWith(
+            "Cloudflare API DELETE /accounts/" + ACCOUNT + "/workers/scripts/my-worker -> 200 (")
+        .doesNotContain("force");
   }
 
   @Test
   void aThrowingListenerDoesNotBreakCalls() {
-    useClient(config(RetryPolicy.NONE).listener(e -> {
-      throw new IllegalStateException("boom");
-    }));
+    useClient(
+        config(RetryPolicy.NONE)
+            .listener(
+                e -> {
+                  throw new IllegalStateException("boom");
+                }));
     enqueue(ok("[]"));
     assertThat(api.listScripts()).isEmpty();
   }

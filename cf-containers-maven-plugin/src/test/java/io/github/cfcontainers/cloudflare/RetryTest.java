@@ -19,8 +19,15 @@ class RetryTest extends ApiTestSupport {
   private static final String APPS = "[]";
 
   private ApplicationCreateRequest createRequest() {
-    return new ApplicationCreateRequest("app", "default", 0, 1,
-        ApplicationConfiguration.ofInstanceType("img", "lite", null), null, new DurableObjectsRef("ns"), null);
+    return new ApplicationCreateRequest(
+        "app",
+        "default",
+        0,
+        1,
+        ApplicationConfiguration.ofInstanceType("img", "lite", null),
+        null,
+        new DurableObjectsRef("ns"),
+        null);
   }
 
   private CloudflareApiException failure(Runnable call) {
@@ -33,7 +40,9 @@ class RetryTest extends ApiTestSupport {
   @Test
   void rateLimitHonoursRetryAfterSeconds() throws Exception {
     useClient(config(FAST));
-    enqueue(error(429, 971, "Please wait and consider throttling your request speed").setHeader("Retry-After", "7"),
+    enqueue(
+        error(429, 971, "Please wait and consider throttling your request speed")
+            .setHeader("Retry-After", "7"),
         ok(APPS));
     assertThat(api.listApplications()).isEmpty();
     assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
@@ -47,7 +56,9 @@ class RetryTest extends ApiTestSupport {
   void rateLimitHonoursRetryAfterHttpDate() {
     useClient(config(FAST));
     // NOW is 2026-11-29T22:00:00Z, a Sunday
-    enqueue(error(429, 971, "slow down").setHeader("Retry-After", "Sun, 29 Nov 2026 22:00:12 GMT"), ok(APPS));
+    enqueue(
+        error(429, 971, "slow down").setHeader("Retry-After", "Sun, 29 Nov 2026 22:00:12 GMT"),
+        ok(APPS));
     api.listApplications();
     assertThat(sleeps).containsExactly(Duration.ofSeconds(12));
   }
@@ -55,7 +66,9 @@ class RetryTest extends ApiTestSupport {
   @Test
   void retryAfterInThePastMeansNow() {
     useClient(config(FAST));
-    enqueue(error(429, 971, "slow down").setHeader("Retry-After", "Sun, 29 Nov 2026 21:00:00 GMT"), ok(APPS));
+    enqueue(
+        error(429, 971, "slow down").setHeader("Retry-After", "Sun, 29 Nov 2026 21:00:00 GMT"),
+        ok(APPS));
     api.listApplications();
     assertThat(sleeps).containsExactly(Duration.ZERO);
   }
@@ -68,18 +81,25 @@ class RetryTest extends ApiTestSupport {
     assertThat(e.isRateLimited()).isTrue();
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
-    assertThat(e.getMessage()).contains("HTTP 429")
-        .contains("The server asked to retry after 3600 s (Retry-After), longer than the 30 s this client waits; gave up.")
+    assertThat(e.getMessage())
+        .contains("HTTP 429")
+        .contains(
+            "The server asked to retry after 3600 s (Retry-After), longer than the 30 s this client waits; gave up.")
         .contains("rate limited");
   }
 
   @Test
   void serverErrorsBackOffExponentiallyWithFullJitter() {
     useClient(config(FAST));
-    enqueue(error(500, 10013, "internal"), error(503, 10013, "unavailable"), error(502, 0, "bad gw"), ok(APPS));
+    enqueue(
+        error(500, 10013, "internal"),
+        error(503, 10013, "unavailable"),
+        error(502, 0, "bad gw"),
+        ok(APPS));
     api.listApplications();
     // ceilings 100, 200, 400 ms, times the test random 0.5
-    assertThat(sleeps).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
+    assertThat(sleeps)
+        .containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
     assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
@@ -93,7 +113,8 @@ class RetryTest extends ApiTestSupport {
     assertThat(e.httpStatus()).isEqualTo(503);
     assertThat(e.attempts()).isEqualTo(4);
     assertThat(sleeps).hasSize(3);
-    assertThat(e.getMessage()).contains("HTTP 503: Service temporarily unavailable [code 10013]")
+    assertThat(e.getMessage())
+        .contains("HTTP 503: Service temporarily unavailable [code 10013]")
         .contains("Gave up after 4 attempts.");
     assertThat(server.getRequestCount()).isEqualTo(4);
   }
@@ -123,8 +144,12 @@ class RetryTest extends ApiTestSupport {
   @Test
   void droppedConnectionAfterUploadStartIsRetriedForThePutUpload() {
     useClient(config(FAST));
-    enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST), ok("{\"id\":\"w\"}"));
-    api.uploadScript("w", ScriptMetadata.builder("a.js", "2026-11-01").build(),
+    enqueue(
+        new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST),
+        ok("{\"id\":\"w\"}"));
+    api.uploadScript(
+        "w",
+        ScriptMetadata.builder("a.js", "2026-11-01").build(),
         List.of(WorkerModule.esModule("a.js", "export default {}")));
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -137,7 +162,8 @@ class RetryTest extends ApiTestSupport {
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.TRANSPORT);
     assertThat(e.httpStatus()).isZero();
     assertThat(e.attempts()).isEqualTo(1);
-    assertThat(e.getMessage()).contains("POST /accounts/" + ACCOUNT + "/containers/applications got no answer")
+    assertThat(e.getMessage())
+        .contains("POST /accounts/" + ACCOUNT + "/containers/applications got no answer")
         .contains("Not retried: this POST may have reached the server");
     assertThat(sleeps).isEmpty();
   }
@@ -147,20 +173,31 @@ class RetryTest extends ApiTestSupport {
     useClient(config(FAST));
     enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST), ok("{}"));
     CloudflareApiException e = failure(() -> api.createApplication(createRequest()));
-    assertThat(e.getMessage()).contains("got no answer: the connection closed before an answer came")
-        .doesNotContain("unexpected end of stream").doesNotContain("http://").doesNotContain("EOFException");
+    assertThat(e.getMessage())
+        .contains("got no answer: the connection closed before an answer came")
+        .doesNotContain("unexpected end of stream")
+        .doesNotContain("http://")
+        .doesNotContain("EOFException");
   }
 
   @Test
   void createIsRetriedOn429And503ButNotOn500() {
     useClient(config(FAST));
-    enqueue(error(429, 971, "slow").setHeader("Retry-After", "1"), error(503, 0, "unavailable"), ok("{\"id\":\"a\"}"));
+    enqueue(
+        error(429, 971, "slow").setHeader("Retry-After", "1"),
+        error(503, 0, "unavailable"),
+        ok("{\"id\":\"a\"}"));
     assertThat(api.createApplication(createRequest()).id()).isEqualTo("a");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(100));
 
     enqueue(error(500, 0, "internal"));
-    CloudflareApiException e = failure(() -> api.createRollout("a", RolloutCreateRequest.rolling("d", 100,
-        ApplicationConfiguration.ofInstanceType("img", "lite", null))));
+    CloudflareApiException e =
+        failure(
+            () ->
+                api.createRollout(
+                    "a",
+                    RolloutCreateRequest.rolling(
+                        "d", 100, ApplicationConfiguration.ofInstanceType("img", "lite", null))));
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.getMessage()).contains("Not retried: the server may have acted on this POST");
     assertThat(server.getRequestCount()).isEqualTo(4);
@@ -184,14 +221,17 @@ class RetryTest extends ApiTestSupport {
     CloudflareApiException e = failure(() -> api.createApplication(createRequest()));
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.TRANSPORT);
     assertThat(e.attempts()).isEqualTo(4);
-    assertThat(e.getMessage()).contains("got no answer: ConnectException").contains("Gave up after 4 attempts.");
+    assertThat(e.getMessage())
+        .contains("got no answer: ConnectException")
+        .contains("Gave up after 4 attempts.");
     assertThat(sleeps).hasSize(3);
     assertThat(events).hasSize(4).allSatisfy(ev -> assertThat(ev.status()).isZero());
   }
 
   @Test
   void policyMath() {
-    RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofMinutes(2));
+    RetryPolicy p =
+        new RetryPolicy(10, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofMinutes(2));
     assertThat(p.ceilingAfter(1)).isEqualTo(Duration.ofMillis(500));
     assertThat(p.ceilingAfter(2)).isEqualTo(Duration.ofSeconds(1));
     assertThat(p.ceilingAfter(6)).isEqualTo(Duration.ofSeconds(16));

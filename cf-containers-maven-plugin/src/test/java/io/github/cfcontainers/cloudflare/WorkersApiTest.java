@@ -12,36 +12,48 @@ import org.junit.jupiter.api.Test;
 
 class WorkersApiTest extends ApiTestSupport {
 
-  private static final String WORKER_JS = "import { Container } from \"@cloudflare/containers\";\n"
-      + "export class MyContainer extends Container { defaultPort = 8080; }\n"
-      + "export default { fetch() { return new Response(\"héllo\"); } };\n";
+  private static final String WORKER_JS =
+      "import { Container } from \"@cloudflare/containers\";\n"
+          + "export class MyContainer extends Container { defaultPort = 8080; }\n"
+          + "export default { fetch() { return new Response(\"héllo\"); } };\n";
 
   @Test
   void uploadSendsMetadataAndModulePartsByteExact() throws Exception {
-    enqueue(ok("""
+    enqueue(
+        ok(
+            """
         {"id":"my-worker","etag":"e1","deployment_id":"8a2f0c1e-0000-4000-8000-000000000001",
          "migration_tag":"v1","compatibility_date":"2026-11-01","handlers":["fetch"],
          "named_handlers":[{"name":"MyContainer","handlers":["fetch","alarm"]}],
          "created_on":"2026-11-29T21:59:00.000000Z","modified_on":"2026-11-29T22:00:00.000000Z",
          "startup_time_ms":12,"has_modules":true,"usage_model":"standard","unknown_field":{"x":1}}
         """));
-    ScriptMetadata metadata = ScriptMetadata.builder("worker.js", "2026-11-01")
-        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-        .binding(new PlainTextBinding("GREETING", "hello"))
-        .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
-        .binding(new GenericBinding("kv_namespace", "CACHE", Map.of("namespace_id", "kv123")))
-        .container(new ContainerLink("my-worker-mycontainer", "MyContainer"))
-        .migrations(Migrations.ofSteps(null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
-        .observability(WorkerObservability.enabled(true))
-        .keepBinding("secret_text").keepBinding("secret_key")
-        .tag("cf-containers").tag("hash:abc123")
-        .annotation("workers/message", "deployed by cf-containers")
-        .build();
+    ScriptMetadata metadata =
+        ScriptMetadata.builder("worker.js", "2026-11-01")
+            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+            .binding(new PlainTextBinding("GREETING", "hello"))
+            .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
+            .binding(new GenericBinding("kv_namespace", "CACHE", Map.of("namespace_id", "kv123")))
+            .container(new ContainerLink("my-worker-mycontainer", "MyContainer"))
+            .migrations(
+                Migrations.ofSteps(
+                    null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
+            .observability(WorkerObservability.enabled(true))
+            .keepBinding("secret_text")
+            .keepBinding("secret_key")
+            .tag("cf-containers")
+            .tag("hash:abc123")
+            .annotation("workers/message", "deployed by cf-containers")
+            .build();
     byte[] map = "{\"version\":3}".getBytes(StandardCharsets.UTF_8);
 
-    ScriptUploadResult result = api.uploadScript("my-worker", metadata, List.of(
-        WorkerModule.esModule("worker.js", WORKER_JS),
-        WorkerModule.sourceMap("worker.js.map", map)));
+    ScriptUploadResult result =
+        api.uploadScript(
+            "my-worker",
+            metadata,
+            List.of(
+                WorkerModule.esModule("worker.js", WORKER_JS),
+                WorkerModule.sourceMap("worker.js.map", map)));
 
     assertThat(result.id()).isEqualTo("my-worker");
     assertThat(result.deploymentId()).isEqualTo("8a2f0c1e-0000-4000-8000-000000000001");
@@ -55,13 +67,16 @@ class WorkersApiTest extends ApiTestSupport {
     assertThat(r.getPath()).isEqualTo(A + "/workers/scripts/my-worker");
     String contentType = r.getHeader("Content-Type");
     assertThat(contentType).startsWith("multipart/form-data; boundary=");
-    List<MultipartParser.Part> parts = MultipartParser.parse(contentType, r.getBody().readByteArray());
+    List<MultipartParser.Part> parts =
+        MultipartParser.parse(contentType, r.getBody().readByteArray());
     assertThat(parts).hasSize(3);
 
     MultipartParser.Part meta = parts.get(0);
     assertThat(meta.headers().get("Content-Disposition")).isEqualTo("form-data; name=\"metadata\"");
     assertThat(meta.headers().get("Content-Type")).isEqualTo("application/json");
-    assertJson(meta.bodyText(), """
+    assertJson(
+        meta.bodyText(),
+        """
         {
           "main_module": "worker.js",
           "compatibility_date": "2026-11-01",
@@ -96,16 +111,28 @@ class WorkersApiTest extends ApiTestSupport {
   @Test
   void flatMigrationsAndContainerLinkWithoutName() throws Exception {
     enqueue(ok("{\"id\":\"w\"}"));
-    ScriptMetadata metadata = ScriptMetadata.builder("index.js", "2026-11-01")
-        .container(ContainerLink.forClass("Box"))
-        .migrations(Migrations.flat("v1", "v2", new MigrationStep(null, List.of("Box"), List.of("Old"),
-            List.of(new RenamedClass("A", "B")), List.of(new TransferredClass("C", "other", "D")))))
-        .build();
-    api.uploadScript("w", metadata, List.of(WorkerModule.esModule("index.js", "export default {}")));
+    ScriptMetadata metadata =
+        ScriptMetadata.builder("index.js", "2026-11-01")
+            .container(ContainerLink.forClass("Box"))
+            .migrations(
+                Migrations.flat(
+                    "v1",
+                    "v2",
+                    new MigrationStep(
+                        null,
+                        List.of("Box"),
+                        List.of("Old"),
+                        List.of(new RenamedClass("A", "B")),
+                        List.of(new TransferredClass("C", "other", "D")))))
+            .build();
+    api.uploadScript(
+        "w", metadata, List.of(WorkerModule.esModule("index.js", "export default {}")));
     RecordedRequest r = take();
-    List<MultipartParser.Part> parts = MultipartParser.parse(r.getHeader("Content-Type"),
-        r.getBody().readByteArray());
-    assertJson(parts.get(0).bodyText(), """
+    List<MultipartParser.Part> parts =
+        MultipartParser.parse(r.getHeader("Content-Type"), r.getBody().readByteArray());
+    assertJson(
+        parts.get(0).bodyText(),
+        """
         {"main_module":"index.js","compatibility_date":"2026-11-01",
          "containers":[{"class_name":"Box"}],
          "migrations":{"old_tag":"v1","new_tag":"v2","new_sqlite_classes":["Box"],"deleted_classes":["Old"],
@@ -117,18 +144,23 @@ class WorkersApiTest extends ApiTestSupport {
   @Test
   void uploadRejectsInconsistentModulesBeforeSending() {
     ScriptMetadata metadata = ScriptMetadata.builder("missing.js", "2026-11-01").build();
-    assertThatThrownBy(() -> api.uploadScript("w", metadata, List.of(WorkerModule.esModule("a.js", "x"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.js");
+    assertThatThrownBy(
+            () -> api.uploadScript("w", metadata, List.of(WorkerModule.esModule("a.js", "x"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("missing.js");
     assertThatThrownBy(() -> api.uploadScript("w", metadata, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> api.uploadScript("a/b", metadata, List.of(WorkerModule.esModule("a.js", "x"))))
+    assertThatThrownBy(
+            () -> api.uploadScript("a/b", metadata, List.of(WorkerModule.esModule("a.js", "x"))))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void serviceGivesMigrationTag() throws Exception {
-    enqueue(ok("""
+    enqueue(
+        ok(
+            """
         {"id":"my-worker","default_environment":{"environment":"production",
           "script":{"id":"my-worker","etag":"e1","migration_tag":"v3","modified_on":"2026-11-29T22:00:00Z"}},
          "created_on":"2026-11-01T00:00:00Z"}
@@ -139,7 +171,8 @@ class WorkersApiTest extends ApiTestSupport {
 
   @Test
   void serviceAbsentOn404AndOnCode10090() throws Exception {
-    enqueue(error(404, 10090, "workers.api.error.service_not_found"),
+    enqueue(
+        error(404, 10090, "workers.api.error.service_not_found"),
         error(400, 10090, "This Worker does not exist on your account."));
     assertThat(api.findService("nope")).isEmpty();
     assertThat(api.findService("nope")).isEmpty();
@@ -154,7 +187,9 @@ class WorkersApiTest extends ApiTestSupport {
 
   @Test
   void listScripts() throws Exception {
-    enqueue(ok("""
+    enqueue(
+        ok(
+            """
         [{"id":"a","etag":"e","migration_tag":"v1","modified_on":"2026-11-29T22:00:00Z","handlers":["fetch"]},
          {"id":"b","etag":"f","created_on":"2026-11-01T00:00:00Z"}]
         """));
@@ -167,7 +202,9 @@ class WorkersApiTest extends ApiTestSupport {
 
   @Test
   void scriptSettingsReadsTagsAnnotationsAndTypedBindings() throws Exception {
-    enqueue(ok("""
+    enqueue(
+        ok(
+            """
         {"bindings":[
            {"type":"durable_object_namespace","name":"MY_CONTAINER","class_name":"MyContainer",
           "namespace_id":"aaaabbbbccccddddeeeeffff00001111"},
@@ -182,11 +219,13 @@ class WorkersApiTest extends ApiTestSupport {
     assertThat(settings.annotations()).containsEntry("workers/tag", "x");
     assertThat(settings.observability().enabled()).isTrue();
     assertThat(settings.bindings()).hasSize(3);
-    assertThat(settings.bindings().get(0)).isEqualTo(new DurableObjectNamespaceBinding("MY_CONTAINER",
-        "MyContainer", null, null, "aaaabbbbccccddddeeeeffff00001111"));
+    assertThat(settings.bindings().get(0))
+        .isEqualTo(
+            new DurableObjectNamespaceBinding(
+                "MY_CONTAINER", "MyContainer", null, null, "aaaabbbbccccddddeeeeffff00001111"));
     assertThat(settings.bindings().get(1)).isEqualTo(new SecretTextBinding("API_KEY", null));
-    assertThat(settings.bindings().get(2)).isEqualTo(new GenericBinding("r2_bucket", "FILES",
-        Map.of("bucket_name", "files")));
+    assertThat(settings.bindings().get(2))
+        .isEqualTo(new GenericBinding("r2_bucket", "FILES", Map.of("bucket_name", "files")));
     expect("GET", A + "/workers/scripts/my-worker/settings", null);
   }
 
@@ -200,9 +239,11 @@ class WorkersApiTest extends ApiTestSupport {
   @Test
   void scriptVersionRetriesBrieflyOn100146() throws Exception {
     useClient(config(RetryPolicy.DEFAULT).versionLookup(4, Duration.ofMillis(250)));
-    enqueue(error(404, 100146, "This Worker version does not exist yet."),
+    enqueue(
         error(404, 100146, "This Worker version does not exist yet."),
-        ok("""
+        error(404, 100146, "This Worker version does not exist yet."),
+        ok(
+            """
             {"id":"v-1","number":3,"metadata":{"source":"api"},
              "resources":{"bindings":[
               {"type":"durable_object_namespace","name":"MY_CONTAINER","class_name":"MyContainer",
@@ -213,7 +254,8 @@ class WorkersApiTest extends ApiTestSupport {
             """));
     ScriptVersion version = api.getScriptVersion("my-worker", "v-1");
     assertThat(version.number()).isEqualTo(3);
-    assertThat(version.durableObjectNamespaceId("MyContainer")).contains("0000aaaa1111bbbb2222cccc3333dddd");
+    assertThat(version.durableObjectNamespaceId("MyContainer"))
+        .contains("0000aaaa1111bbbb2222cccc3333dddd");
     assertThat(version.durableObjectNamespaceId("Nope")).isEmpty();
     assertThat(sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
     for (int i = 0; i < 3; i++) {
@@ -226,7 +268,8 @@ class WorkersApiTest extends ApiTestSupport {
     useClient(config(RetryPolicy.DEFAULT).versionLookup(2, Duration.ofMillis(10)));
     enqueue(error(404, 100146, "not yet"), error(404, 100146, "not yet"));
     assertThatThrownBy(() -> api.getScriptVersion("w", "v"))
-        .isInstanceOfSatisfying(CloudflareApiException.class, e -> assertThat(e.hasCode(100146)).isTrue());
+        .isInstanceOfSatisfying(
+            CloudflareApiException.class, e -> assertThat(e.hasCode(100146)).isTrue());
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -241,7 +284,10 @@ class WorkersApiTest extends ApiTestSupport {
 
   @Test
   void durableObjectNamespacesAskForAThousandPerPage() throws Exception {
-    enqueue(json(200, """
+    enqueue(
+        json(
+            200,
+            """
         {"success":true,"errors":[],"messages":[],
          "result":[{"id":"0000aaaa1111bbbb2222cccc3333dddd","name":"my-worker_MyContainer","script":"my-worker",
               "class":"MyContainer","use_sqlite":true,"use_containers":true},
@@ -260,14 +306,22 @@ class WorkersApiTest extends ApiTestSupport {
 
   @Test
   void durableObjectNamespacesFollowPages() throws Exception {
-    enqueue(json(200, """
+    enqueue(
+        json(
+            200,
+            """
         {"success":true,"errors":[],"messages":[],"result":[{"id":"1","script":"s","class":"A"}],
          "result_info":{"page":1,"per_page":1000,"count":1,"total_count":2}}
-        """), json(200, """
+        """),
+        json(
+            200,
+            """
         {"success":true,"errors":[],"messages":[],"result":[{"id":"2","script":"s","class":"B"}],
          "result_info":{"page":2,"per_page":1000,"count":1,"total_count":2}}
         """));
-    assertThat(api.findDurableObjectNamespace("s", "B")).map(DurableObjectNamespace::id).contains("2");
+    assertThat(api.findDurableObjectNamespace("s", "B"))
+        .map(DurableObjectNamespace::id)
+        .contains("2");
     expect("GET", A + "/workers/durable_objects/namespaces?per_page=1000", null);
     expect("GET", A + "/workers/durable_objects/namespaces?per_page=1000&page=2", null);
   }
@@ -278,12 +332,14 @@ class WorkersApiTest extends ApiTestSupport {
     assertThat(api.findAccountSubdomain()).contains("acme");
     assertThat(api.findAccountSubdomain()).isEmpty();
     expect("GET", A + "/workers/subdomain", null);
-    assertThat(CloudflareApi.workersDevUrl("my-worker", "acme")).isEqualTo("https://my-worker.acme.workers.dev");
+    assertThat(CloudflareApi.workersDevUrl("my-worker", "acme"))
+        .isEqualTo("https://my-worker.acme.workers.dev");
   }
 
   @Test
   void scriptSubdomainReadAndEnable() throws Exception {
-    enqueue(ok("{\"enabled\":false,\"previews_enabled\":true}"),
+    enqueue(
+        ok("{\"enabled\":false,\"previews_enabled\":true}"),
         ok("{\"enabled\":true,\"previews_enabled\":false}"));
     ScriptSubdomain before = api.getScriptSubdomain("my-worker");
     assertThat(before.enabled()).isFalse();
@@ -291,6 +347,9 @@ class WorkersApiTest extends ApiTestSupport {
     ScriptSubdomain after = api.enableScriptSubdomain("my-worker");
     assertThat(after.enabled()).isTrue();
     expect("GET", A + "/workers/scripts/my-worker/subdomain", null);
-    expect("POST", A + "/workers/scripts/my-worker/subdomain", "{\"enabled\": true, \"previews_enabled\": false}");
+    expect(
+        "POST",
+        A + "/workers/scripts/my-worker/subdomain",
+        "{\"enabled\": true, \"previews_enabled\": false}");
   }
 }

@@ -40,7 +40,8 @@ class ContainerResolverTest {
     assertThat(spec.tag()).isEmpty();
     var build = (BuildSpec) spec.source();
     assertThat(build.context()).isEqualTo(project.toAbsolutePath().normalize());
-    assertThat(build.dockerfile()).isEqualTo(project.resolve("Dockerfile").toAbsolutePath().normalize());
+    assertThat(build.dockerfile())
+        .isEqualTo(project.resolve("Dockerfile").toAbsolutePath().normalize());
     assertThat(build.platform()).isEqualTo("linux/amd64");
     assertThat(build.args()).isEmpty();
     assertThat(build.noCache()).isFalse();
@@ -52,12 +53,19 @@ class ContainerResolverTest {
     Files.createDirectories(project.resolve("app/docker"));
     Files.writeString(project.resolve("app/docker/Dockerfile.dev"), "FROM scratch\n");
 
-    var spec = resolver.resolve("w", List.of(new ContainerInput("A", null, null, null,
-        build("app", "docker/Dockerfile.dev", null)))).get(0);
+    var spec =
+        resolver
+            .resolve(
+                "w",
+                List.of(
+                    new ContainerInput(
+                        "A", null, null, null, build("app", "docker/Dockerfile.dev", null))))
+            .get(0);
 
     var build = (BuildSpec) spec.source();
     assertThat(build.context()).isEqualTo(project.resolve("app").toAbsolutePath().normalize());
-    assertThat(build.dockerfile()).isEqualTo(project.resolve("app/docker/Dockerfile.dev").toAbsolutePath().normalize());
+    assertThat(build.dockerfile())
+        .isEqualTo(project.resolve("app/docker/Dockerfile.dev").toAbsolutePath().normalize());
   }
 
   @Test
@@ -65,8 +73,19 @@ class ContainerResolverTest {
     var args = new LinkedHashMap<String, String>();
     args.put("B", "2");
     args.put("A", null);
-    var spec = resolver.resolve("w", List.of(new ContainerInput("A", null, null, null,
-        new BuildInput(null, null, "app", args, null, Map.of("team", "x"), true, true)))).get(0);
+    var spec =
+        resolver
+            .resolve(
+                "w",
+                List.of(
+                    new ContainerInput(
+                        "A",
+                        null,
+                        null,
+                        null,
+                        new BuildInput(
+                            null, null, "app", args, null, Map.of("team", "x"), true, true))))
+            .get(0);
 
     var build = (BuildSpec) spec.source();
     assertThat(build.args()).containsEntry("B", "2").containsEntry("A", "");
@@ -79,8 +98,12 @@ class ContainerResolverTest {
   @Test
   void prebuiltImageNeedsNoDockerfile() throws IOException {
     Files.delete(project.resolve("Dockerfile"));
-    var spec = resolver.resolve("w", List.of(new ContainerInput("A", null, null, "docker.io/library/nginx:1.27", null)))
-        .get(0);
+    var spec =
+        resolver
+            .resolve(
+                "w",
+                List.of(new ContainerInput("A", null, null, "docker.io/library/nginx:1.27", null)))
+            .get(0);
     assertThat(spec.source()).isEqualTo(new PrebuiltImage("docker.io/library/nginx:1.27"));
   }
 
@@ -88,55 +111,86 @@ class ContainerResolverTest {
   void missingDockerfileNamesTheSettingAndTheFix() throws IOException {
     Files.delete(project.resolve("Dockerfile"));
     assertThatThrownBy(() -> resolver.resolve("w", List.of(container("MyContainer"))))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.getMessage()).contains("No Dockerfile at " + project.resolve("Dockerfile").toAbsolutePath());
-          assertThat(e.setting().path()).containsExactly("containers", "container", "build", "dockerfile");
-          assertThat(e.setting().container()).contains("MyContainer (w-mycontainer)");
-          assertThat(e.fix()).contains("add a Dockerfile");
-        });
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains("No Dockerfile at " + project.resolve("Dockerfile").toAbsolutePath());
+              assertThat(e.setting().path())
+                  .containsExactly("containers", "container", "build", "dockerfile");
+              assertThat(e.setting().container()).contains("MyContainer (w-mycontainer)");
+              assertThat(e.fix()).contains("add a Dockerfile");
+            });
   }
 
   @Test
   void missingContextIsRefused() {
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", null, null, null,
-        build("nope", null, null)))))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.getMessage()).contains("does not exist");
-          assertThat(e.setting().path()).containsExactly("containers", "container", "build", "context");
-        });
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w",
+                    List.of(new ContainerInput("A", null, null, null, build("nope", null, null)))))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("does not exist");
+              assertThat(e.setting().path())
+                  .containsExactly("containers", "container", "build", "context");
+            });
   }
 
   @Test
   void contextThatIsAFileIsRefused() {
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", null, null, null,
-        build("Dockerfile", null, null)))))
-        .isInstanceOfSatisfying(InvalidSettingException.class,
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w",
+                    List.of(
+                        new ContainerInput(
+                            "A", null, null, null, build("Dockerfile", null, null)))))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
             e -> assertThat(e.getMessage()).contains("is not a directory"));
   }
 
   @Test
   void unknownPlatformIsRefused() {
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", null, null, null,
-        build(null, null, "windows/amd64")))))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.getMessage()).contains("Unknown platform 'windows/amd64'");
-          assertThat(e.setting().path()).endsWith("platform");
-        });
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w",
+                    List.of(
+                        new ContainerInput(
+                            "A", null, null, null, build(null, null, "windows/amd64")))))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("Unknown platform 'windows/amd64'");
+              assertThat(e.setting().path()).endsWith("platform");
+            });
   }
 
   @Test
   void buildAndImageTogetherAreRefused() {
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", null, null, "nginx:1",
-        BuildInput.DEFAULTS))))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.getMessage()).contains("Both <image> and <build>");
-          assertThat(e.setting().path()).endsWith("image");
-        });
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w",
+                    List.of(new ContainerInput("A", null, null, "nginx:1", BuildInput.DEFAULTS))))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("Both <image> and <build>");
+              assertThat(e.setting().path()).endsWith("image");
+            });
   }
 
   @Test
   void tagWithPrebuiltImageIsRefused() {
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", null, "v1", "nginx:1", null))))
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w", List.of(new ContainerInput("A", null, "v1", "nginx:1", null))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("<tag> applies to built images");
   }
@@ -144,57 +198,85 @@ class ContainerResolverTest {
   @Test
   void badNamesAreRefusedWithTheRule() {
     assertThatThrownBy(() -> resolver.resolve("My_Worker!", List.of(container("A"))))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.setting().path()).containsExactly("workerName");
-          assertThat(e.setting().property()).contains("cf.workerName");
-          assertThat(e.fix()).isEqualTo(Names.WORKER_NAME_RULE);
-        });
-    // Resolved before the build and the deploy, so the push never happens for a name the API refuses.
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.setting().path()).containsExactly("workerName");
+              assertThat(e.setting().property()).contains("cf.workerName");
+              assertThat(e.fix()).isEqualTo(Names.WORKER_NAME_RULE);
+            });
+    // Resolved before the build and the deploy, so the push never happens for a name the API
+    // refuses.
     assertThatThrownBy(() -> resolver.resolve("my-worker-", List.of(container("A"))))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.getMessage()).contains("'my-worker-' is not a valid Cloudflare Worker name");
-          assertThat(e.setting().property()).contains("cf.workerName");
-          assertThat(e.fix()).contains("not starting or ending with '-'");
-        });
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", "Bad Name", null, null, null))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("'Bad Name' is not valid");
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains("'my-worker-' is not a valid Cloudflare Worker name");
+              assertThat(e.setting().property()).contains("cf.workerName");
+              assertThat(e.fix()).contains("not starting or ending with '-'");
+            });
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w", List.of(new ContainerInput("A", "Bad Name", null, null, null))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("'Bad Name' is not valid");
     assertThatThrownBy(() -> resolver.resolve("w", List.of(container("my-container"))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("is not a JavaScript class name");
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", null, "-bad", null, null))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("not a valid image tag");
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(new ContainerInput("A", null, null, "my app:1", null))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("not a valid image reference");
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("is not a JavaScript class name");
+    assertThatThrownBy(
+            () -> resolver.resolve("w", List.of(new ContainerInput("A", null, "-bad", null, null))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("not a valid image tag");
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w", List.of(new ContainerInput("A", null, null, "my app:1", null))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("not a valid image reference");
   }
 
   @Test
   void tooLongDefaultNameAsksForAnExplicitOne() {
     String worker = "w".repeat(60);
     assertThatThrownBy(() -> resolver.resolve(worker, List.of(container("MyContainer"))))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.getMessage()).contains("default container name");
-          assertThat(e.fix()).startsWith("set <name> explicitly");
-        });
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("default container name");
+              assertThat(e.fix()).startsWith("set <name> explicitly");
+            });
   }
 
   @Test
   void duplicatesAreRefused() {
     assertThatThrownBy(() -> resolver.resolve("w", List.of(container("A"), container("A"))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("Containers #1 and #2 share the className 'A'");
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(
-        new ContainerInput("A", "same", null, null, null), new ContainerInput("B", "same", null, null, null))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("share the name 'same'");
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("Containers #1 and #2 share the className 'A'");
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "w",
+                    List.of(
+                        new ContainerInput("A", "same", null, null, null),
+                        new ContainerInput("B", "same", null, null, null))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("share the name 'same'");
   }
 
   @Test
   void noContainerIsRefused() {
     assertThatThrownBy(() -> resolver.resolve("w", List.of()))
-        .isInstanceOfSatisfying(InvalidSettingException.class,
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
             e -> assertThat(e.setting().path()).containsExactly("containers"));
   }
 
   @Test
   void missingClassNameIsRefused() {
     assertThatThrownBy(() -> resolver.resolve("w", List.of(container(null))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("Container #1 has no className");
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("Container #1 has no className");
   }
 }

@@ -9,7 +9,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NamesTest {
 
   @ParameterizedTest
-  @CsvSource({"my-worker,MyContainer,my-worker-mycontainer", "api,Api_V2,api-api_v2", "w,$Odd,w-_odd"})
+  @CsvSource({
+    "my-worker,MyContainer,my-worker-mycontainer",
+    "api,Api_V2,api-api_v2",
+    "w,$Odd,w-_odd"
+  })
   void defaultNameIsWorkerDashClassLowerCased(String worker, String className, String expected) {
     assertThat(Names.defaultContainerName(worker, className)).isEqualTo(expected);
   }
@@ -39,7 +43,10 @@ class NamesTest {
     assertThat(Names.WORKER_NAME.matcher("a".repeat(63)).matches()).isTrue();
   }
 
-  /** The API refuses a trailing '-' (wrangler's checkWorkerNameValidity), which its config check lets through. */
+  /**
+   * The API refuses a trailing '-' (wrangler's checkWorkerNameValidity), which its config check
+   * lets through.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"", "my-worker-", "-w", "-", "My-Worker", "a.b", "a b"})
   void invalidWorkerNames(String name) {

@@ -13,18 +13,37 @@ import org.junit.jupiter.api.Test;
 class WorkerExportsTest {
 
   private static ContainerSpec spec(String className) {
-    return new ContainerSpec(className, className.toLowerCase(), Optional.empty(), new BuildSpec(Path.of("/c"),
-        Path.of("/c/Dockerfile"), Optional.empty(), Map.of(), "linux/amd64", Map.of(), false, false));
+    return new ContainerSpec(
+        className,
+        className.toLowerCase(),
+        Optional.empty(),
+        new BuildSpec(
+            Path.of("/c"),
+            Path.of("/c/Dockerfile"),
+            Optional.empty(),
+            Map.of(),
+            "linux/amd64",
+            Map.of(),
+            false,
+            false));
   }
 
   @Test
   void everyContainerClassMustBeExported() {
-    assertThatCode(() -> WorkerExports.requireExported(Set.of("A", "B", "default"), List.of(spec("A"), spec("B")),
-        "src/worker.ts")).doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                WorkerExports.requireExported(
+                    Set.of("A", "B", "default"), List.of(spec("A"), spec("B")), "src/worker.ts"))
+        .doesNotThrowAnyException();
 
-    assertThatThrownBy(() -> WorkerExports.requireExported(new java.util.TreeSet<>(Set.of("A", "default")), List.of(spec("A"), spec("B")),
-        "src/worker.ts"))
+    assertThatThrownBy(
+            () ->
+                WorkerExports.requireExported(
+                    new java.util.TreeSet<>(Set.of("A", "default")),
+                    List.of(spec("A"), spec("B")),
+                    "src/worker.ts"))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessage("The Worker src/worker.ts does not export the class B (it exports A, default).");
+        .hasMessage(
+            "The Worker src/worker.ts does not export the class B (it exports A, default).");
   }
 }

@@ -52,14 +52,16 @@ class BuildContextArchiveTest {
     write("ctx/secret.txt", "x");
     write("ctx/node_modules/a/index.js", "x");
     write("ctx/app/run.sh", "#!/bin/sh\n");
-    Files.setPosixFilePermissions(context.resolve("app/run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        context.resolve("app/run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
 
     var archive = new BuildContextArchive(context, context.resolve("Dockerfile"));
     var entries = entries(archive(archive));
 
     assertThat(archive.dockerfilePathInArchive()).isEqualTo("Dockerfile");
     assertThat(entries).containsKeys("Dockerfile", ".dockerignore", "app/", "app/run.sh");
-    assertThat(entries).doesNotContainKeys("secret.txt", "node_modules/", "node_modules/a/index.js");
+    assertThat(entries)
+        .doesNotContainKeys("secret.txt", "node_modules/", "node_modules/a/index.js");
     assertThat(entries.get("app/run.sh").getMode() & 0777).isEqualTo(0750);
     assertThat(entries.get("Dockerfile").getSize()).isEqualTo("FROM scratch\n".length());
   }
@@ -80,7 +82,8 @@ class BuildContextArchiveTest {
     write("ctx/app.txt", "a");
     write("docker/Dockerfile.prod", "FROM scratch\nCOPY app.txt /\n");
 
-    var archive = new BuildContextArchive(dir.resolve("ctx"), dir.resolve("docker/Dockerfile.prod"));
+    var archive =
+        new BuildContextArchive(dir.resolve("ctx"), dir.resolve("docker/Dockerfile.prod"));
     var entries = entries(archive(archive));
 
     assertThat(archive.dockerfilePathInArchive()).isEqualTo(BuildContextArchive.OUTSIDE_DOCKERFILE);
@@ -95,31 +98,38 @@ class BuildContextArchiveTest {
     var archive = new BuildContextArchive(dir, dir.resolve("Dockerfile"));
 
     assertThat(archive(archive)).isEqualTo(archive(archive));
-    assertThat(archive.includedPaths()).containsExactly("Dockerfile", "a", "a/1.txt", "b", "b/2.txt");
+    assertThat(archive.includedPaths())
+        .containsExactly("Dockerfile", "a", "a/1.txt", "b", "b/2.txt");
   }
+
   @Test
   void symlinksTravelAsLinksWithTheirTargetTextAndNoContent() throws IOException {
     write("Dockerfile", "FROM scratch\n");
     write("data/real.txt", "real");
     write("worker/node_modules/esbuild/bin/esbuild", "#!/bin/sh\n");
     Files.createDirectories(dir.resolve("worker/node_modules/.bin"));
-    Files.createSymbolicLink(dir.resolve("worker/node_modules/.bin/esbuild"), Path.of("../esbuild/bin/esbuild"));
+    Files.createSymbolicLink(
+        dir.resolve("worker/node_modules/.bin/esbuild"), Path.of("../esbuild/bin/esbuild"));
     Files.createSymbolicLink(dir.resolve("link.txt"), Path.of("data/real.txt"));
     Files.createSymbolicLink(dir.resolve("datalink"), Path.of("data"));
     Files.createSymbolicLink(dir.resolve("dangling"), Path.of("nowhere/at-all"));
 
     var entries = entries(archive(new BuildContextArchive(dir, dir.resolve("Dockerfile"))));
 
-    for (var name : new String[] {"worker/node_modules/.bin/esbuild", "link.txt", "datalink", "dangling"}) {
+    for (var name :
+        new String[] {"worker/node_modules/.bin/esbuild", "link.txt", "datalink", "dangling"}) {
       assertThat(entries.get(name)).as(name).isNotNull();
       assertThat(entries.get(name).isSymbolicLink()).as(name).isTrue();
       assertThat(entries.get(name).getSize()).as(name).isZero();
     }
-    assertThat(entries.get("worker/node_modules/.bin/esbuild").getLinkName()).isEqualTo("../esbuild/bin/esbuild");
+    assertThat(entries.get("worker/node_modules/.bin/esbuild").getLinkName())
+        .isEqualTo("../esbuild/bin/esbuild");
     assertThat(entries.get("link.txt").getLinkName()).isEqualTo("data/real.txt");
     assertThat(entries.get("datalink").getLinkName()).isEqualTo("data");
     assertThat(entries.get("dangling").getLinkName()).isEqualTo("nowhere/at-all");
-    assertThat(entries).as("a link to a directory is not walked into").doesNotContainKey("datalink/real.txt");
+    assertThat(entries)
+        .as("a link to a directory is not walked into")
+        .doesNotContainKey("datalink/real.txt");
     assertThat(entries.get("data/real.txt").getSize()).isEqualTo(4);
   }
 
@@ -128,7 +138,8 @@ class BuildContextArchiveTest {
     write("Dockerfile", "FROM scratch\n");
     write(".dockerignore", "node_modules\n");
     Files.createDirectories(dir.resolve("node_modules/.bin"));
-    Files.createSymbolicLink(dir.resolve("node_modules/.bin/esbuild"), Path.of("../esbuild/bin/esbuild"));
+    Files.createSymbolicLink(
+        dir.resolve("node_modules/.bin/esbuild"), Path.of("../esbuild/bin/esbuild"));
 
     assertThat(new BuildContextArchive(dir, dir.resolve("Dockerfile")).includedPaths())
         .containsExactly(".dockerignore", "Dockerfile");
@@ -142,21 +153,29 @@ class BuildContextArchiveTest {
     mkfifo(dir.resolve("run/app.pipe"));
 
     var archive = new BuildContextArchive(dir, dir.resolve("Dockerfile"));
-    assertThatThrownBy(() -> archive(archive)).isInstanceOfSatisfying(SpecialFileInContextException.class, e -> {
-      assertThat(e.relativePath()).isEqualTo("run/app.pipe");
-      assertThat(e.getMessage()).contains("contains run/app.pipe", "fifo, socket or device",
-          "Fix: add the line 'run/app.pipe' to " + dir.resolve(".dockerignore"));
-    });
+    assertThatThrownBy(() -> archive(archive))
+        .isInstanceOfSatisfying(
+            SpecialFileInContextException.class,
+            e -> {
+              assertThat(e.relativePath()).isEqualTo("run/app.pipe");
+              assertThat(e.getMessage())
+                  .contains(
+                      "contains run/app.pipe",
+                      "fifo, socket or device",
+                      "Fix: add the line 'run/app.pipe' to " + dir.resolve(".dockerignore"));
+            });
   }
 
   @Test
   void aSocketIsRefusedToo() throws Exception {
     write("Dockerfile", "FROM scratch\n");
     Path socket = dir.resolve("agent.sock");
-    try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+    try (var server =
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
       server.bind(java.net.UnixDomainSocketAddress.of(socket));
       var archive = new BuildContextArchive(dir, dir.resolve("Dockerfile"));
-      assertThatThrownBy(archive::includedPaths).isInstanceOf(SpecialFileInContextException.class)
+      assertThatThrownBy(archive::includedPaths)
+          .isInstanceOf(SpecialFileInContextException.class)
           .hasMessageContaining("contains agent.sock");
     }
   }

@@ -54,7 +54,9 @@ class DockerIgnoreTest {
 
   @Test
   void commentsBlankLinesAndPathNoiseAreHandled() {
-    var ignore = ignore("# a comment", "", "  ./build/../out//  ", "/abs.txt", "?.log", "[ab].txt", "[!c].bin");
+    var ignore =
+        ignore(
+            "# a comment", "", "  ./build/../out//  ", "/abs.txt", "?.log", "[ab].txt", "[!c].bin");
     assertThat(ignore.isIgnored("out/x")).isTrue();
     assertThat(ignore.isIgnored("abs.txt")).isTrue();
     assertThat(ignore.isIgnored("a.log")).isTrue();

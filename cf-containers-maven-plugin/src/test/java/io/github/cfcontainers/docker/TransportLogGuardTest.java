@@ -12,25 +12,31 @@ class TransportLogGuardTest {
 
   /** A logger of a backend the guard does not know: its level cannot be lowered. */
   private static Logger stubbornLogger(boolean debug) {
-    return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "isDebugEnabled", "isTraceEnabled" -> debug;
-          case "getName" -> "stub";
-          case "toString" -> "stub logger";
-          default -> method.getReturnType() == boolean.class ? Boolean.FALSE : null;
-        });
+    return (Logger)
+        Proxy.newProxyInstance(
+            Logger.class.getClassLoader(),
+            new Class<?>[] {Logger.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "isDebugEnabled", "isTraceEnabled" -> debug;
+                  case "getName" -> "stub";
+                  case "toString" -> "stub logger";
+                  default -> method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                });
   }
 
   @Test
   void refusesToPushWhenAHeaderLoggerStaysAtDebug() {
     assertThatThrownBy(() -> TransportLogGuard.check(name -> stubbornLogger(true)))
         .isInstanceOf(ImagePushFailedException.class)
-        .hasMessageContaining("Not pushing: the logger org.apache.hc.client5.http.headers logs at DEBUG")
+        .hasMessageContaining(
+            "Not pushing: the logger org.apache.hc.client5.http.headers logs at DEBUG")
         .hasMessageContaining("Fix: set it to INFO");
   }
 
   @Test
   void passesWhenTheLoggersAreQuiet() {
-    assertThatCode(() -> TransportLogGuard.check(name -> stubbornLogger(false))).doesNotThrowAnyException();
+    assertThatCode(() -> TransportLogGuard.check(name -> stubbornLogger(false)))
+        .doesNotThrowAnyException();
   }
 }

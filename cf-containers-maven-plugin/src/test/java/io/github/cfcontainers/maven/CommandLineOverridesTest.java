@@ -19,11 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** -D beats the POM, for every cf.* parameter of every goal (read from plugin.xml, so none is forgotten). */
+/**
+ * -D beats the POM, for every cf.* parameter of every goal (read from plugin.xml, so none is
+ * forgotten).
+ */
 class CommandLineOverridesTest {
 
-  @TempDir
-  Path base;
+  @TempDir Path base;
 
   static List<DescriptorParameter> cfParameters() throws Exception {
     return MojoTestSupport.cfParameters();
@@ -32,16 +34,29 @@ class CommandLineOverridesTest {
   @Test
   void theDescriptorHasTheDocumentedProperties() throws Exception {
     var properties = cfParameters().stream().map(DescriptorParameter::property).distinct().toList();
-    assertThat(properties).contains(CfProperties.SKIP, CfProperties.BUILD_SKIP, CfProperties.DEPLOY_SKIP,
-        CfProperties.WORKER_NAME, CfProperties.DEV, CfProperties.DEV_REMOTE, CfProperties.VERBOSE,
-        CfProperties.OUTPUT_DIRECTORY, CfProperties.ACCOUNT_ID, CfProperties.SERVER_ID, CfProperties.API_BASE_URL,
-        CfProperties.REGISTRY, CfProperties.WAIT, CfProperties.DRY_RUN);
+    assertThat(properties)
+        .contains(
+            CfProperties.SKIP,
+            CfProperties.BUILD_SKIP,
+            CfProperties.DEPLOY_SKIP,
+            CfProperties.WORKER_NAME,
+            CfProperties.DEV,
+            CfProperties.DEV_REMOTE,
+            CfProperties.VERBOSE,
+            CfProperties.OUTPUT_DIRECTORY,
+            CfProperties.ACCOUNT_ID,
+            CfProperties.SERVER_ID,
+            CfProperties.API_BASE_URL,
+            CfProperties.REGISTRY,
+            CfProperties.WAIT,
+            CfProperties.DRY_RUN);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cfParameters")
   void everyPropertyIsRegisteredForItsField(DescriptorParameter parameter) {
-    assertThat(CfProperties.FIELDS).as("CfProperties.FIELDS entry of -D" + parameter.property())
+    assertThat(CfProperties.FIELDS)
+        .as("CfProperties.FIELDS entry of -D" + parameter.property())
         .containsEntry(parameter.property(), parameter.name());
   }
 
@@ -65,10 +80,13 @@ class CommandLineOverridesTest {
       }
       case "java.io.File" -> {
         set(mojo, parameter.name(), new File("/from/pom"));
-        overrides(properties(parameter.property(), "target/from-command-line")).apply(mojo, base.toFile());
-        assertThat(get(mojo, parameter.name())).isEqualTo(base.resolve("target/from-command-line").toFile());
+        overrides(properties(parameter.property(), "target/from-command-line"))
+            .apply(mojo, base.toFile());
+        assertThat(get(mojo, parameter.name()))
+            .isEqualTo(base.resolve("target/from-command-line").toFile());
       }
-      default -> throw new AssertionError("no test for a " + parameter.type() + " parameter: add one");
+      default ->
+          throw new AssertionError("no test for a " + parameter.type() + " parameter: add one");
     }
   }
 
@@ -76,8 +94,13 @@ class CommandLineOverridesTest {
   void workerNameFromTheCommandLineBeatsTheElement() {
     var mojo = new BuildMojo();
     mojo.workerName = "orders";
-    var applied = CommandLineOverrides.of(session(properties(CfProperties.WORKER_NAME, "orders-staging"),
-        new Properties(), false)).apply(mojo, base.toFile());
+    var applied =
+        CommandLineOverrides.of(
+                session(
+                    properties(CfProperties.WORKER_NAME, "orders-staging"),
+                    new Properties(),
+                    false))
+            .apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("orders-staging");
     assertThat(applied).containsExactly("-Dcf.workerName=orders-staging (beats <workerName>)");
   }
@@ -86,11 +109,17 @@ class CommandLineOverridesTest {
   void userPropertiesBeatSystemPropertiesWhichBeatThePom() {
     var mojo = new BuildMojo();
     mojo.workerName = "orders";
-    CommandLineOverrides.of(session(properties(CfProperties.WORKER_NAME, "from-d"),
-        properties(CfProperties.WORKER_NAME, "from-maven-opts"), false)).apply(mojo, base.toFile());
+    CommandLineOverrides.of(
+            session(
+                properties(CfProperties.WORKER_NAME, "from-d"),
+                properties(CfProperties.WORKER_NAME, "from-maven-opts"),
+                false))
+        .apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("from-d");
 
-    CommandLineOverrides.of(session(new Properties(), properties(CfProperties.WORKER_NAME, "from-maven-opts"), false))
+    CommandLineOverrides.of(
+            session(
+                new Properties(), properties(CfProperties.WORKER_NAME, "from-maven-opts"), false))
         .apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("from-maven-opts");
   }
@@ -100,7 +129,8 @@ class CommandLineOverridesTest {
     var mojo = new DeployMojo();
     mojo.workerName = "orders";
     mojo.registry = "registry.example.com";
-    CommandLineOverrides.of(session(properties(CfProperties.REGISTRY, "  "), new Properties(), false))
+    CommandLineOverrides.of(
+            session(properties(CfProperties.REGISTRY, "  "), new Properties(), false))
         .apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("orders");
     assertThat(mojo.registry).as("a blank -D counts as absent").isEqualTo("registry.example.com");
@@ -109,21 +139,27 @@ class CommandLineOverridesTest {
   @Test
   void aFlagThatIsNeitherTrueNorFalseNamesTheElementAndTheProperty() {
     var mojo = new DeployMojo();
-    assertThatThrownBy(() -> overrides(properties(CfProperties.DRY_RUN, "yes")).apply(mojo, base.toFile()))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(SettingMessages.describe(e))
-            .contains("-Dcf.dryRun=yes is neither true nor false")
-            .contains("Setting: <dryRun>, or -Dcf.dryRun")
-            .contains("Fix: pass -Dcf.dryRun=true or -Dcf.dryRun=false"));
+    assertThatThrownBy(
+            () -> overrides(properties(CfProperties.DRY_RUN, "yes")).apply(mojo, base.toFile()))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e ->
+                assertThat(SettingMessages.describe(e))
+                    .contains("-Dcf.dryRun=yes is neither true nor false")
+                    .contains("Setting: <dryRun>, or -Dcf.dryRun")
+                    .contains("Fix: pass -Dcf.dryRun=true or -Dcf.dryRun=false"));
   }
 
   @Test
   void executeAppliesTheCommandLineBeforeTheSkipCheck() {
-    // <skip>true</skip> in the POM, -Dcf.skip=false: the goal runs (and stops at the offline check).
+    // <skip>true</skip> in the POM, -Dcf.skip=false: the goal runs (and stops at the offline
+    // check).
     var mojo = new PlanMojo();
     mojo.project = MojoTestSupport.project(base.toFile(), "jar");
     mojo.session = session(properties(CfProperties.SKIP, "false"), new Properties(), true);
     mojo.skip = true;
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("Maven is offline");
 
     // The other way round: the POM says run, -Dcf.skip=true skips before anything is read.
@@ -136,7 +172,8 @@ class CommandLineOverridesTest {
 
   @Test
   void theDeploySkipAndDevModeFlagsWorkBothWays() {
-    // <skipDeploy>true</skipDeploy> in the POM, -Dcf.deploy.skip=false: the goal runs (stops at the offline check).
+    // <skipDeploy>true</skipDeploy> in the POM, -Dcf.deploy.skip=false: the goal runs (stops at the
+    // offline check).
     var deploy = deployMojo(properties(CfProperties.DEPLOY_SKIP, "false"));
     set(deploy, "skipDeploy", true);
     assertThatThrownBy(deploy::execute).hasMessageContaining("Maven is offline");
@@ -144,10 +181,12 @@ class CommandLineOverridesTest {
     var skipped = deployMojo(properties(CfProperties.DEPLOY_SKIP, "true"));
     org.assertj.core.api.Assertions.assertThatCode(skipped::execute).doesNotThrowAnyException();
 
-    // -Dcf.dev=true: dev mode deploys nothing, so even offline nothing fails; -Dcf.dev.remote=true deploys.
+    // -Dcf.dev=true: dev mode deploys nothing, so even offline nothing fails; -Dcf.dev.remote=true
+    // deploys.
     var dev = deployMojo(properties(CfProperties.DEV, "true"));
     org.assertj.core.api.Assertions.assertThatCode(dev::execute).doesNotThrowAnyException();
-    var devRemote = deployMojo(properties(CfProperties.DEV, "true", CfProperties.DEV_REMOTE, "true"));
+    var devRemote =
+        deployMojo(properties(CfProperties.DEV, "true", CfProperties.DEV_REMOTE, "true"));
     assertThatThrownBy(devRemote::execute).hasMessageContaining("Maven is offline");
   }
 
@@ -163,7 +202,8 @@ class CommandLineOverridesTest {
     var mojo = new BuildMojo();
     mojo.project = MojoTestSupport.project(base.toFile(), "jar");
     mojo.session = session(properties(CfProperties.BUILD_SKIP, "maybe"), new Properties(), true);
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("Setting: <skipBuild>, or -Dcf.build.skip");
   }
 

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real emulator against the test ground's registry, and its request log: what a mojo did over the wire. */
+/**
+ * The real emulator against the test ground's registry, and its request log: what a mojo did over
+ * the wire.
+ */
 final class CorpusGround implements AutoCloseable {
 
   static final String TOKEN = "corpus-token-full";
@@ -18,12 +21,14 @@ final class CorpusGround implements AutoCloseable {
 
   CorpusGround() throws IOException {
     registry = env("CF_TEST_REGISTRY");
-    cf = TestGroundEmulator.withRegistry(CloudflareEmulator.builder()
-        .apiToken(TOKEN)
-        .tokenWithoutContainers(LIMITED_TOKEN)
-        .workersDevSubdomain("acme")
-        .runContainers(false))
-        .start();
+    cf =
+        TestGroundEmulator.withRegistry(
+                CloudflareEmulator.builder()
+                    .apiToken(TOKEN)
+                    .tokenWithoutContainers(LIMITED_TOKEN)
+                    .workersDevSubdomain("acme")
+                    .runContainers(false))
+            .start();
   }
 
   /** Test-ground coordinates; a missing one fails the test, it never skips it. */
@@ -35,14 +40,24 @@ final class CorpusGround implements AutoCloseable {
   List<String> requests() {
     var out = new ArrayList<String>();
     for (JsonNode r : admin("GET")) {
-      out.add(r.path("method").asText() + " " + r.path("path").asText() + " " + r.path("status").asInt());
+      out.add(
+          r.path("method").asText()
+              + " "
+              + r.path("path").asText()
+              + " "
+              + r.path("status").asInt());
     }
     return out;
   }
 
-  /** Logged requests that are not reads. The registry-credentials POST counts: no input error may reach it. */
+  /**
+   * Logged requests that are not reads. The registry-credentials POST counts: no input error may
+   * reach it.
+   */
   List<String> writes() {
-    return requests().stream().filter(r -> !r.startsWith("GET ") && !r.startsWith("HEAD ")).toList();
+    return requests().stream()
+        .filter(r -> !r.startsWith("GET ") && !r.startsWith("HEAD "))
+        .toList();
   }
 
   void reset() {

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * One bad-input case's project, as a POM and the command line would configure it: a valid baseline (one container
- * with a prebuilt image in the account's registry, a Worker with a compatibility date, credentials in the
- * environment, a build.json whose bundle exports the classes) that a case then breaks in one place.
+ * One bad-input case's project, as a POM and the command line would configure it: a valid baseline
+ * (one container with a prebuilt image in the account's registry, a Worker with a compatibility
+ * date, credentials in the environment, a build.json whose bundle exports the classes) that a case
+ * then breaks in one place.
  */
 final class CorpusProject {
 
@@ -34,18 +35,22 @@ final class CorpusProject {
   String accountId;
   String apiToken;
   File registryCaFile;
+
   /** What cf:build wrote; null for none, or replaced by a case. */
   List<String> exports = new ArrayList<>(List.of("MyContainer", "Second"));
+
   boolean bundle = true;
   boolean writeBuildJson = true;
   String buildJsonText;
+
   /** The image size cf:build recorded, in bytes; null for unknown. */
   Long imageSize;
 
   CorpusProject(Path base, CorpusGround ground) throws IOException {
     this.base = base;
     this.ground = ground;
-    Files.writeString(base.resolve("Dockerfile"), "FROM " + CorpusGround.env("CF_TEST_BUSYBOX_IMAGE") + "\n");
+    Files.writeString(
+        base.resolve("Dockerfile"), "FROM " + CorpusGround.env("CF_TEST_BUSYBOX_IMAGE") + "\n");
     worker.compatibilityDate = "2025-01-01";
     containers.add(container("MyContainer"));
     env.put(CfProperties.ENV_API_TOKEN, CorpusGround.TOKEN);
@@ -54,7 +59,10 @@ final class CorpusProject {
     registryCaFile = new File(CorpusGround.env("CF_TEST_REGISTRY_CA"));
   }
 
-  /** A container with a prebuilt image in the account's registry: deploy needs no engine before its first write. */
+  /**
+   * A container with a prebuilt image in the account's registry: deploy needs no engine before its
+   * first write.
+   */
   Container container(String className) {
     var c = new Container();
     c.className = className;
@@ -90,7 +98,10 @@ final class CorpusProject {
     return mojo;
   }
 
-  /** build.json as cf:build would have written it for this configuration (none for one it could not resolve). */
+  /**
+   * build.json as cf:build would have written it for this configuration (none for one it could not
+   * resolve).
+   */
   private void writeBuildJson(AbstractCfMojo mojo) throws IOException {
     Path out = mojo.outputDirectory.toPath();
     Files.createDirectories(out);
@@ -106,15 +117,27 @@ final class CorpusProject {
       for (var spec : new ContainerResolver(base).resolve(workerName, mojo.containerInputs())) {
         boolean prebuilt = spec.source() instanceof PrebuiltImage;
         String tag = spec.tag().orElse("1");
-        String image = prebuilt ? ((PrebuiltImage) spec.source()).reference() : spec.name() + ":" + tag;
-        images.add(new BuildReport.Image(spec.name(), spec.className(), image, null, tag, imageSize, "linux/amd64",
-            prebuilt));
+        String image =
+            prebuilt ? ((PrebuiltImage) spec.source()).reference() : spec.name() + ":" + tag;
+        images.add(
+            new BuildReport.Image(
+                spec.name(),
+                spec.className(),
+                image,
+                null,
+                tag,
+                imageSize,
+                "linux/amd64",
+                prebuilt));
       }
     } catch (InvalidSettingException | IllegalArgumentException e) {
       // The case fails before build.json is read.
     }
-    var summary = bundle ? new BuildReport.WorkerBundleSummary(out.resolve("worker").toString(), "worker.js", "0",
-        exports) : null;
+    var summary =
+        bundle
+            ? new BuildReport.WorkerBundleSummary(
+                out.resolve("worker").toString(), "worker.js", "0", exports)
+            : null;
     BuildReportFile.write(out, new BuildReport(workerName, false, summary, images));
   }
 }

@@ -28,10 +28,17 @@ class CredentialsResolverTest {
   private static final String CONFIG_TOKEN = "tok_config-Secret-111";
   private static final String ENV_TOKEN = "tok_env-Secret-222";
   private static final String SERVER_TOKEN = "tok_server-Secret-333";
-  /** {@code tok_fixture-Secret-7f3a9c} encrypted under credentials/settings-security.xml (see its README). */
-  private static final String ENCRYPTED_TOKEN = "{JFAAN/oWKq0HlJujnHFnToj8z+/BkhlrGn+SyrHZNQ4GUkAzNP2dqsu0vbpFKo8I}";
+
+  /**
+   * {@code tok_fixture-Secret-7f3a9c} encrypted under credentials/settings-security.xml (see its
+   * README).
+   */
+  private static final String ENCRYPTED_TOKEN =
+      "{JFAAN/oWKq0HlJujnHFnToj8z+/BkhlrGn+SyrHZNQ4GUkAzNP2dqsu0vbpFKo8I}";
+
   private static final String DECRYPTED_TOKEN = "tok_fixture-Secret-7f3a9c";
-  private static final List<String> EVERY_TOKEN = List.of(CONFIG_TOKEN, ENV_TOKEN, SERVER_TOKEN, DECRYPTED_TOKEN);
+  private static final List<String> EVERY_TOKEN =
+      List.of(CONFIG_TOKEN, ENV_TOKEN, SERVER_TOKEN, DECRYPTED_TOKEN);
 
   private final Map<String, String> environment = new HashMap<>();
 
@@ -45,8 +52,9 @@ class CredentialsResolverTest {
 
   /** The decrypter Maven itself uses, with the master password of {@code securityFile}. */
   private static DefaultSettingsDecrypter decrypter(String securityFile) {
-    return new DefaultSettingsDecrypter(new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(),
-        fixture(securityFile).toString()));
+    return new DefaultSettingsDecrypter(
+        new DefaultSecDispatcher(
+            new DefaultPlexusCipher(), Map.of(), fixture(securityFile).toString()));
   }
 
   private static Settings settingsWithServer(String username, String password) {
@@ -72,18 +80,21 @@ class CredentialsResolverTest {
     environment.put("CLOUDFLARE_API_TOKEN", ENV_TOKEN);
   }
 
-  private static void refusedWithoutLeakingATokenAndNaming(ThrowingCallable call, String setting,
-      String... expected) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-      assertThat(e.setting().path()).containsExactly(setting);
-      String all = e.getMessage() + "\n" + e.fix() + "\n" + e;
-      for (String text : expected) {
-        assertThat(all).contains(text);
-      }
-      for (String token : EVERY_TOKEN) {
-        assertThat(all).doesNotContain(token);
-      }
-    });
+  private static void refusedWithoutLeakingATokenAndNaming(
+      ThrowingCallable call, String setting, String... expected) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.setting().path()).containsExactly(setting);
+              String all = e.getMessage() + "\n" + e.fix() + "\n" + e;
+              for (String text : expected) {
+                assertThat(all).contains(text);
+              }
+              for (String token : EVERY_TOKEN) {
+                assertThat(all).doesNotContain(token);
+              }
+            });
   }
 
   // ------------------------------------------------------------------ order
@@ -92,8 +103,9 @@ class CredentialsResolverTest {
   void configurationComesBeforeEnvironmentAndServer() {
     everyEnvironmentVariable();
 
-    var credentials = resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN))
-        .resolve(CONFIG_ACCOUNT, CONFIG_TOKEN, SERVER_ID);
+    var credentials =
+        resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN))
+            .resolve(CONFIG_ACCOUNT, CONFIG_TOKEN, SERVER_ID);
 
     assertThat(credentials.accountId()).isEqualTo(CONFIG_ACCOUNT);
     assertThat(credentials.token()).isEqualTo(ApiToken.of(CONFIG_TOKEN));
@@ -105,7 +117,8 @@ class CredentialsResolverTest {
   void environmentComesBeforeServer() {
     everyEnvironmentVariable();
 
-    var credentials = resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN)).resolve(null, " ", SERVER_ID);
+    var credentials =
+        resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN)).resolve(null, " ", SERVER_ID);
 
     assertThat(credentials.accountId()).isEqualTo(ENV_ACCOUNT);
     assertThat(credentials.token()).isEqualTo(ApiToken.of(ENV_TOKEN));
@@ -115,7 +128,8 @@ class CredentialsResolverTest {
 
   @Test
   void serverIsTheLastResort() {
-    var credentials = resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN)).resolve(null, null, SERVER_ID);
+    var credentials =
+        resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN)).resolve(null, null, SERVER_ID);
 
     assertThat(credentials.accountId()).isEqualTo(SERVER_ACCOUNT);
     assertThat(credentials.token()).isEqualTo(ApiToken.of(SERVER_TOKEN));
@@ -127,7 +141,8 @@ class CredentialsResolverTest {
   void eachValueFallsBackOnItsOwn() {
     environment.put("CLOUDFLARE_API_TOKEN", ENV_TOKEN);
 
-    var credentials = resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN)).resolve(null, null, SERVER_ID);
+    var credentials =
+        resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN)).resolve(null, null, SERVER_ID);
 
     assertThat(credentials.accountId()).isEqualTo(SERVER_ACCOUNT);
     assertThat(credentials.token()).isEqualTo(ApiToken.of(ENV_TOKEN));
@@ -139,13 +154,17 @@ class CredentialsResolverTest {
     environment.remove("CLOUDFLARE_API_TOKEN");
 
     refusedWithoutLeakingATokenAndNaming(
-        () -> resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN)).resolve(null, null, "cloudflare-staging"),
-        "apiToken", "<id>cloudflare-staging</id>");
+        () ->
+            resolver(settingsWithServer(SERVER_ACCOUNT, SERVER_TOKEN))
+                .resolve(null, null, "cloudflare-staging"),
+        "apiToken",
+        "<id>cloudflare-staging</id>");
   }
 
   @Test
   void valuesAreTrimmed() {
-    var credentials = resolver(null).resolve("  " + CONFIG_ACCOUNT + "\n", " " + CONFIG_TOKEN + " ", SERVER_ID);
+    var credentials =
+        resolver(null).resolve("  " + CONFIG_ACCOUNT + "\n", " " + CONFIG_TOKEN + " ", SERVER_ID);
 
     assertThat(credentials.accountId()).isEqualTo(CONFIG_ACCOUNT);
     assertThat(credentials.token()).isEqualTo(ApiToken.of(CONFIG_TOKEN));
@@ -157,22 +176,33 @@ class CredentialsResolverTest {
   void accountIdThatIsNotThirtyTwoLowerCaseHexIsRefusedNamingItsSource() {
     environment.put("CLOUDFLARE_ACCOUNT_ID", "0123456789ABCDEF0123456789ABCDEF");
 
-    refusedWithoutLeakingATokenAndNaming(() -> resolver(null).resolve(null, CONFIG_TOKEN, SERVER_ID), "accountId",
+    refusedWithoutLeakingATokenAndNaming(
+        () -> resolver(null).resolve(null, CONFIG_TOKEN, SERVER_ID),
+        "accountId",
         "The account id from environment CLOUDFLARE_ACCOUNT_ID is not 32 lower-case hex characters.");
   }
 
   @Test
   void missingAccountIdIsRefusedWithTheWaysToSetIt() {
-    refusedWithoutLeakingATokenAndNaming(() -> resolver(new Settings()).resolve(null, CONFIG_TOKEN, SERVER_ID),
-        "accountId", "No Cloudflare account id.", "CLOUDFLARE_ACCOUNT_ID", "<id>" + SERVER_ID + "</id>");
+    refusedWithoutLeakingATokenAndNaming(
+        () -> resolver(new Settings()).resolve(null, CONFIG_TOKEN, SERVER_ID),
+        "accountId",
+        "No Cloudflare account id.",
+        "CLOUDFLARE_ACCOUNT_ID",
+        "<id>" + SERVER_ID + "</id>");
   }
 
   @Test
   void missingTokenIsRefusedNamingTheVariableAndTheServerId() {
     environment.put("CLOUDFLARE_ACCOUNT_ID", ENV_ACCOUNT);
 
-    refusedWithoutLeakingATokenAndNaming(() -> resolver(new Settings()).resolve(null, null, SERVER_ID), "apiToken",
-        "No Cloudflare API token.", "CLOUDFLARE_API_TOKEN", "<id>" + SERVER_ID + "</id>", "mvn --encrypt-password");
+    refusedWithoutLeakingATokenAndNaming(
+        () -> resolver(new Settings()).resolve(null, null, SERVER_ID),
+        "apiToken",
+        "No Cloudflare API token.",
+        "CLOUDFLARE_API_TOKEN",
+        "<id>" + SERVER_ID + "</id>",
+        "mvn --encrypt-password");
   }
 
   @Test
@@ -182,14 +212,18 @@ class CredentialsResolverTest {
 
     assertThatThrownBy(() -> resolver(null).resolve(null, broken, SERVER_ID))
         .isInstanceOf(IllegalArgumentException.class)
-        .message().doesNotContain(broken).doesNotContain("Secret-444");
+        .message()
+        .doesNotContain(broken)
+        .doesNotContain("Secret-444");
   }
 
   // ------------------------------------------------------------------ encrypted settings.xml
 
   @Test
   void encryptedServerPasswordIsDecryptedWithTheMasterPassword() {
-    var credentials = resolver(settingsWithServer(SERVER_ACCOUNT, ENCRYPTED_TOKEN)).resolve(null, null, SERVER_ID);
+    var credentials =
+        resolver(settingsWithServer(SERVER_ACCOUNT, ENCRYPTED_TOKEN))
+            .resolve(null, null, SERVER_ID);
 
     assertThat(credentials.token()).isEqualTo(ApiToken.of(DECRYPTED_TOKEN));
     assertThat(credentials.accountId()).isEqualTo(SERVER_ACCOUNT);
@@ -200,13 +234,16 @@ class CredentialsResolverTest {
     var settings = settingsWithServer(SERVER_ACCOUNT, "{bm90IHJlYWxseSBlbmNyeXB0ZWQgYXQgYWxs}");
 
     assertThatThrownBy(() -> resolver(settings).resolve(null, null, SERVER_ID))
-        .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.setting().path()).containsExactly("serverId");
-          assertThat(e.setting().property()).isEqualTo(Optional.of("cf.serverId"));
-          assertThat(e.getMessage()).contains("Cannot decrypt the password of the settings.xml server '"
-              + SERVER_ID + "'");
-          assertThat(e.fix()).contains("settings-security.xml");
-        });
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.setting().path()).containsExactly("serverId");
+              assertThat(e.setting().property()).isEqualTo(Optional.of("cf.serverId"));
+              assertThat(e.getMessage())
+                  .contains(
+                      "Cannot decrypt the password of the settings.xml server '" + SERVER_ID + "'");
+              assertThat(e.fix()).contains("settings-security.xml");
+            });
   }
 
   @Test
@@ -214,8 +251,10 @@ class CredentialsResolverTest {
     var settings = settingsWithServer(SERVER_ACCOUNT, ENCRYPTED_TOKEN);
 
     refusedWithoutLeakingATokenAndNaming(
-        () -> resolver(settings, "settings-security-other-master.xml").resolve(null, null, SERVER_ID),
-        "serverId", SERVER_ID);
+        () ->
+            resolver(settings, "settings-security-other-master.xml").resolve(null, null, SERVER_ID),
+        "serverId",
+        SERVER_ID);
   }
 
   @Test
@@ -223,20 +262,25 @@ class CredentialsResolverTest {
     everyEnvironmentVariable();
     var settings = settingsWithServer(SERVER_ACCOUNT, "{bm90IHJlYWxseSBlbmNyeXB0ZWQgYXQgYWxs}");
 
-    refusedWithoutLeakingATokenAndNaming(() -> resolver(settings).resolve(null, null, SERVER_ID), "serverId",
-        SERVER_ID);
+    refusedWithoutLeakingATokenAndNaming(
+        () -> resolver(settings).resolve(null, null, SERVER_ID), "serverId", SERVER_ID);
   }
 
   // ------------------------------------------------------------------ the token stays secret
 
   @Test
   void resolvedCredentialsNeverShowTheToken() {
-    var fromServer = resolver(settingsWithServer(SERVER_ACCOUNT, ENCRYPTED_TOKEN)).resolve(null, null, SERVER_ID);
+    var fromServer =
+        resolver(settingsWithServer(SERVER_ACCOUNT, ENCRYPTED_TOKEN))
+            .resolve(null, null, SERVER_ID);
     var fromConfig = resolver(null).resolve(CONFIG_ACCOUNT, CONFIG_TOKEN, SERVER_ID);
 
     for (var credentials : List.of(fromServer, fromConfig)) {
-      String shown = credentials.toString() + credentials.token() + credentials.accountSource()
-          + credentials.tokenSource();
+      String shown =
+          credentials.toString()
+              + credentials.token()
+              + credentials.accountSource()
+              + credentials.tokenSource();
       for (String token : EVERY_TOKEN) {
         assertThat(shown).doesNotContain(token);
       }

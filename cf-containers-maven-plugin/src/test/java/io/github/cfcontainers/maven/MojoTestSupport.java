@@ -19,25 +19,29 @@ import org.w3c.dom.Element;
 final class MojoTestSupport {
 
   /** One parameter of the generated plugin.xml that a cf.* property sets. */
-  record DescriptorParameter(String goal, String implementation, String name, String type, String property) {
+  record DescriptorParameter(
+      String goal, String implementation, String name, String type, String property) {
     @Override
     public String toString() {
       return goal + " <" + name + "> -D" + property;
     }
   }
 
-  private MojoTestSupport() {
-  }
+  private MojoTestSupport() {}
 
   static MavenSession session(Properties user, Properties system, boolean offline) {
     var request = new DefaultMavenExecutionRequest();
     request.setUserProperties(user);
     request.setSystemProperties(system);
     request.setOffline(offline);
-    return new MavenSession(null, (RepositorySystemSession) null, request, new DefaultMavenExecutionResult());
+    return new MavenSession(
+        null, (RepositorySystemSession) null, request, new DefaultMavenExecutionResult());
   }
 
-  /** What Maven prints after "[ERROR] Failed to execute goal ...:": its own handler appends the cause messages. */
+  /**
+   * What Maven prints after "[ERROR] Failed to execute goal ...:": its own handler appends the
+   * cause messages.
+   */
   static String printed(Throwable failure) {
     return new DefaultExceptionHandler().handleException(failure).getMessage();
   }
@@ -89,11 +93,15 @@ final class MojoTestSupport {
     throw new NoSuchFieldException(type.getName() + "." + name);
   }
 
-  /** Every parameter of every goal whose expression is ${cf.*}, read from the descriptor maven-plugin-plugin wrote. */
+  /**
+   * Every parameter of every goal whose expression is ${cf.*}, read from the descriptor
+   * maven-plugin-plugin wrote.
+   */
   static List<DescriptorParameter> cfParameters() throws Exception {
     try (InputStream in = MojoTestSupport.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
       if (in == null) {
-        throw new AssertionError("no META-INF/maven/plugin.xml on the test class path (maven-plugin-plugin:descriptor)");
+        throw new AssertionError(
+            "no META-INF/maven/plugin.xml on the test class path (maven-plugin-plugin:descriptor)");
       }
       var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
       var result = new ArrayList<DescriptorParameter>();
@@ -108,8 +116,13 @@ final class MojoTestSupport {
           if (children.item(j) instanceof Element parameter) {
             String expression = parameter.getTextContent().trim();
             if (expression.startsWith("${cf.")) {
-              result.add(new DescriptorParameter(goal, implementation, parameter.getTagName(),
-                  parameter.getAttribute("implementation"), expression.substring(2, expression.length() - 1)));
+              result.add(
+                  new DescriptorParameter(
+                      goal,
+                      implementation,
+                      parameter.getTagName(),
+                      parameter.getAttribute("implementation"),
+                      expression.substring(2, expression.length() - 1)));
             }
           }
         }

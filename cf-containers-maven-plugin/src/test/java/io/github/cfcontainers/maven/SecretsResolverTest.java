@@ -19,8 +19,13 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 
 class SecretsResolverTest {
 
-  /** {@code tok_fixture-Secret-7f3a9c} encrypted under credentials/settings-security.xml (see its README). */
-  private static final String ENCRYPTED = "{JFAAN/oWKq0HlJujnHFnToj8z+/BkhlrGn+SyrHZNQ4GUkAzNP2dqsu0vbpFKo8I}";
+  /**
+   * {@code tok_fixture-Secret-7f3a9c} encrypted under credentials/settings-security.xml (see its
+   * README).
+   */
+  private static final String ENCRYPTED =
+      "{JFAAN/oWKq0HlJujnHFnToj8z+/BkhlrGn+SyrHZNQ4GUkAzNP2dqsu0vbpFKo8I}";
+
   private static final String DECRYPTED = "tok_fixture-Secret-7f3a9c";
 
   private final Map<String, String> environment = new HashMap<>();
@@ -28,8 +33,11 @@ class SecretsResolverTest {
 
   private SecretsResolver resolver() {
     try {
-      var security = Path.of(getClass().getResource("/credentials/settings-security.xml").toURI()).toString();
-      var decrypter = new DefaultSettingsDecrypter(new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(), security));
+      var security =
+          Path.of(getClass().getResource("/credentials/settings-security.xml").toURI()).toString();
+      var decrypter =
+          new DefaultSettingsDecrypter(
+              new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(), security));
       return new SecretsResolver(environment::get, new SettingsServers(settings, decrypter));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
@@ -50,7 +58,8 @@ class SecretsResolverTest {
 
     var secrets = resolver().resolve(List.of(secret("API_KEY", null, null)));
 
-    assertThat(secrets).containsExactly(new WorkerSecret("API_KEY", "environment variable API_KEY", "k-123"));
+    assertThat(secrets)
+        .containsExactly(new WorkerSecret("API_KEY", "environment variable API_KEY", "k-123"));
   }
 
   @Test
@@ -58,7 +67,9 @@ class SecretsResolverTest {
     environment.put("API_KEY", "wrong");
     environment.put("ORDERS_API_KEY", "right");
 
-    assertThat(resolver().resolve(List.of(secret("API_KEY", "ORDERS_API_KEY", null))).get(0).value()).isEqualTo("right");
+    assertThat(
+            resolver().resolve(List.of(secret("API_KEY", "ORDERS_API_KEY", null))).get(0).value())
+        .isEqualTo("right");
   }
 
   @Test
@@ -79,33 +90,39 @@ class SecretsResolverTest {
   void aMissingValueIsASettingErrorSayingWhereItWasLookedFor() {
     assertThatThrownBy(() -> resolver().resolve(List.of(secret("API_KEY", "ORDERS_KEY", null))))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessageContaining("The Worker secret API_KEY has no value (environment variable ORDERS_KEY is not set)")
-        .satisfies(e -> assertThat(((InvalidSettingException) e).fix()).contains("export ORDERS_KEY="));
+        .hasMessageContaining(
+            "The Worker secret API_KEY has no value (environment variable ORDERS_KEY is not set)")
+        .satisfies(
+            e -> assertThat(((InvalidSettingException) e).fix()).contains("export ORDERS_KEY="));
   }
 
   @Test
   void aServerSettingsXmlDoesNotHaveIsASettingError() {
     assertThatThrownBy(() -> resolver().resolve(List.of(secret("API_KEY", null, "nope"))))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessageContaining("names the settings.xml server 'nope', which settings.xml does not have");
+        .hasMessageContaining(
+            "names the settings.xml server 'nope', which settings.xml does not have");
   }
 
   @Test
   void aSecretWithoutANameIsRefused() {
     assertThatThrownBy(() -> SecretsResolver.declared(List.of(secret(" ", null, null))))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("A <secret> has no <name>");
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("A <secret> has no <name>");
   }
 
   @Test
   void declaredSecretsCarryNoValueAndNeedNone() {
     var declared = SecretsResolver.declared(List.of(secret("API_KEY", null, null)));
 
-    assertThat(declared).containsExactly(WorkerSecret.withoutValue("API_KEY", "environment variable API_KEY"));
+    assertThat(declared)
+        .containsExactly(WorkerSecret.withoutValue("API_KEY", "environment variable API_KEY"));
   }
 
   @Test
   void aSecretsToStringNeverShowsItsValue() {
-    assertThat(new WorkerSecret("API_KEY", "env", "s3cr3t-value").toString()).doesNotContain("s3cr3t-value")
+    assertThat(new WorkerSecret("API_KEY", "env", "s3cr3t-value").toString())
+        .doesNotContain("s3cr3t-value")
         .contains("[REDACTED]");
   }
 }

@@ -18,8 +18,11 @@ class SettingMessagesTest {
 
   @Test
   void describeHasProblemSettingAndFix() {
-    var e = new InvalidSettingException(Setting.of("workerName").withProperty("cf.workerName"), "Bad name.", "rename");
-    assertThat(SettingMessages.describe(e)).isEqualTo(
-        "Invalid plugin configuration: Bad name.\n  Setting: <workerName>, or -Dcf.workerName\n  Fix: rename");
+    var e =
+        new InvalidSettingException(
+            Setting.of("workerName").withProperty("cf.workerName"), "Bad name.", "rename");
+    assertThat(SettingMessages.describe(e))
+        .isEqualTo(
+            "Invalid plugin configuration: Bad name.\n  Setting: <workerName>, or -Dcf.workerName\n  Fix: rename");
   }
 }

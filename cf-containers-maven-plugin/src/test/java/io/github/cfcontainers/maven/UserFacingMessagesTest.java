@@ -17,11 +17,13 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What Maven prints for our failures: Maven's own exception handler renders them, as on the console. */
+/**
+ * What Maven prints for our failures: Maven's own exception handler renders them, as on the
+ * console.
+ */
 class UserFacingMessagesTest {
 
-  @TempDir
-  Path base;
+  @TempDir Path base;
 
   private static int occurrences(String text, String part) {
     int count = 0;
@@ -35,25 +37,33 @@ class UserFacingMessagesTest {
   void aMissingWorkerEntryPointIsPrintedOnce() throws Exception {
     Path worker = Files.createDirectories(base.resolve("worker"));
     Files.writeString(worker.resolve("package.json"), "{}");
-    var source = WorkerSource.of(worker, "src/worker.ts", base.resolve("target/cf-containers/worker"));
+    var source =
+        WorkerSource.of(worker, "src/worker.ts", base.resolve("target/cf-containers/worker"));
 
-    var failure = org.assertj.core.api.Assertions.catchThrowableOfType(MojoFailureException.class,
-        () -> WorkerBundling.bundle(source, Reporter.SILENT));
+    var failure =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            MojoFailureException.class, () -> WorkerBundling.bundle(source, Reporter.SILENT));
 
     String printed = printed(failure);
     assertThat(occurrences(printed, "does not exist in")).as(printed).isEqualTo(1);
     assertThat(occurrences(printed, "Fix: ")).as(printed).isEqualTo(1);
-    assertThat(printed).startsWith("Bundling the Worker failed: The Worker entry point src/worker.ts does not exist");
+    assertThat(printed)
+        .startsWith(
+            "Bundling the Worker failed: The Worker entry point src/worker.ts does not exist");
   }
 
   @Test
   void maxInstancesThatIsNotANumberNamesTheElementAndTheFix() {
     var mojo = buildMojoWith(container("MyContainer", c -> c.maxInstances = "lots"));
-    var failure = org.assertj.core.api.Assertions.catchThrowableOfType(MojoExecutionException.class, mojo::execute);
+    var failure =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            MojoExecutionException.class, mojo::execute);
     String printed = printed(failure);
-    assertThat(printed).isEqualTo("Invalid plugin configuration: <maxInstances> of container MyContainer is 'lots',"
-        + " not a whole number.\n  Setting: <containers><container><maxInstances> of container MyContainer"
-        + "\n  Fix: write a whole number, e.g. <maxInstances>20</maxInstances>");
+    assertThat(printed)
+        .isEqualTo(
+            "Invalid plugin configuration: <maxInstances> of container MyContainer is 'lots',"
+                + " not a whole number.\n  Setting: <containers><container><maxInstances> of container MyContainer"
+                + "\n  Fix: write a whole number, e.g. <maxInstances>20</maxInstances>");
   }
 
   @Test
@@ -65,23 +75,34 @@ class UserFacingMessagesTest {
         .hasMessageContaining("<memoryMib> of container A is '1GB', not a whole number.");
     assertThatThrownBy(() -> buildMojoWith(container("A", c -> c.diskMb = "2 000")).execute())
         .hasMessageContaining("<diskMb> of container A is '2 000'");
-    assertThatThrownBy(() -> buildMojoWith(container("A", c -> c.tiers = List.of("1", "two"))).execute())
+    assertThatThrownBy(
+            () -> buildMojoWith(container("A", c -> c.tiers = List.of("1", "two"))).execute())
         .hasMessageContaining("<tier> of container A is 'two'")
         .hasMessageContaining("Setting: <containers><container><tiers><tier>");
-    assertThatThrownBy(() -> buildMojoWith(container("A", c -> {
-      c.rollout = new Rollout();
-      c.rollout.stepPercentage = "25%";
-    })).execute()).hasMessageContaining("<stepPercentage> of container A is '25%'")
+    assertThatThrownBy(
+            () ->
+                buildMojoWith(
+                        container(
+                            "A",
+                            c -> {
+                              c.rollout = new Rollout();
+                              c.rollout.stepPercentage = "25%";
+                            }))
+                    .execute())
+        .hasMessageContaining("<stepPercentage> of container A is '25%'")
         .hasMessageContaining("Setting: <containers><container><rollout><stepPercentage>");
   }
 
   @Test
   void numbersStillReachTheCore() {
-    var c = container("A", x -> {
-      x.maxInstances = " 12 ";
-      x.vcpu = "0.25";
-      x.tiers = List.of("1", "2");
-    });
+    var c =
+        container(
+            "A",
+            x -> {
+              x.maxInstances = " 12 ";
+              x.vcpu = "0.25";
+              x.tiers = List.of("1", "2");
+            });
     var mojo = buildMojoWith(c);
     var input = mojo.containerInputs().get(0).deploy();
     assertThat(input.maxInstances()).isEqualTo(12);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The requests wrangler's containers/images.ts makes, byte for byte where it matters, against a loopback server. */
+/**
+ * The requests wrangler's containers/images.ts makes, byte for byte where it matters, against a
+ * loopback server.
+ */
 class RegistryImagesTest {
 
   private HttpServer server;
@@ -34,23 +37,33 @@ class RegistryImagesTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", x -> {
-      String line = x.getRequestMethod() + " " + x.getRequestURI();
-      requests.add(line);
-      headers.put(line + " Accept", String.valueOf(x.getRequestHeaders().getFirst("Accept")));
-      headers.put(line + " Content-Type", String.valueOf(x.getRequestHeaders().getFirst("Content-Type")));
-      headers.put(line + " Authorization", String.valueOf(x.getRequestHeaders().getFirst("Authorization")));
-      int code = status.getOrDefault(line, 404);
-      byte[] body = line.startsWith("GET /v2/_catalog") ? catalog.getBytes(StandardCharsets.UTF_8) : new byte[0];
-      if (line.startsWith("HEAD") && code == 200) {
-        x.getResponseHeaders().set("Docker-Content-Digest", "sha256:abc");
-      }
-      x.sendResponseHeaders(code, body.length == 0 || line.startsWith("HEAD") ? -1 : body.length);
-      if (body.length > 0 && !line.startsWith("HEAD")) {
-        x.getResponseBody().write(body);
-      }
-      x.close();
-    });
+    server.createContext(
+        "/",
+        x -> {
+          String line = x.getRequestMethod() + " " + x.getRequestURI();
+          requests.add(line);
+          headers.put(line + " Accept", String.valueOf(x.getRequestHeaders().getFirst("Accept")));
+          headers.put(
+              line + " Content-Type",
+              String.valueOf(x.getRequestHeaders().getFirst("Content-Type")));
+          headers.put(
+              line + " Authorization",
+              String.valueOf(x.getRequestHeaders().getFirst("Authorization")));
+          int code = status.getOrDefault(line, 404);
+          byte[] body =
+              line.startsWith("GET /v2/_catalog")
+                  ? catalog.getBytes(StandardCharsets.UTF_8)
+                  : new byte[0];
+          if (line.startsWith("HEAD") && code == 200) {
+            x.getResponseHeaders().set("Docker-Content-Digest", "sha256:abc");
+          }
+          x.sendResponseHeaders(
+              code, body.length == 0 || line.startsWith("HEAD") ? -1 : body.length);
+          if (body.length > 0 && !line.startsWith("HEAD")) {
+            x.getResponseBody().write(body);
+          }
+          x.close();
+        });
     server.start();
     String registry = "127.0.0.1:" + server.getAddress().getPort();
     auth = new RegistryAuth(registry, "v1-user", "pw-secret");
@@ -65,7 +78,8 @@ class RegistryImagesTest {
   @Test
   void readsTheCatalogWithTagsAsCloudflareAnswersIt() {
     status.put("GET /v2/_catalog?tags=true", 200);
-    catalog = "{\"repositories\":{\"/acc/web\":[\"v1\",\"sha256:1\"],\"acc/api\":[]},\"cursor\":\"next\"}";
+    catalog =
+        "{\"repositories\":{\"/acc/web\":[\"v1\",\"sha256:1\"],\"acc/api\":[]},\"cursor\":\"next\"}";
 
     var result = images.catalog(auth);
 
@@ -73,15 +87,20 @@ class RegistryImagesTest {
     assertThat(result.repositories().get("acc/web")).containsExactly("v1", "sha256:1");
     assertThat(result.paged()).isTrue();
     assertThat(headers.get("GET /v2/_catalog?tags=true Authorization"))
-        .isEqualTo("Basic " + Base64.getEncoder().encodeToString("v1-user:pw-secret".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("v1-user:pw-secret".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void aCatalogWithoutTheMapIsAClearError() {
     status.put("GET /v2/_catalog?tags=true", 200);
-    catalog = "{\"repositories\":[\"acc/web\"]}"; // distribution's own shape: not Cloudflare's ?tags=true
+    catalog =
+        "{\"repositories\":[\"acc/web\"]}"; // distribution's own shape: not Cloudflare's ?tags=true
 
-    assertThatThrownBy(() -> images.catalog(auth)).isInstanceOf(CfException.class)
+    assertThatThrownBy(() -> images.catalog(auth))
+        .isInstanceOf(CfException.class)
         .hasMessageContaining("without a repositories map");
   }
 
@@ -95,10 +114,14 @@ class RegistryImagesTest {
     assertThat(images.delete("acc/web", "v1", auth)).isTrue();
     images.collectGarbage(auth);
 
-    assertThat(requests).containsExactly("HEAD /v2/acc/web/manifests/v1", "DELETE /v2/acc/web/manifests/v1",
-        "PUT /v2/gc/layers");
-    assertThat(headers.get("DELETE /v2/acc/web/manifests/v1 Accept")).isEqualTo(
-        "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json");
+    assertThat(requests)
+        .containsExactly(
+            "HEAD /v2/acc/web/manifests/v1",
+            "DELETE /v2/acc/web/manifests/v1",
+            "PUT /v2/gc/layers");
+    assertThat(headers.get("DELETE /v2/acc/web/manifests/v1 Accept"))
+        .isEqualTo(
+            "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json");
     assertThat(headers.get("PUT /v2/gc/layers Content-Type")).isEqualTo("application/json");
   }
 
@@ -112,8 +135,10 @@ class RegistryImagesTest {
   void aRefusalSaysSoWithoutThePassword() {
     status.put("DELETE /v2/acc/web/manifests/v1", 403);
 
-    assertThatThrownBy(() -> images.delete("acc/web", "v1", auth)).isInstanceOf(CfException.class)
-        .hasMessageContaining("HTTP 403").hasMessageContaining("refused the credentials")
+    assertThatThrownBy(() -> images.delete("acc/web", "v1", auth))
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("HTTP 403")
+        .hasMessageContaining("refused the credentials")
         .hasMessageNotContaining("pw-secret");
     assertThatThrownBy(() -> images.collectGarbage(auth)).hasMessageContaining("PUT /v2/gc/layers");
   }

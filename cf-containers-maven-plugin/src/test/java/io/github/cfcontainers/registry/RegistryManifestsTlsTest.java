@@ -31,15 +31,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The manifest check against a loopback HTTPS registry with a self-signed certificate made by the JDK's keytool. */
+/**
+ * The manifest check against a loopback HTTPS registry with a self-signed certificate made by the
+ * JDK's keytool.
+ */
 class RegistryManifestsTlsTest {
 
   private static final String REPOSITORY = "0123456789abcdef0123456789abcdef/w-mycontainer";
   private static final String DIGEST = "sha256:" + "e".repeat(64);
   private static final String STOREPASS = "changeit";
 
-  @TempDir
-  static Path certs;
+  @TempDir static Path certs;
   private static Path keystore;
   private static Path caPem;
   private static Path otherNameKeystore;
@@ -51,15 +53,62 @@ class RegistryManifestsTlsTest {
   static void certificates() throws Exception {
     keystore = certs.resolve("registry.p12");
     caPem = certs.resolve("ca.pem");
-    keytool("-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-        "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-keystore", keystore.toString(),
-        "-storetype", "PKCS12", "-storepass", STOREPASS, "-keypass", STOREPASS);
-    keytool("-exportcert", "-rfc", "-alias", "registry", "-keystore", keystore.toString(), "-storepass", STOREPASS,
-        "-file", caPem.toString());
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "registry",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-validity",
+        "2",
+        "-keystore",
+        keystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        STOREPASS,
+        "-keypass",
+        STOREPASS);
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "registry",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        STOREPASS,
+        "-file",
+        caPem.toString());
     otherNameKeystore = certs.resolve("other.p12");
-    keytool("-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-        "CN=registry.example.com", "-ext", "SAN=dns:registry.example.com", "-validity", "2", "-keystore",
-        otherNameKeystore.toString(), "-storetype", "PKCS12", "-storepass", STOREPASS, "-keypass", STOREPASS);
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "registry",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=registry.example.com",
+        "-ext",
+        "SAN=dns:registry.example.com",
+        "-validity",
+        "2",
+        "-keystore",
+        otherNameKeystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        STOREPASS,
+        "-keypass",
+        STOREPASS);
   }
 
   private static void keytool(String... args) throws Exception {
@@ -83,13 +132,16 @@ class RegistryManifestsTlsTest {
     context.init(kmf.getKeyManagers(), null, null);
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(context));
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        exchange.getResponseHeaders().add("Docker-Content-Digest", DIGEST);
-        exchange.sendResponseHeaders(200, -1);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            authorizations.add(
+                String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getResponseHeaders().add("Docker-Content-Digest", DIGEST);
+            exchange.sendResponseHeaders(200, -1);
+          }
+        });
     server.start();
     return "127.0.0.1:" + server.getAddress().getPort();
   }
@@ -102,10 +154,13 @@ class RegistryManifestsTlsTest {
   }
 
   @Test
-  void loopbackHttpsRegistryWithASelfSignedCertificateIsCheckedOverHttpsLikeTheDaemonDoes() throws Exception {
+  void loopbackHttpsRegistryWithASelfSignedCertificateIsCheckedOverHttpsLikeTheDaemonDoes()
+      throws Exception {
     String registry = start(keystore);
 
-    var digest = new RegistryManifests().digest(registry, REPOSITORY, "1", new RegistryAuth(registry, "v1", "pw"));
+    var digest =
+        new RegistryManifests()
+            .digest(registry, REPOSITORY, "1", new RegistryAuth(registry, "v1", "pw"));
 
     assertThat(digest).contains(DIGEST);
     assertThat(authorizations).singleElement().satisfies(a -> assertThat(a).startsWith("Basic "));
@@ -115,15 +170,22 @@ class RegistryManifestsTlsTest {
   void loopbackRegistryCertificateForAnotherNameIsStillAcceptedAsInsecure() throws Exception {
     String registry = start(otherNameKeystore);
 
-    assertThat(new RegistryManifests().digest(registry, REPOSITORY, "1", new RegistryAuth(registry, "v1", "pw")))
+    assertThat(
+            new RegistryManifests()
+                .digest(registry, REPOSITORY, "1", new RegistryAuth(registry, "v1", "pw")))
         .contains(DIGEST);
   }
 
-  /** What a registry that is not insecure gets: the verifying context, with and without the CA file. */
+  /**
+   * What a registry that is not insecure gets: the verifying context, with and without the CA file.
+   */
   private static int viaVerifying(RegistryTls tls, String registry) throws Exception {
     var client = HttpClient.newBuilder().sslContext(tls.verifying()).build();
-    return client.send(HttpRequest.newBuilder(URI.create("https://" + registry + "/v2/")).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create("https://" + registry + "/v2/")).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test
@@ -131,15 +193,25 @@ class RegistryManifestsTlsTest {
     String registry = start(keystore);
 
     assertThat(viaVerifying(new RegistryTls(caPem, Set.of()), registry)).isEqualTo(200);
-    assertThatThrownBy(() -> viaVerifying(RegistryTls.DEFAULT, registry)).isInstanceOf(SSLHandshakeException.class);
+    assertThatThrownBy(() -> viaVerifying(RegistryTls.DEFAULT, registry))
+        .isInstanceOf(SSLHandshakeException.class);
   }
 
   @Test
   void caFileDoesNotSwitchOffTheHostNameCheck() throws Exception {
     String registry = start(otherNameKeystore);
     Path otherCa = certs.resolve("other.pem");
-    keytool("-exportcert", "-rfc", "-alias", "registry", "-keystore", otherNameKeystore.toString(), "-storepass",
-        STOREPASS, "-file", otherCa.toString());
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "registry",
+        "-keystore",
+        otherNameKeystore.toString(),
+        "-storepass",
+        STOREPASS,
+        "-file",
+        otherCa.toString());
 
     assertThatThrownBy(() -> viaVerifying(new RegistryTls(otherCa, Set.of()), registry))
         .isInstanceOf(SSLHandshakeException.class);
@@ -153,8 +225,14 @@ class RegistryManifestsTlsTest {
     assertThatThrownBy(() -> new RegistryManifests(new RegistryTls(missing, Set.of())))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining(missing.toString())
-        .satisfies(e -> assertThat(((InvalidSettingException) e).setting().path()).containsExactly("registryCaFile"))
-        .satisfies(e -> assertThat(((InvalidSettingException) e).setting().property()).contains("cf.registry.caFile"));
+        .satisfies(
+            e ->
+                assertThat(((InvalidSettingException) e).setting().path())
+                    .containsExactly("registryCaFile"))
+        .satisfies(
+            e ->
+                assertThat(((InvalidSettingException) e).setting().property())
+                    .contains("cf.registry.caFile"));
     assertThatThrownBy(() -> new RegistryManifests(new RegistryTls(garbage, Set.of())))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("no readable X.509 certificate");
@@ -169,12 +247,15 @@ class RegistryManifestsTlsTest {
   @Test
   void untrustedCertificateOfASecureRegistryPointsAtTheCaFileSetting() throws Exception {
     start(keystore);
-    // "localhost" is loopback by name too; a secure registry is needed, so list none as insecure and use the
+    // "localhost" is loopback by name too; a secure registry is needed, so list none as insecure
+    // and use the
     // verifying path through a registry name that is not loopback but reaches this server.
     String remote = "[::ffff:127.0.0.1]:" + server.getAddress().getPort();
 
-    assertThatThrownBy(() -> new RegistryManifests().digest(remote, REPOSITORY, "1",
-        new RegistryAuth(remote, "v1", "pw")))
+    assertThatThrownBy(
+            () ->
+                new RegistryManifests()
+                    .digest(remote, REPOSITORY, "1", new RegistryAuth(remote, "v1", "pw")))
         .isInstanceOf(CfException.class)
         .hasMessageContaining("not trusted")
         .hasMessageContaining("<registryCaFile>")

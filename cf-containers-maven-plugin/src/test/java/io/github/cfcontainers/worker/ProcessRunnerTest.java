@@ -1,8 +1,7 @@
 package io.github.cfcontainers.worker;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 @DisabledOnOs(OS.WINDOWS)
 class ProcessRunnerTest {
@@ -23,8 +22,13 @@ class ProcessRunnerTest {
   @Test
   void streamsStdoutAndStderrLineByLine() throws Exception {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    ProcessRunner.Result r = runner.run(List.of("sh", "-c", "echo one; echo two >&2; echo 'ü ✘'; exit 3"),
-        null, null, Duration.ofSeconds(20), (s, l) -> lines.add(s + ":" + l));
+    ProcessRunner.Result r =
+        runner.run(
+            List.of("sh", "-c", "echo one; echo two >&2; echo 'ü ✘'; exit 3"),
+            null,
+            null,
+            Duration.ofSeconds(20),
+            (s, l) -> lines.add(s + ":" + l));
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.succeeded()).isFalse();
     assertThat(r.timedOut()).isFalse();
@@ -42,8 +46,13 @@ class ProcessRunnerTest {
   @Test
   void timeoutKillsTheProcess() throws Exception {
     long start = System.nanoTime();
-    ProcessRunner.Result r = runner.run(List.of("sh", "-c", "echo started; sleep 30"), null, null,
-        Duration.ofMillis(500), null);
+    ProcessRunner.Result r =
+        runner.run(
+            List.of("sh", "-c", "echo started; sleep 30"),
+            null,
+            null,
+            Duration.ofMillis(500),
+            null);
     assertThat(r.timedOut()).isTrue();
     assertThat(r.exitCode()).isEqualTo(-1);
     assertThat(r.tail()).contains("started");
@@ -53,15 +62,21 @@ class ProcessRunnerTest {
   @Test
   void usesGivenDirectoryAndEnvironment() throws Exception {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    ProcessRunner.Result r = runner.run(List.of("/bin/sh", "-c", "pwd; echo $FOO"), Path.of("/"),
-        Map.of("FOO", "bar", "PATH", "/usr/bin:/bin"), Duration.ofSeconds(20), (s, l) -> lines.add(l));
+    ProcessRunner.Result r =
+        runner.run(
+            List.of("/bin/sh", "-c", "pwd; echo $FOO"),
+            Path.of("/"),
+            Map.of("FOO", "bar", "PATH", "/usr/bin:/bin"),
+            Duration.ofSeconds(20),
+            (s, l) -> lines.add(l));
     assertThat(r.succeeded()).isTrue();
     assertThat(lines).containsExactly("/", "bar");
   }
 
   @Test
   void missingExecutableThrows() {
-    assertThatThrownBy(() -> runner.run(List.of("/no/such/tool"), null, null, Duration.ofSeconds(5), null))
+    assertThatThrownBy(
+            () -> runner.run(List.of("/no/such/tool"), null, null, Duration.ofSeconds(5), null))
         .isInstanceOf(IOException.class);
   }
 }

@@ -1,10 +1,7 @@
 package io.github.cfcontainers.worker;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real npm and esbuild against the fixture project. {@code npm ci} runs once (in {@link #installOnce()},
- * through the bundler itself); the tests copy the installed project to their own temp directory.
+ * Real npm and esbuild against the fixture project. {@code npm ci} runs once (in {@link
+ * #installOnce()}, through the bundler itself); the tests copy the installed project to their own
+ * temp directory.
  */
 class WorkerBundlerTest {
 
@@ -33,23 +33,27 @@ class WorkerBundlerTest {
 
   /** The fixture after the bundler ran {@code npm ci} in it. */
   private static Path installed;
+
   private static RecordingListener installLog;
   private static WorkerBundle installBundle;
 
   private final WorkerBundler bundler = new WorkerBundler();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void installOnce() throws Exception {
-    Path cache = FixtureProjects.targetDirectory().resolve("worker-bundler-test").resolve("fixture");
+    Path cache =
+        FixtureProjects.targetDirectory().resolve("worker-bundler-test").resolve("fixture");
     FixtureProjects.deleteTree(cache);
     FixtureProjects.copySources(cache);
     assertThat(cache.resolve("node_modules")).doesNotExist();
     installLog = new RecordingListener();
-    installBundle = new WorkerBundler()
-        .bundle(WorkerSource.of(cache, "src/worker.ts", cache.resolve("target/worker")), installLog);
+    installBundle =
+        new WorkerBundler()
+            .bundle(
+                WorkerSource.of(cache, "src/worker.ts", cache.resolve("target/worker")),
+                installLog);
     installed = cache;
   }
 
@@ -76,7 +80,8 @@ class WorkerBundlerTest {
   void runsNpmCiWhenNodeModulesIsAbsent() {
     assertThat(installLog.lines()).anySatisfy(l -> assertThat(l).contains("npm ci"));
     assertThat(installed.resolve("node_modules/esbuild/package.json")).isRegularFile();
-    assertThat(installed.resolve("node_modules/@cloudflare/containers/package.json")).isRegularFile();
+    assertThat(installed.resolve("node_modules/@cloudflare/containers/package.json"))
+        .isRegularFile();
     assertThat(installBundle.exports()).contains("MyContainer", "default");
   }
 
@@ -101,12 +106,16 @@ class WorkerBundlerTest {
         .allSatisfy(spec -> assertThat(spec).matches("(cloudflare|node):.*"))
         .doesNotContain("@cloudflare/containers");
 
-    assertThat(bundle.sourceMap()).hasValueSatisfying(map -> {
-      assertThat(map.name()).isEqualTo("worker.js.map");
-      assertThat(map.contentType()).isEqualTo("application/source-map");
-      assertThat(new String(map.bytes(), StandardCharsets.UTF_8)).contains("\"mappings\"");
-    });
-    assertThat(bundle.parts()).extracting(WorkerModule::name).containsExactly("worker.js", "worker.js.map");
+    assertThat(bundle.sourceMap())
+        .hasValueSatisfying(
+            map -> {
+              assertThat(map.name()).isEqualTo("worker.js.map");
+              assertThat(map.contentType()).isEqualTo("application/source-map");
+              assertThat(new String(map.bytes(), StandardCharsets.UTF_8)).contains("\"mappings\"");
+            });
+    assertThat(bundle.parts())
+        .extracting(WorkerModule::name)
+        .containsExactly("worker.js", "worker.js.map");
     assertThat(bundle.exports()).containsExactly("MyContainer", "default");
     assertThat(bundle.exportsName("MyContainer")).isTrue();
     assertThat(bundle.exportsName("Other")).isFalse();
@@ -122,7 +131,8 @@ class WorkerBundlerTest {
     WorkerBundle second = bundler.bundle(source(project), null);
     assertThat(second.sha256()).isEqualTo(first.sha256());
     assertThat(second.main().bytes()).isEqualTo(first.main().bytes());
-    assertThat(second.sourceMap().orElseThrow().bytes()).isEqualTo(first.sourceMap().orElseThrow().bytes());
+    assertThat(second.sourceMap().orElseThrow().bytes())
+        .isEqualTo(first.sourceMap().orElseThrow().bytes());
 
     // same sources elsewhere on disk: same bytes (paths in the bundle are relative to the project)
     Path elsewhere = copyInstalled("other-place");
@@ -148,11 +158,13 @@ class WorkerBundlerTest {
     Path project = copyInstalled("p");
     Path installedLock = project.resolve("node_modules/.package-lock.json");
     assertThat(installedLock).isRegularFile();
-    Files.setLastModifiedTime(project.resolve("package-lock.json"),
+    Files.setLastModifiedTime(
+        project.resolve("package-lock.json"),
         FileTime.fromMillis(Files.getLastModifiedTime(installedLock).toMillis() + 60_000));
     RecordingListener log = new RecordingListener();
     bundler.bundle(source(project), log);
-    assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN package-lock.json").contains("npm ci"));
+    assertThat(log.lines())
+        .anySatisfy(l -> assertThat(l).startsWith("WARN package-lock.json").contains("npm ci"));
     assertThat(log.lines()).noneSatisfy(l -> assertThat(l).contains("Installing"));
   }
 
@@ -161,22 +173,27 @@ class WorkerBundlerTest {
     Path node = onPath("node");
     Path npm = onPath("npm");
     Path project = copyInstalled("p");
-    WorkerBundle bundle = bundler.bundle(source(project).withNodeExecutable(node).withNpmExecutable(npm), null);
+    WorkerBundle bundle =
+        bundler.bundle(source(project).withNodeExecutable(node).withNpmExecutable(npm), null);
     assertThat(bundle.exports()).contains("default");
   }
 
   @Test
   @DisabledOnOs(OS.WINDOWS)
   void runsAJavaScriptEsbuildLauncherWithNode() throws Exception {
-    // esbuild's package ships bin/esbuild as a JS launcher that its install script may replace by the binary
+    // esbuild's package ships bin/esbuild as a JS launcher that its install script may replace by
+    // the binary
     Path project = copyInstalled("p");
     Path launcher = project.resolve("node_modules/esbuild/bin/esbuild");
     Files.delete(launcher);
-    Files.writeString(launcher, "#!/usr/bin/env node\n"
-        + "const bin = require('path').join(__dirname, '../../@esbuild/linux-x64/bin/esbuild');\n"
-        + "const r = require('child_process').spawnSync(bin, process.argv.slice(2), { stdio: 'inherit' });\n"
-        + "process.exit(r.status === null ? 1 : r.status);\n");
-    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rw-r--r--")); // not executable
+    Files.writeString(
+        launcher,
+        "#!/usr/bin/env node\n"
+            + "const bin = require('path').join(__dirname, '../../@esbuild/linux-x64/bin/esbuild');\n"
+            + "const r = require('child_process').spawnSync(bin, process.argv.slice(2), { stdio: 'inherit' });\n"
+            + "process.exit(r.status === null ? 1 : r.status);\n");
+    Files.setPosixFilePermissions(
+        launcher, PosixFilePermissions.fromString("rw-r--r--")); // not executable
     WorkerBundle bundle = bundler.bundle(source(project), null);
     assertThat(bundle.sha256()).isEqualTo(installBundle.sha256());
   }
@@ -206,14 +223,16 @@ class WorkerBundlerTest {
         .hasMessageContaining("[ERROR] Expected identifier but found end of file")
         .hasMessageContaining("src/worker.ts:3:0")
         .hasMessageContaining("Fix: ");
-    assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN [esbuild]").contains("ERROR"));
+    assertThat(log.lines())
+        .anySatisfy(l -> assertThat(l).startsWith("WARN [esbuild]").contains("ERROR"));
     assertThat(project.resolve("target/worker/worker.js")).doesNotExist();
   }
 
   @Test
   void unresolvableImportReportsEsbuildsMessage() throws Exception {
     Path project = copyInstalled("p");
-    Files.writeString(project.resolve("src/worker.ts"),
+    Files.writeString(
+        project.resolve("src/worker.ts"),
         "import { x } from \"no-such-package\";\nexport default { fetch() { return x; } };\n");
     assertThatThrownBy(() -> bundler.bundle(source(project), null))
         .isInstanceOf(WorkerBundleException.class)
@@ -283,8 +302,9 @@ class WorkerBundlerTest {
   @Test
   void nodeNotOnPathIsReported() throws IOException {
     Path emptyBin = Files.createDirectories(tmp.resolve("empty-bin"));
-    WorkerBundler noNode = new WorkerBundler(Map.of("PATH", emptyBin.toString()),
-        Duration.ofMinutes(1), Duration.ofMinutes(1));
+    WorkerBundler noNode =
+        new WorkerBundler(
+            Map.of("PATH", emptyBin.toString()), Duration.ofMinutes(1), Duration.ofMinutes(1));
     Path project = copyFixtureWithoutNodeModules("p");
     assertThatThrownBy(() -> noNode.bundle(source(project), null))
         .isInstanceOf(WorkerBundleException.class)
@@ -303,8 +323,9 @@ class WorkerBundlerTest {
     Path wrapper = nodeOnly.resolve("node");
     Files.writeString(wrapper, "#!/bin/sh\nexec '" + node + "' \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-    WorkerBundler noNpm = new WorkerBundler(Map.of("PATH", emptyBin.toString()),
-        Duration.ofMinutes(1), Duration.ofMinutes(1));
+    WorkerBundler noNpm =
+        new WorkerBundler(
+            Map.of("PATH", emptyBin.toString()), Duration.ofMinutes(1), Duration.ofMinutes(1));
     Path project = copyFixtureWithoutNodeModules("p");
     assertThatThrownBy(() -> noNpm.bundle(source(project).withNodeExecutable(wrapper), null))
         .isInstanceOf(WorkerBundleException.class)
@@ -330,9 +351,12 @@ class WorkerBundlerTest {
   void npmCiFailureCarriesNpmsError() throws Exception {
     Path project = copyFixtureWithoutNodeModules("p");
     Path pkg = project.resolve("package.json");
-    Files.writeString(pkg, Files.readString(pkg)
-        .replace("\"@cloudflare/containers\": \"0.3.7\"",
-            "\"@cloudflare/containers\": \"0.3.7\",\n    \"left-pad\": \"1.3.0\""));
+    Files.writeString(
+        pkg,
+        Files.readString(pkg)
+            .replace(
+                "\"@cloudflare/containers\": \"0.3.7\"",
+                "\"@cloudflare/containers\": \"0.3.7\",\n    \"left-pad\": \"1.3.0\""));
     assertThatThrownBy(() -> bundler.bundle(source(project), null))
         .isInstanceOf(WorkerBundleException.class)
         .hasMessageContaining("`npm ci` failed with exit code")

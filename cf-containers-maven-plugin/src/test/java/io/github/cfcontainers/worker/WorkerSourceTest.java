@@ -1,14 +1,13 @@
 package io.github.cfcontainers.worker;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Set;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class WorkerSourceTest {
 
@@ -17,7 +16,8 @@ class WorkerSourceTest {
   @Test
   void acceptsTheFourEntryPointKinds() {
     for (String entry : List.of("src/worker.ts", "worker.js", "src/index.mts", "index.mjs")) {
-      assertThat(WorkerSource.of(dir, entry, dir.resolve("out")).entryPoint()).isEqualTo(Path.of(entry));
+      assertThat(WorkerSource.of(dir, entry, dir.resolve("out")).entryPoint())
+          .isEqualTo(Path.of(entry));
     }
   }
 
@@ -28,8 +28,10 @@ class WorkerSourceTest {
     assertThat(s.offline()).isFalse();
     assertThat(s.node()).isEmpty();
     assertThat(s.npm()).isEmpty();
-    WorkerSource t = s.withOffline(true).withNodeExecutable(Path.of("/opt/node/bin/node"))
-        .withNpmExecutable(Path.of("/opt/node/bin/npm"));
+    WorkerSource t =
+        s.withOffline(true)
+            .withNodeExecutable(Path.of("/opt/node/bin/node"))
+            .withNpmExecutable(Path.of("/opt/node/bin/npm"));
     assertThat(t.offline()).isTrue();
     assertThat(t.node()).contains(Path.of("/opt/node/bin/node"));
     assertThat(t.npm()).contains(Path.of("/opt/node/bin/npm"));
@@ -38,9 +40,12 @@ class WorkerSourceTest {
 
   @Test
   void rejectsBadEntryPoints() {
-    assertThatThrownBy(() -> WorkerSource.of(dir, "src/worker.tsx", dir)).hasMessageContaining(".ts, .js, .mts or .mjs");
-    assertThatThrownBy(() -> WorkerSource.of(dir, "/abs/worker.ts", dir)).hasMessageContaining("relative");
-    assertThatThrownBy(() -> WorkerSource.of(dir, "../worker.ts", dir)).hasMessageContaining("inside");
+    assertThatThrownBy(() -> WorkerSource.of(dir, "src/worker.tsx", dir))
+        .hasMessageContaining(".ts, .js, .mts or .mjs");
+    assertThatThrownBy(() -> WorkerSource.of(dir, "/abs/worker.ts", dir))
+        .hasMessageContaining("relative");
+    assertThatThrownBy(() -> WorkerSource.of(dir, "../worker.ts", dir))
+        .hasMessageContaining("inside");
   }
 
   @Test
@@ -51,29 +56,43 @@ class WorkerSourceTest {
     assertThat(m.bytes()[0]).isEqualTo((byte) 1);
     m.bytes()[1] = 9;
     assertThat(m.bytes()[1]).isEqualTo((byte) 2);
-    assertThat(m).isEqualTo(new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2, 3},
-        Path.of("w.js")));
+    assertThat(m)
+        .isEqualTo(
+            new WorkerModule(
+                "worker.js", WorkerModule.ES_MODULE, new byte[] {1, 2, 3}, Path.of("w.js")));
 
-    WorkerBundle b = new WorkerBundle("worker.js", List.of(m), Optional.empty(),
-        WorkerBundler.hash(List.of(m), Optional.empty()), Set.of("default", "B", "A"));
+    WorkerBundle b =
+        new WorkerBundle(
+            "worker.js",
+            List.of(m),
+            Optional.empty(),
+            WorkerBundler.hash(List.of(m), Optional.empty()),
+            Set.of("default", "B", "A"));
     assertThat(b.exports()).containsExactly("A", "B", "default");
-    assertThatThrownBy(() -> b.exports().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> b.exports().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> b.modules().add(m)).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> new WorkerBundle("other.js", List.of(m), Optional.empty(), "h", Set.of()))
+    assertThatThrownBy(
+            () -> new WorkerBundle("other.js", List.of(m), Optional.empty(), "h", Set.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void hashCoversNamesAndBytes() {
-    WorkerModule a = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("a"));
-    WorkerModule renamed = new WorkerModule("index.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("a"));
-    WorkerModule changed = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 3}, Path.of("a"));
-    WorkerModule elsewhere = new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[]{1, 2}, Path.of("b"));
+    WorkerModule a =
+        new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 2}, Path.of("a"));
+    WorkerModule renamed =
+        new WorkerModule("index.js", WorkerModule.ES_MODULE, new byte[] {1, 2}, Path.of("a"));
+    WorkerModule changed =
+        new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 3}, Path.of("a"));
+    WorkerModule elsewhere =
+        new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 2}, Path.of("b"));
     String h = WorkerBundler.hash(List.of(a), Optional.empty());
     assertThat(WorkerBundler.hash(List.of(elsewhere), Optional.empty())).isEqualTo(h);
     assertThat(WorkerBundler.hash(List.of(renamed), Optional.empty())).isNotEqualTo(h);
     assertThat(WorkerBundler.hash(List.of(changed), Optional.empty())).isNotEqualTo(h);
-    WorkerModule map = new WorkerModule("worker.js.map", WorkerModule.SOURCE_MAP, new byte[]{}, Path.of("m"));
+    WorkerModule map =
+        new WorkerModule("worker.js.map", WorkerModule.SOURCE_MAP, new byte[] {}, Path.of("m"));
     assertThat(WorkerBundler.hash(List.of(a), Optional.of(map))).isNotEqualTo(h);
   }
 }

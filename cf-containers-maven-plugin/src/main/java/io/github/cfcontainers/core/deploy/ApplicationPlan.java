@@ -11,11 +11,25 @@ import java.util.List;
  * @param changes "field: old -> new" for an update; why the rollout is due for a rollout only
  * @param replaced an application that must be deleted first (adopt of another namespace's app)
  */
-public record ApplicationPlan(ContainerDeployment container, Action action, Application existing,
-    ApplicationConfiguration configuration, List<String> changes, Application replaced) {
+public record ApplicationPlan(
+    ContainerDeployment container,
+    Action action,
+    Application existing,
+    ApplicationConfiguration configuration,
+    List<String> changes,
+    Application replaced) {
 
-  /** ROLLOUT: unchanged, but the configuration is ahead of what the instances run (an earlier rollout failed). */
-  public enum Action { CREATE, UPDATE, NO_CHANGE, ADOPT, ROLLOUT }
+  /**
+   * ROLLOUT: unchanged, but the configuration is ahead of what the instances run (an earlier
+   * rollout failed).
+   */
+  public enum Action {
+    CREATE,
+    UPDATE,
+    NO_CHANGE,
+    ADOPT,
+    ROLLOUT
+  }
 
   public ApplicationPlan {
     changes = List.copyOf(changes);
@@ -27,8 +41,12 @@ public record ApplicationPlan(ContainerDeployment container, Action action, Appl
       case NO_CHANGE -> "no change";
       case UPDATE -> "update (" + String.join("; ", changes) + ") + rollout";
       case ROLLOUT -> "rollout only (" + String.join("; ", changes) + ")";
-      case ADOPT -> "adopt: delete application " + replaced.name() + " (" + replaced.id()
-          + ", serving another namespace) and create it for this Worker";
+      case ADOPT ->
+          "adopt: delete application "
+              + replaced.name()
+              + " ("
+              + replaced.id()
+              + ", serving another namespace) and create it for this Worker";
     };
   }
 }

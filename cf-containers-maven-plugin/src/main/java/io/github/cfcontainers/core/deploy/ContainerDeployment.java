@@ -19,5 +19,4 @@ public record ContainerDeployment(
     boolean logs,
     RolloutPolicy rollout,
     boolean adopt,
-    String renamedFrom) {
-}
+    String renamedFrom) {}

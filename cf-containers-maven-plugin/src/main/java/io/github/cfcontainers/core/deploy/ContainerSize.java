@@ -12,6 +12,5 @@ public sealed interface ContainerSize permits ContainerSize.Named, ContainerSize
     }
   }
 
-  record Custom(double vcpu, int memoryMib, int diskMb) implements ContainerSize {
-  }
+  record Custom(double vcpu, int memoryMib, int diskMb) implements ContainerSize {}
 }

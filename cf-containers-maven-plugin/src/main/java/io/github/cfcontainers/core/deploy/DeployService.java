@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Plans and applies a deployment in the order that keeps a failure harmless: every check and
- * read first, then images, then the Worker, then the applications, then workers.dev.
+ * Plans and applies a deployment in the order that keeps a failure harmless: every check and read
+ * first, then images, then the Worker, then the applications, then workers.dev.
  */
 public final class DeployService {
 
@@ -36,7 +36,11 @@ public final class DeployService {
   private final Reporter reporter;
   private final RolloutWatcher watcher;
 
-  public DeployService(CloudflareApi api, ContainerEngine engine, ManifestLookup manifests, Reporter reporter,
+  public DeployService(
+      CloudflareApi api,
+      ContainerEngine engine,
+      ManifestLookup manifests,
+      Reporter reporter,
       RolloutWatcher watcher) {
     this.api = api;
     this.engine = engine;
@@ -49,41 +53,59 @@ public final class DeployService {
   public DeploymentReport deploy(DeploySettings settings, boolean apply) {
     var targets = preflight(settings);
     var credentials = pushCredentials(settings.registryHost());
-    var auth = new RegistryAuth(settings.registryHost(), credentials.username(), credentials.password());
+    var auth =
+        new RegistryAuth(settings.registryHost(), credentials.username(), credentials.password());
     var publisher = new ImagePublisher(engine, manifests, reporter);
     var workers = new WorkerPublisher(api);
     var applications = new ApplicationPublisher(api);
 
-    // Plan everything before the first change, so a conflict stops the deploy while nothing has moved.
+    // Plan everything before the first change, so a conflict stops the deploy while nothing has
+    // moved.
     var plannedImages = new LinkedHashMap<ContainerDeployment, PublishedImage>();
     for (var container : settings.containers()) {
-      plannedImages.put(container, publisher.publish(container.spec().label(), targets.get(container), auth, false));
+      plannedImages.put(
+          container,
+          publisher.publish(container.spec().label(), targets.get(container), auth, false));
     }
     var remoteNamespaces = api.listDurableObjectNamespaces();
     WorkerPlan workerPlan = workers.plan(settings, remoteNamespaces);
     reporter.info("Worker " + settings.worker().name() + ": " + workerPlan.describe());
     if (!workerPlan.deletedClasses().isEmpty()) {
-      reporter.warn("Deploying deletes the Durable Object class(es) " + String.join(", ", workerPlan.deletedClasses())
-          + " with their namespaces and all their stored data: the Worker no longer exports them and no container"
-          + " configures them. Export the class again (or use <renamedFrom>) to keep the data.");
+      reporter.warn(
+          "Deploying deletes the Durable Object class(es) "
+              + String.join(", ", workerPlan.deletedClasses())
+              + " with their namespaces and all their stored data: the Worker no longer exports them and no container"
+              + " configures them. Export the class again (or use <renamedFrom>) to keep the data.");
     }
     var namespaces = namespaceIds(settings, remoteNamespaces);
     var appPlans = new ArrayList<ApplicationPlan>();
     for (var container : settings.containers()) {
-      var plan = applications.plan(container, plannedNamespace(container, namespaces), plannedImages.get(container));
+      var plan =
+          applications.plan(
+              container, plannedNamespace(container, namespaces), plannedImages.get(container));
       appPlans.add(plan);
       reporter.info("Application " + container.spec().name() + ": " + plan.describe());
     }
     if (!apply) {
-      return report(false, settings, workerPlan.upload() ? "upload" : "no change", null, null, plannedImages, appPlans,
+      return report(
+          false,
+          settings,
+          workerPlan.upload() ? "upload" : "no change",
+          null,
+          null,
+          plannedImages,
+          appPlans,
           List.of());
     }
 
     var images = new LinkedHashMap<ContainerDeployment, PublishedImage>();
     for (var container : settings.containers()) {
       var planned = plannedImages.get(container);
-      images.put(container, planned.outcome() == PublishedImage.Outcome.WILL_PUSH
-          ? publisher.publish(container.spec().label(), targets.get(container), auth, true) : planned);
+      images.put(
+          container,
+          planned.outcome() == PublishedImage.Outcome.WILL_PUSH
+              ? publisher.publish(container.spec().label(), targets.get(container), auth, true)
+              : planned);
     }
     String versionId = null;
     if (workerPlan.upload()) {
@@ -91,31 +113,46 @@ public final class DeployService {
       var result = uploaded.result();
       versionId = result.deploymentId();
       if (uploaded.recoveredFrom() != null) {
-        reporter.warn("Worker " + settings.worker().name() + ": the upload failed (" + uploaded.recoveredFrom()
-            + "), but reading the Worker back shows this same Worker deployed (the upload took effect, or another"
-            + " deploy of this project uploaded it meanwhile); continuing.");
+        reporter.warn(
+            "Worker "
+                + settings.worker().name()
+                + ": the upload failed ("
+                + uploaded.recoveredFrom()
+                + "), but reading the Worker back shows this same Worker deployed (the upload took effect, or another"
+                + " deploy of this project uploaded it meanwhile); continuing.");
       } else {
-        reporter.info("Worker " + settings.worker().name() + ": uploaded version " + versionId
-            + (result.migrationTag() == null ? "" : " (migration tag " + result.migrationTag() + ")"));
+        reporter.info(
+            "Worker "
+                + settings.worker().name()
+                + ": uploaded version "
+                + versionId
+                + (result.migrationTag() == null
+                    ? ""
+                    : " (migration tag " + result.migrationTag() + ")"));
       }
     }
-    var namespacesNow = workerPlan.newClasses().isEmpty() && workerPlan.renamedClasses().isEmpty() ? namespaces
-        : namespaceIds(settings, api.listDurableObjectNamespaces());
+    var namespacesNow =
+        workerPlan.newClasses().isEmpty() && workerPlan.renamedClasses().isEmpty()
+            ? namespaces
+            : namespaceIds(settings, api.listDurableObjectNamespaces());
     var applied = new ArrayList<ApplicationPublisher.Applied>();
     var finalPlans = new ArrayList<ApplicationPlan>();
     for (int i = 0; i < settings.containers().size(); i++) {
       var container = settings.containers().get(i);
       String namespaceId = namespacesNow.get(container.spec().className());
       if (namespaceId == null) {
-        throw new CfException("The Worker upload did not create the Durable Object namespace of "
-            + container.spec().label() + "; check the class is exported and the migration applied.");
+        throw new CfException(
+            "The Worker upload did not create the Durable Object namespace of "
+                + container.spec().label()
+                + "; check the class is exported and the migration applied.");
       }
       // A pushed digest or a namespace the upload created changes the plan: make it again.
       var plan = appPlans.get(i);
       if (images.get(container) != plannedImages.get(container)
           || !namespaceId.equals(plannedNamespace(container, namespaces))) {
         plan = applications.plan(container, namespaceId, images.get(container));
-        if (plan.action() != appPlans.get(i).action() || !plan.changes().equals(appPlans.get(i).changes())) {
+        if (plan.action() != appPlans.get(i).action()
+            || !plan.changes().equals(appPlans.get(i).changes())) {
           reporter.info("Application " + container.spec().name() + ": " + plan.describe());
         }
       }
@@ -123,16 +160,33 @@ public final class DeployService {
       finalPlans.add(plan);
       applied.add(result);
       if (result.rollout() != null) {
-        reporter.info("Application " + container.spec().name() + ": rollout " + result.rollout().id() + " started");
+        reporter.info(
+            "Application "
+                + container.spec().name()
+                + ": rollout "
+                + result.rollout().id()
+                + " started");
         if (settings.waitForRollouts()) {
           watcher.await(container.spec().name(), result.application().id(), result.rollout().id());
         }
       } else if (plan.action() != ApplicationPlan.Action.NO_CHANGE) {
-        reporter.info("Application " + container.spec().name() + ": " + result.application().id() + " created");
+        reporter.info(
+            "Application "
+                + container.spec().name()
+                + ": "
+                + result.application().id()
+                + " created");
       }
     }
     String url = settings.worker().workersDev() ? workersDev(settings.worker().name()) : null;
-    return report(true, settings, workerPlan.upload() ? "uploaded" : "no change", versionId, url, images, finalPlans,
+    return report(
+        true,
+        settings,
+        workerPlan.upload() ? "uploaded" : "no change",
+        versionId,
+        url,
+        images,
+        finalPlans,
         applied);
   }
 
@@ -140,30 +194,44 @@ public final class DeployService {
   private Map<ContainerDeployment, ImageTarget> preflight(DeploySettings settings) {
     BuildReport build = settings.build();
     if (build.workerBundle() == null) {
-      throw new CfException("build.json has no Worker bundle: a deploy needs the Worker that routes to the"
-          + " containers (worker/package.json, or <worker><directory>); run 'mvn package' after adding it.");
+      throw new CfException(
+          "build.json has no Worker bundle: a deploy needs the Worker that routes to the"
+              + " containers (worker/package.json, or <worker><directory>); run 'mvn package' after adding it.");
     }
-    WorkerExports.requireExported(java.util.Set.copyOf(build.workerBundle().exports()),
-        settings.containers().stream().map(ContainerDeployment::spec).toList(), "bundle in build.json");
+    WorkerExports.requireExported(
+        java.util.Set.copyOf(build.workerBundle().exports()),
+        settings.containers().stream().map(ContainerDeployment::spec).toList(),
+        "bundle in build.json");
     ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_CHANGED);
-    var account = ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount,
-        NOTHING_CHANGED);
+    var account =
+        ApiAccess.require(
+            api, "Containers", "Containers: Edit", api::getContainersAccount, NOTHING_CHANGED);
     AccountChecks.checkLimits(settings.containers(), account, reporter);
     var targets = new LinkedHashMap<ContainerDeployment, ImageTarget>();
     boolean engineNeeded = false;
     for (var container : settings.containers()) {
       var image = settings.image(container);
-      var target = image.prebuilt()
-          ? ImageTarget.forPrebuilt(image.image(), settings.registryHost(), settings.accountId(),
-              container.spec().label())
-          : ImageTarget.forBuilt(image.image(), settings.registryHost(), settings.accountId(), container.spec().name(),
-              image.tag(), container.spec().tag().isEmpty());
+      var target =
+          image.prebuilt()
+              ? ImageTarget.forPrebuilt(
+                  image.image(),
+                  settings.registryHost(),
+                  settings.accountId(),
+                  container.spec().label())
+              : ImageTarget.forBuilt(
+                  image.image(),
+                  settings.registryHost(),
+                  settings.accountId(),
+                  container.spec().name(),
+                  image.tag(),
+                  container.spec().tag().isEmpty());
       checkNotLatest(container, target, image.prebuilt());
       checkFitsDisk(container, image);
       engineNeeded |= target.pushed();
       targets.put(container, target);
     }
-    AccountChecks.checkRegistries(targets, settings.registryHost(), this::configuredRegistries, reporter);
+    AccountChecks.checkRegistries(
+        targets, settings.registryHost(), this::configuredRegistries, reporter);
     if (engineNeeded) {
       reporter.info("Using " + engine.ping());
     }
@@ -172,14 +240,17 @@ public final class DeployService {
       if (target.pushed()) {
         String label = entry.getKey().spec().label();
         var local = ImagePublisher.localImage(engine, target, label);
-        ImagePublisher.requireCloudflarePlatform(local, target, label, !settings.image(entry.getKey()).prebuilt(),
-            reporter);
+        ImagePublisher.requireCloudflarePlatform(
+            local, target, label, !settings.image(entry.getKey()).prebuilt(), reporter);
       }
     }
     return targets;
   }
 
-  /** The account's configured registries; unknown (empty) when the list cannot be read or has another shape. */
+  /**
+   * The account's configured registries; unknown (empty) when the list cannot be read or has
+   * another shape.
+   */
   private Optional<List<String>> configuredRegistries() {
     try {
       return api.listImageRegistryDomains();
@@ -190,25 +261,41 @@ public final class DeployService {
   }
 
   /**
-   * Cloudflare refuses an application image tagged latest (wrangler cloudchamber/common.ts parseImageName:
-   * '"latest" tag is not allowed'), and an untagged reference is latest. Found at the application create, that is
-   * after the push and the Worker upload; say so before anything changes.
+   * Cloudflare refuses an application image tagged latest (wrangler cloudchamber/common.ts
+   * parseImageName: '"latest" tag is not allowed'), and an untagged reference is latest. Found at
+   * the application create, that is after the push and the Worker upload; say so before anything
+   * changes.
    */
-  private static void checkNotLatest(ContainerDeployment container, ImageTarget target, boolean prebuilt) {
+  private static void checkNotLatest(
+      ContainerDeployment container, ImageTarget target, boolean prebuilt) {
     if (!target.tag().equals("latest")) {
       return;
     }
     String label = container.spec().label();
-    throw new InvalidSettingException(Setting.ofContainer(label, prebuilt ? "image" : "tag"),
-        "The image " + target.taggedReference() + " of " + label + " is tagged \"latest\""
-            + (prebuilt ? " (a reference without a tag is latest too)" : "") + ", which Cloudflare does not allow"
+    throw new InvalidSettingException(
+        Setting.ofContainer(label, prebuilt ? "image" : "tag"),
+        "The image "
+            + target.taggedReference()
+            + " of "
+            + label
+            + " is tagged \"latest\""
+            + (prebuilt ? " (a reference without a tag is latest too)" : "")
+            + ", which Cloudflare does not allow"
             + " for a container. Nothing was changed.",
-        prebuilt ? "pin a tag, e.g. <image>" + target.localReference().map(l -> l.substring(0, l.lastIndexOf(':')))
-            .orElse(target.repository()) + ":1.0</image>, or a digest (@sha256:...)"
+        prebuilt
+            ? "pin a tag, e.g. <image>"
+                + target
+                    .localReference()
+                    .map(l -> l.substring(0, l.lastIndexOf(':')))
+                    .orElse(target.repository())
+                + ":1.0</image>, or a digest (@sha256:...)"
             : "remove <tag> (the image is then tagged by its content), or pin another tag");
   }
 
-  /** A registry host the account has not got (a wrong -Dcf.registry) is a setting to fix, not a raw API error. */
+  /**
+   * A registry host the account has not got (a wrong -Dcf.registry) is a setting to fix, not a raw
+   * API error.
+   */
   private RegistryCredentials pushCredentials(String registryHost) {
     try {
       return api.createPushCredentials(registryHost, CREDENTIAL_MINUTES);
@@ -216,9 +303,16 @@ public final class DeployService {
       if (!e.hasErrorName("IMAGE_REGISTRY_NOT_CONFIGURED") && e.httpStatus() != 404) {
         throw e;
       }
-      throw new InvalidSettingException(Setting.of("registry").withProperty("cf.registry"),
-          "The account has no registry " + registryHost + " to push to (HTTP " + e.httpStatus() + ", "
-              + (e.errorName() == null ? "no error name" : e.errorName()) + "). " + NOTHING_CHANGED,
+      throw new InvalidSettingException(
+          Setting.of("registry").withProperty("cf.registry"),
+          "The account has no registry "
+              + registryHost
+              + " to push to (HTTP "
+              + e.httpStatus()
+              + ", "
+              + (e.errorName() == null ? "no error name" : e.errorName())
+              + "). "
+              + NOTHING_CHANGED,
           "leave <registry> and CLOUDFLARE_CONTAINER_REGISTRY unset for Cloudflare's registry"
               + " (registry.cloudflare.com), or set them to this account's registry host");
     }
@@ -233,21 +327,32 @@ public final class DeployService {
     if (neededMb > container.size().diskMb()) {
       boolean custom = container.size() instanceof ContainerSize.Custom;
       String element = custom ? "diskMb" : "instanceType";
-      throw new InvalidSettingException(Setting.ofContainer(container.spec().label(), element),
-          String.format(java.util.Locale.ROOT, "The image of %s needs about %.0f MB of disk, more than the %d MB its"
-              + " instance has. Nothing was changed.", container.spec().label(), neededMb, container.size().diskMb()),
-          custom ? "shrink the image, or give it more <diskMb> (and memory)"
+      throw new InvalidSettingException(
+          Setting.ofContainer(container.spec().label(), element),
+          String.format(
+              java.util.Locale.ROOT,
+              "The image of %s needs about %.0f MB of disk, more than the %d MB its"
+                  + " instance has. Nothing was changed.",
+              container.spec().label(),
+              neededMb,
+              container.size().diskMb()),
+          custom
+              ? "shrink the image, or give it more <diskMb> (and memory)"
               : "shrink the image, or pick a larger <instanceType>");
     }
   }
 
   /** The class's namespace, or, while a rename is pending, the namespace it is renamed from. */
-  private static String plannedNamespace(ContainerDeployment container, Map<String, String> namespaces) {
+  private static String plannedNamespace(
+      ContainerDeployment container, Map<String, String> namespaces) {
     String id = namespaces.get(container.spec().className());
-    return id != null || container.renamedFrom() == null ? id : namespaces.get(container.renamedFrom());
+    return id != null || container.renamedFrom() == null
+        ? id
+        : namespaces.get(container.renamedFrom());
   }
 
-  private static Map<String, String> namespaceIds(DeploySettings settings, List<DurableObjectNamespace> namespaces) {
+  private static Map<String, String> namespaceIds(
+      DeploySettings settings, List<DurableObjectNamespace> namespaces) {
     var ids = new LinkedHashMap<String, String>();
     for (DurableObjectNamespace ns : namespaces) {
       if (settings.worker().name().equals(ns.script())) {
@@ -265,28 +370,47 @@ public final class DeployService {
     }
     Optional<String> subdomain = api.findAccountSubdomain();
     if (subdomain.isEmpty()) {
-      reporter.warn("The account has no workers.dev subdomain yet: choose one in the Cloudflare dashboard"
-          + " (Workers & Pages) to get a URL.");
+      reporter.warn(
+          "The account has no workers.dev subdomain yet: choose one in the Cloudflare dashboard"
+              + " (Workers & Pages) to get a URL.");
       return null;
     }
     return CloudflareApi.workersDevUrl(script, subdomain.get());
   }
 
-  private static DeploymentReport report(boolean applied, DeploySettings settings, String workerAction,
-      String versionId, String url, Map<ContainerDeployment, PublishedImage> images, List<ApplicationPlan> plans,
+  private static DeploymentReport report(
+      boolean applied,
+      DeploySettings settings,
+      String workerAction,
+      String versionId,
+      String url,
+      Map<ContainerDeployment, PublishedImage> images,
+      List<ApplicationPlan> plans,
       List<ApplicationPublisher.Applied> results) {
     var containers = new ArrayList<DeploymentReport.Container>();
     for (int i = 0; i < plans.size(); i++) {
       var plan = plans.get(i);
       var container = plan.container();
       var result = i < results.size() ? results.get(i) : null;
-      String appId = result != null ? result.application().id() : plan.existing() == null ? null : plan.existing().id();
+      String appId =
+          result != null
+              ? result.application().id()
+              : plan.existing() == null ? null : plan.existing().id();
       Rollout rollout = result == null ? null : result.rollout();
-      containers.add(new DeploymentReport.Container(container.spec().name(), container.spec().className(), appId,
-          images.get(container).reference(), images.get(container).outcome().name().toLowerCase(java.util.Locale.ROOT),
-          plan.action().name().toLowerCase(java.util.Locale.ROOT), plan.changes(), rollout == null ? null : rollout.id()));
+      containers.add(
+          new DeploymentReport.Container(
+              container.spec().name(),
+              container.spec().className(),
+              appId,
+              images.get(container).reference(),
+              images.get(container).outcome().name().toLowerCase(java.util.Locale.ROOT),
+              plan.action().name().toLowerCase(java.util.Locale.ROOT),
+              plan.changes(),
+              rollout == null ? null : rollout.id()));
     }
-    return new DeploymentReport(applied, new DeploymentReport.Worker(settings.worker().name(), workerAction, versionId,
-        url), containers);
+    return new DeploymentReport(
+        applied,
+        new DeploymentReport.Worker(settings.worker().name(), workerAction, versionId, url),
+        containers);
   }
 }

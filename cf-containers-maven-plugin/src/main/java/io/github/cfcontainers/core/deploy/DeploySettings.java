@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Everything a deploy needs, validated.
  *
- * @param registryHost where images go ({@code registry.cloudflare.com}, or a loopback registry in tests)
+ * @param registryHost where images go ({@code registry.cloudflare.com}, or a loopback registry in
+ *     tests)
  * @param build what {@code cf:build} produced (images and the Worker bundle summary)
  * @param workerBundleDirectory where {@code cf:build} wrote {@code worker.js} and its source map
  * @param waitForRollouts follow each rollout until it finishes
@@ -31,7 +32,11 @@ public record DeploySettings(
     return build.containers().stream()
         .filter(image -> image.name().equals(container.spec().name()))
         .findFirst()
-        .orElseThrow(() -> new CfException("build.json has no image for "
-            + container.spec().label() + ": run 'mvn package' (or cf:build) after changing the containers."));
+        .orElseThrow(
+            () ->
+                new CfException(
+                    "build.json has no image for "
+                        + container.spec().label()
+                        + ": run 'mvn package' (or cf:build) after changing the containers."));
   }
 }

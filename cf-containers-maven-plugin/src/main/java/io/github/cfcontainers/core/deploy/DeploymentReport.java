@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a deploy did (or, for a plan, would do), written to {@code target/cf-containers/deployment.json}.
+ * What a deploy did (or, for a plan, would do), written to {@code
+ * target/cf-containers/deployment.json}.
  *
  * @param applied false for {@code cf:plan} / {@code -Dcf.dryRun}
  */
@@ -19,15 +20,22 @@ public record DeploymentReport(boolean applied, Worker worker, List<Container> c
     containers = List.copyOf(containers);
   }
 
-  /** @param versionId the uploaded version; null when the upload was skipped as unchanged */
+  /**
+   * @param versionId the uploaded version; null when the upload was skipped as unchanged
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Worker(String name, String action, String versionId, String url) {
-  }
+  public record Worker(String name, String action, String versionId, String url) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Container(String name, String className, String applicationId, String image, String imageAction,
-      String action, List<String> changes, String rolloutId) {
-  }
+  public record Container(
+      String name,
+      String className,
+      String applicationId,
+      String image,
+      String imageAction,
+      String action,
+      List<String> changes,
+      String rolloutId) {}
 
   public Path write(Path outputDirectory) {
     return ResultFiles.writeJson(outputDirectory, FILE_NAME, this);

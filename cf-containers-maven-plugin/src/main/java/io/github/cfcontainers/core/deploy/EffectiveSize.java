@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sizes an application's instances get, whichever form the configuration states them in: a named
- * {@code instance_type}, the three sizes ({@code vcpu}, {@code memory_mib}, {@code disk.size_mb}), or both (a
- * read-back resolves a named type to its sizes, and may answer a legacy name). Each field is null when the
- * configuration neither states it nor names a known type that implies it: the public schema promises none of them.
+ * The sizes an application's instances get, whichever form the configuration states them in: a
+ * named {@code instance_type}, the three sizes ({@code vcpu}, {@code memory_mib}, {@code
+ * disk.size_mb}), or both (a read-back resolves a named type to its sizes, and may answer a legacy
+ * name). Each field is null when the configuration neither states it nor names a known type that
+ * implies it: the public schema promises none of them.
  *
- * @param label the type's canonical name, an unknown name as given, {@code custom}, or null when nothing is stated
+ * @param label the type's canonical name, an unknown name as given, {@code custom}, or null when
+ *     nothing is stated
  */
 record EffectiveSize(Double vcpu, Integer memoryMib, Integer diskMb, String label) {
 
@@ -31,13 +33,22 @@ record EffectiveSize(Double vcpu, Integer memoryMib, Integer diskMb, String labe
     if (configuration == null) {
       return new EffectiveSize(null, null, null, null);
     }
-    Optional<InstanceType> named = configuration.instanceType() == null ? Optional.empty()
-        : InstanceType.fromName(configuration.instanceType());
-    Double vcpu = configuration.vcpu() != null ? configuration.vcpu() : named.map(InstanceType::vcpu).orElse(null);
-    Integer memory = configuration.memoryMib() != null ? configuration.memoryMib()
-        : named.map(InstanceType::memoryMib).orElse(null);
-    Integer disk = configuration.disk() != null && configuration.disk().sizeMb() != null
-        ? configuration.disk().sizeMb() : named.map(InstanceType::diskMb).orElse(null);
+    Optional<InstanceType> named =
+        configuration.instanceType() == null
+            ? Optional.empty()
+            : InstanceType.fromName(configuration.instanceType());
+    Double vcpu =
+        configuration.vcpu() != null
+            ? configuration.vcpu()
+            : named.map(InstanceType::vcpu).orElse(null);
+    Integer memory =
+        configuration.memoryMib() != null
+            ? configuration.memoryMib()
+            : named.map(InstanceType::memoryMib).orElse(null);
+    Integer disk =
+        configuration.disk() != null && configuration.disk().sizeMb() != null
+            ? configuration.disk().sizeMb()
+            : named.map(InstanceType::diskMb).orElse(null);
     String label;
     if (vcpu != null && memory != null && disk != null) {
       label = InstanceType.ofSizes(vcpu, memory, disk).map(InstanceType::apiName).orElse(CUSTOM);
@@ -56,23 +67,29 @@ record EffectiveSize(Double vcpu, Integer memoryMib, Integer diskMb, String labe
   }
 
   /**
-   * "field: remote -> desired" lines, empty when the sizes are the same. A dimension the API did not report is not
-   * compared (no false change every deploy); nothing reported at all is a change, so the deploy states the size.
+   * "field: remote -> desired" lines, empty when the sizes are the same. A dimension the API did
+   * not report is not compared (no false change every deploy); nothing reported at all is a change,
+   * so the deploy states the size.
    */
   static List<String> diff(EffectiveSize remote, EffectiveSize desired) {
     var changes = new ArrayList<String>();
     if (remote.isUnknown()) {
-      changes.add("instance_type: " + (remote.label() == null ? "(not reported)" : remote.label()) + " -> "
-          + desired.label());
+      changes.add(
+          "instance_type: "
+              + (remote.label() == null ? "(not reported)" : remote.label())
+              + " -> "
+              + desired.label());
       return changes;
     }
     boolean sameVcpu = remote.vcpu() == null || Math.abs(remote.vcpu() - desired.vcpu()) < 1e-9;
-    boolean sameMemory = remote.memoryMib() == null || remote.memoryMib().equals(desired.memoryMib());
+    boolean sameMemory =
+        remote.memoryMib() == null || remote.memoryMib().equals(desired.memoryMib());
     boolean sameDisk = remote.diskMb() == null || remote.diskMb().equals(desired.diskMb());
     if (sameVcpu && sameMemory && sameDisk) {
       return changes;
     }
-    boolean bothNamed = !CUSTOM.equals(desired.label()) && remote.label() != null && !CUSTOM.equals(remote.label());
+    boolean bothNamed =
+        !CUSTOM.equals(desired.label()) && remote.label() != null && !CUSTOM.equals(remote.label());
     if (remote.label() != null && !remote.label().equals(desired.label())) {
       changes.add("instance_type: " + remote.label() + " -> " + desired.label());
     }

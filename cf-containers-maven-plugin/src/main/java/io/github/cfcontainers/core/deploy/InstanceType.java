@@ -53,13 +53,17 @@ public enum InstanceType {
   }
 
   /**
-   * The type with exactly these sizes, as the API reports them for a named type in a read-back (wrangler's
-   * {@code inferInstanceType} does the same). Legacy aliases share their canonical type's sizes, so the answer
-   * is always the canonical name.
+   * The type with exactly these sizes, as the API reports them for a named type in a read-back
+   * (wrangler's {@code inferInstanceType} does the same). Legacy aliases share their canonical
+   * type's sizes, so the answer is always the canonical name.
    */
   public static Optional<InstanceType> ofSizes(double vcpu, int memoryMib, int diskMb) {
     return Arrays.stream(values())
-        .filter(type -> Math.abs(type.vcpu - vcpu) < 1e-9 && type.memoryMib == memoryMib && type.diskMb == diskMb)
+        .filter(
+            type ->
+                Math.abs(type.vcpu - vcpu) < 1e-9
+                    && type.memoryMib == memoryMib
+                    && type.diskMb == diskMb)
         .findFirst();
   }
 

@@ -8,7 +8,12 @@ package io.github.cfcontainers.core.deploy;
  */
 public record PublishedImage(String reference, String digest, Outcome outcome) {
 
-  public enum Outcome { PUSHED, ALREADY_IN_REGISTRY, WILL_PUSH, EXTERNAL }
+  public enum Outcome {
+    PUSHED,
+    ALREADY_IN_REGISTRY,
+    WILL_PUSH,
+    EXTERNAL
+  }
 
   public boolean changed() {
     return outcome == Outcome.PUSHED || outcome == Outcome.WILL_PUSH;

@@ -7,8 +7,8 @@ import io.github.cfcontainers.cloudflare.Rollout;
 import io.github.cfcontainers.cloudflare.Sleeper;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.Setting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +17,20 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Follows a rollout until it finishes (-Dcf.wait), printing each change of status or progress; then waits until the
- * running instances report what it rolled out. Fails on a rollout that ends reverted or replaced, on a step that
- * reverts, and when either wait outlasts the timeout (-Dcf.wait.timeout). Statuses and step statuses are those of
- * containers-shared ApplicationRollout / RolloutStep.
+ * Follows a rollout until it finishes (-Dcf.wait), printing each change of status or progress; then
+ * waits until the running instances report what it rolled out. Fails on a rollout that ends
+ * reverted or replaced, on a step that reverts, and when either wait outlasts the timeout
+ * (-Dcf.wait.timeout). Statuses and step statuses are those of containers-shared ApplicationRollout
+ * / RolloutStep.
  */
 public class RolloutWatcher {
 
   private static final Set<String> FAILED_STEP = Set.of("reverting", "reverted");
-  /** Instances in these states run nothing (public instances-v2 schema), so their image does not count. */
+
+  /**
+   * Instances in these states run nothing (public instances-v2 schema), so their image does not
+   * count.
+   */
   private static final Set<String> NOT_RUNNING = Set.of("stopped", "stopping", "inactive");
 
   private final CloudflareApi api;
@@ -40,8 +45,13 @@ public class RolloutWatcher {
   }
 
   /** With a clock and sleeper of the caller's, so tests need not wait. */
-  public RolloutWatcher(CloudflareApi api, Reporter reporter, Duration interval, Duration timeout,
-      LongSupplier nanoTime, Sleeper sleeper) {
+  public RolloutWatcher(
+      CloudflareApi api,
+      Reporter reporter,
+      Duration interval,
+      Duration timeout,
+      LongSupplier nanoTime,
+      Sleeper sleeper) {
     this.api = api;
     this.reporter = reporter;
     this.interval = interval;
@@ -67,26 +77,48 @@ public class RolloutWatcher {
       }
       String failedStep = failedStep(rollout);
       if (rollout.isFinished() && !"completed".equals(rollout.status()) || failedStep != null) {
-        throw new CfException("The rollout " + rolloutId + " of " + appName + " ended " + rollout.status()
-            + (failedStep == null ? "" : " (" + failedStep + ")") + ": the application does not run what it"
-            + " rolled out. See 'mvn cf:status'; fix the cause and deploy again, or run 'mvn cf:rollback'.");
+        throw new CfException(
+            "The rollout "
+                + rolloutId
+                + " of "
+                + appName
+                + " ended "
+                + rollout.status()
+                + (failedStep == null ? "" : " (" + failedStep + ")")
+                + ": the application does not run what it"
+                + " rolled out. See 'mvn cf:status'; fix the cause and deploy again, or run 'mvn cf:rollback'.");
       }
       if ("completed".equals(rollout.status())) {
         awaitInstances(appName, applicationId, rollout, deadline);
         return rollout;
       }
-      pause(deadline, () -> "The rollout " + rolloutId + " of " + appName + " did not finish within "
-          + human(timeout) + " (-Dcf.wait.timeout); it goes on remotely: follow it with 'mvn cf:status'.");
+      pause(
+          deadline,
+          () ->
+              "The rollout "
+                  + rolloutId
+                  + " of "
+                  + appName
+                  + " did not finish within "
+                  + human(timeout)
+                  + " (-Dcf.wait.timeout); it goes on remotely: follow it with 'mvn cf:status'.");
     }
   }
 
-  /** Until every running instance reports the rollout's target image or version, or the deadline. */
-  private void awaitInstances(String appName, String applicationId, Rollout rollout, long deadline) {
-    String image = rollout.targetConfiguration() == null ? null : rollout.targetConfiguration().image();
+  /**
+   * Until every running instance reports the rollout's target image or version, or the deadline.
+   */
+  private void awaitInstances(
+      String appName, String applicationId, Rollout rollout, long deadline) {
+    String image =
+        rollout.targetConfiguration() == null ? null : rollout.targetConfiguration().image();
     Long version = rollout.targetVersionNumber();
     if (image == null && version == null) {
-      reporter.info("Application " + appName + ": the rollout names no target image or version: instances not"
-          + " checked.");
+      reporter.info(
+          "Application "
+              + appName
+              + ": the rollout names no target image or version: instances not"
+              + " checked.");
       return;
     }
     while (true) {
@@ -102,28 +134,57 @@ public class RolloutWatcher {
         if (on == null) {
           unknown++;
         } else if (!on || "failed".equals(instance.stateName())) {
-          behind.add(instance.id() + " (" + instance.stateName() + ", " + (instance.image() != null ? instance.image()
-              : "version " + instance.appVersion()) + ")");
+          behind.add(
+              instance.id()
+                  + " ("
+                  + instance.stateName()
+                  + ", "
+                  + (instance.image() != null
+                      ? instance.image()
+                      : "version " + instance.appVersion())
+                  + ")");
         }
       }
       if (behind.isEmpty()) {
-        reporter.info("Application " + appName + ": done, " + (running == 0
-            ? "no instance is running (they start on demand with the new version)"
-            : running - unknown + " of " + running + " running instance(s) report "
-                + (image != null ? image : "version " + version)
-                + (unknown == 0 ? "" : "; " + unknown + " report neither image nor app_version (not checked)")));
+        reporter.info(
+            "Application "
+                + appName
+                + ": done, "
+                + (running == 0
+                    ? "no instance is running (they start on demand with the new version)"
+                    : running
+                        - unknown
+                        + " of "
+                        + running
+                        + " running instance(s) report "
+                        + (image != null ? image : "version " + version)
+                        + (unknown == 0
+                            ? ""
+                            : "; "
+                                + unknown
+                                + " report neither image nor app_version (not checked)")));
         return;
       }
       List<String> report = List.copyOf(behind);
-      pause(deadline, () -> "The rollout " + rollout.id() + " of " + appName + " completed, but within "
-          + human(timeout) + " (-Dcf.wait.timeout) these instances did not report what it rolled out: "
-          + String.join(", ", report) + ". See 'mvn cf:status'.");
+      pause(
+          deadline,
+          () ->
+              "The rollout "
+                  + rollout.id()
+                  + " of "
+                  + appName
+                  + " completed, but within "
+                  + human(timeout)
+                  + " (-Dcf.wait.timeout) these instances did not report what it rolled out: "
+                  + String.join(", ", report)
+                  + ". See 'mvn cf:status'.");
     }
   }
 
   /**
-   * Whether the instance runs the target: its {@code image} (public instances-v2 schema) when both are known, else
-   * its {@code app_version} (containers-shared DashApplicationInstance); null when it reports neither.
+   * Whether the instance runs the target: its {@code image} (public instances-v2 schema) when both
+   * are known, else its {@code app_version} (containers-shared DashApplicationInstance); null when
+   * it reports neither.
    */
   static Boolean runs(ContainerInstance instance, String image, Long version) {
     if (instance.image() != null && image != null) {
@@ -153,7 +214,10 @@ public class RolloutWatcher {
     }
     for (JsonNode step : steps) {
       if (FAILED_STEP.contains(step.path("status").asText())) {
-        return "step " + step.path("id").asText("?") + " " + step.path("status").asText()
+        return "step "
+            + step.path("id").asText("?")
+            + " "
+            + step.path("status").asText()
             + (step.hasNonNull("reason") ? ": " + step.get("reason").asText() : "");
       }
     }
@@ -162,8 +226,18 @@ public class RolloutWatcher {
 
   private static String describe(Rollout rollout) {
     var p = rollout.progress();
-    return rollout.status() + (p == null ? "" : " (step " + p.currentStep() + "/" + p.totalSteps() + ", "
-        + p.updatedInstances() + "/" + p.totalInstances() + " instances)");
+    return rollout.status()
+        + (p == null
+            ? ""
+            : " (step "
+                + p.currentStep()
+                + "/"
+                + p.totalSteps()
+                + ", "
+                + p.updatedInstances()
+                + "/"
+                + p.totalInstances()
+                + " instances)");
   }
 
   private void pause(long deadline, java.util.function.Supplier<String> timedOut) {
@@ -179,24 +253,29 @@ public class RolloutWatcher {
   }
 
   /**
-   * {@code -Dcf.wait.timeout}: whole seconds ({@code 600}) or a number with {@code s}, {@code m} or {@code h}
-   * ({@code 90s}, {@code 10m}, {@code 1h}); at least 1 second, at most 24 hours.
+   * {@code -Dcf.wait.timeout}: whole seconds ({@code 600}) or a number with {@code s}, {@code m} or
+   * {@code h} ({@code 90s}, {@code 10m}, {@code 1h}); at least 1 second, at most 24 hours.
    */
   public static Duration parseTimeout(String text, Setting setting) {
     String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
     var m = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(t);
     if (!m.matches()) {
-      throw new InvalidSettingException(setting, "The wait timeout '" + text + "' is not a duration.",
+      throw new InvalidSettingException(
+          setting,
+          "The wait timeout '" + text + "' is not a duration.",
           "give whole seconds (600) or a number with s, m or h (90s, 10m, 1h)");
     }
     long n = Long.parseLong(m.group(1));
-    Duration d = switch (m.group(2)) {
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofSeconds(n);
-    };
+    Duration d =
+        switch (m.group(2)) {
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofSeconds(n);
+        };
     if (d.isZero() || d.compareTo(Duration.ofHours(24)) > 0) {
-      throw new InvalidSettingException(setting, "The wait timeout '" + text + "' is out of range.",
+      throw new InvalidSettingException(
+          setting,
+          "The wait timeout '" + text + "' is out of range.",
           "use at least 1s and at most 24h");
     }
     return d;

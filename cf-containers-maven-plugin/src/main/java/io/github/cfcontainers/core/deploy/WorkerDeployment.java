@@ -18,9 +18,22 @@ public record WorkerDeployment(
     boolean uploadSecrets) {
 
   /** Without secrets. */
-  public WorkerDeployment(String name, LocalDate compatibilityDate, List<String> compatibilityFlags,
-      Map<String, String> vars, boolean observability, boolean workersDev) {
-    this(name, compatibilityDate, compatibilityFlags, vars, observability, workersDev, List.of(), false);
+  public WorkerDeployment(
+      String name,
+      LocalDate compatibilityDate,
+      List<String> compatibilityFlags,
+      Map<String, String> vars,
+      boolean observability,
+      boolean workersDev) {
+    this(
+        name,
+        compatibilityDate,
+        compatibilityFlags,
+        vars,
+        observability,
+        workersDev,
+        List.of(),
+        false);
   }
 
   public WorkerDeployment {
@@ -29,7 +42,9 @@ public record WorkerDeployment(
     secrets = List.copyOf(secrets);
   }
 
-  /** The names in {@code env} that vars and secrets take: a container binding may use none of them. */
+  /**
+   * The names in {@code env} that vars and secrets take: a container binding may use none of them.
+   */
   public Set<String> bindingNames() {
     var names = new HashSet<>(vars.keySet());
     secrets.forEach(s -> names.add(s.name()));

@@ -16,8 +16,12 @@ public record WorkerInput(
   public static final WorkerInput DEFAULTS = new WorkerInput(null, null, null, null, null);
 
   /** Without secrets. */
-  public WorkerInput(String compatibilityDate, List<String> compatibilityFlags, Map<String, String> vars,
-      Boolean observability, Boolean workersDev) {
+  public WorkerInput(
+      String compatibilityDate,
+      List<String> compatibilityFlags,
+      Map<String, String> vars,
+      Boolean observability,
+      Boolean workersDev) {
     this(compatibilityDate, compatibilityFlags, vars, observability, workersDev, List.of(), false);
   }
 

@@ -9,13 +9,19 @@ import java.util.List;
  *
  * @param exists the script is already deployed
  * @param newClasses container classes the upload creates (SQLite-backed, container-enabled)
- * @param deletedClasses classes of this Worker neither configured nor exported any more: deleted with their
- *     namespace and all its data
+ * @param deletedClasses classes of this Worker neither configured nor exported any more: deleted
+ *     with their namespace and all its data
  * @param renamedClasses "Old -> New" for classes renamed through {@code <renamedFrom>}
  * @param upload whether anything differs from what is deployed
  */
-public record WorkerPlan(boolean exists, List<String> newClasses, List<String> deletedClasses,
-    List<String> renamedClasses, String contentHash, boolean upload, ScriptMetadata metadata,
+public record WorkerPlan(
+    boolean exists,
+    List<String> newClasses,
+    List<String> deletedClasses,
+    List<String> renamedClasses,
+    String contentHash,
+    boolean upload,
+    ScriptMetadata metadata,
     List<WorkerModule> modules) {
 
   public WorkerPlan {
@@ -37,9 +43,14 @@ public record WorkerPlan(boolean exists, List<String> newClasses, List<String> d
       what.append(", new classes ").append(String.join(", ", newClasses));
     }
     if (!deletedClasses.isEmpty()) {
-      what.append(", deleted classes ").append(String.join(", ", deletedClasses)).append(" (DELETES ")
-          .append(deletedClasses.size() == 1 ? "its Durable Object namespace and all the data stored in it"
-              : "their Durable Object namespaces and all the data stored in them").append(")");
+      what.append(", deleted classes ")
+          .append(String.join(", ", deletedClasses))
+          .append(" (DELETES ")
+          .append(
+              deletedClasses.size() == 1
+                  ? "its Durable Object namespace and all the data stored in it"
+                  : "their Durable Object namespaces and all the data stored in them")
+          .append(")");
     }
     if (!renamedClasses.isEmpty()) {
       what.append(", renamed classes ").append(String.join(", ", renamedClasses));

@@ -3,7 +3,10 @@ package io.github.cfcontainers.core.dev;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Builds what the runtime serves (the bundle, the {@code cloudflare-dev/} images); the Maven layer supplies it. */
+/**
+ * Builds what the runtime serves (the bundle, the {@code cloudflare-dev/} images); the Maven layer
+ * supplies it.
+ */
 @FunctionalInterface
 public interface DevBuild {
 

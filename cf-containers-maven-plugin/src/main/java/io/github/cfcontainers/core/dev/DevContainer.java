@@ -7,5 +7,4 @@ package io.github.cfcontainers.core.dev;
  * @param binding the Durable Object namespace binding the Worker reads from {@code env}
  * @param image the local image, {@code cloudflare-dev/<name>:<tag>}
  */
-public record DevContainer(String className, String binding, String image) {
-}
+public record DevContainer(String className, String binding, String image) {}

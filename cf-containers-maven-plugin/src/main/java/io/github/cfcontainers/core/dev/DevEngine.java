@@ -9,7 +9,10 @@ public interface DevEngine {
   /** A short description of the engine; throws EngineUnavailableException when none answers. */
   String ping();
 
-  /** The engine's address in the form the local runtime takes, e.g. {@code unix:///var/run/docker.sock}. */
+  /**
+   * The engine's address in the form the local runtime takes, e.g. {@code
+   * unix:///var/run/docker.sock}.
+   */
   String dockerHost();
 
   boolean hasNetwork(String name);
@@ -28,6 +31,5 @@ public interface DevEngine {
   AutoCloseable followLogs(String id, Consumer<String> line);
 
   /** A container: its name without the leading slash. */
-  record EngineContainer(String id, String name, String image, String state) {
-  }
+  record EngineContainer(String id, String name, String image, String state) {}
 }

@@ -10,14 +10,19 @@ import java.util.Map;
  * containers the runtime will start, by name prefix, so they can be removed afterwards.
  *
  * @param options Miniflare's constructor options, JSON-ready
- * @param containerPrefixes workerd names app containers {@code workerd-<worker>-<class>-<id>} and their
- *     egress sidecars the same plus {@code -proxy}
+ * @param containerPrefixes workerd names app containers {@code workerd-<worker>-<class>-<id>} and
+ *     their egress sidecars the same plus {@code -proxy}
  * @param url where the Worker will answer
- * @param secrets the Worker's secrets with their values: bound like vars, but handed to the launcher over its
- *     stdin, never in the options file
+ * @param secrets the Worker's secrets with their values: bound like vars, but handed to the
+ *     launcher over its stdin, never in the options file
  */
-public record DevPlan(Map<String, Object> options, Path workerProject, List<String> containerPrefixes,
-    List<String> images, String url, List<WorkerSecret> secrets) {
+public record DevPlan(
+    Map<String, Object> options,
+    Path workerProject,
+    List<String> containerPrefixes,
+    List<String> images,
+    String url,
+    List<WorkerSecret> secrets) {
 
   public DevPlan {
     options = Map.copyOf(options);

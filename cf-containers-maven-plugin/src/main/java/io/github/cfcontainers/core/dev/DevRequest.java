@@ -11,14 +11,19 @@ import java.util.List;
  * @param classes the container classes and their bindings, in POM order
  * @param offline Maven's -o: pull nothing
  */
-public record DevRequest(Path workerProject, WorkerDeployment worker, List<ClassBinding> classes, int port,
-    Path runDirectory, boolean offline, Duration readyTimeout) {
+public record DevRequest(
+    Path workerProject,
+    WorkerDeployment worker,
+    List<ClassBinding> classes,
+    int port,
+    Path runDirectory,
+    boolean offline,
+    Duration readyTimeout) {
 
   public DevRequest {
     classes = List.copyOf(classes);
   }
 
   /** A container class and the binding the Worker reaches it by. */
-  public record ClassBinding(String className, String binding) {
-  }
+  public record ClassBinding(String className, String binding) {}
 }

@@ -15,14 +15,14 @@ public interface DevRuntime {
   Probe probe(Path workerProject, Path runDirectory);
 
   /** Starts serving the plan; output lines of the runtime and the Worker go to {@code output}. */
-  Running start(DevPlan plan, Path runDirectory, Consumer<String> output, Consumer<String> warnings);
+  Running start(
+      DevPlan plan, Path runDirectory, Consumer<String> output, Consumer<String> warnings);
 
   /**
    * @param version the Miniflare version
    * @param egressImage the sidecar image the runtime will start next to each container
    */
-  record Probe(String version, String egressImage) {
-  }
+  record Probe(String version, String egressImage) {}
 
   /** A started runtime. */
   interface Running {

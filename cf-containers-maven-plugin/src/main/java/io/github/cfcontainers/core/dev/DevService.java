@@ -14,8 +14,8 @@ import java.util.ArrayList;
 
 /**
  * {@code cf:dev}: checks the engine, the runtime and the port, builds, then serves the Worker on
- * 127.0.0.1 until the runtime ends or the JVM is asked to stop (Ctrl-C), and removes the
- * containers it started either way.
+ * 127.0.0.1 until the runtime ends or the JVM is asked to stop (Ctrl-C), and removes the containers
+ * it started either way.
  */
 public final class DevService {
 
@@ -43,9 +43,11 @@ public final class DevService {
     checkPort(request.port());
     reporter.info("Using " + engine.ping());
     if (!engine.hasNetwork(BRIDGE)) {
-      throw new EngineUnavailableException("The Docker engine has no network named `bridge`: the local Workers "
-          + "runtime starts every container on it (is dockerd running with --bridge=none?).\n  Fix: run the "
-          + "engine with its default bridge network (or --bridge=<your bridge>).", null);
+      throw new EngineUnavailableException(
+          "The Docker engine has no network named `bridge`: the local Workers "
+              + "runtime starts every container on it (is dockerd running with --bridge=none?).\n  Fix: run the "
+              + "engine with its default bridge network (or --bridge=<your bridge>).",
+          null);
     }
     var probe = runtime.probe(request.workerProject(), request.runDirectory());
     reporter.info("Local Workers runtime: miniflare " + probe.version());
@@ -62,8 +64,16 @@ public final class DevService {
       ensureImage(image, request.offline(), "the image of " + c.className());
       containers.add(new DevContainer(c.className(), c.binding(), image));
     }
-    var plan = DevPlanner.plan(new DevSettings(request.workerProject(), built.bundle(), request.worker(),
-        containers, request.port(), engine.dockerHost(), request.runDirectory()));
+    var plan =
+        DevPlanner.plan(
+            new DevSettings(
+                request.workerProject(),
+                built.bundle(),
+                request.worker(),
+                containers,
+                request.port(),
+                engine.dockerHost(),
+                request.runDirectory()));
     var leftovers = DevSession.removeContainers(engine, plan, reporter);
     if (!leftovers.isEmpty()) {
       reporter.info("Removed containers an earlier run left: " + leftovers);
@@ -73,16 +83,26 @@ public final class DevService {
 
   private void serve(DevPlan plan, DevRequest request) throws InterruptedException {
     long started = System.nanoTime();
-    var running = runtime.start(plan, request.runDirectory(), line -> reporter.info("[worker] " + line),
-        reporter::warn);
+    var running =
+        runtime.start(
+            plan,
+            request.runDirectory(),
+            line -> reporter.info("[worker] " + line),
+            reporter::warn);
     var session = new DevSession(plan, engine, running, reporter, pollEvery);
     Thread hook = new Thread(session::close, "cf-dev-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       running.awaitReady(request.readyTimeout());
-      reporter.info(String.format(java.util.Locale.ROOT, "The Worker %s is ready at %s (%.1f s); containers: %s."
-          + " Ctrl-C stops it and removes its containers.", request.worker().name(), plan.url(),
-          (System.nanoTime() - started) / 1e9, plan.images()));
+      reporter.info(
+          String.format(
+              java.util.Locale.ROOT,
+              "The Worker %s is ready at %s (%.1f s); containers: %s."
+                  + " Ctrl-C stops it and removes its containers.",
+              request.worker().name(),
+              plan.url(),
+              (System.nanoTime() - started) / 1e9,
+              plan.images()));
       session.startWatching();
       int exit = running.awaitExit();
       reporter.debug("The local Workers runtime exited with " + exit);
@@ -101,8 +121,11 @@ public final class DevService {
 
   private void ensureEgressImage(String image, boolean offline) {
     if (image != null) {
-      ensureImage(image, offline, "the runtime's egress sidecar image (or name a local one in "
-          + "MINIFLARE_CONTAINER_EGRESS_IMAGE)");
+      ensureImage(
+          image,
+          offline,
+          "the runtime's egress sidecar image (or name a local one in "
+              + "MINIFLARE_CONTAINER_EGRESS_IMAGE)");
     }
   }
 
@@ -112,8 +135,15 @@ public final class DevService {
       return;
     }
     if (offline) {
-      throw new CfException("The engine lacks " + image + ", " + what + ", and Maven is offline (-o).\n  Fix: run"
-          + " once without -o (cf:dev pulls it), or `docker pull " + image + "` yourself.");
+      throw new CfException(
+          "The engine lacks "
+              + image
+              + ", "
+              + what
+              + ", and Maven is offline (-o).\n  Fix: run"
+              + " once without -o (cf:dev pulls it), or `docker pull "
+              + image
+              + "` yourself.");
     }
     reporter.info("Pulling " + image + ", " + what);
     engine.pull(image, reporter::debug);
@@ -124,9 +154,12 @@ public final class DevService {
     try (var socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
-      throw new InvalidSettingException(Setting.of("devPort").withProperty(DevSettings.PORT_PROPERTY),
+      throw new InvalidSettingException(
+          Setting.of("devPort").withProperty(DevSettings.PORT_PROPERTY),
           "The local port 127.0.0.1:" + port + " is in use (" + e.getMessage() + ").",
-          "stop what listens there, or pick another port, e.g. -D" + DevSettings.PORT_PROPERTY + "="
+          "stop what listens there, or pick another port, e.g. -D"
+              + DevSettings.PORT_PROPERTY
+              + "="
               + (port == 65535 ? 8788 : port + 1));
     }
   }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One running local Worker: streams the logs of the containers the runtime starts, and on
- * {@link #close()} (the end of the runtime, or a JVM shutdown hook on Ctrl-C) stops the runtime's
- * process tree and removes those containers. Idempotent.
+ * One running local Worker: streams the logs of the containers the runtime starts, and on {@link
+ * #close()} (the end of the runtime, or a JVM shutdown hook on Ctrl-C) stops the runtime's process
+ * tree and removes those containers. Idempotent.
  */
 final class DevSession implements AutoCloseable {
 
@@ -22,7 +22,12 @@ final class DevSession implements AutoCloseable {
   private final Thread watcher;
   private volatile boolean closed;
 
-  DevSession(DevPlan plan, DevEngine engine, DevRuntime.Running running, Reporter reporter, Duration pollEvery) {
+  DevSession(
+      DevPlan plan,
+      DevEngine engine,
+      DevRuntime.Running running,
+      Reporter reporter,
+      Duration pollEvery) {
     this.plan = plan;
     this.engine = engine;
     this.running = running;
@@ -48,7 +53,10 @@ final class DevSession implements AutoCloseable {
     }
   }
 
-  /** Follows each app container of this Worker the first time it shows up (sidecars say nothing useful). */
+  /**
+   * Follows each app container of this Worker the first time it shows up (sidecars say nothing
+   * useful).
+   */
   synchronized void followNew() {
     if (closed) {
       return;
@@ -75,7 +83,9 @@ final class DevSession implements AutoCloseable {
     return name;
   }
 
-  /** True once a stop was asked for (Ctrl-C or the runtime's end): a non-zero exit is then expected. */
+  /**
+   * True once a stop was asked for (Ctrl-C or the runtime's end): a non-zero exit is then expected.
+   */
   boolean isClosed() {
     return closed;
   }
@@ -90,7 +100,9 @@ final class DevSession implements AutoCloseable {
     running.stop(Duration.ofSeconds(10));
     followed.values().forEach(DevSession::quietly);
     List<String> removed = removeContainers(engine, plan, reporter);
-    reporter.info("Stopped the local Worker" + (removed.isEmpty() ? "" : "; removed its containers " + removed));
+    reporter.info(
+        "Stopped the local Worker"
+            + (removed.isEmpty() ? "" : "; removed its containers " + removed));
   }
 
   /** Removes every container of this Worker the runtime left, running or not. */
@@ -102,8 +114,14 @@ final class DevSession implements AutoCloseable {
           engine.remove(c.id());
           removed.add(c.name());
         } catch (RuntimeException e) {
-          reporter.warn("Could not remove the container " + c.name() + ": " + e.getMessage()
-              + " (remove it with `docker rm -f " + c.id() + "`)");
+          reporter.warn(
+              "Could not remove the container "
+                  + c.name()
+                  + ": "
+                  + e.getMessage()
+                  + " (remove it with `docker rm -f "
+                  + c.id()
+                  + "`)");
         }
       }
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param bundle the bundled main module ({@code worker.js})
  * @param worker compatibility date and flags, vars
  * @param port the local port on 127.0.0.1
- * @param dockerHost the engine's address as the runtime needs it, e.g. {@code unix:///var/run/docker.sock}
+ * @param dockerHost the engine's address as the runtime needs it, e.g. {@code
+ *     unix:///var/run/docker.sock}
  * @param runDirectory where the options file and launcher are written
  */
 public record DevSettings(
@@ -25,6 +26,7 @@ public record DevSettings(
 
   /** The -D property of the port; also the XML element {@code <devPort>}. */
   public static final String PORT_PROPERTY = "cf.dev.port";
+
   public static final int DEFAULT_PORT = 8787;
 
   public DevSettings {

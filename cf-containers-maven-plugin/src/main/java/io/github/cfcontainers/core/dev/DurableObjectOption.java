@@ -7,6 +7,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record DurableObjectOption(String className, boolean useSQLite, ContainerOption container) {
 
   /** Miniflare's {@code container} of a Durable Object: the local image it starts. */
-  public record ContainerOption(String imageName) {
-  }
+  public record ContainerOption(String imageName) {}
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * {@link DevRuntime} on Node: the launcher script drives Miniflare's API from the Worker project's own
- * node_modules (wrangler brings miniflare), so the runtime is the version the project pins.
+ * {@link DevRuntime} on Node: the launcher script drives Miniflare's API from the Worker project's
+ * own node_modules (wrangler brings miniflare), so the runtime is the version the project pins.
  */
 public final class NodeMiniflareRuntime implements DevRuntime {
 
@@ -33,15 +33,20 @@ public final class NodeMiniflareRuntime implements DevRuntime {
   static final String PROBE = "CF_DEV_PROBE ";
   static final String NO_RUNTIME = "CF_DEV_NO_RUNTIME ";
   static final String WARN = "CF_DEV_WARN ";
-  static final String INSTALL_RUNTIME = "add wrangler to the Worker's devDependencies and install it: "
-      + "`npm install --save-dev --save-exact wrangler@4.86.0` in the Worker project (4.86.0 is the last "
-      + "wrangler for Node 20; newer ones need Node 22.12+); the runtime is the miniflare it brings";
-  static final String INSTALL_NODE = "install Node.js 20 or newer (https://nodejs.org) and put `node` on the PATH";
+  static final String INSTALL_RUNTIME =
+      "add wrangler to the Worker's devDependencies and install it: "
+          + "`npm install --save-dev --save-exact wrangler@4.86.0` in the Worker project (4.86.0 is the last "
+          + "wrangler for Node 20; newer ones need Node 22.12+); the runtime is the miniflare it brings";
+  static final String INSTALL_NODE =
+      "install Node.js 20 or newer (https://nodejs.org) and put `node` on the PATH";
 
   private final Map<String, String> environment;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** Uses the JVM's environment: PATH for node; DOCKER_HOST, MINIFLARE_CONTAINER_EGRESS_IMAGE pass through. */
+  /**
+   * Uses the JVM's environment: PATH for node; DOCKER_HOST, MINIFLARE_CONTAINER_EGRESS_IMAGE pass
+   * through.
+   */
   public NodeMiniflareRuntime() {
     this(System.getenv());
   }
@@ -56,8 +61,10 @@ public final class NodeMiniflareRuntime implements DevRuntime {
     var lines = new ArrayList<String>();
     int exit;
     try {
-      Process p = start(List.of(node().toString(), launcher.toString(), "--probe", workerProject.toString()),
-          workerProject);
+      Process p =
+          start(
+              List.of(node().toString(), launcher.toString(), "--probe", workerProject.toString()),
+              workerProject);
       pump(p.getInputStream(), lines::add, new ArrayDeque<>()).join();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -72,32 +79,54 @@ public final class NodeMiniflareRuntime implements DevRuntime {
       if (line.startsWith(PROBE)) {
         try {
           var answer = json.readTree(line.substring(PROBE.length()));
-          return new Probe(answer.path("version").asText("?"), answer.path("egressImage").asText(null));
+          return new Probe(
+              answer.path("version").asText("?"), answer.path("egressImage").asText(null));
         } catch (IOException e) {
           throw new CfException("The runtime probe printed an unreadable answer: " + line, e);
         }
       }
       if (line.startsWith(NO_RUNTIME)) {
-        throw new CfException("The local Workers runtime (miniflare) is not installed in the Worker project "
-            + workerProject + ": " + line.substring(NO_RUNTIME.length()) + "\n  Fix: " + INSTALL_RUNTIME + ".");
+        throw new CfException(
+            "The local Workers runtime (miniflare) is not installed in the Worker project "
+                + workerProject
+                + ": "
+                + line.substring(NO_RUNTIME.length())
+                + "\n  Fix: "
+                + INSTALL_RUNTIME
+                + ".");
       }
     }
-    throw new CfException("Probing the local Workers runtime failed (node exited with " + exit + "):\n  "
-        + String.join("\n  ", lines) + "\n  Fix: " + INSTALL_NODE + " and " + INSTALL_RUNTIME + ".");
+    throw new CfException(
+        "Probing the local Workers runtime failed (node exited with "
+            + exit
+            + "):\n  "
+            + String.join("\n  ", lines)
+            + "\n  Fix: "
+            + INSTALL_NODE
+            + " and "
+            + INSTALL_RUNTIME
+            + ".");
   }
 
   @Override
-  public Running start(DevPlan plan, Path runDirectory, Consumer<String> output, Consumer<String> warnings) {
+  public Running start(
+      DevPlan plan, Path runDirectory, Consumer<String> output, Consumer<String> warnings) {
     Path launcher = writeLauncher(runDirectory);
     Path options = runDirectory.resolve("miniflare-options.json");
     try {
-      json.writerWithDefaultPrettyPrinter().writeValue(options.toFile(),
-          Map.of("workerProject", plan.workerProject().toString(), "miniflare", plan.options()));
+      json.writerWithDefaultPrettyPrinter()
+          .writeValue(
+              options.toFile(),
+              Map.of(
+                  "workerProject", plan.workerProject().toString(), "miniflare", plan.options()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + options, e);
     }
-    Process process = start(List.of(node().toString(), launcher.toString(), options.toString()),
-        plan.workerProject(), secretsJson(plan));
+    Process process =
+        start(
+            List.of(node().toString(), launcher.toString(), options.toString()),
+            plan.workerProject(),
+            secretsJson(plan));
     return new NodeRunning(process, output, warnings);
   }
 
@@ -117,7 +146,8 @@ public final class NodeMiniflareRuntime implements DevRuntime {
   }
 
   private Process start(List<String> command, Path directory, byte[] stdin) {
-    var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    var builder =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(environment);
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -128,14 +158,25 @@ public final class NodeMiniflareRuntime implements DevRuntime {
       }
       return p;
     } catch (IOException e) {
-      throw new CfException("Cannot run node (" + command.get(0) + "): " + e.getMessage() + "\n  Fix: "
-          + INSTALL_NODE + ".", e);
+      throw new CfException(
+          "Cannot run node ("
+              + command.get(0)
+              + "): "
+              + e.getMessage()
+              + "\n  Fix: "
+              + INSTALL_NODE
+              + ".",
+          e);
     }
   }
 
   private Path node() {
-    String path = environment.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("PATH"))
-        .map(Map.Entry::getValue).findFirst().orElse("");
+    String path =
+        environment.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase("PATH"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse("");
     for (String dir : path.split(File.pathSeparator)) {
       if (!dir.isBlank()) {
         Path candidate = Path.of(dir).resolve("node");
@@ -144,8 +185,12 @@ public final class NodeMiniflareRuntime implements DevRuntime {
         }
       }
     }
-    throw new CfException("Node.js was not found: no `node` executable on the PATH (" + path
-        + "); cf:dev runs the local Workers runtime with it.\n  Fix: " + INSTALL_NODE + ".");
+    throw new CfException(
+        "Node.js was not found: no `node` executable on the PATH ("
+            + path
+            + "); cf:dev runs the local Workers runtime with it.\n  Fix: "
+            + INSTALL_NODE
+            + ".");
   }
 
   private static Path writeLauncher(Path runDirectory) {
@@ -163,22 +208,26 @@ public final class NodeMiniflareRuntime implements DevRuntime {
   }
 
   private static Thread pump(InputStream in, Consumer<String> sink, Deque<String> tail) {
-    Thread t = new Thread(() -> {
-      try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          synchronized (tail) {
-            if (tail.size() == 40) {
-              tail.removeFirst();
-            }
-            tail.addLast(line);
-          }
-          sink.accept(line);
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    }, "cf-dev-runtime-output");
+    Thread t =
+        new Thread(
+            () -> {
+              try (var reader =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  synchronized (tail) {
+                    if (tail.size() == 40) {
+                      tail.removeFirst();
+                    }
+                    tail.addLast(line);
+                  }
+                  sink.accept(line);
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            },
+            "cf-dev-runtime-output");
     t.setDaemon(true);
     t.start();
     return t;
@@ -193,15 +242,19 @@ public final class NodeMiniflareRuntime implements DevRuntime {
 
     NodeRunning(Process process, Consumer<String> output, Consumer<String> warnings) {
       this.process = process;
-      this.reader = pump(process.getInputStream(), line -> {
-        if (line.startsWith(READY)) {
-          ready.countDown();
-        } else if (line.startsWith(WARN)) {
-          warnings.accept(line.substring(WARN.length()));
-        } else {
-          output.accept(line);
-        }
-      }, tail);
+      this.reader =
+          pump(
+              process.getInputStream(),
+              line -> {
+                if (line.startsWith(READY)) {
+                  ready.countDown();
+                } else if (line.startsWith(WARN)) {
+                  warnings.accept(line.substring(WARN.length()));
+                } else {
+                  output.accept(line);
+                }
+              },
+              tail);
     }
 
     @Override
@@ -213,12 +266,18 @@ public final class NodeMiniflareRuntime implements DevRuntime {
           if (ready.getCount() == 0) {
             return;
           }
-          throw new CfException("The local Workers runtime stopped before it served (exit code "
-              + process.exitValue() + "); its last lines:\n  " + tailText());
+          throw new CfException(
+              "The local Workers runtime stopped before it served (exit code "
+                  + process.exitValue()
+                  + "); its last lines:\n  "
+                  + tailText());
         }
         if (System.nanoTime() > deadline) {
-          throw new CfException("The local Workers runtime did not serve within " + timeout.toSeconds()
-              + " s; its last lines:\n  " + tailText());
+          throw new CfException(
+              "The local Workers runtime did not serve within "
+                  + timeout.toSeconds()
+                  + " s; its last lines:\n  "
+                  + tailText());
         }
       }
     }
@@ -253,5 +312,4 @@ public final class NodeMiniflareRuntime implements DevRuntime {
       tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
   }
-
 }

@@ -20,12 +20,17 @@ public interface DestroyImageRegistry {
   /** {@code DELETE /v2/<repository>/manifests/<tag>}: false when it was already gone (404). */
   boolean delete(String repositoryPath, String tag, RegistryAuth auth);
 
-  /** {@code PUT /v2/gc/layers}: Cloudflare's registry frees the layers no manifest references any more. */
+  /**
+   * {@code PUT /v2/gc/layers}: Cloudflare's registry frees the layers no manifest references any
+   * more.
+   */
   void collectGarbage(RegistryAuth auth);
 
   /**
-   * @param repositories repository name as the registry lists it (wrangler strips leading slashes) to its tags
-   * @param paged true when the answer carried a {@code cursor}: there are more repositories than listed
+   * @param repositories repository name as the registry lists it (wrangler strips leading slashes)
+   *     to its tags
+   * @param paged true when the answer carried a {@code cursor}: there are more repositories than
+   *     listed
    */
   record Catalog(Map<String, List<String>> repositories, boolean paged) {
     public Catalog {

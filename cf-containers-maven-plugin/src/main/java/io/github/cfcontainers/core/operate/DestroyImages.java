@@ -11,16 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * Deletes this project's images from the account's registry the way wrangler's {@code containers images delete}
- * does (src/containers/images.ts): credentials with {@code pull} and {@code push} for 5 minutes, the tags from
- * {@code GET /v2/_catalog?tags=true}, per tag HEAD (its digest) then DELETE of {@code manifests/<tag>}, then
- * {@code PUT /v2/gc/layers}. Only repositories named exactly {@code <account>/<configured name>} are read, so another
- * project's images never are. A tag already gone counts as done, and the catalog is read again on every run.
+ * Deletes this project's images from the account's registry the way wrangler's {@code containers
+ * images delete} does (src/containers/images.ts): credentials with {@code pull} and {@code push}
+ * for 5 minutes, the tags from {@code GET /v2/_catalog?tags=true}, per tag HEAD (its digest) then
+ * DELETE of {@code manifests/<tag>}, then {@code PUT /v2/gc/layers}. Only repositories named
+ * exactly {@code <account>/<configured name>} are read, so another project's images never are. A
+ * tag already gone counts as done, and the catalog is read again on every run.
  */
 final class DestroyImages {
 
   /** wrangler's getCreds: {@code expiration_minutes: 5, permissions: ["pull", "push"]}. */
   static final int CREDENTIAL_MINUTES = 5;
+
   static final List<String> PERMISSIONS = List.of("pull", "push");
 
   private final CloudflareApi api;
@@ -35,22 +37,32 @@ final class DestroyImages {
   DestroyImagePlan plan(DestroySettings.Images images) {
     var auth = credentials(images.registryHost());
     var catalog = registry.catalog(auth);
-    // wrangler strips leading slashes from the catalog's names (repo.replace(/^\/+/, "")); exact match after that.
+    // wrangler strips leading slashes from the catalog's names (repo.replace(/^\/+/, "")); exact
+    // match after that.
     var tagsByPath = new HashMap<String, List<String>>();
-    catalog.repositories().forEach((name, tags) -> tagsByPath.merge(name.replaceFirst("^/+", ""), tags,
-        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+    catalog
+        .repositories()
+        .forEach(
+            (name, tags) ->
+                tagsByPath.merge(
+                    name.replaceFirst("^/+", ""),
+                    tags,
+                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
     var repos = new ArrayList<DestroyImagePlan.Repository>();
     for (String name : images.repositoryNames()) {
       String path = api.accountId() + "/" + name;
-      repos.add(new DestroyImagePlan.Repository(path, tagsByPath.getOrDefault(path, List.of()).stream()
-          .distinct().sorted().toList()));
+      repos.add(
+          new DestroyImagePlan.Repository(
+              path,
+              tagsByPath.getOrDefault(path, List.of()).stream().distinct().sorted().toList()));
     }
     return new DestroyImagePlan(images.registryHost(), repos, catalog.paged());
   }
 
   /**
-   * Deletes every planned tag, then asks for the layer GC; adds one resource per tag to {@code done}. Fresh
-   * credentials: the plan's (5 minutes, as wrangler's) may have expired while the Worker was deleted.
+   * Deletes every planned tag, then asks for the layer GC; adds one resource per tag to {@code
+   * done}. Fresh credentials: the plan's (5 minutes, as wrangler's) may have expired while the
+   * Worker was deleted.
    */
   void apply(DestroyImagePlan plan, Reporter reporter, List<DestroyReport.Resource> done) {
     var auth = credentials(plan.registryHost());
@@ -63,8 +75,14 @@ final class DestroyImages {
         String name = repo.path() + ":" + tag;
         var digest = registry.digest(repo.path(), tag, auth);
         boolean deleted = digest.isPresent() && registry.delete(repo.path(), tag, auth);
-        done.add(new DestroyReport.Resource("image", name, digest.orElse(null), deleted ? "deleted" : "already_absent"));
-        reporter.info("Image " + name + ": " + (deleted ? "deleted (" + digest.get() + ")" : "already absent"));
+        done.add(
+            new DestroyReport.Resource(
+                "image", name, digest.orElse(null), deleted ? "deleted" : "already_absent"));
+        reporter.info(
+            "Image "
+                + name
+                + ": "
+                + (deleted ? "deleted (" + digest.get() + ")" : "already absent"));
       }
     }
     registry.collectGarbage(auth);
@@ -78,8 +96,13 @@ final class DestroyImages {
       if (!e.hasErrorName("IMAGE_REGISTRY_NOT_CONFIGURED") && e.httpStatus() != 404) {
         throw e;
       }
-      throw new InvalidSettingException(Setting.of("registry").withProperty("cf.registry"),
-          "The account has no registry " + registryHost + " to delete images from (HTTP " + e.httpStatus() + "). "
+      throw new InvalidSettingException(
+          Setting.of("registry").withProperty("cf.registry"),
+          "The account has no registry "
+              + registryHost
+              + " to delete images from (HTTP "
+              + e.httpStatus()
+              + "). "
               + "Nothing was deleted.",
           "leave <registry> and CLOUDFLARE_CONTAINER_REGISTRY unset for Cloudflare's registry"
               + " (registry.cloudflare.com), or set them to the registry the images were pushed to");

@@ -13,7 +13,8 @@ import java.util.List;
  * @param resources one entry per application and the Worker, in the order they were handled
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DestroyReport(String worker, boolean applied, boolean complete, List<Resource> resources) {
+public record DestroyReport(
+    String worker, boolean applied, boolean complete, List<Resource> resources) {
 
   public static final String FILE_NAME = "destroy.json";
 
@@ -22,12 +23,13 @@ public record DestroyReport(String worker, boolean applied, boolean complete, Li
   }
 
   /**
-   * @param kind {@code application}, {@code worker} or {@code image} (name {@code <account>/<name>:<tag>}, id its digest)
-   * @param outcome {@code deleted}, {@code already_absent}, {@code planned}, {@code kept} or {@code failed}
+   * @param kind {@code application}, {@code worker} or {@code image} (name {@code
+   *     <account>/<name>:<tag>}, id its digest)
+   * @param outcome {@code deleted}, {@code already_absent}, {@code planned}, {@code kept} or {@code
+   *     failed}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Resource(String kind, String name, String id, String outcome) {
-  }
+  public record Resource(String kind, String name, String id, String outcome) {}
 
   public Path write(Path outputDirectory) {
     return ResultFiles.writeJson(outputDirectory, FILE_NAME, this);

@@ -1,18 +1,18 @@
 package io.github.cfcontainers.core.operate;
 
-import io.github.cfcontainers.core.deploy.ApiAccess;
-
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.deploy.ApiAccess;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deletes what a deploy made for one Worker: its container applications first (deleting the Worker leaves them
- * running and billing), then the Worker, whose Durable Object namespaces go with it, then (when asked) this
- * project's images in the registry ({@link DestroyImages}). Every check and read comes
- * before the first delete; a 404 on a delete means "already done", so a rerun after a failure finishes the job.
+ * Deletes what a deploy made for one Worker: its container applications first (deleting the Worker
+ * leaves them running and billing), then the Worker, whose Durable Object namespaces go with it,
+ * then (when asked) this project's images in the registry ({@link DestroyImages}). Every check and
+ * read comes before the first delete; a 404 on a delete means "already done", so a rerun after a
+ * failure finishes the job.
  */
 public final class DestroyService {
 
@@ -26,7 +26,9 @@ public final class DestroyService {
     this(api, reporter, null);
   }
 
-  /** @param registry for {@link DestroySettings#images()}; null when images are kept */
+  /**
+   * @param registry for {@link DestroySettings#images()}; null when images are kept
+   */
   public DestroyService(CloudflareApi api, Reporter reporter, DestroyImageRegistry registry) {
     this.api = api;
     this.reporter = reporter;
@@ -36,7 +38,8 @@ public final class DestroyService {
   /** With {@code apply} false only the plan is printed and reported (-Dcf.dryRun). */
   public DestroyReport destroy(DestroySettings settings, boolean apply) {
     ApiAccess.require(api, "Workers", "Workers Scripts: Edit", api::listScripts, NOTHING_DELETED);
-    ApiAccess.require(api, "Containers", "Containers: Edit", api::getContainersAccount, NOTHING_DELETED);
+    ApiAccess.require(
+        api, "Containers", "Containers: Edit", api::getContainersAccount, NOTHING_DELETED);
     DestroyPlan plan = new DestroyPlanner(api).plan(settings);
     DestroyImagePlan images = null;
     if (settings.images() != null) {
@@ -49,24 +52,41 @@ public final class DestroyService {
     if (images != null) {
       images.describe().forEach(reporter::info);
       if (images.paged()) {
-        reporter.warn("The registry's catalog came in pages and only the first was readable: a repository not"
-            + " listed above may still hold images (wrangler containers images list shows them).");
+        reporter.warn(
+            "The registry's catalog came in pages and only the first was readable: a repository not"
+                + " listed above may still hold images (wrangler containers images list shows them).");
       }
     }
 
     var done = new ArrayList<DestroyReport.Resource>();
-    plan.absentApplications().forEach(n -> done.add(new DestroyReport.Resource("application", n, null, "already_absent")));
-    plan.spared().forEach(t -> done.add(new DestroyReport.Resource("application", t.name(), t.id(), "kept")));
+    plan.absentApplications()
+        .forEach(
+            n -> done.add(new DestroyReport.Resource("application", n, null, "already_absent")));
+    plan.spared()
+        .forEach(
+            t -> done.add(new DestroyReport.Resource("application", t.name(), t.id(), "kept")));
     if (!apply) {
-      plan.applications().forEach(t -> done.add(new DestroyReport.Resource("application", t.name(), t.id(), "planned")));
-      done.add(new DestroyReport.Resource("worker", settings.workerName(), null,
-          plan.workerExists() ? "planned" : "already_absent"));
+      plan.applications()
+          .forEach(
+              t ->
+                  done.add(new DestroyReport.Resource("application", t.name(), t.id(), "planned")));
+      done.add(
+          new DestroyReport.Resource(
+              "worker",
+              settings.workerName(),
+              null,
+              plan.workerExists() ? "planned" : "already_absent"));
       if (images != null) {
         for (var repo : images.repositories()) {
           if (repo.tags().isEmpty()) {
             done.add(new DestroyReport.Resource("image", repo.path(), null, "already_absent"));
           }
-          repo.tags().forEach(t -> done.add(new DestroyReport.Resource("image", repo.path() + ":" + t, null, "planned")));
+          repo.tags()
+              .forEach(
+                  t ->
+                      done.add(
+                          new DestroyReport.Resource(
+                              "image", repo.path() + ":" + t, null, "planned")));
         }
       }
       return new DestroyReport(settings.workerName(), false, true, done);
@@ -74,11 +94,14 @@ public final class DestroyService {
     for (var target : plan.applications()) {
       try {
         boolean deleted = api.deleteApplication(target.id());
-        done.add(new DestroyReport.Resource("application", target.name(), target.id(),
-            deleted ? "deleted" : "already_absent"));
-        reporter.info("Application " + target.name() + ": " + (deleted ? "deleted" : "already absent"));
+        done.add(
+            new DestroyReport.Resource(
+                "application", target.name(), target.id(), deleted ? "deleted" : "already_absent"));
+        reporter.info(
+            "Application " + target.name() + ": " + (deleted ? "deleted" : "already absent"));
       } catch (RuntimeException e) {
-        throw incomplete("application " + target.name() + " (" + target.id() + ")", "", settings, done, e);
+        throw incomplete(
+            "application " + target.name() + " (" + target.id() + ")", "", settings, done, e);
       }
     }
     if (!plan.workerExists()) {
@@ -90,7 +113,8 @@ public final class DestroyService {
       try {
         new DestroyImages(api, registry).apply(images, reporter, done);
       } catch (RuntimeException e) {
-        throw incomplete("the images in " + settings.images().registryHost(), "", settings, done, e);
+        throw incomplete(
+            "the images in " + settings.images().registryHost(), "", settings, done, e);
       }
     }
     return new DestroyReport(settings.workerName(), true, true, done);
@@ -98,27 +122,49 @@ public final class DestroyService {
 
   private void deleteWorker(DestroySettings settings, List<DestroyReport.Resource> done) {
     try {
-      // Not forced: the Worker's own namespaces go with it; other Workers bound to it make the API refuse.
+      // Not forced: the Worker's own namespaces go with it; other Workers bound to it make the API
+      // refuse.
       boolean deleted = api.deleteScript(settings.workerName(), false);
-      done.add(new DestroyReport.Resource("worker", settings.workerName(), null, deleted ? "deleted" : "already_absent"));
-      reporter.info("Worker " + settings.workerName() + ": " + (deleted ? "deleted" : "already absent"));
+      done.add(
+          new DestroyReport.Resource(
+              "worker", settings.workerName(), null, deleted ? "deleted" : "already_absent"));
+      reporter.info(
+          "Worker " + settings.workerName() + ": " + (deleted ? "deleted" : "already absent"));
     } catch (CloudflareApiException e) {
-      // Unforced, the API refuses only while other Workers depend on this one; a rerun alone cannot fix that.
-      String hint = e.httpStatus() == 400 || e.httpStatus() == 409 ? " Other Workers depend on " + settings.workerName()
-          + " (a service binding, or a binding to its Durable Objects): remove those bindings first; cf:destroy never"
-          + " forces the delete, which would break them." : "";
+      // Unforced, the API refuses only while other Workers depend on this one; a rerun alone cannot
+      // fix that.
+      String hint =
+          e.httpStatus() == 400 || e.httpStatus() == 409
+              ? " Other Workers depend on "
+                  + settings.workerName()
+                  + " (a service binding, or a binding to its Durable Objects): remove those bindings first; cf:destroy never"
+                  + " forces the delete, which would break them."
+              : "";
       throw incomplete("Worker " + settings.workerName(), hint, settings, done, e);
     } catch (RuntimeException e) {
       throw incomplete("Worker " + settings.workerName(), "", settings, done, e);
     }
   }
 
-  private static DestroyIncompleteException incomplete(String what, String hint, DestroySettings settings,
-      List<DestroyReport.Resource> done, RuntimeException e) {
+  private static DestroyIncompleteException incomplete(
+      String what,
+      String hint,
+      DestroySettings settings,
+      List<DestroyReport.Resource> done,
+      RuntimeException e) {
     var report = new DestroyReport(settings.workerName(), true, false, done);
     long deleted = done.stream().filter(r -> "deleted".equals(r.outcome())).count();
-    return new DestroyIncompleteException("Deleting " + what + " failed: " + e.getMessage() + " (" + deleted
-        + " resource(s) deleted before it)." + hint + " Run cf:destroy again to finish: what is gone counts as done.",
-        report, e);
+    return new DestroyIncompleteException(
+        "Deleting "
+            + what
+            + " failed: "
+            + e.getMessage()
+            + " ("
+            + deleted
+            + " resource(s) deleted before it)."
+            + hint
+            + " Run cf:destroy again to finish: what is gone counts as done.",
+        report,
+        e);
   }
 }

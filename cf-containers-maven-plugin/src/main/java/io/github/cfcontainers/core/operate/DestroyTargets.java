@@ -10,16 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names cf:destroy needs from {@code <containers>}, and nothing else: no build context, Dockerfile or build
- * output is read, so a checkout without them can still destroy. A container's name is its {@code <name>}, else the
- * default {@code <workerName>-<className>}; its repository is that name (a built image), a prebuilt local image's
- * own name, or none for a prebuilt image already in a registry (not pushed by this project, so never deleted).
+ * The names cf:destroy needs from {@code <containers>}, and nothing else: no build context,
+ * Dockerfile or build output is read, so a checkout without them can still destroy. A container's
+ * name is its {@code <name>}, else the default {@code <workerName>-<className>}; its repository is
+ * that name (a built image), a prebuilt local image's own name, or none for a prebuilt image
+ * already in a registry (not pushed by this project, so never deleted).
  *
  * @param containerNames the application names
  * @param repositoryNames the registry repositories (below the account) this project pushes to
  * @param notPushed prebuilt images in a registry, kept
  */
-public record DestroyTargets(List<String> containerNames, List<String> repositoryNames, List<String> notPushed) {
+public record DestroyTargets(
+    List<String> containerNames, List<String> repositoryNames, List<String> notPushed) {
 
   public DestroyTargets {
     containerNames = List.copyOf(containerNames);
@@ -27,12 +29,14 @@ public record DestroyTargets(List<String> containerNames, List<String> repositor
     notPushed = List.copyOf(notPushed);
   }
 
-  public static DestroyTargets resolve(String workerName, List<ContainerInput> inputs, String registryHost,
-      String accountId) {
+  public static DestroyTargets resolve(
+      String workerName, List<ContainerInput> inputs, String registryHost, String accountId) {
     var workerSetting = Setting.of("workerName").withProperty("cf.workerName");
     if (workerName == null || !Names.WORKER_NAME.matcher(workerName).matches()) {
-      throw new InvalidSettingException(workerSetting, "The Worker name '" + workerName + "' is not a valid"
-          + " Cloudflare Worker name.", Names.WORKER_NAME_RULE);
+      throw new InvalidSettingException(
+          workerSetting,
+          "The Worker name '" + workerName + "' is not a valid" + " Cloudflare Worker name.",
+          Names.WORKER_NAME_RULE);
     }
     var names = new ArrayList<String>();
     var repositories = new ArrayList<String>();
@@ -47,14 +51,18 @@ public record DestroyTargets(List<String> containerNames, List<String> repositor
         continue;
       }
       if (!ImageReferences.isValid(image)) {
-        throw new InvalidSettingException(Setting.ofContainer(name, "image"), "The image '" + image + "' of " + name
-            + " is not a valid image reference.", "write it as name:tag, registry/name:tag or name@sha256:...");
+        throw new InvalidSettingException(
+            Setting.ofContainer(name, "image"),
+            "The image '" + image + "' of " + name + " is not a valid image reference.",
+            "write it as name:tag, registry/name:tag or name@sha256:...");
       }
       ImageTarget target;
       try {
         target = ImageTarget.forPrebuilt(image, registryHost, accountId, name);
       } catch (InvalidSettingException e) {
-        kept.add(image); // e.g. a local image named by digest: cf:deploy refuses to push it, so it never was
+        kept.add(
+            image); // e.g. a local image named by digest: cf:deploy refuses to push it, so it never
+        // was
         continue;
       }
       if (target.pushed()) {
@@ -72,16 +80,24 @@ public record DestroyTargets(List<String> containerNames, List<String> repositor
     String label = className == null ? "#" + index : className;
     if (name == null) {
       if (className == null || !Names.CLASS_NAME.matcher(className).matches()) {
-        throw new InvalidSettingException(Setting.ofContainer(label, "className"), "Container #" + index
-            + (className == null ? " has no className" : "'s className '" + className + "' is not a class name")
-            + " and no <name>, so cf:destroy cannot tell which application and image are its.", "set <name> to the container's application name (or <className>, whose default name is"
-            + " <workerName>-<className>)");
+        throw new InvalidSettingException(
+            Setting.ofContainer(label, "className"),
+            "Container #"
+                + index
+                + (className == null
+                    ? " has no className"
+                    : "'s className '" + className + "' is not a class name")
+                + " and no <name>, so cf:destroy cannot tell which application and image are its.",
+            "set <name> to the container's application name (or <className>, whose default name is"
+                + " <workerName>-<className>)");
       }
       name = Names.defaultContainerName(workerName, className);
     }
     if (!Names.isValidContainerName(name)) {
-      throw new InvalidSettingException(Setting.ofContainer(label, "name"),
-          "The container name '" + name + "' is not valid.", Names.CONTAINER_NAME_RULE);
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "name"),
+          "The container name '" + name + "' is not valid.",
+          Names.CONTAINER_NAME_RULE);
     }
     return name;
   }

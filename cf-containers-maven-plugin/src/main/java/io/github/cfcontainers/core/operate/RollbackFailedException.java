@@ -2,7 +2,10 @@ package io.github.cfcontainers.core.operate;
 
 import io.github.cfcontainers.core.CfException;
 
-/** A rollback that stopped part way, with what it did before (written to rollback.json all the same). */
+/**
+ * A rollback that stopped part way, with what it did before (written to rollback.json all the
+ * same).
+ */
 public final class RollbackFailedException extends CfException {
 
   private final transient RollbackReport report;

@@ -15,16 +15,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides, from reads only, what each application goes back to. The history is the API's rollout list
- * ({@code GET …/applications/{id}/rollouts}, containers-shared RolloutsService.listApplicationRollouts), so it
- * works from a fresh checkout. The list's order is not documented: it is sorted here, newest first, by
- * {@code target_version} (each rollout targets a new version) or else {@code created_at}.
+ * Decides, from reads only, what each application goes back to. The history is the API's rollout
+ * list ({@code GET …/applications/{id}/rollouts}, containers-shared
+ * RolloutsService.listApplicationRollouts), so it works from a fresh checkout. The list's order is
+ * not documented: it is sorted here, newest first, by {@code target_version} (each rollout targets
+ * a new version) or else {@code created_at}.
  *
- * <p>The current configuration is the newest rollout that is completed or still under way (a reverted or replaced
- * one never became what runs). What ran before it is the next older completed rollout's
- * {@code target_configuration}; with no such rollout, the current one's {@code current_configuration} (the
- * configuration before it, e.g. the one the application was created with, which no rollout rolled out). Without
- * either there is nothing to roll back to. Rolling back twice returns to where the first rollback started.
+ * <p>The current configuration is the newest rollout that is completed or still under way (a
+ * reverted or replaced one never became what runs). What ran before it is the next older completed
+ * rollout's {@code target_configuration}; with no such rollout, the current one's {@code
+ * current_configuration} (the configuration before it, e.g. the one the application was created
+ * with, which no rollout rolled out). Without either there is nothing to roll back to. Rolling back
+ * twice returns to where the first rollback started.
  */
 final class RollbackPlanner {
 
@@ -52,8 +54,13 @@ final class RollbackPlanner {
       }
     }
     if (!problems.isEmpty()) {
-      throw new CfException("Nothing was changed: " + String.join("; ", problems) + "."
-          + (chosen.size() > 1 ? " Roll back the others alone with -Dcf.container=<name>." : ""));
+      throw new CfException(
+          "Nothing was changed: "
+              + String.join("; ", problems)
+              + "."
+              + (chosen.size() > 1
+                  ? " Roll back the others alone with -Dcf.container=<name>."
+                  : ""));
     }
     return new RollbackPlan(items);
   }
@@ -63,11 +70,19 @@ final class RollbackPlanner {
       return settings.containers();
     }
     String only = settings.only().trim();
-    var match = settings.containers().stream().filter(c -> only.equals(c.spec().name())
-        || only.equals(c.spec().className()) || only.equals(c.spec().label())).toList();
+    var match =
+        settings.containers().stream()
+            .filter(
+                c ->
+                    only.equals(c.spec().name())
+                        || only.equals(c.spec().className())
+                        || only.equals(c.spec().label()))
+            .toList();
     if (match.isEmpty()) {
-      throw new InvalidSettingException(Setting.of("container").withProperty("cf.container"),
-          "No configured container is named '" + only + "'.", "use one of "
+      throw new InvalidSettingException(
+          Setting.of("container").withProperty("cf.container"),
+          "No configured container is named '" + only + "'.",
+          "use one of "
               + settings.containers().stream().map(c -> c.spec().name()).toList()
               + " (an application name or a class name)");
     }
@@ -81,9 +96,11 @@ final class RollbackPlanner {
     }
   }
 
-  static RollbackPlan.Item item(ContainerDeployment container, Application app, List<Rollout> rollouts) {
+  static RollbackPlan.Item item(
+      ContainerDeployment container, Application app, List<Rollout> rollouts) {
     if (rollouts.isEmpty()) {
-      throw new NothingToRollBack("no rollout in its history: it runs the configuration it was created with");
+      throw new NothingToRollBack(
+          "no rollout in its history: it runs the configuration it was created with");
     }
     var newestFirst = newestFirst(rollouts);
     int current = -1;
@@ -95,14 +112,21 @@ final class RollbackPlanner {
       }
     }
     if (current < 0) {
-      throw new NothingToRollBack("every rollout in its history was reverted or replaced: it runs the"
-          + " configuration it was created with");
+      throw new NothingToRollBack(
+          "every rollout in its history was reverted or replaced: it runs the"
+              + " configuration it was created with");
     }
     Rollout now = newestFirst.get(current);
-    if (now.isActive() && now.description() != null && now.description().startsWith(RollbackService.DESCRIPTION)) {
+    if (now.isActive()
+        && now.description() != null
+        && now.description().startsWith(RollbackService.DESCRIPTION)) {
       // A rerun after a wait that timed out: rolling back again would undo the rollback under way.
-      throw new NothingToRollBack("its rollback rollout " + now.id() + " is still " + now.status()
-          + "; follow it with 'mvn cf:status'");
+      throw new NothingToRollBack(
+          "its rollback rollout "
+              + now.id()
+              + " is still "
+              + now.status()
+              + "; follow it with 'mvn cf:status'");
     }
     ApplicationConfiguration target = null;
     Long toVersion = null;
@@ -121,28 +145,49 @@ final class RollbackPlanner {
       basis = "the configuration before rollout " + now.id() + ", its current_configuration";
     }
     if (target == null) {
-      throw new NothingToRollBack("only rollout " + now.id() + " is in its history and it states no configuration"
-          + " before it, so there is nothing to roll back to");
+      throw new NothingToRollBack(
+          "only rollout "
+              + now.id()
+              + " is in its history and it states no configuration"
+              + " before it, so there is nothing to roll back to");
     }
     ApplicationConfiguration running = app.configuration();
     ApplicationConfiguration merged = merge(target, running);
     var changes = changes(running, merged);
-    String fromImage = now.targetConfiguration() != null && now.targetConfiguration().image() != null
-        ? now.targetConfiguration().image() : running == null ? null : running.image();
+    String fromImage =
+        now.targetConfiguration() != null && now.targetConfiguration().image() != null
+            ? now.targetConfiguration().image()
+            : running == null ? null : running.image();
     boolean patch = !changes.isEmpty();
     if (!patch && Objects.equals(fromImage, merged.image())) {
       throw new NothingToRollBack("it already runs " + merged.image() + " (" + basis + ")");
     }
-    return new RollbackPlan.Item(app.name(), app.id(), app.version(), now.id(), now.targetVersionNumber(),
-        toVersion, fromImage, merged.image(), basis, patch ? changes : List.of("image: " + fromImage + " -> "
-            + merged.image()), patch, merged, container.rollout());
+    return new RollbackPlan.Item(
+        app.name(),
+        app.id(),
+        app.version(),
+        now.id(),
+        now.targetVersionNumber(),
+        toVersion,
+        fromImage,
+        merged.image(),
+        basis,
+        patch ? changes : List.of("image: " + fromImage + " -> " + merged.image()),
+        patch,
+        merged,
+        container.rollout());
   }
 
-  /** Newest first: by target_version when every rollout has one, else by created_at (ISO-8601 UTC sorts as text). */
+  /**
+   * Newest first: by target_version when every rollout has one, else by created_at (ISO-8601 UTC
+   * sorts as text).
+   */
   static List<Rollout> newestFirst(List<Rollout> rollouts) {
-    Comparator<Rollout> order = rollouts.stream().allMatch(r -> r.targetVersionNumber() != null)
-        ? Comparator.comparing(Rollout::targetVersionNumber)
-        : Comparator.comparing(Rollout::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+    Comparator<Rollout> order =
+        rollouts.stream().allMatch(r -> r.targetVersionNumber() != null)
+            ? Comparator.comparing(Rollout::targetVersionNumber)
+            : Comparator.comparing(
+                Rollout::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()));
     return rollouts.stream().sorted(order.reversed()).toList();
   }
 
@@ -151,24 +196,31 @@ final class RollbackPlanner {
   }
 
   /**
-   * The history's configuration may be partial ("user-specified container configuration changes"): its image, its
-   * size as a whole when it states one (never mixed with the current one), and its logs switch when stated; the rest
-   * stays as the application has it. The size is written in one form: a read-back states the resolved sizes next to
-   * the type (reference §5), and a write takes either {@code instance_type} or custom sizes, so a known type (legacy
-   * names mapped, or inferred from the sizes, as wrangler's inferInstanceType does) is sent by name alone.
+   * The history's configuration may be partial ("user-specified container configuration changes"):
+   * its image, its size as a whole when it states one (never mixed with the current one), and its
+   * logs switch when stated; the rest stays as the application has it. The size is written in one
+   * form: a read-back states the resolved sizes next to the type (reference §5), and a write takes
+   * either {@code instance_type} or custom sizes, so a known type (legacy names mapped, or inferred
+   * from the sizes, as wrangler's inferInstanceType does) is sent by name alone.
    */
-  static ApplicationConfiguration merge(ApplicationConfiguration target, ApplicationConfiguration running) {
-    boolean targetSized = target.instanceType() != null || target.vcpu() != null || target.memoryMib() != null
-        || target.disk() != null;
+  static ApplicationConfiguration merge(
+      ApplicationConfiguration target, ApplicationConfiguration running) {
+    boolean targetSized =
+        target.instanceType() != null
+            || target.vcpu() != null
+            || target.memoryMib() != null
+            || target.disk() != null;
     var sized = targetSized || running == null ? target : running;
-    var observability = target.observability() != null || running == null ? target.observability()
-        : running.observability();
+    var observability =
+        target.observability() != null || running == null
+            ? target.observability()
+            : running.observability();
     String type = sized.canonicalInstanceType();
     if (type != null) {
       return new ApplicationConfiguration(target.image(), type, null, null, null, observability);
     }
-    return new ApplicationConfiguration(target.image(), null, sized.vcpu(), sized.memoryMib(), sized.disk(),
-        observability);
+    return new ApplicationConfiguration(
+        target.image(), null, sized.vcpu(), sized.memoryMib(), sized.disk(), observability);
   }
 
   /** Field by field, sizes by their canonical instance type when both have one. */
@@ -183,7 +235,10 @@ final class RollbackPlanner {
       compare(changes, "instance_type", now.instanceType(), back.instanceType());
       compare(changes, "vcpu", now.vcpu(), back.vcpu());
       compare(changes, "memory_mib", now.memoryMib(), back.memoryMib());
-      compare(changes, "disk.size_mb", now.disk() == null ? null : now.disk().sizeMb(),
+      compare(
+          changes,
+          "disk.size_mb",
+          now.disk() == null ? null : now.disk().sizeMb(),
           back.disk() == null ? null : back.disk().sizeMb());
     }
     compare(changes, "observability.logs", logs(now), logs(back));
@@ -191,7 +246,8 @@ final class RollbackPlanner {
   }
 
   private static Boolean logs(ApplicationConfiguration c) {
-    return c == null || c.observability() == null || c.observability().logs() == null ? Boolean.FALSE
+    return c == null || c.observability() == null || c.observability().logs() == null
+        ? Boolean.FALSE
         : Boolean.TRUE.equals(c.observability().logs().enabled());
   }
 

@@ -26,8 +26,8 @@ public record RollbackReport(boolean applied, boolean complete, List<Application
    * @param rolloutStatus its last known status (completed when -Dcf.wait saw it through)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Application(RollbackPlan.Item plan, String outcome, String rolloutId, String rolloutStatus) {
-  }
+  public record Application(
+      RollbackPlan.Item plan, String outcome, String rolloutId, String rolloutStatus) {}
 
   public Path write(Path outputDirectory) {
     return ResultFiles.writeJson(outputDirectory, FILE_NAME, this);

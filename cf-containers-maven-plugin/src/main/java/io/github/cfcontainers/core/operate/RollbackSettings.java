@@ -4,13 +4,14 @@ import io.github.cfcontainers.core.deploy.ContainerDeployment;
 import java.util.List;
 
 /**
- * What to roll back: the configured containers (their application names and rollout policies), or only the one
- * named by {@code -Dcf.container}.
+ * What to roll back: the configured containers (their application names and rollout policies), or
+ * only the one named by {@code -Dcf.container}.
  *
  * @param only a container's application name, class name or label, or null for all of them
  * @param waitForRollouts follow each rollback rollout until the instances run it (-Dcf.wait)
  */
-public record RollbackSettings(List<ContainerDeployment> containers, String only, boolean waitForRollouts) {
+public record RollbackSettings(
+    List<ContainerDeployment> containers, String only, boolean waitForRollouts) {
 
   public RollbackSettings {
     containers = List.copyOf(containers);

@@ -14,32 +14,45 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The POM's side of cf:status, resolved exactly as cf:deploy resolves it (so drift is the deploy's own diff), before
- * any credentials or remote call: a setting to fix is reported first.
+ * The POM's side of cf:status, resolved exactly as cf:deploy resolves it (so drift is the deploy's
+ * own diff), before any credentials or remote call: a setting to fix is reported first.
  *
- * @param build what cf:build produced, or null without build.json (image and Worker drift are then unknown)
+ * @param build what cf:build produced, or null without build.json (image and Worker drift are then
+ *     unknown)
  */
-public record StatusInputs(WorkerDeployment worker, List<ContainerDeployment> containers, BuildReport build,
+public record StatusInputs(
+    WorkerDeployment worker,
+    List<ContainerDeployment> containers,
+    BuildReport build,
     Path outputDirectory) {
 
   public StatusInputs {
     containers = List.copyOf(containers);
   }
 
-  public static StatusInputs resolve(Path baseDirectory, String workerName, List<ContainerInput> inputs,
-      WorkerInput workerInput, Path outputDirectory, Clock clock) {
+  public static StatusInputs resolve(
+      Path baseDirectory,
+      String workerName,
+      List<ContainerInput> inputs,
+      WorkerInput workerInput,
+      Path outputDirectory,
+      Clock clock) {
     var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
     var resolver = new DeploymentResolver(clock);
     var worker = resolver.worker(workerName, workerInput);
-    var containers = resolver.containers(specs, inputs.stream().map(ContainerInput::deploy).toList(),
-        worker.bindingNames());
-    var build = Files.isRegularFile(outputDirectory.resolve(BuildReportFile.FILE_NAME))
-        ? BuildReportFile.read(outputDirectory) : null;
+    var containers =
+        resolver.containers(
+            specs, inputs.stream().map(ContainerInput::deploy).toList(), worker.bindingNames());
+    var build =
+        Files.isRegularFile(outputDirectory.resolve(BuildReportFile.FILE_NAME))
+            ? BuildReportFile.read(outputDirectory)
+            : null;
     return new StatusInputs(worker, containers, build, outputDirectory);
   }
 
   /** With the account and registry the API client was opened for. */
   public StatusSettings settings(String accountId, String registryHost) {
-    return new StatusSettings(accountId, registryHost, worker, containers, build, outputDirectory.resolve("worker"));
+    return new StatusSettings(
+        accountId, registryHost, worker, containers, build, outputDirectory.resolve("worker"));
   }
 }

@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What is deployed, written to {@code target/cf-containers/status.json} with the same content as the printed lines.
+ * What is deployed, written to {@code target/cf-containers/status.json} with the same content as
+ * the printed lines.
  *
  * @param deployed false when neither the Worker nor any configured application exists
  * @param lines the lines printed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StatusReport(boolean deployed, boolean drift, Worker worker, List<Container> containers,
+public record StatusReport(
+    boolean deployed,
+    boolean drift,
+    Worker worker,
+    List<Container> containers,
     List<String> lines) {
 
   public static final String FILE_NAME = "status.json";
@@ -28,9 +33,14 @@ public record StatusReport(boolean deployed, boolean drift, Worker worker, List<
    * @param driftUnknown why the Worker could not be compared, or null
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Worker(String name, boolean exists, String versionId, String migrationTag, String url, String drift,
-      String driftUnknown) {
-  }
+  public record Worker(
+      String name,
+      boolean exists,
+      String versionId,
+      String migrationTag,
+      String url,
+      String drift,
+      String driftUnknown) {}
 
   /**
    * @param health {@code health.instances} counts by state
@@ -39,15 +49,25 @@ public record StatusReport(boolean deployed, boolean drift, Worker worker, List<
    * @param imageDriftUnknown why the image could not be compared, or null
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Container(String name, String className, String applicationId, String image,
-      Map<String, Integer> health, Map<String, Integer> instanceStates, Rollout rollout, List<String> drift,
-      String imageDriftUnknown) {
-  }
+  public record Container(
+      String name,
+      String className,
+      String applicationId,
+      String image,
+      Map<String, Integer> health,
+      Map<String, Integer> instanceStates,
+      Rollout rollout,
+      List<String> drift,
+      String imageDriftUnknown) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Rollout(String id, String status, Integer currentStep, Integer totalSteps, Integer updatedInstances,
-      Integer totalInstances) {
-  }
+  public record Rollout(
+      String id,
+      String status,
+      Integer currentStep,
+      Integer totalSteps,
+      Integer updatedInstances,
+      Integer totalInstances) {}
 
   public Path write(Path outputDirectory) {
     return ResultFiles.writeJson(outputDirectory, FILE_NAME, this);

@@ -1,7 +1,5 @@
 package io.github.cfcontainers.core.operate;
 
-import io.github.cfcontainers.core.deploy.ApiAccess;
-
 import io.github.cfcontainers.cloudflare.Application;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.ContainerInstance;
@@ -9,6 +7,7 @@ import io.github.cfcontainers.cloudflare.DurableObjectNamespace;
 import io.github.cfcontainers.core.CfException;
 import io.github.cfcontainers.core.ContainerEngine;
 import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.core.deploy.ApiAccess;
 import io.github.cfcontainers.core.deploy.ContainerDeployment;
 import io.github.cfcontainers.core.deploy.DeploySettings;
 import io.github.cfcontainers.core.deploy.Drift;
@@ -20,9 +19,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Reads what is deployed for the Worker and compares it with the POM through the deploy plan's own diff. Only GETs:
- * nothing remote is written (not even registry credentials, which is why a built image is compared through the
- * local engine's record of what it pushed).
+ * Reads what is deployed for the Worker and compares it with the POM through the deploy plan's own
+ * diff. Only GETs: nothing remote is written (not even registry credentials, which is why a built
+ * image is compared through the local engine's record of what it pushed).
  */
 public final class StatusService {
 
@@ -30,7 +29,9 @@ public final class StatusService {
   private final ContainerEngine engine;
   private final Reporter reporter;
 
-  /** @param engine the local Docker engine, or null when there is none (image drift then unknown) */
+  /**
+   * @param engine the local Docker engine, or null when there is none (image drift then unknown)
+   */
   public StatusService(CloudflareApi api, ContainerEngine engine, Reporter reporter) {
     this.api = api;
     this.engine = engine;
@@ -50,22 +51,35 @@ public final class StatusService {
     if (script.isPresent()) {
       String version = api.findCurrentVersionId(name).orElse(null);
       String url = workersDevUrl(name);
-      lines.add("Worker " + name + ": deployed, version " + version + ", migration tag "
-          + script.get().migrationTag() + (url == null ? ", workers.dev off" : ", " + url));
+      lines.add(
+          "Worker "
+              + name
+              + ": deployed, version "
+              + version
+              + ", migration tag "
+              + script.get().migrationTag()
+              + (url == null ? ", workers.dev off" : ", " + url));
       String unknown = null;
       String workerDrift = null;
       if (settings.build() == null || settings.build().workerBundle() == null) {
-        unknown = "no Worker bundle in build.json: run 'mvn package' (cf:build) to compare the Worker";
+        unknown =
+            "no Worker bundle in build.json: run 'mvn package' (cf:build) to compare the Worker";
       } else {
         try {
-          workerDrift = Drift.worker(api, deploySettings(settings), List.copyOf(namespaces.values())).orElse(null);
+          workerDrift =
+              Drift.worker(api, deploySettings(settings), List.copyOf(namespaces.values()))
+                  .orElse(null);
         } catch (CfException e) {
           unknown = e.getMessage();
         }
       }
-      lines.add(unknown != null ? "  Worker drift unknown: " + unknown
-          : "  Worker drift: " + (workerDrift == null ? "none" : workerDrift));
-      worker = new StatusReport.Worker(name, true, version, script.get().migrationTag(), url, workerDrift, unknown);
+      lines.add(
+          unknown != null
+              ? "  Worker drift unknown: " + unknown
+              : "  Worker drift: " + (workerDrift == null ? "none" : workerDrift));
+      worker =
+          new StatusReport.Worker(
+              name, true, version, script.get().migrationTag(), url, workerDrift, unknown);
     } else {
       worker = new StatusReport.Worker(name, false, null, null, null, null, null);
       lines.add("Worker " + name + ": not deployed");
@@ -80,8 +94,17 @@ public final class StatusService {
       var app = apps.get(container.spec().name());
       if (app == null) {
         lines.add("Application " + container.spec().name() + ": not deployed");
-        containers.add(new StatusReport.Container(container.spec().name(), container.spec().className(), null, null,
-            null, null, null, List.of("application: absent -> create"), null));
+        containers.add(
+            new StatusReport.Container(
+                container.spec().name(),
+                container.spec().className(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("application: absent -> create"),
+                null));
         drift |= script.isPresent();
         continue;
       }
@@ -92,18 +115,25 @@ public final class StatusService {
     }
     boolean deployed = script.isPresent() || anyApp;
     if (!deployed) {
-      lines.add("Nothing deployed: neither Worker " + name + " nor any of its applications exists.");
+      lines.add(
+          "Nothing deployed: neither Worker " + name + " nor any of its applications exists.");
       drift = false;
     } else {
-      lines.add(drift ? "Drift: a deploy would change what is deployed (see above)."
-          : "No drift: what is deployed matches the POM.");
+      lines.add(
+          drift
+              ? "Drift: a deploy would change what is deployed (see above)."
+              : "No drift: what is deployed matches the POM.");
     }
     lines.forEach(reporter::info);
     return new StatusReport(deployed, drift, worker, containers, lines);
   }
 
-  private StatusReport.Container container(StatusSettings settings, ContainerDeployment container, Application app,
-      Map<String, DurableObjectNamespace> namespaces, List<String> lines) {
+  private StatusReport.Container container(
+      StatusSettings settings,
+      ContainerDeployment container,
+      Application app,
+      Map<String, DurableObjectNamespace> namespaces,
+      List<String> lines) {
     String deployedImage = app.configuration() == null ? null : app.configuration().image();
     lines.add("Application " + app.name() + " (" + app.id() + "): image " + deployedImage);
     var health = health(app);
@@ -111,26 +141,60 @@ public final class StatusService {
     for (ContainerInstance instance : api.listInstances(app.id())) {
       states.merge(state(instance), 1, Integer::sum);
     }
-    lines.add("  instances: " + (health == null ? "no health in the answer" : describe(health))
-        + "; instances-v2: " + (states.isEmpty() ? "none" : describe(states)));
+    lines.add(
+        "  instances: "
+            + (health == null ? "no health in the answer" : describe(health))
+            + "; instances-v2: "
+            + (states.isEmpty() ? "none" : describe(states)));
     StatusReport.Rollout rollout = null;
     if (app.activeRolloutId() != null) {
       var r = api.getRollout(app.id(), app.activeRolloutId());
       var p = r.progress();
-      rollout = new StatusReport.Rollout(r.id(), r.status(), p == null ? null : p.currentStep(),
-          p == null ? null : p.totalSteps(), p == null ? null : p.updatedInstances(), p == null ? null : p.totalInstances());
-      lines.add("  rollout " + r.id() + ": " + r.status() + (p == null ? "" : ", step " + p.currentStep() + " of "
-          + p.totalSteps() + ", " + p.updatedInstances() + " of " + p.totalInstances() + " instance(s) updated"));
+      rollout =
+          new StatusReport.Rollout(
+              r.id(),
+              r.status(),
+              p == null ? null : p.currentStep(),
+              p == null ? null : p.totalSteps(),
+              p == null ? null : p.updatedInstances(),
+              p == null ? null : p.totalInstances());
+      lines.add(
+          "  rollout "
+              + r.id()
+              + ": "
+              + r.status()
+              + (p == null
+                  ? ""
+                  : ", step "
+                      + p.currentStep()
+                      + " of "
+                      + p.totalSteps()
+                      + ", "
+                      + p.updatedInstances()
+                      + " of "
+                      + p.totalInstances()
+                      + " instance(s) updated"));
     } else {
       lines.add("  rollout: none active");
     }
     var expected = ExpectedImage.of(settings, container, deployedImage, engine);
-    var drift = new ArrayList<>(Drift.of(container, expected.reference() == null ? deployedImage : expected.reference(),
-        app));
+    var drift =
+        new ArrayList<>(
+            Drift.of(
+                container,
+                expected.reference() == null ? deployedImage : expected.reference(),
+                app));
     var ns = namespaces.get(app.namespaceId());
     if (ns == null || !settings.workerName().equals(ns.script())) {
-      drift.add("durable_objects.namespace_id: " + (ns == null ? app.namespaceId() + " (no such namespace)"
-          : ns.script() + "'s " + ns.className()) + " -> " + settings.workerName() + "'s " + container.spec().className());
+      drift.add(
+          "durable_objects.namespace_id: "
+              + (ns == null
+                  ? app.namespaceId() + " (no such namespace)"
+                  : ns.script() + "'s " + ns.className())
+              + " -> "
+              + settings.workerName()
+              + "'s "
+              + container.spec().className());
     } else if (!Objects.equals(ns.className(), container.spec().className())) {
       drift.add("class: " + ns.className() + " -> " + container.spec().className());
     }
@@ -138,14 +202,29 @@ public final class StatusService {
     if (expected.unknownBecause() != null) {
       lines.add("  image drift unknown: " + expected.unknownBecause());
     }
-    return new StatusReport.Container(app.name(), container.spec().className(), app.id(), deployedImage, health,
-        states, rollout, drift, expected.unknownBecause());
+    return new StatusReport.Container(
+        app.name(),
+        container.spec().className(),
+        app.id(),
+        deployedImage,
+        health,
+        states,
+        rollout,
+        drift,
+        expected.unknownBecause());
   }
 
   /** The deploy's own settings, so its Worker plan compares exactly what a deploy would upload. */
   private static DeploySettings deploySettings(StatusSettings s) {
-    return new DeploySettings(s.accountId(), s.registryHost(), s.worker(), s.containers(), s.build(),
-        s.workerBundleDirectory(), false, s.workerBundleDirectory().getParent());
+    return new DeploySettings(
+        s.accountId(),
+        s.registryHost(),
+        s.worker(),
+        s.containers(),
+        s.build(),
+        s.workerBundleDirectory(),
+        false,
+        s.workerBundleDirectory().getParent());
   }
 
   private String workersDevUrl(String name) {

@@ -22,9 +22,9 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * A MockWebServer answering hand-written JSON per "METHOD path" (path without the account prefix and the
- * query), recording every request with its body. Unrouted requests get a 404 "No route" so they show up
- * in assertions rather than hanging. Public for the tests of {@code core.operate}.
+ * A MockWebServer answering hand-written JSON per "METHOD path" (path without the account prefix
+ * and the query), recording every request with its body. Unrouted requests get a 404 "No route" so
+ * they show up in assertions rather than hanging. Public for the tests of {@code core.operate}.
  */
 public final class FakeCloudflare implements AutoCloseable {
 
@@ -55,38 +55,45 @@ public final class FakeCloudflare implements AutoCloseable {
   public final CloudflareApi api;
 
   public FakeCloudflare() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String full = request.getPath();
-        String path = full.startsWith(PREFIX) ? full.substring(PREFIX.length()) : full;
-        calls.add(new Call(request.getMethod(), path, request.getBody().readString(StandardCharsets.UTF_8)));
-        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        var answers = routes.get(request.getMethod() + " " + bare);
-        if (answers == null) {
-          return error(404, 7003, "No route for the URI");
-        }
-        synchronized (answers) {
-          return answers.size() > 1 ? answers.poll() : answers.peek();
-        }
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String full = request.getPath();
+            String path = full.startsWith(PREFIX) ? full.substring(PREFIX.length()) : full;
+            calls.add(
+                new Call(
+                    request.getMethod(),
+                    path,
+                    request.getBody().readString(StandardCharsets.UTF_8)));
+            String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            var answers = routes.get(request.getMethod() + " " + bare);
+            if (answers == null) {
+              return error(404, 7003, "No route for the URI");
+            }
+            synchronized (answers) {
+              return answers.size() > 1 ? answers.poll() : answers.peek();
+            }
+          }
+        });
     try {
       server.start(java.net.InetAddress.getLoopbackAddress(), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    api = new CloudflareApi(CloudflareClientConfig.builder(ACCOUNT, ApiToken.of(TOKEN))
-        .baseUrl(server.url("/client/v4").toString())
-        .environment(name -> null)
-        .retryPolicy(RetryPolicy.NONE)
-        .readTimeout(Duration.ofSeconds(5))
-        .build());
+    api =
+        new CloudflareApi(
+            CloudflareClientConfig.builder(ACCOUNT, ApiToken.of(TOKEN))
+                .baseUrl(server.url("/client/v4").toString())
+                .environment(name -> null)
+                .retryPolicy(RetryPolicy.NONE)
+                .readTimeout(Duration.ofSeconds(5))
+                .build());
   }
 
   /**
-   * Answers {@code method path} (path relative to the account, no query) with the answers in turn, the last
-   * one for every further request.
+   * Answers {@code method path} (path relative to the account, no query) with the answers in turn,
+   * the last one for every further request.
    */
   public FakeCloudflare on(String method, String path, MockResponse... answers) {
     routes.put(method + " " + path, new java.util.ArrayDeque<>(List.of(answers)));
@@ -94,14 +101,22 @@ public final class FakeCloudflare implements AutoCloseable {
   }
 
   public static MockResponse ok(String resultJson) {
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+    return new MockResponse()
+        .setResponseCode(200)
+        .setHeader("Content-Type", "application/json")
         .setBody("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultJson + "}");
   }
 
   public static MockResponse error(int status, int code, String message) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-        .setBody("{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
-            + "\"}],\"messages\":[],\"result\":null}");
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"success\":false,\"errors\":[{\"code\":"
+                + code
+                + ",\"message\":\""
+                + message
+                + "\"}],\"messages\":[],\"result\":null}");
   }
 
   public List<Call> writes() {
@@ -109,7 +124,10 @@ public final class FakeCloudflare implements AutoCloseable {
   }
 
   Call only(String method, String pathPrefix) {
-    var matching = calls.stream().filter(c -> c.method().equals(method) && c.path().startsWith(pathPrefix)).toList();
+    var matching =
+        calls.stream()
+            .filter(c -> c.method().equals(method) && c.path().startsWith(pathPrefix))
+            .toList();
     assertThat(matching).as("%s %s among %s", method, pathPrefix, calls).hasSize(1);
     return matching.get(0);
   }

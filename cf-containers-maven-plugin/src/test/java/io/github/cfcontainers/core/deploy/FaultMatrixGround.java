@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real emulator, started against the test ground's real registry, and its admin side
- * (state, request log, faults) for the fault matrix. No fakes: what it reports is what the
- * deploy did over the wire.
+ * The real emulator, started against the test ground's real registry, and its admin side (state,
+ * request log, faults) for the fault matrix. No fakes: what it reports is what the deploy did over
+ * the wire.
  */
 final class FaultMatrixGround implements AutoCloseable {
 
@@ -20,11 +20,15 @@ final class FaultMatrixGround implements AutoCloseable {
   final CloudflareEmulator cf;
 
   FaultMatrixGround() throws IOException {
-    cf = TestGroundEmulator.withRegistry(CloudflareEmulator.builder()
-        .apiToken(TOKEN)
-        .workersDevSubdomain(SUBDOMAIN)
-        .runContainers(false)) // the matrix is about API calls; running busybox adds nothing but time
-        .start();
+    cf =
+        TestGroundEmulator.withRegistry(
+                CloudflareEmulator.builder()
+                    .apiToken(TOKEN)
+                    .workersDevSubdomain(SUBDOMAIN)
+                    .runContainers(
+                        false)) // the matrix is about API calls; running busybox adds nothing but
+            // time
+            .start();
   }
 
   /** Test-ground coordinates; a missing one fails the test, it never skips it. */
@@ -56,19 +60,26 @@ final class FaultMatrixGround implements AutoCloseable {
     call("DELETE", "/requests", null);
   }
 
-  /** How many logged API requests have this method and a path matching the regex (as a fault matches). */
+  /**
+   * How many logged API requests have this method and a path matching the regex (as a fault
+   * matches).
+   */
   long count(String method, String pathRegex) {
     var path = java.util.regex.Pattern.compile(pathRegex);
     long n = 0;
     for (JsonNode r : requests()) {
-      if (r.path("method").asText().equals(method) && path.matcher(r.path("path").asText()).find()) {
+      if (r.path("method").asText().equals(method)
+          && path.matcher(r.path("path").asText()).find()) {
         n++;
       }
     }
     return n;
   }
 
-  /** Logged requests that change something; the credentials POST mints a login and changes no deployment. */
+  /**
+   * Logged requests that change something; the credentials POST mints a login and changes no
+   * deployment.
+   */
   List<String> writes() {
     var out = new ArrayList<String>();
     for (JsonNode r : requests()) {
@@ -82,8 +93,8 @@ final class FaultMatrixGround implements AutoCloseable {
   }
 
   /**
-   * Waits until the request log is quiet: a request the client gave up on (read timeout) is
-   * still being answered, and must land in this cell's log, not the next one's.
+   * Waits until the request log is quiet: a request the client gave up on (read timeout) is still
+   * being answered, and must land in this cell's log, not the next one's.
    */
   void awaitQuiet(long millis) throws InterruptedException {
     int last = -1;

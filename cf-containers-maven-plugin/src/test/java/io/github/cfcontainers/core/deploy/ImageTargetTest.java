@@ -65,7 +65,8 @@ class ImageTargetTest {
 
   @Test
   void cloudflareRegistryWithoutAccountOrTagGetsBoth() {
-    assertThat(prebuilt(CF + "/myapp").taggedReference()).isEqualTo(CF + "/" + ACCOUNT + "/myapp:latest");
+    assertThat(prebuilt(CF + "/myapp").taggedReference())
+        .isEqualTo(CF + "/" + ACCOUNT + "/myapp:latest");
   }
 
   @Test
@@ -81,21 +82,29 @@ class ImageTargetTest {
   void cloudflareRegistryWithAnotherAccountIsRefusedNamingTheImageSetting() {
     String reference = CF + "/" + OTHER_ACCOUNT + "/myapp:6";
 
-    assertThatThrownBy(() -> prebuilt(reference)).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-      assertThat(e.setting().path()).isEqualTo(List.of("containers", "container", "image"));
-      assertThat(e.setting().container()).contains(LABEL);
-      assertThat(e.getMessage()).contains(reference).contains(OTHER_ACCOUNT).contains(ACCOUNT);
-      assertThat(e.fix()).isNotBlank();
-    });
+    assertThatThrownBy(() -> prebuilt(reference))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.setting().path()).isEqualTo(List.of("containers", "container", "image"));
+              assertThat(e.setting().container()).contains(LABEL);
+              assertThat(e.getMessage())
+                  .contains(reference)
+                  .contains(OTHER_ACCOUNT)
+                  .contains(ACCOUNT);
+              assertThat(e.fix()).isNotBlank();
+            });
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "docker.io/library/nginx:1.27",
-      "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:7",
-      "europe-west1-docker.pkg.dev/my-project/my-repo/app:2024-01",
-      "ghcr.io/acme/app:8",
-      "registry.cloudflare.com.evil.example/app:9"})
+  @ValueSource(
+      strings = {
+        "docker.io/library/nginx:1.27",
+        "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:7",
+        "europe-west1-docker.pkg.dev/my-project/my-repo/app:2024-01",
+        "ghcr.io/acme/app:8",
+        "registry.cloudflare.com.evil.example/app:9"
+      })
   void otherRegistriesPassThroughUnchangedAndUnpushed(String reference) {
     var target = prebuilt(reference);
 
@@ -107,7 +116,8 @@ class ImageTargetTest {
 
   @Test
   void externalReferenceWithoutTagGetsLatest() {
-    assertThat(prebuilt("docker.io/library/nginx").taggedReference()).isEqualTo("docker.io/library/nginx:latest");
+    assertThat(prebuilt("docker.io/library/nginx").taggedReference())
+        .isEqualTo("docker.io/library/nginx:latest");
   }
 
   @Test
@@ -137,7 +147,8 @@ class ImageTargetTest {
 
   @Test
   void anotherPortOnTheSameHostIsAnotherRegistry() {
-    var target = ImageTarget.forPrebuilt("127.0.0.1:5001/myapp:1", "127.0.0.1:5000", ACCOUNT, LABEL);
+    var target =
+        ImageTarget.forPrebuilt("127.0.0.1:5001/myapp:1", "127.0.0.1:5000", ACCOUNT, LABEL);
 
     assertThat(target.pushed()).isFalse();
     assertThat(target.registry()).isEqualTo("127.0.0.1:5001");
@@ -184,23 +195,28 @@ class ImageTargetTest {
 
   @Test
   void localImageByDigestIsRefusedBecauseAPushNeedsATag() {
-    assertThatThrownBy(() -> prebuilt("myapp@" + DIGEST)).isInstanceOfSatisfying(InvalidSettingException.class,
-        e -> {
-          assertThat(e.setting().path()).isEqualTo(List.of("containers", "container", "image"));
-          assertThat(e.getMessage()).contains("myapp@" + DIGEST);
-        });
+    assertThatThrownBy(() -> prebuilt("myapp@" + DIGEST))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.setting().path()).isEqualTo(List.of("containers", "container", "image"));
+              assertThat(e.getMessage()).contains("myapp@" + DIGEST);
+            });
   }
 
   @Test
   void builtImageIsPushedUnderTheAccountWithItsName() {
-    var target = ImageTarget.forBuilt("w-mycontainer:3f2a9c", CF, ACCOUNT, "w-mycontainer", "3f2a9c", true);
+    var target =
+        ImageTarget.forBuilt("w-mycontainer:3f2a9c", CF, ACCOUNT, "w-mycontainer", "3f2a9c", true);
 
     assertThat(target.localReference()).isEqualTo(Optional.of("w-mycontainer:3f2a9c"));
     assertThat(target.pushed()).isTrue();
     assertThat(target.taggedReference()).isEqualTo(CF + "/" + ACCOUNT + "/w-mycontainer:3f2a9c");
     assertThat(target.repositoryPath()).isEqualTo(ACCOUNT + "/w-mycontainer");
     assertThat(target.contentTagged()).isTrue();
-    assertThat(ImageTarget.forBuilt("w-mycontainer:1.0", CF, ACCOUNT, "w-mycontainer", "1.0", false).contentTagged())
+    assertThat(
+            ImageTarget.forBuilt("w-mycontainer:1.0", CF, ACCOUNT, "w-mycontainer", "1.0", false)
+                .contentTagged())
         .isFalse();
   }
 }

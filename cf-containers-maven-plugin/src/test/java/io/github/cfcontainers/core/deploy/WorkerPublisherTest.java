@@ -36,15 +36,15 @@ class WorkerPublisherTest {
   private static final String WORKER = "w";
   private static final LocalDate DATE = LocalDate.of(2026, 1, 15);
 
-  @TempDir
-  Path bundle;
+  @TempDir Path bundle;
 
   private FakeCloudflare cloudflare;
   private WorkerPublisher publisher;
 
   @BeforeEach
   void setUp() throws IOException {
-    Files.writeString(bundle.resolve("worker.js"), "export class MyContainer {}\nexport default {};\n");
+    Files.writeString(
+        bundle.resolve("worker.js"), "export class MyContainer {}\nexport default {};\n");
     Files.writeString(bundle.resolve("worker.js.map"), "{\"version\":3,\"mappings\":\"\"}");
     cloudflare = new FakeCloudflare();
     publisher = new WorkerPublisher(cloudflare.api);
@@ -84,21 +84,30 @@ class WorkerPublisherTest {
   }
 
   private static List<WorkerModule> modules(String source) {
-    return List.of(WorkerModule.esModule("worker.js", source),
+    return List.of(
+        WorkerModule.esModule("worker.js", source),
         WorkerModule.sourceMap("worker.js.map", "{}".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void contentHashIsStableForEqualInput() {
-    assertThat(WorkerPublisher.contentHash(metadata("2026-01-15", "hi"), modules("export default {};")))
-        .isEqualTo(WorkerPublisher.contentHash(metadata("2026-01-15", "hi"), modules("export default {};")))
+    assertThat(
+            WorkerPublisher.contentHash(
+                metadata("2026-01-15", "hi"), modules("export default {};")))
+        .isEqualTo(
+            WorkerPublisher.contentHash(
+                metadata("2026-01-15", "hi"), modules("export default {};")))
         .matches("[0-9a-f]{32}");
   }
 
   @Test
   void contentHashChangesWithOneModuleByte() {
-    assertThat(WorkerPublisher.contentHash(metadata("2026-01-15", "hi"), modules("export default {};")))
-        .isNotEqualTo(WorkerPublisher.contentHash(metadata("2026-01-15", "hi"), modules("export default {} ;")));
+    assertThat(
+            WorkerPublisher.contentHash(
+                metadata("2026-01-15", "hi"), modules("export default {};")))
+        .isNotEqualTo(
+            WorkerPublisher.contentHash(
+                metadata("2026-01-15", "hi"), modules("export default {} ;")));
   }
 
   @Test
@@ -117,41 +126,75 @@ class WorkerPublisherTest {
 
   private static ContainerDeployment container(String className) {
     String name = WORKER + "-" + className.toLowerCase(Locale.ROOT);
-    return new ContainerDeployment(new ContainerSpec(className, name, Optional.empty(), new PrebuiltImage("nginx:1")),
-        className.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT), new ContainerSize.Named(InstanceType.LITE),
-        20, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT, false, null);
+    return new ContainerDeployment(
+        new ContainerSpec(className, name, Optional.empty(), new PrebuiltImage("nginx:1")),
+        className.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT),
+        new ContainerSize.Named(InstanceType.LITE),
+        20,
+        "default",
+        Constraints.NONE,
+        true,
+        RolloutPolicy.DEFAULT,
+        false,
+        null);
   }
 
   private DeploySettings settings(LocalDate date, Map<String, String> vars, String... classes) {
     return settingsExporting(List.of(classes), date, vars, classes);
   }
 
-  /** The bundle exports {@code exports}; the POM configures a container for each of {@code classes}. */
-  private DeploySettings settingsExporting(List<String> exports, LocalDate date, Map<String, String> vars,
-      String... classes) {
+  /**
+   * The bundle exports {@code exports}; the POM configures a container for each of {@code classes}.
+   */
+  private DeploySettings settingsExporting(
+      List<String> exports, LocalDate date, Map<String, String> vars, String... classes) {
     var containers = new ArrayList<ContainerDeployment>();
     for (String c : classes) {
       containers.add(container(c));
     }
-    var build = new BuildReport(WORKER, false,
-        new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports), List.of());
-    return new DeploySettings(FakeCloudflare.ACCOUNT, "registry.cloudflare.com",
-        new WorkerDeployment(WORKER, date, List.of(), vars, true, true), containers, build, bundle, false,
+    var build =
+        new BuildReport(
+            WORKER,
+            false,
+            new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports),
+            List.of());
+    return new DeploySettings(
+        FakeCloudflare.ACCOUNT,
+        "registry.cloudflare.com",
+        new WorkerDeployment(WORKER, date, List.of(), vars, true, true),
+        containers,
+        build,
+        bundle,
+        false,
         bundle.resolve("out"));
   }
 
-  private static DurableObjectNamespace namespace(String script, String className, Boolean containers) {
-    return new DurableObjectNamespace("ns-" + className, script + "_" + className, script, className, true, containers);
+  private static DurableObjectNamespace namespace(
+      String script, String className, Boolean containers) {
+    return new DurableObjectNamespace(
+        "ns-" + className, script + "_" + className, script, className, true, containers);
   }
 
   private void deployedWithTag(String tag) {
-    cloudflare.on("GET", "/workers/services/" + WORKER, ok("{\"id\":\"w\",\"default_environment\":{\"environment\":"
-        + "\"production\",\"script\":{\"id\":\"w\",\"migration_tag\":\"" + tag + "\"}}}"));
+    cloudflare.on(
+        "GET",
+        "/workers/services/" + WORKER,
+        ok(
+            "{\"id\":\"w\",\"default_environment\":{\"environment\":"
+                + "\"production\",\"script\":{\"id\":\"w\",\"migration_tag\":\""
+                + tag
+                + "\"}}}"));
   }
 
   private void settingsTags(String... tags) {
-    cloudflare.on("GET", "/workers/scripts/" + WORKER + "/settings", ok("{\"compatibility_date\":\"2026-01-15\","
-        + "\"tags\":[" + String.join(",", List.of(tags).stream().map(t -> "\"" + t + "\"").toList()) + "]}"));
+    cloudflare.on(
+        "GET",
+        "/workers/scripts/" + WORKER + "/settings",
+        ok(
+            "{\"compatibility_date\":\"2026-01-15\","
+                + "\"tags\":["
+                + String.join(",", List.of(tags).stream().map(t -> "\"" + t + "\"").toList())
+                + "]}"));
   }
 
   private static JsonNode json(ScriptMetadata metadata) {
@@ -160,7 +203,8 @@ class WorkerPublisherTest {
 
   @Test
   void newWorkerCreatesItsContainerClassesAsSqliteWithContainerLinks() {
-    cloudflare.on("GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
+    cloudflare.on(
+        "GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
 
     var plan = publisher.plan(settings(DATE, Map.of("GREETING", "hi"), "MyContainer"), List.of());
 
@@ -179,16 +223,24 @@ class WorkerPublisherTest {
     assertThat(m.path("containers").toString())
         .isEqualTo("[{\"name\":\"w-mycontainer\",\"class_name\":\"MyContainer\"}]");
     assertThat(m.path("bindings").toString())
-        .contains("{\"type\":\"durable_object_namespace\",\"name\":\"MY_CONTAINER\",\"class_name\":\"MyContainer\"}")
+        .contains(
+            "{\"type\":\"durable_object_namespace\",\"name\":\"MY_CONTAINER\",\"class_name\":\"MyContainer\"}")
         .contains("{\"type\":\"plain_text\",\"name\":\"GREETING\",\"text\":\"hi\"}");
-    assertThat(m.path("tags").toString()).isEqualTo("[\"cf-containers-hash:" + plan.contentHash() + "\"]");
-    assertThat(plan.modules()).extracting(WorkerModule::name, WorkerModule::contentType).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("worker.js", WorkerModule.ES_MODULE),
-        org.assertj.core.groups.Tuple.tuple("worker.js.map", WorkerModule.SOURCE_MAP));
+    assertThat(m.path("tags").toString())
+        .isEqualTo("[\"cf-containers-hash:" + plan.contentHash() + "\"]");
+    assertThat(plan.modules())
+        .extracting(WorkerModule::name, WorkerModule::contentType)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("worker.js", WorkerModule.ES_MODULE),
+            org.assertj.core.groups.Tuple.tuple("worker.js.map", WorkerModule.SOURCE_MAP));
     assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
-    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::path)
-        .filteredOn(path -> path.endsWith("/workers/services/" + WORKER)).as("one read of the service").hasSize(1);
-    assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::path)
+    assertThat(cloudflare.calls)
+        .extracting(FakeCloudflare.Call::path)
+        .filteredOn(path -> path.endsWith("/workers/services/" + WORKER))
+        .as("one read of the service")
+        .hasSize(1);
+    assertThat(cloudflare.calls)
+        .extracting(FakeCloudflare.Call::path)
         .doesNotContain("/workers/scripts/" + WORKER + "/settings");
   }
 
@@ -196,16 +248,25 @@ class WorkerPublisherTest {
   void existingWorkerGetsNewAndDeletedClassesFromItsCurrentTagAndLeavesOtherClassesAlone() {
     deployedWithTag("v3");
     settingsTags();
-    var namespaces = List.of(
-        namespace(WORKER, "MyContainer", true),
-        namespace(WORKER, "OldContainer", true),
-        namespace(WORKER, "Counter", null),
-        namespace(WORKER, "Session", false),
-        namespace("another-worker", "RetiredContainer", true));
+    var namespaces =
+        List.of(
+            namespace(WORKER, "MyContainer", true),
+            namespace(WORKER, "OldContainer", true),
+            namespace(WORKER, "Counter", null),
+            namespace(WORKER, "Session", false),
+            namespace("another-worker", "RetiredContainer", true));
 
-    // Counter and Session are the Worker's own (non-container) Durable Objects: still exported, so left alone.
-    var plan = publisher.plan(settingsExporting(List.of("MyContainer", "NewContainer", "Counter", "Session"), DATE,
-        Map.of(), "MyContainer", "NewContainer"), namespaces);
+    // Counter and Session are the Worker's own (non-container) Durable Objects: still exported, so
+    // left alone.
+    var plan =
+        publisher.plan(
+            settingsExporting(
+                List.of("MyContainer", "NewContainer", "Counter", "Session"),
+                DATE,
+                Map.of(),
+                "MyContainer",
+                "NewContainer"),
+            namespaces);
 
     assertThat(plan.exists()).isTrue();
     assertThat(plan.upload()).isTrue();
@@ -214,15 +275,19 @@ class WorkerPublisherTest {
     JsonNode migrations = json(plan.metadata()).path("migrations");
     assertThat(migrations.path("old_tag").asText()).isEqualTo("v3");
     assertThat(migrations.path("new_tag").asText()).isEqualTo("v4");
-    assertThat(migrations.path("steps").toString()).isEqualTo(
-        "[{\"new_sqlite_classes\":[\"NewContainer\"]},{\"deleted_classes\":[\"OldContainer\"]}]");
+    assertThat(migrations.path("steps").toString())
+        .isEqualTo(
+            "[{\"new_sqlite_classes\":[\"NewContainer\"]},{\"deleted_classes\":[\"OldContainer\"]}]");
     assertThat(json(plan.metadata()).path("containers")).hasSize(2);
-    assertThat(plan.describe()).contains("new classes NewContainer").contains("deleted classes OldContainer");
+    assertThat(plan.describe())
+        .contains("new classes NewContainer")
+        .contains("deleted classes OldContainer");
   }
 
   /** A namespace as the public schema describes it: {id, name, script, class} and nothing else. */
   private static DurableObjectNamespace schemaNamespace(String className) {
-    return new DurableObjectNamespace("ns-" + className, WORKER + "_" + className, WORKER, className, null, null);
+    return new DurableObjectNamespace(
+        "ns-" + className, WORKER + "_" + className, WORKER, className, null, null);
   }
 
   @Test
@@ -230,7 +295,9 @@ class WorkerPublisherTest {
     deployedWithTag("v1");
     settingsTags();
 
-    var plan = publisher.plan(settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
+    var plan =
+        publisher.plan(
+            settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
 
     assertThat(plan.newClasses()).isEmpty();
     assertThat(plan.deletedClasses()).isEmpty();
@@ -243,10 +310,14 @@ class WorkerPublisherTest {
   void unchangedWorkerListedWithoutUseContainersIsNotUploaded() {
     deployedWithTag("v1");
     settingsTags();
-    var first = publisher.plan(settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
+    var first =
+        publisher.plan(
+            settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
     settingsTags("cf-containers-hash:" + first.contentHash());
 
-    var again = publisher.plan(settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
+    var again =
+        publisher.plan(
+            settings(DATE, Map.of(), "MyContainer"), List.of(schemaNamespace("MyContainer")));
 
     assertThat(again.upload()).isFalse();
     assertThat(again.describe()).isEqualTo("no change");
@@ -256,11 +327,17 @@ class WorkerPublisherTest {
   void classStillExportedIsNeverDeletedEvenWhenNoLongerConfigured() {
     deployedWithTag("v2");
     settingsTags();
-    var namespaces = List.of(schemaNamespace("MyContainer"), schemaNamespace("Retired"),
-        namespace(WORKER, "RetiredToo", true));
+    var namespaces =
+        List.of(
+            schemaNamespace("MyContainer"),
+            schemaNamespace("Retired"),
+            namespace(WORKER, "RetiredToo", true));
 
-    var plan = publisher.plan(settingsExporting(List.of("MyContainer", "Retired", "RetiredToo"), DATE, Map.of(),
-        "MyContainer"), namespaces);
+    var plan =
+        publisher.plan(
+            settingsExporting(
+                List.of("MyContainer", "Retired", "RetiredToo"), DATE, Map.of(), "MyContainer"),
+            namespaces);
 
     assertThat(plan.deletedClasses()).isEmpty();
     assertThat(plan.metadata().migrations()).isNull();
@@ -271,14 +348,18 @@ class WorkerPublisherTest {
     deployedWithTag("v2");
     settingsTags();
 
-    var plan = publisher.plan(settings(DATE, Map.of(), "MyContainer"),
-        List.of(schemaNamespace("MyContainer"), schemaNamespace("Retired")));
+    var plan =
+        publisher.plan(
+            settings(DATE, Map.of(), "MyContainer"),
+            List.of(schemaNamespace("MyContainer"), schemaNamespace("Retired")));
 
     assertThat(plan.deletedClasses()).containsExactly("Retired");
     assertThat(json(plan.metadata()).path("migrations").path("steps").toString())
         .isEqualTo("[{\"deleted_classes\":[\"Retired\"]}]");
-    assertThat(plan.describe()).isEqualTo("update, deleted classes Retired (DELETES its Durable Object namespace"
-        + " and all the data stored in it)");
+    assertThat(plan.describe())
+        .isEqualTo(
+            "update, deleted classes Retired (DELETES its Durable Object namespace"
+                + " and all the data stored in it)");
   }
 
   @Test
@@ -286,11 +367,29 @@ class WorkerPublisherTest {
     deployedWithTag("v2");
     settingsTags();
     var renamed = container("OrderContainer");
-    renamed = new ContainerDeployment(renamed.spec(), renamed.binding(), renamed.size(), renamed.maxInstances(),
-        renamed.schedulingPolicy(), renamed.constraints(), renamed.logs(), renamed.rollout(), false, "MyContainer");
+    renamed =
+        new ContainerDeployment(
+            renamed.spec(),
+            renamed.binding(),
+            renamed.size(),
+            renamed.maxInstances(),
+            renamed.schedulingPolicy(),
+            renamed.constraints(),
+            renamed.logs(),
+            renamed.rollout(),
+            false,
+            "MyContainer");
     var base = settings(DATE, Map.of(), "OrderContainer");
-    var withRename = new DeploySettings(base.accountId(), base.registryHost(), base.worker(), List.of(renamed),
-        base.build(), base.workerBundleDirectory(), false, base.outputDirectory());
+    var withRename =
+        new DeploySettings(
+            base.accountId(),
+            base.registryHost(),
+            base.worker(),
+            List.of(renamed),
+            base.build(),
+            base.workerBundleDirectory(),
+            false,
+            base.outputDirectory());
 
     var plan = publisher.plan(withRename, List.of(namespace(WORKER, "MyContainer", true)));
 
@@ -298,7 +397,8 @@ class WorkerPublisherTest {
     assertThat(plan.deletedClasses()).isEmpty();
     assertThat(plan.renamedClasses()).containsExactly("MyContainer -> OrderContainer");
     assertThat(json(plan.metadata()).path("migrations").path("steps").toString())
-        .isEqualTo("[{\"renamed_classes\":[{\"from\":\"MyContainer\",\"to\":\"OrderContainer\"}]}]");
+        .isEqualTo(
+            "[{\"renamed_classes\":[{\"from\":\"MyContainer\",\"to\":\"OrderContainer\"}]}]");
     assertThat(plan.describe()).isEqualTo("update, renamed classes MyContainer -> OrderContainer");
 
     // Once renamed remotely, the stale <renamedFrom> changes nothing.
@@ -316,7 +416,8 @@ class WorkerPublisherTest {
     assertThat(first.upload()).as("no hash tag deployed yet").isTrue();
 
     settingsTags("team:payments", "cf-containers-hash:" + first.contentHash());
-    var second = publisher.plan(settings(DATE, Map.of("GREETING", "hi"), "MyContainer"), namespaces);
+    var second =
+        publisher.plan(settings(DATE, Map.of("GREETING", "hi"), "MyContainer"), namespaces);
 
     assertThat(second.contentHash()).isEqualTo(first.contentHash());
     assertThat(second.upload()).isFalse();
@@ -331,16 +432,31 @@ class WorkerPublisherTest {
   private DeploySettings withSecrets(boolean uploadSecrets, WorkerSecret... secrets) {
     var plain = settings(DATE, Map.of("GREETING", "hi"), "MyContainer");
     var w = plain.worker();
-    return new DeploySettings(plain.accountId(), plain.registryHost(), new WorkerDeployment(w.name(),
-        w.compatibilityDate(), w.compatibilityFlags(), w.vars(), w.observability(), w.workersDev(), List.of(secrets),
-        uploadSecrets), plain.containers(), plain.build(), plain.workerBundleDirectory(), false,
+    return new DeploySettings(
+        plain.accountId(),
+        plain.registryHost(),
+        new WorkerDeployment(
+            w.name(),
+            w.compatibilityDate(),
+            w.compatibilityFlags(),
+            w.vars(),
+            w.observability(),
+            w.workersDev(),
+            List.of(secrets),
+            uploadSecrets),
+        plain.containers(),
+        plain.build(),
+        plain.workerBundleDirectory(),
+        false,
         plain.outputDirectory());
   }
 
   @Test
   void secretsAreSentAsSecretTextBindingsAndOutOfBandSecretsAreKept() {
-    cloudflare.on("GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
-    var plan = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "v-1")), List.of());
+    cloudflare.on(
+        "GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
+    var plan =
+        publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "v-1")), List.of());
 
     var bindings = json(plan.metadata()).get("bindings");
     JsonNode secret = null;
@@ -360,9 +476,14 @@ class WorkerPublisherTest {
     deployedWithTag("v2");
     settingsTags();
     var namespaces = List.of(namespace(WORKER, "MyContainer", true));
-    var one = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "value-1")), namespaces);
-    var other = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "value-2")), namespaces);
-    var renamed = publisher.plan(withSecrets(false, new WorkerSecret("TOKEN", "env", "value-1")), namespaces);
+    var one =
+        publisher.plan(
+            withSecrets(false, new WorkerSecret("API_KEY", "env", "value-1")), namespaces);
+    var other =
+        publisher.plan(
+            withSecrets(false, new WorkerSecret("API_KEY", "env", "value-2")), namespaces);
+    var renamed =
+        publisher.plan(withSecrets(false, new WorkerSecret("TOKEN", "env", "value-1")), namespaces);
     var none = publisher.plan(withSecrets(false), namespaces);
 
     assertThat(other.contentHash()).isEqualTo(one.contentHash());
@@ -375,23 +496,34 @@ class WorkerPublisherTest {
     deployedWithTag("v2");
     var namespaces = List.of(namespace(WORKER, "MyContainer", true));
     settingsTags();
-    var first = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "old")), namespaces);
+    var first =
+        publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "old")), namespaces);
     settingsTags("cf-containers-hash:" + first.contentHash());
 
-    assertThat(publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "new")), namespaces).upload())
+    assertThat(
+            publisher
+                .plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "new")), namespaces)
+                .upload())
         .isFalse();
-    assertThat(publisher.plan(withSecrets(true, new WorkerSecret("API_KEY", "env", "new")), namespaces).upload())
+    assertThat(
+            publisher
+                .plan(withSecrets(true, new WorkerSecret("API_KEY", "env", "new")), namespaces)
+                .upload())
         .isTrue();
   }
 
   @Test
   void aPlanWithoutSecretValuesStillComparesButCannotUpload() {
-    cloudflare.on("GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
-    var plan = publisher.plan(withSecrets(false, WorkerSecret.withoutValue("API_KEY", "env")), List.of());
-    var valued = publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "v")), List.of());
+    cloudflare.on(
+        "GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
+    var plan =
+        publisher.plan(withSecrets(false, WorkerSecret.withoutValue("API_KEY", "env")), List.of());
+    var valued =
+        publisher.plan(withSecrets(false, new WorkerSecret("API_KEY", "env", "v")), List.of());
 
     assertThat(plan.contentHash()).isEqualTo(valued.contentHash());
-    assertThatThrownBy(() -> publisher.upload(WORKER, plan)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> publisher.upload(WORKER, plan))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("has no value");
   }
 
@@ -403,8 +535,11 @@ class WorkerPublisherTest {
     var base = publisher.plan(settings(DATE, Map.of("GREETING", "hi"), "MyContainer"), namespaces);
     settingsTags("cf-containers-hash:" + base.contentHash());
 
-    var otherVar = publisher.plan(settings(DATE, Map.of("GREETING", "ho"), "MyContainer"), namespaces);
-    var otherDate = publisher.plan(settings(DATE.plusDays(1), Map.of("GREETING", "hi"), "MyContainer"), namespaces);
+    var otherVar =
+        publisher.plan(settings(DATE, Map.of("GREETING", "ho"), "MyContainer"), namespaces);
+    var otherDate =
+        publisher.plan(
+            settings(DATE.plusDays(1), Map.of("GREETING", "hi"), "MyContainer"), namespaces);
 
     assertThat(otherVar.upload()).isTrue();
     assertThat(otherVar.contentHash()).isNotEqualTo(base.contentHash());
@@ -429,7 +564,8 @@ class WorkerPublisherTest {
   @Test
   void sourceMapIsOptional() throws IOException {
     Files.delete(bundle.resolve("worker.js.map"));
-    cloudflare.on("GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
+    cloudflare.on(
+        "GET", "/workers/services/" + WORKER, error(404, 10090, "This Worker does not exist"));
 
     var plan = publisher.plan(settings(DATE, Map.of(), "MyContainer"), List.of());
 

@@ -28,24 +28,47 @@ class DevServiceTest {
   private final FakeEngine engine = new FakeEngine();
   private final FakeRuntime runtime = new FakeRuntime();
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private final Reporter reporter = new Reporter() {
-    @Override public void info(String line) { log.add(line); }
-    @Override public void warn(String line) { log.add("WARN " + line); }
-    @Override public void debug(String line) { }
-    @Override public boolean isDebugEnabled() { return false; }
-  };
+  private final Reporter reporter =
+      new Reporter() {
+        @Override
+        public void info(String line) {
+          log.add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+          log.add("WARN " + line);
+        }
+
+        @Override
+        public void debug(String line) {}
+
+        @Override
+        public boolean isDebugEnabled() {
+          return false;
+        }
+      };
   private int builds;
 
   private DevRequest request(int port, boolean offline) {
-    var worker = new WorkerDeployment("orders", LocalDate.of(2026, 4, 1), List.of(), Map.of(), true, true);
-    return new DevRequest(dir.resolve("worker"), worker, List.of(new DevRequest.ClassBinding("Api", "API")), port,
-        dir.resolve("run"), offline, Duration.ofSeconds(5));
+    var worker =
+        new WorkerDeployment("orders", LocalDate.of(2026, 4, 1), List.of(), Map.of(), true, true);
+    return new DevRequest(
+        dir.resolve("worker"),
+        worker,
+        List.of(new DevRequest.ClassBinding("Api", "API")),
+        port,
+        dir.resolve("run"),
+        offline,
+        Duration.ofSeconds(5));
   }
 
-  private final DevBuild build = () -> {
-    builds++;
-    return new DevBuild.Result(dir.resolve("worker.js"), Map.of("Api", "cloudflare-dev/orders-api:1"));
-  };
+  private final DevBuild build =
+      () -> {
+        builds++;
+        return new DevBuild.Result(
+            dir.resolve("worker.js"), Map.of("Api", "cloudflare-dev/orders-api:1"));
+      };
 
   private DevService service() {
     return new DevService(engine, runtime, reporter, Duration.ofMillis(20));
@@ -61,16 +84,18 @@ class DevServiceTest {
   void servesThePlanThenRemovesOnlyThisWorkersContainers() throws Exception {
     engine.add("c-foreign", "some-other-app", "nginx");
     engine.add("c-left", "workerd-orders-Api-0000", "cloudflare-dev/orders-api:0");
-    runtime.onStart = () -> {
-      assertThat(engine.ids()).as("leftovers go before the start").doesNotContain("c-left");
-      engine.add("c-app", "workerd-orders-Api-abcd", "cloudflare-dev/orders-api:1");
-      engine.add("c-proxy", "workerd-orders-Api-abcd-proxy", "cf-test/proxy-everything:1");
-    };
+    runtime.onStart =
+        () -> {
+          assertThat(engine.ids()).as("leftovers go before the start").doesNotContain("c-left");
+          engine.add("c-app", "workerd-orders-Api-abcd", "cloudflare-dev/orders-api:1");
+          engine.add("c-proxy", "workerd-orders-Api-abcd-proxy", "cf-test/proxy-everything:1");
+        };
     runtime.exitAfter = Duration.ofMillis(300);
 
     service().run(request(freePort(), false), build);
 
-    assertThat(runtime.plan.options().get("durableObjects").toString()).contains("cloudflare-dev/orders-api:1");
+    assertThat(runtime.plan.options().get("durableObjects").toString())
+        .contains("cloudflare-dev/orders-api:1");
     assertThat(engine.ids()).containsExactly("c-foreign");
     assertThat(engine.followed).containsExactly("c-app");
     assertThat(runtime.stopped).isTrue();
@@ -80,11 +105,13 @@ class DevServiceTest {
 
   @Test
   void aRuntimeThatFailsStillHasItsContainersRemoved() throws Exception {
-    runtime.onStart = () -> engine.add("c-app", "workerd-orders-Api-abcd", "cloudflare-dev/orders-api:1");
+    runtime.onStart =
+        () -> engine.add("c-app", "workerd-orders-Api-abcd", "cloudflare-dev/orders-api:1");
     runtime.failReady = true;
 
     assertThatThrownBy(() -> service().run(request(freePort(), false), build))
-        .isInstanceOf(CfException.class).hasMessageContaining("stopped before it served");
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("stopped before it served");
     assertThat(engine.ids()).isEmpty();
     assertThat(runtime.stopped).isTrue();
   }
@@ -95,7 +122,10 @@ class DevServiceTest {
       assertThatThrownBy(() -> service().run(request(taken.getLocalPort(), false), build))
           .isInstanceOf(InvalidSettingException.class)
           .hasMessageContaining("in use")
-          .satisfies(e -> assertThat(((InvalidSettingException) e).setting().property()).contains("cf.dev.port"));
+          .satisfies(
+              e ->
+                  assertThat(((InvalidSettingException) e).setting().property())
+                      .contains("cf.dev.port"));
     }
     assertThat(builds).isZero();
     assertThat(runtime.plan).isNull();
@@ -106,7 +136,8 @@ class DevServiceTest {
     engine.bridge = false;
 
     assertThatThrownBy(() -> service().run(request(freePort(), false), build))
-        .isInstanceOf(EngineUnavailableException.class).hasMessageContaining("no network named `bridge`");
+        .isInstanceOf(EngineUnavailableException.class)
+        .hasMessageContaining("no network named `bridge`");
     assertThat(builds).isZero();
   }
 
@@ -114,7 +145,9 @@ class DevServiceTest {
   void theEgressImageIsPulledWhenMissingAndRefusedOffline() throws Exception {
     runtime.egressImage = "cloudflare/proxy-everything:x";
     assertThatThrownBy(() -> service().run(request(freePort(), true), build))
-        .isInstanceOf(CfException.class).hasMessageContaining("offline").hasMessageContaining("docker pull");
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("offline")
+        .hasMessageContaining("docker pull");
     assertThat(builds).isZero();
 
     runtime.exitAfter = Duration.ZERO;
@@ -139,7 +172,8 @@ class DevServiceTest {
     runtime.exitAfter = Duration.ZERO;
 
     assertThatThrownBy(() -> service().run(request(freePort(), false), build))
-        .isInstanceOf(CfException.class).hasMessageContaining("exit code 7");
+        .isInstanceOf(CfException.class)
+        .hasMessageContaining("exit code 7");
   }
 
   /** The engine as a list of containers. */
@@ -157,27 +191,55 @@ class DevServiceTest {
       return containers.stream().map(EngineContainer::id).toList();
     }
 
-    @Override public String ping() { return "fake engine"; }
-    @Override public String dockerHost() { return "unix:///fake.sock"; }
-    @Override public boolean hasNetwork(String name) { return bridge && name.equals("bridge"); }
+    @Override
+    public String ping() {
+      return "fake engine";
+    }
+
+    @Override
+    public String dockerHost() {
+      return "unix:///fake.sock";
+    }
+
+    @Override
+    public boolean hasNetwork(String name) {
+      return bridge && name.equals("bridge");
+    }
+
     final List<String> present = new ArrayList<>(List.of("cloudflare-dev/orders-api:1"));
-    @Override public boolean hasImage(String reference) { return present.contains(reference) || pulled.contains(reference); }
-    @Override public void pull(String reference, Consumer<String> progress) { pulled.add(reference); }
-    @Override public List<EngineContainer> containers() { return List.copyOf(containers); }
-    @Override public void remove(String id) { containers.removeIf(c -> c.id().equals(id)); }
+
+    @Override
+    public boolean hasImage(String reference) {
+      return present.contains(reference) || pulled.contains(reference);
+    }
+
+    @Override
+    public void pull(String reference, Consumer<String> progress) {
+      pulled.add(reference);
+    }
+
+    @Override
+    public List<EngineContainer> containers() {
+      return List.copyOf(containers);
+    }
+
+    @Override
+    public void remove(String id) {
+      containers.removeIf(c -> c.id().equals(id));
+    }
 
     @Override
     public AutoCloseable followLogs(String id, Consumer<String> line) {
       followed.add(id);
       line.accept("app line");
-      return () -> { };
+      return () -> {};
     }
   }
 
   /** A runtime that serves at once and ends after a while, or fails. */
   private static final class FakeRuntime implements DevRuntime {
     DevPlan plan;
-    Runnable onStart = () -> { };
+    Runnable onStart = () -> {};
     Duration exitAfter = Duration.ofMillis(100);
     int exitCode;
     boolean failReady;
@@ -190,15 +252,16 @@ class DevServiceTest {
     }
 
     @Override
-    public Running start(DevPlan plan, Path runDirectory, Consumer<String> output,
-        Consumer<String> warnings) {
+    public Running start(
+        DevPlan plan, Path runDirectory, Consumer<String> output, Consumer<String> warnings) {
       this.plan = plan;
       onStart.run();
       return new Running() {
         @Override
         public void awaitReady(Duration timeout) {
           if (failReady) {
-            throw new CfException("The local Workers runtime stopped before it served (exit code 1)");
+            throw new CfException(
+                "The local Workers runtime stopped before it served (exit code 1)");
           }
         }
 

@@ -17,9 +17,17 @@ class DestroyTargetsTest {
 
   @Test
   void aBuiltContainerWhoseDockerfileAndContextAreMissingStillHasItsNames() {
-    var build = new BuildInput("/nonexistent/context", "Missing.Dockerfile", null, null, null, null, null, null);
-    var targets = DestroyTargets.resolve("shop", List.of(new ContainerInput("Web", null, null, null, build),
-        new ContainerInput("Api", "shop-api", null, null, null)), REGISTRY, ACCOUNT);
+    var build =
+        new BuildInput(
+            "/nonexistent/context", "Missing.Dockerfile", null, null, null, null, null, null);
+    var targets =
+        DestroyTargets.resolve(
+            "shop",
+            List.of(
+                new ContainerInput("Web", null, null, null, build),
+                new ContainerInput("Api", "shop-api", null, null, null)),
+            REGISTRY,
+            ACCOUNT);
 
     assertThat(targets.containerNames()).containsExactly("shop-web", "shop-api");
     assertThat(targets.repositoryNames()).containsExactly("shop-web", "shop-api");
@@ -28,32 +36,58 @@ class DestroyTargetsTest {
 
   @Test
   void aPrebuiltLocalImageIsItsOwnRepositoryAndOneAlreadyInARegistryIsNeverThisProjects() {
-    var targets = DestroyTargets.resolve("shop", List.of(
-        new ContainerInput("Web", "shop-web", null, "my-team/web:1.2", null),
-        new ContainerInput("Api", "shop-api", null, REGISTRY + "/" + ACCOUNT + "/shared-api:3", null),
-        new ContainerInput("Job", "shop-job", null, "ghcr.io/acme/job:1", null),
-        new ContainerInput("Cron", "shop-cron", null, "my-team/cron@sha256:" + "a".repeat(64), null)), REGISTRY,
-        ACCOUNT);
+    var targets =
+        DestroyTargets.resolve(
+            "shop",
+            List.of(
+                new ContainerInput("Web", "shop-web", null, "my-team/web:1.2", null),
+                new ContainerInput(
+                    "Api", "shop-api", null, REGISTRY + "/" + ACCOUNT + "/shared-api:3", null),
+                new ContainerInput("Job", "shop-job", null, "ghcr.io/acme/job:1", null),
+                new ContainerInput(
+                    "Cron", "shop-cron", null, "my-team/cron@sha256:" + "a".repeat(64), null)),
+            REGISTRY,
+            ACCOUNT);
 
-    assertThat(targets.containerNames()).containsExactly("shop-web", "shop-api", "shop-job", "shop-cron");
+    assertThat(targets.containerNames())
+        .containsExactly("shop-web", "shop-api", "shop-job", "shop-cron");
     assertThat(targets.repositoryNames()).containsExactly("my-team/web");
-    assertThat(targets.notPushed()).containsExactly(REGISTRY + "/" + ACCOUNT + "/shared-api:3", "ghcr.io/acme/job:1",
-        "my-team/cron@sha256:" + "a".repeat(64));
+    assertThat(targets.notPushed())
+        .containsExactly(
+            REGISTRY + "/" + ACCOUNT + "/shared-api:3",
+            "ghcr.io/acme/job:1",
+            "my-team/cron@sha256:" + "a".repeat(64));
   }
 
   @Test
   void withoutANameOrAClassNameTheErrorNamesBoth() {
-    assertThatThrownBy(() -> DestroyTargets.resolve("shop", List.of(new ContainerInput(null, null, null, null, null)),
-        REGISTRY, ACCOUNT)).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-          assertThat(e.setting().path()).containsExactly("containers", "container", "className");
-          assertThat(e.getMessage()).contains("has no className and no <name>");
-          assertThat(e.fix()).contains("<name>");
-        });
+    assertThatThrownBy(
+            () ->
+                DestroyTargets.resolve(
+                    "shop",
+                    List.of(new ContainerInput(null, null, null, null, null)),
+                    REGISTRY,
+                    ACCOUNT))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.setting().path())
+                  .containsExactly("containers", "container", "className");
+              assertThat(e.getMessage()).contains("has no className and no <name>");
+              assertThat(e.fix()).contains("<name>");
+            });
   }
 
   @Test
   void anInvalidNameIsRefused() {
-    assertThatThrownBy(() -> DestroyTargets.resolve("shop", List.of(new ContainerInput("Web", "Bad Name", null, null,
-        null)), REGISTRY, ACCOUNT)).isInstanceOf(InvalidSettingException.class).hasMessageContaining("'Bad Name'");
+    assertThatThrownBy(
+            () ->
+                DestroyTargets.resolve(
+                    "shop",
+                    List.of(new ContainerInput("Web", "Bad Name", null, null, null)),
+                    REGISTRY,
+                    ACCOUNT))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("'Bad Name'");
   }
 }

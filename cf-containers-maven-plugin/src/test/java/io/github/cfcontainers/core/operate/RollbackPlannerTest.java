@@ -28,9 +28,17 @@ class RollbackPlannerTest {
   static final String C = "registry.cloudflare.com/acct/w-web@sha256:" + "c".repeat(64);
 
   static ContainerDeployment container() {
-    return new ContainerDeployment(new ContainerSpec("Web", "w-web", Optional.empty(), new PrebuiltImage("x")), "WEB",
-        new ContainerSize.Named(InstanceType.LITE), 5, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT,
-        false, null);
+    return new ContainerDeployment(
+        new ContainerSpec("Web", "w-web", Optional.empty(), new PrebuiltImage("x")),
+        "WEB",
+        new ContainerSize.Named(InstanceType.LITE),
+        5,
+        "default",
+        Constraints.NONE,
+        true,
+        RolloutPolicy.DEFAULT,
+        false,
+        null);
   }
 
   static ApplicationConfiguration config(String image, String type) {
@@ -38,26 +46,61 @@ class RollbackPlannerTest {
   }
 
   static Application app(int version, ApplicationConfiguration configuration) {
-    return new Application("app-1", "w-web", version, "2026-01-01T00:00:00Z", "acct", "default", 0, 5, configuration,
-        null, null, null, null, null);
+    return new Application(
+        "app-1",
+        "w-web",
+        version,
+        "2026-01-01T00:00:00Z",
+        "acct",
+        "default",
+        0,
+        5,
+        configuration,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
-  static Rollout rollout(String id, String status, int from, int to, ApplicationConfiguration current,
+  static Rollout rollout(
+      String id,
+      String status,
+      int from,
+      int to,
+      ApplicationConfiguration current,
       ApplicationConfiguration target) {
-    return new Rollout(id, "2026-01-0" + to + "T00:00:00Z", null, "d", status, "full_auto", "rolling",
-        IntNode.valueOf(from), IntNode.valueOf(to), null, null, target, current);
+    return new Rollout(
+        id,
+        "2026-01-0" + to + "T00:00:00Z",
+        null,
+        "d",
+        status,
+        "full_auto",
+        "rolling",
+        IntNode.valueOf(from),
+        IntNode.valueOf(to),
+        null,
+        null,
+        target,
+        current);
   }
 
   @Test
   void noRolloutIsNothingToRollBackTo() {
-    assertThatThrownBy(() -> RollbackPlanner.item(container(), app(1, config(A, "lite")), List.of()))
-        .isInstanceOf(RollbackPlanner.NothingToRollBack.class).hasMessageContaining("no rollout in its history");
+    assertThatThrownBy(
+            () -> RollbackPlanner.item(container(), app(1, config(A, "lite")), List.of()))
+        .isInstanceOf(RollbackPlanner.NothingToRollBack.class)
+        .hasMessageContaining("no rollout in its history");
   }
 
   @Test
   void oneRolloutGoesBackToWhatItReplaced() {
-    var item = RollbackPlanner.item(container(), app(2, config(B, "lite")),
-        List.of(rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite"))));
+    var item =
+        RollbackPlanner.item(
+            container(),
+            app(2, config(B, "lite")),
+            List.of(rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite"))));
     assertThat(item.toImage()).isEqualTo(A);
     assertThat(item.fromImage()).isEqualTo(B);
     assertThat(item.fromVersion()).isEqualTo(2L);
@@ -71,22 +114,30 @@ class RollbackPlannerTest {
   @Test
   void oneRolloutThatStatesNothingBeforeItIsNothingToRollBackTo() {
     // e.g. a rollout the API made when it created the application: no current_configuration
-    assertThatThrownBy(() -> RollbackPlanner.item(container(), app(1, config(A, "lite")),
-        List.of(rollout("r1", "completed", 0, 1, null, config(A, "lite")))))
-        .isInstanceOf(RollbackPlanner.NothingToRollBack.class).hasMessageContaining("only rollout r1");
+    assertThatThrownBy(
+            () ->
+                RollbackPlanner.item(
+                    container(),
+                    app(1, config(A, "lite")),
+                    List.of(rollout("r1", "completed", 0, 1, null, config(A, "lite")))))
+        .isInstanceOf(RollbackPlanner.NothingToRollBack.class)
+        .hasMessageContaining("only rollout r1");
   }
 
   @Test
   void severalRolloutsInAnyOrderGoBackToThePreviousTarget() {
-    var history = new ArrayList<>(List.of(
-        rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
-        rollout("r2", "completed", 2, 3, config(B, "lite"), config(C, "basic"))));
+    var history =
+        new ArrayList<>(
+            List.of(
+                rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
+                rollout("r2", "completed", 2, 3, config(B, "lite"), config(C, "basic"))));
     for (int i = 0; i < 2; i++) {
       var item = RollbackPlanner.item(container(), app(3, config(C, "basic")), history);
       assertThat(item.toImage()).isEqualTo(B);
       assertThat(item.toVersion()).isEqualTo(2L);
       assertThat(item.basis()).contains("rollout r1");
-      assertThat(item.changes()).containsExactly("image: " + C + " -> " + B, "instance_type: basic -> lite");
+      assertThat(item.changes())
+          .containsExactly("image: " + C + " -> " + B, "instance_type: basic -> lite");
       Collections.reverse(history); // the list's order is not documented
     }
   }
@@ -94,52 +145,92 @@ class RollbackPlannerTest {
   @Test
   void aFailedLastRolloutIsSkipped() {
     // r2 was reverted: the instances run r1's target, so a rollback goes to what ran before r1.
-    var item = RollbackPlanner.item(container(), app(3, config(B, "lite")), List.of(
-        rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
-        rollout("r2", "reverted", 2, 3, config(B, "lite"), config(C, "lite"))));
+    var item =
+        RollbackPlanner.item(
+            container(),
+            app(3, config(B, "lite")),
+            List.of(
+                rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
+                rollout("r2", "reverted", 2, 3, config(B, "lite"), config(C, "lite"))));
     assertThat(item.currentRolloutId()).isEqualTo("r1");
     assertThat(item.toImage()).isEqualTo(A);
   }
 
   @Test
   void onlyFailedRolloutsIsNothingToRollBackTo() {
-    assertThatThrownBy(() -> RollbackPlanner.item(container(), app(2, config(A, "lite")),
-        List.of(rollout("r1", "reverted", 1, 2, config(A, "lite"), config(B, "lite")))))
-        .isInstanceOf(RollbackPlanner.NothingToRollBack.class).hasMessageContaining("reverted or replaced");
+    assertThatThrownBy(
+            () ->
+                RollbackPlanner.item(
+                    container(),
+                    app(2, config(A, "lite")),
+                    List.of(rollout("r1", "reverted", 1, 2, config(A, "lite"), config(B, "lite")))))
+        .isInstanceOf(RollbackPlanner.NothingToRollBack.class)
+        .hasMessageContaining("reverted or replaced");
   }
 
   @Test
   void aRolloutUnderWayIsRolledBackToWhatRanBeforeIt() {
-    var item = RollbackPlanner.item(container(), app(3, config(C, "lite")), List.of(
-        rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
-        rollout("r2", "progressing", 2, 3, config(B, "lite"), config(C, "lite"))));
+    var item =
+        RollbackPlanner.item(
+            container(),
+            app(3, config(C, "lite")),
+            List.of(
+                rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
+                rollout("r2", "progressing", 2, 3, config(B, "lite"), config(C, "lite"))));
     assertThat(item.currentRolloutId()).isEqualTo("r2");
     assertThat(item.toImage()).isEqualTo(B);
   }
 
   @Test
   void aRollbackUnderWayIsNotRolledBackAgain() {
-    var ours = new Rollout("r3", "2026-01-04T00:00:00Z", null, RollbackService.DESCRIPTION + "x", "progressing",
-        "full_auto", "rolling", IntNode.valueOf(3), IntNode.valueOf(4), null, null, config(A, "lite"),
-        config(B, "lite"));
-    assertThatThrownBy(() -> RollbackPlanner.item(container(), app(4, config(A, "lite")), List.of(
-        rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")), ours)))
-        .isInstanceOf(RollbackPlanner.NothingToRollBack.class).hasMessageContaining("still progressing");
+    var ours =
+        new Rollout(
+            "r3",
+            "2026-01-04T00:00:00Z",
+            null,
+            RollbackService.DESCRIPTION + "x",
+            "progressing",
+            "full_auto",
+            "rolling",
+            IntNode.valueOf(3),
+            IntNode.valueOf(4),
+            null,
+            null,
+            config(A, "lite"),
+            config(B, "lite"));
+    assertThatThrownBy(
+            () ->
+                RollbackPlanner.item(
+                    container(),
+                    app(4, config(A, "lite")),
+                    List.of(
+                        rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
+                        ours)))
+        .isInstanceOf(RollbackPlanner.NothingToRollBack.class)
+        .hasMessageContaining("still progressing");
   }
 
   @Test
   void aCompletedRollbackIsUndoneByTheNext() {
-    var item = RollbackPlanner.item(container(), app(4, config(A, "lite")), List.of(
-        rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
-        rollout("r2", "completed", 3, 4, config(B, "lite"), config(A, "lite"))));
+    var item =
+        RollbackPlanner.item(
+            container(),
+            app(4, config(A, "lite")),
+            List.of(
+                rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite")),
+                rollout("r2", "completed", 3, 4, config(B, "lite"), config(A, "lite"))));
     assertThat(item.toImage()).isEqualTo(B);
   }
 
   @Test
   void aRerunAfterThePatchOnlyStartsTheRollout() {
-    // The PATCH of an earlier rollback took, its rollout POST did not: the application already says A.
-    var item = RollbackPlanner.item(container(), app(3, config(A, "lite")),
-        List.of(rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite"))));
+    // The PATCH of an earlier rollback took, its rollout POST did not: the application already says
+    // A.
+    var item =
+        RollbackPlanner.item(
+            container(),
+            app(3, config(A, "lite")),
+            List.of(rollout("r1", "completed", 1, 2, config(A, "lite"), config(B, "lite"))));
     assertThat(item.patch()).isFalse();
     assertThat(item.toImage()).isEqualTo(A);
     assertThat(item.fromImage()).isEqualTo(B);
@@ -159,8 +250,11 @@ class RollbackPlannerTest {
     var sized = RollbackPlanner.merge(config(A, "basic"), running);
     assertThat(sized.instanceType()).isEqualTo("basic");
     assertThat(sized.vcpu()).isNull();
-    // A read-back's type with its resolved sizes (and a legacy name) is written by the type's name alone.
-    var readBack = new ApplicationConfiguration(A, "dev", 0.0625, 256, new ApplicationConfiguration.Disk(2000), null);
+    // A read-back's type with its resolved sizes (and a legacy name) is written by the type's name
+    // alone.
+    var readBack =
+        new ApplicationConfiguration(
+            A, "dev", 0.0625, 256, new ApplicationConfiguration.Disk(2000), null);
     var written = RollbackPlanner.merge(readBack, running);
     assertThat(written.instanceType()).isEqualTo("lite");
     assertThat(written.vcpu()).isNull();

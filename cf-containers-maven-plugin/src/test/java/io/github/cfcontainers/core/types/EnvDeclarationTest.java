@@ -10,14 +10,18 @@ class EnvDeclarationTest {
 
   @Test
   void declaresEachBindingAsTheNamespaceOfItsClassAndEachVarAsString() {
-    var declaration = new EnvDeclaration("./worker",
-        List.of(new EnvDeclaration.Namespace("ORDERS", "OrdersContainer"),
-            new EnvDeclaration.Namespace("BILLING", "BillingContainer")),
-        Set.of("POOL_SIZE", "API_URL"));
+    var declaration =
+        new EnvDeclaration(
+            "./worker",
+            List.of(
+                new EnvDeclaration.Namespace("ORDERS", "OrdersContainer"),
+                new EnvDeclaration.Namespace("BILLING", "BillingContainer")),
+            Set.of("POOL_SIZE", "API_URL"));
 
     String text = declaration.render();
 
-    assertThat(text).contains("import type { BillingContainer, OrdersContainer } from \"./worker\";\n")
+    assertThat(text)
+        .contains("import type { BillingContainer, OrdersContainer } from \"./worker\";\n")
         .contains("  ORDERS: DurableObjectNamespace<OrdersContainer>;\n")
         .contains("  BILLING: DurableObjectNamespace<BillingContainer>;\n")
         .contains("  API_URL: string;\n")
@@ -40,25 +44,39 @@ class EnvDeclarationTest {
 
   @Test
   void twoBindingsOfOneClassImportItOnce() {
-    var text = new EnvDeclaration("./worker", List.of(new EnvDeclaration.Namespace("A", "Shared"),
-        new EnvDeclaration.Namespace("B", "Shared")), Set.of()).render();
+    var text =
+        new EnvDeclaration(
+                "./worker",
+                List.of(
+                    new EnvDeclaration.Namespace("A", "Shared"),
+                    new EnvDeclaration.Namespace("B", "Shared")),
+                Set.of())
+            .render();
 
-    assertThat(text).contains("import type { Shared } from \"./worker\";\n")
-        .contains("  A: DurableObjectNamespace<Shared>;\n").contains("  B: DurableObjectNamespace<Shared>;\n");
+    assertThat(text)
+        .contains("import type { Shared } from \"./worker\";\n")
+        .contains("  A: DurableObjectNamespace<Shared>;\n")
+        .contains("  B: DurableObjectNamespace<Shared>;\n");
   }
 
   @Test
   void noContainerMeansNoImport() {
     var text = new EnvDeclaration("./worker", List.of(), Set.of("ONLY")).render();
 
-    assertThat(text).doesNotContain("import").contains("export interface Env {\n")
+    assertThat(text)
+        .doesNotContain("import")
+        .contains("export interface Env {\n")
         .contains("  ONLY: string;\n");
   }
 
   @Test
   void theSamePomGivesTheSameText() {
-    var a = new EnvDeclaration("./worker", List.of(new EnvDeclaration.Namespace("X", "C")), Set.of("B", "A", "C"));
-    var b = new EnvDeclaration("./worker", List.of(new EnvDeclaration.Namespace("X", "C")), Set.of("C", "A", "B"));
+    var a =
+        new EnvDeclaration(
+            "./worker", List.of(new EnvDeclaration.Namespace("X", "C")), Set.of("B", "A", "C"));
+    var b =
+        new EnvDeclaration(
+            "./worker", List.of(new EnvDeclaration.Namespace("X", "C")), Set.of("C", "A", "B"));
 
     assertThat(a.render()).isEqualTo(b.render());
   }

@@ -14,19 +14,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TypesServiceTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<String> warnings = new ArrayList<>();
-  private final Reporter reporter = new Reporter() {
-    @Override public void info(String line) { }
-    @Override public void warn(String line) { warnings.add(line); }
-    @Override public void debug(String line) { }
-    @Override public boolean isDebugEnabled() { return false; }
-  };
+  private final Reporter reporter =
+      new Reporter() {
+        @Override
+        public void info(String line) {}
+
+        @Override
+        public void warn(String line) {
+          warnings.add(line);
+        }
+
+        @Override
+        public void debug(String line) {}
+
+        @Override
+        public boolean isDebugEnabled() {
+          return false;
+        }
+      };
 
   private final EnvDeclaration declaration =
-      new EnvDeclaration("./worker", List.of(new EnvDeclaration.Namespace("MY_CONTAINER", "MyContainer")), Set.of());
+      new EnvDeclaration(
+          "./worker",
+          List.of(new EnvDeclaration.Namespace("MY_CONTAINER", "MyContainer")),
+          Set.of());
 
   @Test
   void writesTheDeclarationAndCreatesItsDirectory() throws Exception {
@@ -57,7 +71,8 @@ class TypesServiceTest {
 
     assertThat(new TypesService(reporter).write(file, declaration)).isTrue();
 
-    assertThat(Files.readString(file)).contains("MY_CONTAINER: DurableObjectNamespace<MyContainer>;");
+    assertThat(Files.readString(file))
+        .contains("MY_CONTAINER: DurableObjectNamespace<MyContainer>;");
   }
 
   @Test
@@ -66,16 +81,23 @@ class TypesServiceTest {
 
     new TypesService(reporter).write(dir.resolve("env.d.ts"), declaration);
 
-    assertThat(warnings).singleElement().asString().contains("env.ts shadows the generated env.d.ts");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("env.ts shadows the generated env.d.ts");
   }
 
   @Test
   void importPathsAreRelativeAndWithoutTheExtension() {
     Path worker = dir.resolve("worker");
 
-    assertThat(TypesService.importPath(worker.resolve("src/env.d.ts"), worker.resolve("src/worker.ts")))
+    assertThat(
+            TypesService.importPath(
+                worker.resolve("src/env.d.ts"), worker.resolve("src/worker.ts")))
         .isEqualTo("./worker");
-    assertThat(TypesService.importPath(worker.resolve("types/env.d.ts"), worker.resolve("src/index.mts")))
+    assertThat(
+            TypesService.importPath(
+                worker.resolve("types/env.d.ts"), worker.resolve("src/index.mts")))
         .isEqualTo("../src/index");
     assertThat(TypesService.importPath(worker.resolve("env.d.ts"), worker.resolve("src/main.js")))
         .isEqualTo("./src/main");
