@@ -1,7 +1,7 @@
 package io.github.cfcontainers.cloudflare;
 
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

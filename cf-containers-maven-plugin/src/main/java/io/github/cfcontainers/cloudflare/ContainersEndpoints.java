@@ -1,6 +1,14 @@
 package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cfcontainers.cloudflare.model.Application;
+import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
+import io.github.cfcontainers.cloudflare.model.ApplicationPatchRequest;
+import io.github.cfcontainers.cloudflare.model.ContainersAccount;
+import io.github.cfcontainers.cloudflare.model.RegistryCredentials;
+import io.github.cfcontainers.cloudflare.model.RegistryCredentialsRequest;
+import io.github.cfcontainers.cloudflare.model.Rollout;
+import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
 import java.util.List;
 import retrofit2.Call;
 import retrofit2.http.Body;

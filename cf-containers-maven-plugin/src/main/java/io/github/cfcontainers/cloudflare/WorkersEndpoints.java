@@ -1,6 +1,13 @@
 package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cfcontainers.cloudflare.model.DurableObjectNamespace;
+import io.github.cfcontainers.cloudflare.model.ScriptSettings;
+import io.github.cfcontainers.cloudflare.model.ScriptSubdomain;
+import io.github.cfcontainers.cloudflare.model.ScriptSummary;
+import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
+import io.github.cfcontainers.cloudflare.model.ScriptVersion;
+import io.github.cfcontainers.cloudflare.model.WorkerService;
 import java.util.List;
 import okhttp3.RequestBody;
 import retrofit2.Call;

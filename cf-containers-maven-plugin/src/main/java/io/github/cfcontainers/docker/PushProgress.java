@@ -2,7 +2,7 @@ package io.github.cfcontainers.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.PushResponseItem;
-import io.github.cfcontainers.core.ImagePushFailedException;
+import io.github.cfcontainers.build.ImagePushFailedException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.github.cfcontainers.docker;
 
-import io.github.cfcontainers.core.ImagePushFailedException;
+import io.github.cfcontainers.build.ImagePushFailedException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.BuildInput;
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.ContainerInput;
-import io.github.cfcontainers.core.EngineUnavailableException;
-import io.github.cfcontainers.core.ImageBuildFailedException;
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.deploy.DeployInput;
-import io.github.cfcontainers.core.deploy.WorkerInput;
-import io.github.cfcontainers.core.deploy.WorkerSecret;
+import io.github.cfcontainers.build.EngineUnavailableException;
+import io.github.cfcontainers.build.ImageBuildFailedException;
+import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.config.BuildInput;
+import io.github.cfcontainers.config.ContainerInput;
+import io.github.cfcontainers.config.DeployInput;
+import io.github.cfcontainers.config.WorkerInput;
+import io.github.cfcontainers.deploy.WorkerSecret;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

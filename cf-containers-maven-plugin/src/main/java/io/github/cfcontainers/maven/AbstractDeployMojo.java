@@ -1,17 +1,17 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.build.BuildReportFile;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
-import io.github.cfcontainers.core.BuildReportFile;
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.ContainerResolver;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.Setting;
-import io.github.cfcontainers.core.deploy.DeployService;
-import io.github.cfcontainers.core.deploy.DeploySettings;
-import io.github.cfcontainers.core.deploy.DeploymentReport;
-import io.github.cfcontainers.core.deploy.DeploymentResolver;
-import io.github.cfcontainers.core.deploy.RolloutWatcher;
+import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.Setting;
+import io.github.cfcontainers.config.ContainerResolver;
+import io.github.cfcontainers.deploy.DeployService;
+import io.github.cfcontainers.deploy.DeploySettings;
+import io.github.cfcontainers.deploy.DeploymentReport;
+import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.deploy.RolloutWatcher;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.registry.RegistryManifests;
 import io.github.cfcontainers.registry.RegistryTls;

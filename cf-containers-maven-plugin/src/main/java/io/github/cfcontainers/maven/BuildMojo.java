@@ -1,11 +1,11 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.BuildReport;
-import io.github.cfcontainers.core.BuildSettings;
-import io.github.cfcontainers.core.ContainerResolver;
-import io.github.cfcontainers.core.ImageBuildService;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.WorkerExports;
+import io.github.cfcontainers.build.BuildReport;
+import io.github.cfcontainers.build.BuildSettings;
+import io.github.cfcontainers.build.ImageBuildService;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.config.ContainerResolver;
+import io.github.cfcontainers.config.WorkerExports;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import java.io.IOException;
 import java.nio.file.Path;

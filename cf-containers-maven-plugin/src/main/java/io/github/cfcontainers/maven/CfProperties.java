@@ -33,7 +33,7 @@ public final class CfProperties {
   public static final String TYPES_SKIP = "cf.types.skip";
   public static final String SECRETS_UPLOAD = "cf.secrets.upload";
   public static final String DEV_SKIP = "cf.dev.skip";
-  public static final String DEV_PORT = io.github.cfcontainers.core.dev.DevSettings.PORT_PROPERTY;
+  public static final String DEV_PORT = io.github.cfcontainers.dev.DevSettings.PORT_PROPERTY;
   public static final String DEV_READY_TIMEOUT = "cf.dev.readyTimeout";
 
   /**

@@ -1,8 +1,8 @@
 package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.cloudflare.ApiToken;
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.maven.settings.Server;

@@ -1,7 +1,7 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.deploy.DeploymentReport;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.deploy.DeploymentReport;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

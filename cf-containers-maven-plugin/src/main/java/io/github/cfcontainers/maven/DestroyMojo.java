@@ -1,13 +1,13 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.Setting;
-import io.github.cfcontainers.core.operate.DestroyIncompleteException;
-import io.github.cfcontainers.core.operate.DestroyReport;
-import io.github.cfcontainers.core.operate.DestroyService;
-import io.github.cfcontainers.core.operate.DestroySettings;
-import io.github.cfcontainers.core.operate.DestroyTargets;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.Setting;
+import io.github.cfcontainers.operate.DestroyIncompleteException;
+import io.github.cfcontainers.operate.DestroyReport;
+import io.github.cfcontainers.operate.DestroyService;
+import io.github.cfcontainers.operate.DestroySettings;
+import io.github.cfcontainers.operate.DestroyTargets;
 import io.github.cfcontainers.registry.RegistryImages;
 import io.github.cfcontainers.registry.RegistryManifests;
 import io.github.cfcontainers.registry.RegistryTls;

@@ -1,6 +1,6 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.common.Reporter;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**

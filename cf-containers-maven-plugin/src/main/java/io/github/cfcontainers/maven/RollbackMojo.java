@@ -1,12 +1,12 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.ContainerResolver;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.deploy.DeploymentResolver;
-import io.github.cfcontainers.core.operate.RollbackFailedException;
-import io.github.cfcontainers.core.operate.RollbackReport;
-import io.github.cfcontainers.core.operate.RollbackService;
-import io.github.cfcontainers.core.operate.RollbackSettings;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.config.ContainerResolver;
+import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.operate.RollbackFailedException;
+import io.github.cfcontainers.operate.RollbackReport;
+import io.github.cfcontainers.operate.RollbackService;
+import io.github.cfcontainers.operate.RollbackSettings;
 import java.time.Clock;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,8 +1,8 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
-import io.github.cfcontainers.core.deploy.WorkerSecret;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
+import io.github.cfcontainers.deploy.WorkerSecret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
 
 /** Renders a core setting error in the user's terms: the XML element and the -D property. */
 final class SettingMessages {

@@ -1,10 +1,10 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.operate.StatusInputs;
-import io.github.cfcontainers.core.operate.StatusService;
+import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.docker.DockerJavaEngine;
+import io.github.cfcontainers.operate.StatusInputs;
+import io.github.cfcontainers.operate.StatusService;
 import java.io.IOException;
 import java.time.Clock;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,10 +1,10 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.ContainerResolver;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.deploy.DeploymentResolver;
-import io.github.cfcontainers.core.types.EnvDeclaration;
-import io.github.cfcontainers.core.types.TypesService;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.config.ContainerResolver;
+import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.types.EnvDeclaration;
+import io.github.cfcontainers.types.TypesService;
 import java.io.File;
 import java.time.Clock;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.BuildReport;
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Reporter;
-import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.build.BuildReport;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.worker.WorkerBundle;
 import io.github.cfcontainers.worker.WorkerBundleException;
 import io.github.cfcontainers.worker.WorkerBundler;

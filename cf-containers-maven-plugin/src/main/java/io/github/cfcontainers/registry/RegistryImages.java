@@ -2,9 +2,9 @@ package io.github.cfcontainers.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
-import io.github.cfcontainers.core.operate.DestroyImageRegistry;
+import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.operate.DestroyImageRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

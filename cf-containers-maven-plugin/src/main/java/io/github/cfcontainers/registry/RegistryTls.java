@@ -1,8 +1,8 @@
 package io.github.cfcontainers.registry;
 
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

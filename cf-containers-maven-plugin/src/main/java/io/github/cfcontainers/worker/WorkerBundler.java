@@ -2,7 +2,7 @@ package io.github.cfcontainers.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.common.Reporter;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

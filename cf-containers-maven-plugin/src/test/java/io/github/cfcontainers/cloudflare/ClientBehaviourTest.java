@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cfcontainers.cloudflare.model.Application;
+import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
+import io.github.cfcontainers.cloudflare.model.DurableObjectNamespace;
+import io.github.cfcontainers.cloudflare.model.DurableObjectNamespaceBinding;
+import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
+import io.github.cfcontainers.cloudflare.model.PlainTextBinding;
+import io.github.cfcontainers.cloudflare.model.Rollout;
+import io.github.cfcontainers.cloudflare.model.ScriptSettings;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;

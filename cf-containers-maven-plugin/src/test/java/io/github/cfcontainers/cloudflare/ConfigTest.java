@@ -3,8 +3,8 @@ package io.github.cfcontainers.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

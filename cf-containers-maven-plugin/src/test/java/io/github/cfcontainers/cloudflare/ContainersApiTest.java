@@ -2,6 +2,17 @@ package io.github.cfcontainers.cloudflare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cfcontainers.cloudflare.model.Application;
+import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
+import io.github.cfcontainers.cloudflare.model.ApplicationConstraints;
+import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
+import io.github.cfcontainers.cloudflare.model.ApplicationPatchRequest;
+import io.github.cfcontainers.cloudflare.model.ContainerInstance;
+import io.github.cfcontainers.cloudflare.model.ContainersAccount;
+import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
+import io.github.cfcontainers.cloudflare.model.RegistryCredentials;
+import io.github.cfcontainers.cloudflare.model.Rollout;
+import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

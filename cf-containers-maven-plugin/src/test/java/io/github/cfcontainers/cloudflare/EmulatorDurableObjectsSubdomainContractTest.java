@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cfcontainers.cloudflare.model.DurableObjectNamespace;
+import io.github.cfcontainers.cloudflare.model.MigrationStep;
+import io.github.cfcontainers.cloudflare.model.Migrations;
+import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
+import io.github.cfcontainers.cloudflare.model.ScriptSubdomain;
+import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import io.github.cfcontainers.emulator.CloudflareEmulator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.github.cfcontainers.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,6 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cfcontainers.cloudflare.model.ContainerLink;
+import io.github.cfcontainers.cloudflare.model.DurableObjectNamespace;
+import io.github.cfcontainers.cloudflare.model.DurableObjectNamespaceBinding;
+import io.github.cfcontainers.cloudflare.model.MigrationStep;
+import io.github.cfcontainers.cloudflare.model.Migrations;
+import io.github.cfcontainers.cloudflare.model.PlainTextBinding;
+import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
+import io.github.cfcontainers.cloudflare.model.ScriptSettings;
+import io.github.cfcontainers.cloudflare.model.ScriptSummary;
+import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
+import io.github.cfcontainers.cloudflare.model.ScriptVersion;
+import io.github.cfcontainers.cloudflare.model.SecretTextBinding;
+import io.github.cfcontainers.cloudflare.model.WorkerBinding;
+import io.github.cfcontainers.cloudflare.model.WorkerObservability;
+import io.github.cfcontainers.cloudflare.model.WorkerService;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

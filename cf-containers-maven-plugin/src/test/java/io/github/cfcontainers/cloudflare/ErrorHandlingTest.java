@@ -3,6 +3,9 @@ package io.github.cfcontainers.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
+import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
+import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package io.github.cfcontainers.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cfcontainers.cloudflare.model.RegistryCredentials;
+import io.github.cfcontainers.cloudflare.model.SecretTextBinding;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;

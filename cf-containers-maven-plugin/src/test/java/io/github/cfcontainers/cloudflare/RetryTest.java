@@ -3,6 +3,12 @@ package io.github.cfcontainers.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
+import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
+import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
+import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
+import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
+import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.github.cfcontainers.docker;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.core.DefaultDockerClientConfig;
-import io.github.cfcontainers.core.EngineUnavailableException;
-import io.github.cfcontainers.core.ImageBuildFailedException;
+import io.github.cfcontainers.build.EngineUnavailableException;
+import io.github.cfcontainers.build.ImageBuildFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

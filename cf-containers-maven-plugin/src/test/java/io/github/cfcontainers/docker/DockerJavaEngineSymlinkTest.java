@@ -2,8 +2,8 @@ package io.github.cfcontainers.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cfcontainers.core.BuildSpec;
-import io.github.cfcontainers.core.ImageBuildFailedException;
+import io.github.cfcontainers.build.ImageBuildFailedException;
+import io.github.cfcontainers.config.BuildSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

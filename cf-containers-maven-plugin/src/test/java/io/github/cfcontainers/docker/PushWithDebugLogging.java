@@ -1,6 +1,6 @@
 package io.github.cfcontainers.docker;
 
-import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
 import java.util.UUID;
 import org.slf4j.LoggerFactory;
 

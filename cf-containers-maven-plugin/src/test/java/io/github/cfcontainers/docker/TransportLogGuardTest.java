@@ -3,7 +3,7 @@ package io.github.cfcontainers.docker;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.core.ImagePushFailedException;
+import io.github.cfcontainers.build.ImagePushFailedException;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

@@ -7,7 +7,7 @@ import static io.github.cfcontainers.maven.MojoTestSupport.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.maven.MojoTestSupport.DescriptorParameter;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.core.BuildReport;
-import io.github.cfcontainers.core.BuildReportFile;
-import io.github.cfcontainers.core.ContainerResolver;
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.PrebuiltImage;
+import io.github.cfcontainers.build.BuildReport;
+import io.github.cfcontainers.build.BuildReportFile;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.config.ContainerResolver;
+import io.github.cfcontainers.config.PrebuiltImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

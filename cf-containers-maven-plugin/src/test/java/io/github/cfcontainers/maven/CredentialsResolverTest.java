@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.cloudflare.ApiToken;
-import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.common.InvalidSettingException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;

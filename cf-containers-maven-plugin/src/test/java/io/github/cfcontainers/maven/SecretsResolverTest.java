@@ -3,8 +3,8 @@ package io.github.cfcontainers.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.deploy.WorkerSecret;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.deploy.WorkerSecret;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.github.cfcontainers.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cfcontainers.core.InvalidSettingException;
-import io.github.cfcontainers.core.Setting;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
 import org.junit.jupiter.api.Test;
 
 class SettingMessagesTest {

@@ -6,7 +6,7 @@ import static io.github.cfcontainers.maven.MojoTestSupport.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.worker.WorkerSource;
 import java.nio.file.Files;
 import java.nio.file.Path;

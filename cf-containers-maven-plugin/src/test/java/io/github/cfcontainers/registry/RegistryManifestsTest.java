@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.common.CfException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -3,8 +3,8 @@ package io.github.cfcontainers.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.common.CfException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

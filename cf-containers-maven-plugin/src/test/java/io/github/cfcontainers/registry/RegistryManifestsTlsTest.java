@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.cfcontainers.core.CfException;
-import io.github.cfcontainers.core.ContainerEngine.RegistryAuth;
-import io.github.cfcontainers.core.InvalidSettingException;
+import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
+import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.InvalidSettingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

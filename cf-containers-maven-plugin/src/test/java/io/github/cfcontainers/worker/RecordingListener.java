@@ -1,6 +1,6 @@
 package io.github.cfcontainers.worker;
 
-import io.github.cfcontainers.core.Reporter;
+import io.github.cfcontainers.common.Reporter;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,0 +1,134 @@
+package io.github.cfcontainers.cloudflare.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code
+ * current_version} and {@code target_version} are the application's versions before and after
+ * (numbers in containers-shared's ApplicationRollout model and the public schema's
+ * RolloutCreateResponse); {@code target_configuration} is what it rolls out, {@code
+ * current_configuration} what ran before it (both "user-specified container configuration",
+ * possibly partial). {@code steps} and {@code progress} are optional in the public schema (absent
+ * for its "new_instances" strategy).
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Rollout(
+    String id,
+    String createdAt,
+    String lastUpdatedAt,
+    String description,
+    String status,
+    String kind,
+    String strategy,
+    JsonNode currentVersion,
+    JsonNode targetVersion,
+    Progress progress,
+    JsonNode steps,
+    ApplicationConfiguration targetConfiguration,
+    ApplicationConfiguration currentConfiguration) {
+
+  public Rollout(
+      String id,
+      String createdAt,
+      String lastUpdatedAt,
+      String description,
+      String status,
+      String kind,
+      String strategy,
+      JsonNode currentVersion,
+      JsonNode targetVersion,
+      Progress progress,
+      JsonNode steps) {
+    this(
+        id,
+        createdAt,
+        lastUpdatedAt,
+        description,
+        status,
+        kind,
+        strategy,
+        currentVersion,
+        targetVersion,
+        progress,
+        steps,
+        null,
+        null);
+  }
+
+  public Rollout(
+      String id,
+      String createdAt,
+      String lastUpdatedAt,
+      String description,
+      String status,
+      String kind,
+      String strategy,
+      JsonNode currentVersion,
+      JsonNode targetVersion,
+      Progress progress,
+      JsonNode steps,
+      ApplicationConfiguration targetConfiguration) {
+    this(
+        id,
+        createdAt,
+        lastUpdatedAt,
+        description,
+        status,
+        kind,
+        strategy,
+        currentVersion,
+        targetVersion,
+        progress,
+        steps,
+        targetConfiguration,
+        null);
+  }
+
+  /** {@code current_version} when the answer has it as a number, else null. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public Long currentVersionNumber() {
+    return number(currentVersion);
+  }
+
+  /** pending or progressing. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isActive() {
+    return "pending".equals(status) || "progressing".equals(status);
+  }
+
+  /** {@code target_version} when the answer has it as a number, else null. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public Long targetVersionNumber() {
+    return number(targetVersion);
+  }
+
+  private static Long number(JsonNode version) {
+    if (version == null || version.isNull()) {
+      return null;
+    }
+    if (version.isIntegralNumber()) {
+      return version.asLong();
+    }
+    String text = version.asText("");
+    return text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+  }
+
+  /** {@code progress}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Progress(
+      Integer totalSteps, Integer currentStep, Integer updatedInstances, Integer totalInstances) {}
+
+  /** completed, reverted or replaced. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isFinished() {
+    return "completed".equals(status) || "reverted".equals(status) || "replaced".equals(status);
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.cfcontainers.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The JSON result files under {@code target/cf-containers/} that CI jobs read: one way to write
+ * them.
+ */
+public final class ResultFiles {
+
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ResultFiles() {}
+
+  /**
+   * Writes {@code value} as indented JSON to {@code outputDirectory/fileName}; returns the file.
+   */
+  public static Path writeJson(Path outputDirectory, String fileName, Object value) {
+    Path file = outputDirectory.resolve(fileName);
+    try {
+      Files.createDirectories(outputDirectory);
+      JSON.writeValue(file.toFile(), value);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a result file written by {@link #write}. */
+  public static <T> T read(Path file, Class<T> type) throws IOException {
+    return JSON.readValue(file.toFile(), type);
+  }
+}

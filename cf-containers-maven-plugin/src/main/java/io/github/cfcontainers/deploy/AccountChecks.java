@@ -1,0 +1,268 @@
+package io.github.cfcontainers.deploy;
+
+import io.github.cfcontainers.cloudflare.model.ContainersAccount;
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.Setting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Pre-flight checks against what the account allows, so the API's SURPASSED_BASE_LIMITS,
+ * SURPASSED_TOTAL_LIMITS and IMAGE_REGISTRY_NOT_CONFIGURED never come after the Worker upload.
+ */
+final class AccountChecks {
+
+  /** Sums of doubles (vCPU) are not exact: a limit met exactly must pass. */
+  private static final double EPSILON = 1e-9;
+
+  private AccountChecks() {}
+
+  /**
+   * Each instance against the {@code *_per_deployment} limits (what wrangler checks,
+   * cloudchamber/limits.ts), and the sum of {@code maxInstances} x size over the containers against
+   * the {@code total_*} limits. A limit the answer does not state is skipped: the schema is
+   * wrangler's generated client, not a public promise.
+   */
+  static void checkLimits(
+      List<ContainerDeployment> containers, ContainersAccount account, Reporter reporter) {
+    var limits = account == null ? null : account.limits();
+    if (limits == null) {
+      reporter.debug("GET /containers/me stated no limits: the account limit checks are skipped.");
+      return;
+    }
+    for (var container : containers) {
+      var size = EffectiveSize.of(container.size());
+      perInstance(
+          container,
+          "vCPU",
+          size.vcpu(),
+          limits.vcpuPerDeployment(),
+          "vcpu_per_deployment",
+          "vcpu",
+          reporter);
+      perInstance(
+          container,
+          "MiB of memory",
+          size.memoryMib().doubleValue(),
+          toDouble(limits.memoryMibPerDeployment()),
+          "memory_mib_per_deployment",
+          "memoryMib",
+          reporter);
+      perInstance(
+          container,
+          "MB of disk",
+          size.diskMb().doubleValue(),
+          toDouble(limits.diskMbPerDeployment()),
+          "disk_mb_per_deployment",
+          "diskMb",
+          reporter);
+    }
+    total(containers, "vCPU", s -> s.vcpu(), limits.totalVcpu(), "total_vcpu", reporter);
+    total(
+        containers,
+        "MiB of memory",
+        s -> s.memoryMib().doubleValue(),
+        toDouble(limits.totalMemoryMib()),
+        "total_memory_mib",
+        reporter);
+    total(
+        containers,
+        "MB of disk",
+        s -> s.diskMb().doubleValue(),
+        toDouble(limits.totalDiskMb()),
+        "total_disk_mb",
+        reporter);
+  }
+
+  private static void perInstance(
+      ContainerDeployment container,
+      String unit,
+      double used,
+      Double limit,
+      String field,
+      String customElement,
+      Reporter reporter) {
+    if (limit == null) {
+      reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+      return;
+    }
+    if (used > limit + EPSILON) {
+      String element =
+          container.size() instanceof ContainerSize.Custom ? customElement : "instanceType";
+      throw new InvalidSettingException(
+          Setting.ofContainer(container.spec().label(), element),
+          "Each instance of "
+              + container.spec().label()
+              + " has "
+              + number(used)
+              + " "
+              + unit
+              + ", more than the "
+              + number(limit)
+              + " the account allows per instance (limits."
+              + field
+              + "). Nothing was changed.",
+          "pick a smaller <instanceType> (or smaller custom sizes), or ask Cloudflare to raise the account's limits");
+    }
+  }
+
+  private static void total(
+      List<ContainerDeployment> containers,
+      String unit,
+      Function<EffectiveSize, Double> perInstance,
+      Double limit,
+      String field,
+      Reporter reporter) {
+    if (limit == null) {
+      reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+      return;
+    }
+    double sum = 0;
+    ContainerDeployment largest = null;
+    double largestShare = -1;
+    var parts = new ArrayList<String>();
+    for (var container : containers) {
+      double each = perInstance.apply(EffectiveSize.of(container.size()));
+      double share = container.maxInstances() * each;
+      sum += share;
+      parts.add(container.spec().label() + ": " + container.maxInstances() + " x " + number(each));
+      if (share > largestShare) {
+        largestShare = share;
+        largest = container;
+      }
+    }
+    if (largest != null && sum > limit + EPSILON) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(largest.spec().label(), "maxInstances"),
+          "At <maxInstances> the containers use up to "
+              + number(sum)
+              + " "
+              + unit
+              + " ("
+              + String.join(", ", parts)
+              + "), more than the account's total of "
+              + number(limit)
+              + " (limits."
+              + field
+              + "). Nothing was"
+              + " changed.",
+          "lower <maxInstances> or pick a smaller <instanceType>, or ask Cloudflare to raise the account's limits");
+    }
+  }
+
+  /**
+   * Docker Hub: "Public Docker Hub images do not require registry configuration" (Containers image
+   * management docs).
+   */
+  static final String DOCKER_HUB = "docker.io";
+
+  /**
+   * The external registries Cloudflare can pull from at all: getAndValidateRegistryType in
+   * packages/containers-shared/src/images.ts (ECR, Docker Hub, Google Artifact Registry).
+   */
+  private static final List<Pattern> SUPPORTED =
+      List.of(
+          Pattern.compile("[0-9]{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com"),
+          Pattern.compile(Pattern.quote(DOCKER_HUB)),
+          Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-docker\\.pkg\\.dev"));
+
+  /**
+   * An image the deploy does not push must come from the account's registry, public Docker Hub, or
+   * a registry the account has configured ({@code wrangler containers registries configure});
+   * otherwise the application create fails with IMAGE_REGISTRY_NOT_CONFIGURED after the Worker is
+   * live.
+   *
+   * @param configured the configured registry domains, empty when they cannot be known
+   */
+  static void checkRegistries(
+      Map<ContainerDeployment, ImageTarget> targets,
+      String registryHost,
+      Supplier<Optional<List<String>>> configured,
+      Reporter reporter) {
+    Optional<List<String>> domains = null;
+    for (var entry : targets.entrySet()) {
+      var target = entry.getValue();
+      if (target.pushed() || target.registry().equalsIgnoreCase(registryHost)) {
+        continue;
+      }
+      String label = entry.getKey().spec().label();
+      String host = target.registry().toLowerCase(Locale.ROOT);
+      if (SUPPORTED.stream().noneMatch(p -> p.matcher(host).matches())) {
+        throw new InvalidSettingException(
+            Setting.ofContainer(label, "image"),
+            "The image "
+                + target.taggedReference()
+                + " of "
+                + label
+                + " is in "
+                + target.registry()
+                + ", a registry"
+                + " Cloudflare cannot pull from. Nothing was changed.",
+            "use an image in "
+                + registryHost
+                + " (or a local image name:tag, which the deploy pushes there), Docker"
+                + " Hub (docker.io/...), Amazon ECR or Google Artifact Registry");
+      }
+      if (domains == null) {
+        domains = configured.get();
+      }
+      if (host.equals(DOCKER_HUB)
+          && domains.map(d -> d.stream().noneMatch(DOCKER_HUB::equalsIgnoreCase)).orElse(true)) {
+        reporter.debug(
+            "The image "
+                + target.taggedReference()
+                + " of "
+                + label
+                + " is on Docker Hub: a public image"
+                + " needs no configured registry, a private one does (not checked).");
+        continue;
+      }
+      if (domains.isEmpty()) {
+        reporter.warn(
+            "Cannot tell which image registries the account has configured, so the registry "
+                + target.registry()
+                + " of "
+                + label
+                + " is not checked; the application create fails if it is not.");
+        continue;
+      }
+      boolean known = domains.get().stream().anyMatch(d -> d.equalsIgnoreCase(target.registry()));
+      if (!known) {
+        throw new InvalidSettingException(
+            Setting.ofContainer(label, "image"),
+            "The image "
+                + target.taggedReference()
+                + " of "
+                + label
+                + " is in "
+                + target.registry()
+                + ", a registry"
+                + " this account has not configured (it has "
+                + (domains.get().isEmpty() ? "none" : String.join(", ", domains.get()))
+                + " besides "
+                + registryHost
+                + "). Nothing was changed.",
+            "use an image in "
+                + registryHost
+                + " (or a local image name:tag, which the deploy pushes there), or"
+                + " configure the registry first: wrangler containers registries configure "
+                + target.registry());
+      }
+    }
+  }
+
+  private static Double toDouble(Long value) {
+    return value == null ? null : value.doubleValue();
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : Double.toString(value);
+  }
+}

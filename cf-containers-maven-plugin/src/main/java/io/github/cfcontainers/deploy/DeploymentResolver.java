@@ -1,0 +1,358 @@
+package io.github.cfcontainers.deploy;
+
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Setting;
+import io.github.cfcontainers.config.ContainerSpec;
+import io.github.cfcontainers.config.DeployInput;
+import io.github.cfcontainers.config.WorkerInput;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the application and Worker settings the way Cloudflare will, so a deploy fails before it
+ * changes anything rather than half-way through.
+ */
+public final class DeploymentResolver {
+
+  public static final int DEFAULT_MAX_INSTANCES = 20;
+  public static final List<String> SCHEDULING_POLICIES =
+      List.of("default", "moon", "regional", "gpu", "fill_metals");
+  private static final Pattern BINDING = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private final Clock clock;
+
+  public DeploymentResolver(Clock clock) {
+    this.clock = clock;
+  }
+
+  public WorkerDeployment worker(String workerName, WorkerInput input) {
+    var in = input == null ? WorkerInput.DEFAULTS : input;
+    var vars = new LinkedHashMap<String, String>();
+    if (in.vars() != null) {
+      in.vars()
+          .forEach(
+              (name, value) -> {
+                if (name == null || !BINDING.matcher(name).matches()) {
+                  throw new InvalidSettingException(
+                      Setting.of("worker", "vars"),
+                      "The Worker variable name '" + name + "' is not a valid binding name.",
+                      "use a JavaScript identifier, e.g. API_URL");
+                }
+                vars.put(name, value == null ? "" : value);
+              });
+    }
+    for (WorkerSecret secret : in.secrets()) {
+      if (!BINDING.matcher(secret.name()).matches()) {
+        throw new InvalidSettingException(
+            Setting.of("worker", "secrets"),
+            "The Worker secret name '" + secret.name() + "' is not a valid binding name.",
+            "use a JavaScript identifier in <secret><name>, e.g. API_KEY");
+      }
+      if (vars.containsKey(secret.name())
+          || in.secrets().stream().filter(s -> s.name().equals(secret.name())).count() > 1) {
+        throw new InvalidSettingException(
+            Setting.of("worker", "secrets"),
+            "The Worker binding name "
+                + secret.name()
+                + " is used twice (<vars> and <secrets>, or two secrets).",
+            "give each variable and each secret its own name");
+      }
+    }
+    return new WorkerDeployment(
+        workerName,
+        compatibilityDate(in.compatibilityDate()),
+        in.compatibilityFlags() == null ? List.of() : in.compatibilityFlags(),
+        vars,
+        !Boolean.FALSE.equals(in.observability()),
+        !Boolean.FALSE.equals(in.workersDev()),
+        in.secrets(),
+        in.uploadSecrets());
+  }
+
+  private LocalDate compatibilityDate(String value) {
+    var setting = Setting.of("worker", "compatibilityDate");
+    if (value == null || value.isBlank()) {
+      throw new InvalidSettingException(
+          setting,
+          "The Worker has no compatibility date.",
+          "set <compatibilityDate> to the date you last checked the Worker against the runtime, e.g. "
+              + LocalDate.now(clock));
+    }
+    LocalDate date;
+    try {
+      if (!DATE.matcher(value.trim()).matches()) {
+        throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+      }
+      date = LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidSettingException(
+          setting,
+          "The compatibility date '" + value + "' is not a date.",
+          "write it as YYYY-MM-DD, e.g. " + LocalDate.now(clock));
+    }
+    // Cloudflare refuses dates in the future; a day of slack covers time zones.
+    if (date.isAfter(LocalDate.now(clock).plusDays(1))) {
+      throw new InvalidSettingException(
+          setting,
+          "The compatibility date " + date + " lies in the future.",
+          "use today's date or an earlier one");
+    }
+    return date;
+  }
+
+  public List<ContainerDeployment> containers(
+      List<ContainerSpec> specs, List<DeployInput> inputs, Set<String> varNames) {
+    var result = new ArrayList<ContainerDeployment>();
+    var bindings = new HashSet<>(varNames);
+    for (int i = 0; i < specs.size(); i++) {
+      var spec = specs.get(i);
+      var input = inputs.get(i) == null ? DeployInput.DEFAULTS : inputs.get(i);
+      var deployment = container(spec, input);
+      if (!bindings.add(deployment.binding())) {
+        throw new InvalidSettingException(
+            Setting.ofContainer(spec.label(), "binding"),
+            "The binding name "
+                + deployment.binding()
+                + " of "
+                + spec.label()
+                + " is used twice in the Worker.",
+            "give each container, variable and secret its own binding name");
+      }
+      result.add(deployment);
+    }
+    return List.copyOf(result);
+  }
+
+  private ContainerDeployment container(ContainerSpec spec, DeployInput in) {
+    String label = spec.label();
+    String binding = in.binding() == null ? defaultBinding(spec.className()) : in.binding().trim();
+    if (!BINDING.matcher(binding).matches()) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "binding"),
+          "The binding name '" + binding + "' is not valid.",
+          "use a JavaScript identifier, e.g. MY_CONTAINER");
+    }
+    int maxInstances = in.maxInstances() == null ? DEFAULT_MAX_INSTANCES : in.maxInstances();
+    if (maxInstances < 1) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "maxInstances"),
+          "maxInstances is " + maxInstances + " for " + label + ".",
+          "use 1 or more");
+    }
+    String policy = in.schedulingPolicy() == null ? "default" : in.schedulingPolicy().trim();
+    if (!SCHEDULING_POLICIES.contains(policy)) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "schedulingPolicy"),
+          "Unknown scheduling policy '" + policy + "'.",
+          "use one of " + String.join(", ", SCHEDULING_POLICIES));
+    }
+    String renamedFrom =
+        in.renamedFrom() == null || in.renamedFrom().isBlank() ? null : in.renamedFrom().trim();
+    if (renamedFrom != null
+        && (!BINDING.matcher(renamedFrom).matches() || renamedFrom.equals(spec.className()))) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "renamedFrom"),
+          "'" + renamedFrom + "' is not a previous class name of " + spec.className() + ".",
+          "set <renamedFrom> to the class name the Worker exported before the rename, or remove it");
+    }
+    return new ContainerDeployment(
+        spec,
+        binding,
+        size(label, in),
+        maxInstances,
+        policy,
+        constraints(label, in),
+        !Boolean.FALSE.equals(in.observability()),
+        rollout(label, in),
+        Boolean.TRUE.equals(in.adopt()),
+        renamedFrom);
+  }
+
+  /** MyContainer becomes MY_CONTAINER, as wrangler's examples name them. */
+  static String defaultBinding(String className) {
+    return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  private static ContainerSize size(String label, DeployInput in) {
+    boolean custom = in.vcpu() != null || in.memoryMib() != null || in.diskMb() != null;
+    if (custom && in.instanceType() != null) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "instanceType"),
+          label + " sets both <instanceType> and a custom size (<vcpu>, <memoryMib>, <diskMb>).",
+          "keep one: a predefined instance type, or all three custom size settings");
+    }
+    if (!custom) {
+      String name = in.instanceType() == null ? InstanceType.LITE.apiName() : in.instanceType();
+      return new ContainerSize.Named(
+          InstanceType.fromName(name)
+              .orElseThrow(
+                  () ->
+                      new InvalidSettingException(
+                          Setting.ofContainer(label, "instanceType"),
+                          "Unknown instance type '" + name + "'.",
+                          "use one of " + InstanceType.names() + ", or a custom size")));
+    }
+    if (in.vcpu() == null || in.memoryMib() == null || in.diskMb() == null) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(
+              label, in.vcpu() == null ? "vcpu" : in.memoryMib() == null ? "memoryMib" : "diskMb"),
+          "A custom size needs <vcpu>, <memoryMib> and <diskMb>; " + label + " lacks some.",
+          "set all three");
+    }
+    double vcpu = in.vcpu();
+    if (vcpu < 1 || vcpu > 4) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "vcpu"),
+          "A custom size has " + vcpu + " vCPU.",
+          "use 1 to 4 vCPU, or a predefined <instanceType> for less");
+    }
+    int minMemory = (int) Math.ceil(vcpu * 3072);
+    if (in.memoryMib() < minMemory) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "memoryMib"),
+          in.memoryMib() + " MiB is too little memory for " + vcpu + " vCPU.",
+          "give at least 3 GiB per vCPU: " + minMemory + " MiB or more");
+    }
+    long maxDisk = (long) Math.floor(in.memoryMib() / 1024.0 * 2000);
+    if (in.diskMb() < 1) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "diskMb"),
+          "A custom size has " + in.diskMb() + " MB of disk.",
+          "use 1 to "
+              + maxDisk
+              + " MB for "
+              + in.memoryMib()
+              + " MiB of memory (at most 2 GB per GiB)");
+    }
+    if (in.diskMb() > maxDisk) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "diskMb"),
+          in.diskMb() + " MB of disk does not fit " + in.memoryMib() + " MiB of memory.",
+          "use at most 2 GB of disk per GiB of memory: " + maxDisk + " MB or less");
+    }
+    return new ContainerSize.Custom(vcpu, in.memoryMib(), in.diskMb());
+  }
+
+  private static Constraints constraints(String label, DeployInput in) {
+    var regions = new ArrayList<String>();
+    if (in.regions() != null) {
+      for (String region : in.regions()) {
+        // Maven hands an empty <region/> over as null.
+        if (region == null || region.isBlank()) {
+          throw new InvalidSettingException(
+              Setting.ofContainer(label, "regions", "region"),
+              "An empty <region/> in <regions>.",
+              "name a region ("
+                  + String.join(", ", Constraints.REGIONS)
+                  + ") or remove the empty element");
+        }
+        String upper = region.trim().toUpperCase(Locale.ROOT);
+        if (!Constraints.REGIONS.contains(upper)) {
+          throw new InvalidSettingException(
+              Setting.ofContainer(label, "regions"),
+              "Unknown region '" + region + "'.",
+              "use some of " + String.join(", ", Constraints.REGIONS));
+        }
+        regions.add(upper);
+      }
+    }
+    String jurisdiction =
+        in.jurisdiction() == null ? null : in.jurisdiction().trim().toLowerCase(Locale.ROOT);
+    if (jurisdiction != null && !Constraints.JURISDICTIONS.contains(jurisdiction)) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "jurisdiction"),
+          "Unknown jurisdiction '" + in.jurisdiction() + "'.",
+          "use eu or fedramp, or leave it out");
+    }
+    var tiers = in.tiers() == null ? List.<Integer>of() : in.tiers();
+    if (tiers.stream().anyMatch(tier -> tier == null || tier < 1)) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "tiers"),
+          "Tiers must be positive numbers, got " + tiers + ".",
+          "use e.g. <tiers><tier>1</tier><tier>2</tier></tiers>");
+    }
+    return new Constraints(regions, jurisdiction, tiers);
+  }
+
+  private static RolloutPolicy rollout(String label, DeployInput in) {
+    Integer grace = in.rolloutActiveGracePeriod();
+    // wrangler's config validation: "should be a positive number" (workers-utils
+    // config/validation.ts), seconds.
+    if (grace != null && grace < 0) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "rollout", "activeGracePeriod"),
+          "The active grace period " + grace + " is negative.",
+          "use whole seconds, 0 or more, e.g. 60");
+    }
+    return steps(label, in).withActiveGracePeriod(grace);
+  }
+
+  private static RolloutPolicy steps(String label, DeployInput in) {
+    String strategy =
+        in.rolloutStrategy() == null
+            ? "rolling"
+            : in.rolloutStrategy().trim().toLowerCase(Locale.ROOT);
+    if (!strategy.equals("rolling") && !strategy.equals("immediate")) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "rollout", "strategy"),
+          "Unknown rollout strategy '" + in.rolloutStrategy() + "'.",
+          "use rolling or immediate");
+    }
+    var steps = in.rolloutSteps() == null ? List.<Integer>of() : in.rolloutSteps();
+    if (in.rolloutStepPercentage() != null && !steps.isEmpty()) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "rollout", "steps"),
+          "Both <stepPercentage> and <steps> are set.",
+          "keep one of them");
+    }
+    if (strategy.equals("immediate")) {
+      if (in.rolloutStepPercentage() != null || !steps.isEmpty()) {
+        throw new InvalidSettingException(
+            Setting.ofContainer(label, "rollout", "strategy"),
+            "An immediate rollout updates 100 % at once, so it takes no steps.",
+            "remove <stepPercentage>/<steps>, or use the rolling strategy");
+      }
+      return RolloutPolicy.IMMEDIATE;
+    }
+    if (!steps.isEmpty()) {
+      checkSteps(label, steps);
+      return new RolloutPolicy("rolling", null, steps);
+    }
+    int percentage = in.rolloutStepPercentage() == null ? 25 : in.rolloutStepPercentage();
+    if (!RolloutPolicy.STEP_PERCENTAGES.contains(percentage)) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "rollout", "stepPercentage"),
+          "A rollout step of " + percentage + " % is not allowed.",
+          "use one of " + RolloutPolicy.STEP_PERCENTAGES + ", or a list of <steps>");
+    }
+    return new RolloutPolicy("rolling", percentage, List.of());
+  }
+
+  private static void checkSteps(String label, List<Integer> steps) {
+    int previous = 0;
+    for (Integer step : steps) {
+      if (step == null || step < 10 || step > 100 || step <= previous) {
+        throw new InvalidSettingException(
+            Setting.ofContainer(label, "rollout", "steps"),
+            "Rollout steps " + steps + " are not an ascending list within 10..100.",
+            "list ascending percentages from 10 to 100, e.g. 10, 50, 100");
+      }
+      previous = step;
+    }
+    if (previous != 100) {
+      throw new InvalidSettingException(
+          Setting.ofContainer(label, "rollout", "steps"),
+          "Rollout steps " + steps + " do not end at 100.",
+          "end the list with 100");
+    }
+  }
+}

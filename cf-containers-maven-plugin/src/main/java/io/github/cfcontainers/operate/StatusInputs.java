@@ -1,0 +1,58 @@
+package io.github.cfcontainers.operate;
+
+import io.github.cfcontainers.build.BuildReport;
+import io.github.cfcontainers.build.BuildReportFile;
+import io.github.cfcontainers.config.ContainerInput;
+import io.github.cfcontainers.config.ContainerResolver;
+import io.github.cfcontainers.config.WorkerInput;
+import io.github.cfcontainers.deploy.ContainerDeployment;
+import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.deploy.WorkerDeployment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The POM's side of cf:status, resolved exactly as cf:deploy resolves it (so drift is the deploy's
+ * own diff), before any credentials or remote call: a setting to fix is reported first.
+ *
+ * @param build what cf:build produced, or null without build.json (image and Worker drift are then
+ *     unknown)
+ */
+public record StatusInputs(
+    WorkerDeployment worker,
+    List<ContainerDeployment> containers,
+    BuildReport build,
+    Path outputDirectory) {
+
+  public StatusInputs {
+    containers = List.copyOf(containers);
+  }
+
+  public static StatusInputs resolve(
+      Path baseDirectory,
+      String workerName,
+      List<ContainerInput> inputs,
+      WorkerInput workerInput,
+      Path outputDirectory,
+      Clock clock) {
+    var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
+    var resolver = new DeploymentResolver(clock);
+    var worker = resolver.worker(workerName, workerInput);
+    var containers =
+        resolver.containers(
+            specs, inputs.stream().map(ContainerInput::deploy).toList(), worker.bindingNames());
+    var build =
+        Files.isRegularFile(outputDirectory.resolve(BuildReportFile.FILE_NAME))
+            ? BuildReportFile.read(outputDirectory)
+            : null;
+    return new StatusInputs(worker, containers, build, outputDirectory);
+  }
+
+  /** With the account and registry the API client was opened for. */
+  public StatusSettings settings(String accountId, String registryHost) {
+    return new StatusSettings(
+        accountId, registryHost, worker, containers, build, outputDirectory.resolve("worker"));
+  }
+}

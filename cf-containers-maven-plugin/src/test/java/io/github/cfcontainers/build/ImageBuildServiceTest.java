@@ -1,0 +1,260 @@
+package io.github.cfcontainers.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.config.BuildSpec;
+import io.github.cfcontainers.config.ContainerSpec;
+import io.github.cfcontainers.config.PrebuiltImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageBuildServiceTest {
+
+  private static final String ID = "sha256:" + "ab12cd34ef56".repeat(5) + "abcd";
+
+  @TempDir Path dir;
+
+  /** Records what the service asks of the engine; builds "succeed" with a fixed id. */
+  static final class FakeEngine implements ContainerEngine {
+    final List<String> calls = new ArrayList<>();
+    final Map<String, String> tags = new HashMap<>();
+    List<String> output =
+        List.of("Step 1/2 : FROM scratch", " ---> abc", "Step 2/2 : COPY a /a", " ---> def");
+    String failure;
+
+    @Override
+    public String ping() {
+      calls.add("ping");
+      return "fake engine";
+    }
+
+    @Override
+    public String build(BuildSpec spec, Map<String, String> labels, Consumer<String> out) {
+      calls.add("build " + spec.dockerfile().getFileName() + " " + labels);
+      output.forEach(out);
+      if (failure != null) {
+        throw new ImageBuildFailedException(failure);
+      }
+      return ID;
+    }
+
+    @Override
+    public void tag(String imageId, String repository, String tag) {
+      calls.add("tag " + repository + ":" + tag);
+      tags.put(repository + ":" + tag, imageId);
+    }
+
+    @Override
+    public String push(
+        String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<LocalImage> inspect(String reference) {
+      return reference.equals(ID)
+          ? Optional.of(new LocalImage(ID, 3 * 1024 * 1024, "linux", "amd64"))
+          : Optional.empty();
+    }
+  }
+
+  private final FakeEngine engine = new FakeEngine();
+  private final List<String> lines = new ArrayList<>();
+  private final Reporter reporter =
+      new Reporter() {
+        @Override
+        public void info(String line) {
+          lines.add("INFO " + line);
+        }
+
+        @Override
+        public void warn(String line) {
+          lines.add("WARN " + line);
+        }
+
+        @Override
+        public void debug(String line) {
+          lines.add("DEBUG " + line);
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+          return true;
+        }
+      };
+
+  private ContainerSpec built(String className, String name, String tag) throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    return new ContainerSpec(
+        className,
+        name,
+        Optional.ofNullable(tag),
+        new BuildSpec(
+            dir,
+            dir.resolve("Dockerfile"),
+            Optional.empty(),
+            Map.of(),
+            "linux/amd64",
+            Map.of(),
+            false,
+            false));
+  }
+
+  private BuildSettings settings(
+      boolean dev, boolean verbose, boolean offline, ContainerSpec... specs) {
+    return new BuildSettings(
+        "my-worker", List.of(specs), dev, verbose, offline, dir.resolve("out"), null);
+  }
+
+  @Test
+  void tagIsDerivedFromTheImageIdAndBuildJsonIsWritten() throws IOException {
+    var report =
+        new ImageBuildService(engine, reporter)
+            .build(
+                settings(false, false, false, built("MyContainer", "my-worker-mycontainer", null)));
+
+    var image = report.containers().get(0);
+    assertThat(image.tag()).isEqualTo("ab12cd34ef56");
+    assertThat(image.image()).isEqualTo("my-worker-mycontainer:ab12cd34ef56");
+    assertThat(image.imageId()).isEqualTo(ID);
+    assertThat(image.size()).isEqualTo(3L * 1024 * 1024);
+    assertThat(image.platform()).isEqualTo("linux/amd64");
+    assertThat(engine.tags).containsEntry("my-worker-mycontainer:ab12cd34ef56", ID);
+    assertThat(engine.calls.get(1))
+        .contains("io.github.cfcontainers.class=MyContainer")
+        .contains("io.github.cfcontainers.worker=my-worker");
+    assertThat(BuildReportFile.read(dir.resolve("out"))).isEqualTo(report);
+    assertThat(lines)
+        .contains(
+            "INFO Built my-worker-mycontainer:ab12cd34ef56 (ab12cd34ef56, 3.0 MiB, linux/amd64)");
+  }
+
+  @Test
+  void configuredTagAndDevModePrefix() throws IOException {
+    var report =
+        new ImageBuildService(engine, reporter)
+            .build(settings(true, false, false, built("MyContainer", "app", "v7")));
+
+    assertThat(report.dev()).isTrue();
+    assertThat(report.containers().get(0).image()).isEqualTo("cloudflare-dev/app:v7");
+    assertThat(engine.tags).containsKey("cloudflare-dev/app:v7");
+  }
+
+  @Test
+  void stepsAreInfoAndOtherOutputIsDebugUnlessVerbose() throws IOException {
+    new ImageBuildService(engine, reporter)
+        .build(settings(false, false, false, built("A", "a", null)));
+    assertThat(lines).contains("INFO   Step 1/2 : FROM scratch", "DEBUG    ---> abc");
+
+    lines.clear();
+    new ImageBuildService(engine, reporter)
+        .build(settings(false, true, false, built("A", "a", null)));
+    assertThat(lines).contains("INFO   Step 1/2 : FROM scratch", "INFO    ---> abc");
+    assertThat(Files.readAllLines(dir.resolve("out/a-build.log")))
+        .containsExactlyElementsOf(engine.output);
+  }
+
+  @Test
+  void failureShowsOnlyTheFailingStepAndWritesNoReport() throws IOException {
+    engine.output =
+        List.of("Step 1/2 : RUN echo one", "one", "Step 2/2 : RUN echo two && exit 3", "two");
+    engine.failure = "The command '/bin/sh -c echo two && exit 3' returned a non-zero code: 3";
+
+    assertThatThrownBy(
+            () ->
+                new ImageBuildService(engine, reporter)
+                    .build(settings(false, false, false, built("A", "a", null))))
+        .isInstanceOfSatisfying(
+            ImageBuildFailedException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .startsWith("The image build of A (a) failed: The command")
+                  .contains("\n  Step 2/2 : RUN echo two && exit 3\n  two\n")
+                  .doesNotContain("  one")
+                  .endsWith("Whole build output: " + dir.resolve("out/a-build.log"));
+            });
+    assertThat(dir.resolve("out/build.json")).doesNotExist();
+  }
+
+  @Test
+  void prebuiltImagesNeedNoEngine() {
+    var report =
+        new ImageBuildService(engine, reporter)
+            .build(
+                settings(
+                    false,
+                    false,
+                    false,
+                    new ContainerSpec(
+                        "A", "a", Optional.empty(), new PrebuiltImage("docker.io/acme/app:1"))));
+
+    assertThat(engine.calls).isEmpty();
+    assertThat(report.containers().get(0).prebuilt()).isTrue();
+    assertThat(report.containers().get(0).image()).isEqualTo("docker.io/acme/app:1");
+  }
+
+  @Test
+  void pullWhileOfflineIsRefusedBeforeTheEngineIsUsed() throws IOException {
+    var spec = built("A", "a", null);
+    var pulling =
+        new ContainerSpec(
+            "A",
+            "a",
+            Optional.empty(),
+            new BuildSpec(
+                dir,
+                dir.resolve("Dockerfile"),
+                Optional.empty(),
+                Map.of(),
+                "linux/amd64",
+                Map.of(),
+                false,
+                true));
+
+    assertThatThrownBy(
+            () ->
+                new ImageBuildService(engine, reporter)
+                    .build(settings(false, false, true, pulling)))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class, e -> assertThat(e.setting().path()).endsWith("pull"));
+    assertThat(engine.calls).isEmpty();
+
+    // Offline without pull builds as usual.
+    new ImageBuildService(engine, reporter).build(settings(false, false, true, spec));
+    assertThat(engine.calls).contains("ping");
+  }
+
+  @Test
+  void nonCloudflarePlatformWarns() throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    var arm =
+        new ContainerSpec(
+            "A",
+            "a",
+            Optional.empty(),
+            new BuildSpec(
+                dir,
+                dir.resolve("Dockerfile"),
+                Optional.empty(),
+                Map.of(),
+                "linux/arm64",
+                Map.of(),
+                false,
+                false));
+    new ImageBuildService(engine, reporter).build(settings(false, false, false, arm));
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("WARN ") && l.contains("Cloudflare runs only linux/amd64"));
+  }
+}

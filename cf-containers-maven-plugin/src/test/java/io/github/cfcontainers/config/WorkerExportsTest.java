@@ -1,0 +1,50 @@
+package io.github.cfcontainers.config;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cfcontainers.common.InvalidSettingException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WorkerExportsTest {
+
+  private static ContainerSpec spec(String className) {
+    return new ContainerSpec(
+        className,
+        className.toLowerCase(),
+        Optional.empty(),
+        new BuildSpec(
+            Path.of("/c"),
+            Path.of("/c/Dockerfile"),
+            Optional.empty(),
+            Map.of(),
+            "linux/amd64",
+            Map.of(),
+            false,
+            false));
+  }
+
+  @Test
+  void everyContainerClassMustBeExported() {
+    assertThatCode(
+            () ->
+                WorkerExports.requireExported(
+                    Set.of("A", "B", "default"), List.of(spec("A"), spec("B")), "src/worker.ts"))
+        .doesNotThrowAnyException();
+
+    assertThatThrownBy(
+            () ->
+                WorkerExports.requireExported(
+                    new java.util.TreeSet<>(Set.of("A", "default")),
+                    List.of(spec("A"), spec("B")),
+                    "src/worker.ts"))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "The Worker src/worker.ts does not export the class B (it exports A, default).");
+  }
+}

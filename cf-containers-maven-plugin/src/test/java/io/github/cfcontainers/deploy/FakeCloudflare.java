@@ -1,0 +1,148 @@
+package io.github.cfcontainers.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cfcontainers.cloudflare.ApiToken;
+import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
+import io.github.cfcontainers.cloudflare.RetryPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * A MockWebServer answering hand-written JSON per "METHOD path" (path without the account prefix
+ * and the query), recording every request with its body. Unrouted requests get a 404 "No route" so
+ * they show up in assertions rather than hanging. Public for the tests of {@code core.operate}.
+ */
+public final class FakeCloudflare implements AutoCloseable {
+
+  public static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+  static final String TOKEN = "tok_unit-Secret-5e4d3c2b1a";
+  private static final String PREFIX = "/client/v4/accounts/" + ACCOUNT;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One recorded request: method, path after the account prefix (query kept), body text. */
+  public record Call(String method, String path, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final Map<String, java.util.Deque<MockResponse>> routes = new ConcurrentHashMap<>();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final CloudflareApi api;
+
+  public FakeCloudflare() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String full = request.getPath();
+            String path = full.startsWith(PREFIX) ? full.substring(PREFIX.length()) : full;
+            calls.add(
+                new Call(
+                    request.getMethod(),
+                    path,
+                    request.getBody().readString(StandardCharsets.UTF_8)));
+            String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            var answers = routes.get(request.getMethod() + " " + bare);
+            if (answers == null) {
+              return error(404, 7003, "No route for the URI");
+            }
+            synchronized (answers) {
+              return answers.size() > 1 ? answers.poll() : answers.peek();
+            }
+          }
+        });
+    try {
+      server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    api =
+        new CloudflareApi(
+            CloudflareClientConfig.builder(ACCOUNT, ApiToken.of(TOKEN))
+                .baseUrl(server.url("/client/v4").toString())
+                .environment(name -> null)
+                .retryPolicy(RetryPolicy.NONE)
+                .readTimeout(Duration.ofSeconds(5))
+                .build());
+  }
+
+  /**
+   * Answers {@code method path} (path relative to the account, no query) with the answers in turn,
+   * the last one for every further request.
+   */
+  public FakeCloudflare on(String method, String path, MockResponse... answers) {
+    routes.put(method + " " + path, new java.util.ArrayDeque<>(List.of(answers)));
+    return this;
+  }
+
+  public static MockResponse ok(String resultJson) {
+    return new MockResponse()
+        .setResponseCode(200)
+        .setHeader("Content-Type", "application/json")
+        .setBody("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultJson + "}");
+  }
+
+  public static MockResponse error(int status, int code, String message) {
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"success\":false,\"errors\":[{\"code\":"
+                + code
+                + ",\"message\":\""
+                + message
+                + "\"}],\"messages\":[],\"result\":null}");
+  }
+
+  public List<Call> writes() {
+    return calls.stream().filter(c -> !c.method().equals("GET")).toList();
+  }
+
+  Call only(String method, String pathPrefix) {
+    var matching =
+        calls.stream()
+            .filter(c -> c.method().equals(method) && c.path().startsWith(pathPrefix))
+            .toList();
+    assertThat(matching).as("%s %s among %s", method, pathPrefix, calls).hasSize(1);
+    return matching.get(0);
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    api.close();
+    server.shutdown();
+  }
+}
