@@ -47,7 +47,8 @@ abstract class AbstractCfMojo extends AbstractMojo {
   @Parameter protected Worker worker;
 
   /**
-   * Dev mode (the seed's): images are tagged {@code cloudflare-dev/<name>:<tag>} and not pushed.
+   * Dev mode: images are tagged {@code cloudflare-dev/<name>:<tag>}, the names the local Workers
+   * runtime looks for, and not pushed.
    */
   @Parameter(property = CfProperties.DEV, defaultValue = "false")
   protected boolean dev;

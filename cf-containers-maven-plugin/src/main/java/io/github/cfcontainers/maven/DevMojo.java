@@ -40,6 +40,7 @@ public class DevMojo extends AbstractCfMojo {
   /** Skips this goal only. */
   @Component private SettingsDecrypter settingsDecrypter;
 
+  /** Skips this goal only. */
   @Parameter(property = CfProperties.DEV_SKIP, defaultValue = "false")
   private boolean skipDev;
 

@@ -34,7 +34,7 @@ public class TypesMojo extends AbstractCfMojo {
   @Parameter(property = CfProperties.TYPES_FILE)
   private File typesFile;
 
-  /** Skips cf:types. */
+  /** Skips this goal only. */
   @Parameter(property = CfProperties.TYPES_SKIP, defaultValue = "false")
   private boolean skipTypes;
 
