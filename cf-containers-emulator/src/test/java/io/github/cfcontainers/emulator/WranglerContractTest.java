@@ -26,7 +26,7 @@ class WranglerContractTest extends EmulatorHarness {
   private static final String NODE22 = "22.23.5";
 
   @Override
-  CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
+  protected CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
     return TestGround.withRegistry(b).runContainers(false);
   }
 
