@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+// Over 300 lines: the public Builder (the embedding API) stays nested beside the wiring it feeds.
 /**
  * A strict local stand-in for the Cloudflare API a container deploy uses, on loopback. Embed it in
  * tests with {@link #builder()}, or run {@link EmulatorMain}.

@@ -109,7 +109,9 @@ record UploadParts(
     return out;
   }
 
-  private static String mediaType(String contentType) {
+  /** The media type of a part's content type, lower case, without parameters ("" for none). */
+  static String mediaType(String contentType) {
+    if (contentType == null) return "";
     int semi = contentType.indexOf(';');
     return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase();
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+// Over 300 lines: the launch options, readiness wait and stop of one child belong together.
 /** One Node child running one script's Worker in Miniflare (see worker-runtime.mjs). */
 final class WorkerProcess {
   private static final long READY_SECONDS = 60;
@@ -207,7 +208,7 @@ final class WorkerProcess {
     for (boolean main : new boolean[] {true, false}) {
       for (EmulatorState.Module m : spec.modules()) {
         if (m.name().equals(spec.mainModule()) != main) continue;
-        String type = MODULE_TYPES.get(mediaType(m.contentType()));
+        String type = MODULE_TYPES.get(UploadParts.mediaType(m.contentType()));
         if (type == null) continue; // source maps, JSON: not modules the runtime loads here
         String file = "m" + (i++);
         Files.write(dir.resolve("modules").resolve(file), m.body());
@@ -321,11 +322,5 @@ final class WorkerProcess {
     ArrayNode ignored = n.putArray("bindings_not_available");
     spec.ignored().forEach(ignored::add);
     return n;
-  }
-
-  private static String mediaType(String contentType) {
-    if (contentType == null) return "";
-    int semi = contentType.indexOf(';');
-    return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase();
   }
 }

@@ -9,6 +9,7 @@ import io.github.cfcontainers.emulator.RegistryHarness;
 import io.github.cfcontainers.emulator.TestGround;
 import org.junit.jupiter.api.Test;
 
+// Over 300 lines: one test per application rule of API.md §2.3, all on the same harness.
 class ApplicationsTest extends RegistryHarness {
   private static final String APPS = "/accounts/{a}/containers/applications";
 

@@ -9,6 +9,7 @@ import io.github.cfcontainers.emulator.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// Over 300 lines: one test per upload rule of API.md §1.1, all on the same harness.
 class ScriptUploadTest extends EmulatorHarness {
 
   @Test
