@@ -1,6 +1,26 @@
 package io.github.cfcontainers.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.cfcontainers.emulator.admin.AdminApi;
+import io.github.cfcontainers.emulator.containers.ApplicationValidator;
+import io.github.cfcontainers.emulator.containers.ApplicationsApi;
+import io.github.cfcontainers.emulator.containers.ContainerRunner;
+import io.github.cfcontainers.emulator.http.Auth;
+import io.github.cfcontainers.emulator.http.Faults;
+import io.github.cfcontainers.emulator.http.FrontDoor;
+import io.github.cfcontainers.emulator.http.Json;
+import io.github.cfcontainers.emulator.http.RequestLog;
+import io.github.cfcontainers.emulator.http.Response;
+import io.github.cfcontainers.emulator.http.Router;
+import io.github.cfcontainers.emulator.registry.RegistryClient;
+import io.github.cfcontainers.emulator.registry.RegistryCredentials;
+import io.github.cfcontainers.emulator.registry.RegistryFront;
+import io.github.cfcontainers.emulator.state.EmulatorConfig;
+import io.github.cfcontainers.emulator.state.EmulatorState;
+import io.github.cfcontainers.emulator.workers.TrafficProxy;
+import io.github.cfcontainers.emulator.workers.WorkerRuntime;
+import io.github.cfcontainers.emulator.workers.WorkersApi;
+import io.github.cfcontainers.emulator.workers.WorkersLifecycleApi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +32,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+// Over 300 lines: the public Builder (the embedding API) stays nested beside the wiring it feeds.
 /**
  * A strict local stand-in for the Cloudflare API a container deploy uses, on loopback. Embed it in
  * tests with {@link #builder()}, or run {@link EmulatorMain}.
@@ -110,7 +131,16 @@ public final class CloudflareEmulator implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext(
-        "/", new FrontDoor(api, adminRouter, new Auth(config), faults, log, traffic));
+        "/",
+        new FrontDoor(
+            api,
+            adminRouter,
+            AdminApi.PREFIX,
+            new Auth(config.apiToken(), config.tokenWithoutContainers(), config.accountId()),
+            faults,
+            log,
+            TrafficProxy.PREFIX,
+            traffic::forward));
     server.start();
   }
 

@@ -17,21 +17,21 @@ import java.util.UUID;
  * Hand-written HTTP calls shaped after the reference document's examples; deliberately independent
  * of the emulator's own classes.
  */
-final class Api {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
+public final class Api {
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-    int code() {
+  public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    public int code() {
       return body.path("errors").path(0).path("code").asInt();
     }
 
-    String message() {
+    public String message() {
       return body.path("errors").path(0).path("message").asText();
     }
 
     /** The containers API's JSON-in-message error name. */
-    String error() {
+    public String error() {
       try {
         return JSON.readTree(message()).path("error").asText();
       } catch (IOException e) {
@@ -39,7 +39,7 @@ final class Api {
       }
     }
 
-    JsonNode details() {
+    public JsonNode details() {
       try {
         return JSON.readTree(message()).path("details");
       } catch (IOException e) {
@@ -47,7 +47,7 @@ final class Api {
       }
     }
 
-    JsonNode result() {
+    public JsonNode result() {
       return body.path("result");
     }
 
@@ -57,38 +57,38 @@ final class Api {
     }
   }
 
-  final String base;
-  final String account;
-  String token;
+  public final String base;
+  public final String account;
+  public String token;
 
-  Api(URI base, String account, String token) {
+  public Api(URI base, String account, String token) {
     this.base = base.toString();
     this.account = account;
     this.token = token;
   }
 
-  Api as(String otherToken) {
+  public Api as(String otherToken) {
     return new Api(URI.create(base), account, otherToken);
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return send("GET", path, null, null);
   }
 
-  Reply delete(String path) {
+  public Reply delete(String path) {
     return send("DELETE", path, null, null);
   }
 
-  Reply post(String path, String json) {
+  public Reply post(String path, String json) {
     return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
-  Reply patch(String path, String json) {
+  public Reply patch(String path, String json) {
     return send("PATCH", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Paths starting with /accounts/{a} get the account filled in. */
-  Reply send(String method, String path, String contentType, byte[] body) {
+  public Reply send(String method, String path, String contentType, byte[] body) {
     String p = path.replace("{a}", account);
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + p))
@@ -111,7 +111,7 @@ final class Api {
   }
 
   /** A Worker upload as wrangler sends it: `metadata` part + one part per module. */
-  Reply upload(String script, String metadataJson, Map<String, String[]> modules) {
+  public Reply upload(String script, String metadataJson, Map<String, String[]> modules) {
     String boundary = "----cfemu" + UUID.randomUUID();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(
@@ -146,15 +146,22 @@ final class Api {
   }
 
   /** A single ES module named worker.js. */
-  Reply upload(String script, String metadataJson, String source) {
+  public Reply upload(String script, String metadataJson, String source) {
     return upload(
         script, metadataJson, module("worker.js", "application/javascript+module", source));
   }
 
-  static Map<String, String[]> module(String name, String type, String source) {
+  public static Map<String, String[]> module(String name, String type, String source) {
     Map<String, String[]> m = new LinkedHashMap<>();
     m.put(name, new String[] {type, source, name});
     return m;
+  }
+
+  /** The field names of a JSON object, in order. */
+  public static java.util.List<String> fieldNames(JsonNode n) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
   }
 
   private static void write(ByteArrayOutputStream out, String s) {

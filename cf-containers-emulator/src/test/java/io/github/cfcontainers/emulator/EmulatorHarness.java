@@ -11,16 +11,16 @@ import org.junit.jupiter.api.TestInstance;
  * adds them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EmulatorHarness {
-  CloudflareEmulator emulator;
-  Api api;
+public abstract class EmulatorHarness {
+  protected CloudflareEmulator emulator;
+  protected Api api;
 
-  CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
+  protected CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
     return b;
   }
 
   @BeforeAll
-  void startEmulator() throws IOException {
+  protected void startEmulator() throws IOException {
     emulator =
         configure(
                 CloudflareEmulator.builder()
@@ -32,19 +32,19 @@ abstract class EmulatorHarness {
   }
 
   @BeforeEach
-  void resetEmulator() {
+  protected void resetEmulator() {
     Api.Reply r = new Api(emulator.adminUrl(), emulator.accountId(), null).post("/reset", "{}");
     if (r.status() != 200) throw new IllegalStateException("reset failed: " + r);
     api.token = Fixtures.TOKEN;
   }
 
   @AfterAll
-  void stopEmulator() {
+  protected void stopEmulator() {
     if (emulator != null) emulator.close();
   }
 
   /** Deploys the standard container Worker and answers the namespace id of MyContainer. */
-  String deployWorker(String script) {
+  protected String deployWorker(String script) {
     Api.Reply up = api.upload(script, Fixtures.metadata(script + "-mycontainer"), Fixtures.WORKER);
     if (up.status() != 200) throw new IllegalStateException("upload failed: " + up);
     Api.Reply v =

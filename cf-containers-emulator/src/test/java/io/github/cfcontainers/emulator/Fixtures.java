@@ -1,12 +1,12 @@
 package io.github.cfcontainers.emulator;
 
 /** Worker sources and metadata shaped like a wrangler deploy of a container Worker. */
-final class Fixtures {
-  static final String TOKEN = "test-token-with-everything";
-  static final String LIMITED_TOKEN = "test-token-workers-only";
-  static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+public final class Fixtures {
+  public static final String TOKEN = "test-token-with-everything";
+  public static final String LIMITED_TOKEN = "test-token-workers-only";
+  public static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
 
-  static final String WORKER =
+  public static final String WORKER =
       """
       import { DurableObject } from "cloudflare:workers";
       class MyContainer extends DurableObject { async fetch(req) { return new Response("hi"); } }
@@ -17,7 +17,7 @@ final class Fixtures {
   private Fixtures() {}
 
   /** First deploy: creates MyContainer as a SQLite class and marks it container-enabled. */
-  static String metadata(String appName) {
+  public static String metadata(String appName) {
     return """
         {"main_module":"worker.js","compatibility_date":"2025-06-01",
          "bindings":[{"type":"durable_object_namespace","name":"MY_CONTAINER","class_name":"MyContainer"}],

@@ -5,17 +5,17 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * An emulator wired to the real registry, with the test-ground busybox image pushed once per run.
  */
-abstract class RegistryHarness extends EmulatorHarness {
+public abstract class RegistryHarness extends EmulatorHarness {
   private static String busybox;
-  String image;
+  protected String image;
 
   @Override
-  CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
+  protected CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
     return TestGround.withRegistry(b);
   }
 
   @BeforeAll
-  void pushImage() throws Exception {
+  protected void pushImage() throws Exception {
     synchronized (RegistryHarness.class) {
       if (busybox == null)
         busybox = TestGround.push(api, TestGround.env("CF_TEST_BUSYBOX_IMAGE"), "emu-busybox");
@@ -24,7 +24,7 @@ abstract class RegistryHarness extends EmulatorHarness {
   }
 
   /** A create body as the reference shows it. */
-  String createBody(String name, String namespaceId, String configuration) {
+  protected String createBody(String name, String namespaceId, String configuration) {
     return """
         {"name":"%s","scheduling_policy":"default","instances":0,"max_instances":20,
          "configuration":%s,
@@ -33,7 +33,7 @@ abstract class RegistryHarness extends EmulatorHarness {
         .formatted(name, configuration, namespaceId);
   }
 
-  String lite(String img) {
+  protected String lite(String img) {
     return "{\"image\":\""
         + img
         + "\",\"instance_type\":\"lite\",\"observability\":{\"logs\":{\"enabled\":true}}}";

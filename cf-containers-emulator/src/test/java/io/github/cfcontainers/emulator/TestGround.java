@@ -25,15 +25,15 @@ import javax.net.ssl.TrustManagerFactory;
  * The real registry and Docker engine from scripts/test-ground.sh. Missing coordinates fail the
  * test loudly: these tests must never be skipped silently.
  */
-final class TestGround {
-  static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+public final class TestGround {
+  public static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final List<String> LOCAL_TAGS = new ArrayList<>();
   private static DockerClient docker;
   private static HttpClient registryHttp;
 
   private TestGround() {}
 
-  static String env(String name) {
+  public static String env(String name) {
     String v = System.getenv(name);
     if (v == null || v.isEmpty()) {
       throw new AssertionError(
@@ -44,12 +44,12 @@ final class TestGround {
     return v;
   }
 
-  static String registry() {
+  public static String registry() {
     return env("CF_TEST_REGISTRY");
   }
 
   /** An HTTP client that trusts the test registry's CA (the registry speaks TLS). */
-  static synchronized HttpClient registryHttp() throws Exception {
+  public static synchronized HttpClient registryHttp() throws Exception {
     if (registryHttp == null) {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(null, null);
@@ -67,14 +67,14 @@ final class TestGround {
     return registryHttp;
   }
 
-  static CloudflareEmulator.Builder withRegistry(CloudflareEmulator.Builder b) {
+  public static CloudflareEmulator.Builder withRegistry(CloudflareEmulator.Builder b) {
     return b.registry(registry())
         .registryAdmin(env("CF_TEST_REGISTRY_USER"), env("CF_TEST_REGISTRY_PASSWORD"))
         .registryHtpasswd(Path.of(env("CF_TEST_REGISTRY_HTPASSWD")))
         .registryCa(Path.of(env("CF_TEST_REGISTRY_CA")));
   }
 
-  static synchronized DockerClient docker() {
+  public static synchronized DockerClient docker() {
     if (docker == null) {
       DefaultDockerClientConfig cfg =
           DefaultDockerClientConfig.createDefaultConfigBuilder().build();
@@ -94,7 +94,7 @@ final class TestGround {
    * Pushes a local image to `<registry>/<account>/<repo>:<tag>` with a registry credential minted
    * by the emulator (as a deploy does), and answers the digest-pinned reference.
    */
-  static String push(Api api, String localImage, String repo) throws Exception {
+  public static String push(Api api, String localImage, String repo) throws Exception {
     Api.Reply cred =
         api.post(
             "/accounts/{a}/containers/registries/" + registry() + "/credentials",
@@ -133,7 +133,7 @@ final class TestGround {
   }
 
   /** Builds a local image from a Dockerfile without context (no COPY); answers its unique tag. */
-  static String build(String dockerfile) throws IOException, InterruptedException {
+  public static String build(String dockerfile) throws IOException, InterruptedException {
     String tag = "cf-emu-test/img-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
     Path file = Files.createTempFile("cf-emu", ".Dockerfile");
     Files.writeString(file, dockerfile);

