@@ -2,13 +2,15 @@
 """The plugin against the official CLI on one ground: the same Worker + busybox project
 (bench/project), each tool against its own fresh emulator, one TLS registry, runs alternated.
 
-  python3 bench/bench.py [--trials 3] [--latency-ms 100] [--skip-install]
+  python3 bench/bench.py [--trials 3] [--latency-ms 0,100] [--skip-install]
 
 Phases: first deploy, unchanged, image change, Worker-only change, config-only change; per
 phase and tool: wall time (median, min-max), CPU (user+sys) and peak memory of the process
 tree, API requests and writes, bytes the registry gained. Floors: `mvn -B validate` and
-`mvn -B deploy -Dcf.skip=true`. --latency-ms puts a proxy in front of each emulator that holds
-every API request that long (one round trip each), as a real network would.
+`mvn -B deploy -Dcf.skip=true`; each of our goals' own wall time from Maven's log timestamps.
+Each --latency-ms value (default 0 and 100) is a full set of trials with a proxy in front of
+each emulator that holds every API request that long (one round trip each), as a real network
+would. Ends with issue #13's targets, each met or not, from this one run.
 Writes bench/results/latest.json and latest.md. Not part of `mvn verify`.
 """
 import argparse
@@ -174,10 +176,31 @@ def measured(cmd, cwd, env):
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
+    out.seek(0)
+    text = out.read().decode(errors="replace")
     if proc.returncode != 0:
-        out.seek(0)
-        raise SystemExit(f"{' '.join(cmd)} in {cwd} exited {proc.returncode}:\n{out.read().decode()[-6000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        raise SystemExit(f"{' '.join(cmd)} in {cwd} exited {proc.returncode}:\n{text[-6000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text
+
+
+# Maven's own log timestamps (MAVEN_OPTS below) give each goal's wall time: from its
+# "--- plugin:version:goal (id) @ project ---" line to the next such line or the build's end.
+MAVEN_TIMESTAMPS = "-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"
+GOAL_LINE = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d{3}) \[INFO\] (?:--- (\S+?):\S+?:(\S+) \(|BUILD SUCCESS)", re.M)
+
+
+def goal_seconds(log_text):
+    """{"cf:build": s, "cf:deploy": s} from one mvn run's timestamped log."""
+    marks = []
+    for m in GOAL_LINE.finditer(log_text):
+        h, mi, sec, ms, plugin, goal = m.groups()
+        t = int(h) * 3600 + int(mi) * 60 + int(sec) + int(ms) / 1000
+        marks.append((t, f"cf:{goal}" if plugin == "cf-containers-maven-plugin" else None))
+    seconds = {}
+    for (t, name), (t_next, _) in zip(marks, marks[1:]):
+        if name:
+            seconds[name] = round(seconds.get(name, 0) + (t_next - t) % 86400, 3)
+    return seconds
 
 
 class Project:
@@ -206,16 +229,19 @@ def mvn_command(project, *extra):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--trials", type=int, default=3)
-    ap.add_argument("--latency-ms", type=int, default=0)
+    ap.add_argument("--latency-ms", default="0,100",
+                    help="comma-separated added API latencies, each a full set of trials (default 0,100)")
     ap.add_argument("--skip-install", action="store_true", help="use the plugin already in ~/.m2")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
     args = ap.parse_args()
+    latencies = [int(x) for x in str(args.latency_ms).split(",") if x.strip()]
 
     ground, ground_dir = test_ground()
     v = version()
     if not args.skip_install:
         log("installing the plugin and the emulator into the local Maven repository")
-        run(["mvn", "-B", "-q", "-ntp", "install", "-DskipTests", "-Dinvoker.skip", "-Darchetype.test.skip=true"], cwd=ROOT)
+        run(["mvn", "-B", "-q", "-ntp", "install", "-DskipTests", "-Dinvoker.skip", "-Darchetype.test.skip=true",
+             "-Dspotless.check.skip=true"], cwd=ROOT)
     jar = ROOT / "cf-containers-emulator" / "target" / f"cf-containers-emulator-{v}-cli.jar"
     wrangler_dir = install_wrangler()
     wrangler_js = wrangler_dir / "node_modules" / "wrangler" / "bin" / "wrangler.js"
@@ -227,15 +253,8 @@ def main():
     wrapper.chmod(0o755)
 
     emulators = {"wrangler": Emulator(jar, ground, "cli"), "mvn": Emulator(jar, ground, "mvn")}
+    direct = {tool: int(re.search(r":(\d+)/", emu.api).group(1)) for tool, emu in emulators.items()}
     endpoints = {}
-    for tool, emu in emulators.items():
-        port = int(re.search(r":(\d+)/", emu.api).group(1))
-        if args.latency_ms:
-            proxy = LatencyProxy(port, args.latency_ms / 1000)
-            proxy.start()
-            endpoints[tool] = emu.api.replace(f":{port}/", f":{proxy.port}/")
-        else:
-            endpoints[tool] = emu.api
     projects = {tool: Project(tool, ground["CF_TEST_BUSYBOX_IMAGE"], work) for tool in emulators}
 
     def env_for(tool):
@@ -254,42 +273,56 @@ def main():
         p = projects[tool]
         if tool == "wrangler":
             return measured(["node", str(wrangler_js), "deploy"], p.dir, env_for(tool))
-        return measured(mvn_command(p, "deploy"), p.dir, env_for(tool))
+        return measured(mvn_command(p, "deploy"), p.dir, dict(env_for(tool), MAVEN_OPTS=MAVEN_TIMESTAMPS))
 
-    samples = {phase: {tool: [] for tool in emulators} for phase in PHASES}
-    floors = {"mvn -B validate": [], "mvn -B deploy -Dcf.skip=true": []}
-    try:
+    def trials(latency_ms):
+        for tool, port in direct.items():
+            if latency_ms:
+                proxy = LatencyProxy(port, latency_ms / 1000)
+                proxy.start()
+                endpoints[tool] = emulators[tool].api.replace(f":{port}/", f":{proxy.port}/")
+            else:
+                endpoints[tool] = emulators[tool].api
+        samples = {phase: {tool: [] for tool in emulators} for phase in PHASES}
+        floors = {"mvn -B validate": [], "mvn -B deploy -Dcf.skip=true": []}
         for trial in range(1, args.trials + 1):
             order = ["wrangler", "mvn"] if trial % 2 else ["mvn", "wrangler"]
             for tool in order:
                 emu, p = emulators[tool], projects[tool]
                 emu.call("POST", "/reset")
                 shutil.rmtree(p.dir / "target", ignore_errors=True)
-                run_id = f"{trial}-{int(time.time())}"
-                name = f"bench-{tool}-{trial}"
+                run_id = f"{latency_ms}-{trial}-{int(time.time())}"
+                name = f"bench-{tool}-{latency_ms}-{trial}"
                 steps = [(run_id + "-a", "0", 2), (run_id + "-a", "0", 2), (run_id + "-b", "0", 2),
                          (run_id + "-b", "1", 2), (run_id + "-b", "1", 3)]
                 for phase, (image_mark, worker_mark, max_instances) in zip(PHASES, steps):
                     p.set(name, image_mark, worker_mark, max_instances)
                     before_requests, before_bytes = len(emu.api_requests()), registry_bytes(ground_dir)
-                    wall, cpu, rss = deploy(tool)
+                    wall, cpu, rss, output = deploy(tool)
                     requests = emu.api_requests()[before_requests:]
+                    goals = goal_seconds(output) if tool == "mvn" else {}
                     samples[phase][tool].append({
                         "wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "peak_rss_mib": round(rss, 1),
-                        "api_requests": len(requests),
+                        "goals_s": goals, "api_requests": len(requests),
                         "api_writes": sum(1 for r in requests if r["method"] != "GET"),
                         "registry_bytes_added": registry_bytes(ground_dir) - before_bytes})
-                    log(f"trial {trial} {tool:8} {phase:20} {wall:6.2f} s  cpu {cpu:5.2f} s  "
-                        f"{len(requests):3} requests")
+                    log(f"{latency_ms} ms trial {trial} {tool:8} {phase:20} {wall:6.2f} s  cpu {cpu:5.2f} s  "
+                        f"{len(requests):3} requests  {goals or ''}")
                 if tool == "mvn":
                     for label, extra in (("mvn -B validate", ["validate"]),
                                          ("mvn -B deploy -Dcf.skip=true", ["deploy", "-Dcf.skip=true"])):
                         floors[label].append(round(measured(mvn_command(p, *extra), p.dir, env_for(tool))[0], 3))
+        return samples, floors
+
+    runs = {}
+    try:
+        for latency_ms in latencies:
+            runs[latency_ms] = trials(latency_ms)
     finally:
         for emu in emulators.values():
             emu.close()
 
-    write_results(args, samples, floors, v)
+    write_results(args, runs, v)
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -297,44 +330,86 @@ def summary(values):
     return {"median": round(statistics.median(values), 3), "min": min(values), "max": max(values)}
 
 
-def write_results(args, samples, floors, plugin_version):
+def phase_entry(by_tool):
+    entry = {}
+    for tool, runs in by_tool.items():
+        goals = sorted({g for r in runs for g in r["goals_s"]})
+        entry[tool] = {"wall_s": summary([r["wall_s"] for r in runs]),
+                       "cpu_s": summary([r["cpu_s"] for r in runs]),
+                       "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
+                       "goals_s": {g: summary([r["goals_s"].get(g, 0) for r in runs]) for g in goals},
+                       "api_requests": statistics.median([r["api_requests"] for r in runs]),
+                       "api_writes": statistics.median([r["api_writes"] for r in runs]),
+                       "registry_bytes_added": statistics.median([r["registry_bytes_added"] for r in runs]),
+                       "runs": runs}
+    return entry
+
+
+def targets(result):
+    """Issue #13's targets, each from this run's medians: (target, measured, limit, met)."""
+    rows = []
+    for latency_ms, r in result["latencies"].items():
+        unchanged = r["phases"]["unchanged"]["mvn"]
+        goals = unchanged["goals_s"]
+        build = goals.get("cf:build", {}).get("median", float("nan"))
+        deploy = goals.get("cf:deploy", {}).get("median", float("nan"))
+        at = f" at {latency_ms} ms" if latency_ms else " at loopback"
+        if not latency_ms:
+            over = unchanged["wall_s"]["median"] - r["floors_s"]["mvn -B deploy -Dcf.skip=true"]["median"]
+            rows.append(("unchanged `mvn -B deploy` over `-Dcf.skip=true`" + at, over, 0.30))
+            rows.append(("unchanged `cf:build`" + at, build, 0.15))
+            rows.append(("unchanged `cf:deploy`" + at, deploy, 0.30))
+        else:
+            base = result["latencies"].get(0) or result["latencies"].get("0")
+            own = base["phases"]["unchanged"]["mvn"]["goals_s"].get("cf:deploy", {}).get("median", 0) if base else 0
+            trips = (deploy - own) / (latency_ms / 1000)
+            rows.append((f"unchanged `cf:deploy`{at}: round trips of wall time (over its loopback time)",
+                         trips, 4, "trips"))
+    return rows
+
+
+def write_results(args, runs, plugin_version):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     result = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "plugin_version": plugin_version, "wrangler_version": WRANGLER_VERSION,
-        "trials": args.trials, "latency_ms": args.latency_ms, "cores": os.cpu_count(),
-        "floors_s": {k: summary(v) for k, v in floors.items()},
-        "phases": {},
+        "trials": args.trials, "cores": os.cpu_count(), "latencies": {},
     }
-    lines = [f"Trials: {args.trials}, added API latency: {args.latency_ms} ms, {os.cpu_count()} cores, "
-             f"{result['date']}. Medians (min-max).", "",
-             "| phase | wrangler " + WRANGLER_VERSION + " | `mvn -B deploy` | ratio | CPU wrangler / mvn | "
-             "peak MiB wrangler / mvn | requests (writes) wrangler / mvn | registry bytes wrangler / mvn |",
-             "|---|---|---|---|---|---|---|---|"]
-    for phase, by_tool in samples.items():
-        entry = {}
-        for tool, runs in by_tool.items():
-            entry[tool] = {"wall_s": summary([r["wall_s"] for r in runs]),
-                           "cpu_s": summary([r["cpu_s"] for r in runs]),
-                           "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
-                           "api_requests": statistics.median([r["api_requests"] for r in runs]),
-                           "api_writes": statistics.median([r["api_writes"] for r in runs]),
-                           "registry_bytes_added": statistics.median([r["registry_bytes_added"] for r in runs]),
-                           "runs": runs}
-        result["phases"][phase] = entry
-        w, m = entry["wrangler"], entry["mvn"]
-        fmt = lambda s: f"{s['median']:.2f} s ({s['min']:.2f}-{s['max']:.2f})"
-        lines.append(f"| {phase} | {fmt(w['wall_s'])} | {fmt(m['wall_s'])} | "
-                     f"{m['wall_s']['median'] / w['wall_s']['median']:.1f}x | "
-                     f"{w['cpu_s']['median']:.2f} / {m['cpu_s']['median']:.2f} s | "
-                     f"{w['peak_rss_mib']:.0f} / {m['peak_rss_mib']:.0f} | "
-                     f"{w['api_requests']:g} ({w['api_writes']:g}) / {m['api_requests']:g} ({m['api_writes']:g}) | "
-                     f"{w['registry_bytes_added']:g} / {m['registry_bytes_added']:g} |")
-    lines += ["", "Floors: " + ", ".join(f"`{k}` {v['median']:.2f} s" for k, v in result["floors_s"].items()) + "."]
-    suffix = f"-latency-{args.latency_ms}ms" if args.latency_ms else ""
-    (out / f"latest{suffix}.json").write_text(json.dumps(result, indent=2) + "\n")
-    (out / f"latest{suffix}.md").write_text("\n".join(lines) + "\n")
+    lines = [f"Trials: {args.trials} per latency, {os.cpu_count()} cores, {result['date']}, one run. "
+             "Medians (min-max).", ""]
+    fmt = lambda s: f"{s['median']:.2f} s ({s['min']:.2f}-{s['max']:.2f})"
+    for latency_ms, (samples, floors) in runs.items():
+        r = {"floors_s": {k: summary(v) for k, v in floors.items()},
+             "phases": {phase: phase_entry(by_tool) for phase, by_tool in samples.items()}}
+        result["latencies"][latency_ms] = r
+        lines += [f"### Added API latency: {latency_ms} ms", "",
+                  "| phase | wrangler " + WRANGLER_VERSION + " | `mvn -B deploy` | ratio | `cf:build` | `cf:deploy` | "
+                  "CPU wrangler / mvn | peak MiB wrangler / mvn | requests (writes) wrangler / mvn | "
+                  "registry bytes wrangler / mvn |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
+        for phase, entry in r["phases"].items():
+            w, m = entry["wrangler"], entry["mvn"]
+            goal = lambda g: f"{m['goals_s'][g]['median']:.2f} s" if g in m["goals_s"] else "-"
+            lines.append(f"| {phase} | {fmt(w['wall_s'])} | {fmt(m['wall_s'])} | "
+                         f"{m['wall_s']['median'] / w['wall_s']['median']:.1f}x | {goal('cf:build')} | {goal('cf:deploy')} | "
+                         f"{w['cpu_s']['median']:.2f} / {m['cpu_s']['median']:.2f} s | "
+                         f"{w['peak_rss_mib']:.0f} / {m['peak_rss_mib']:.0f} | "
+                         f"{w['api_requests']:g} ({w['api_writes']:g}) / {m['api_requests']:g} ({m['api_writes']:g}) | "
+                         f"{w['registry_bytes_added']:g} / {m['registry_bytes_added']:g} |")
+        lines += ["", "Floors: " + ", ".join(f"`{k}` {v['median']:.2f} s" for k, v in r["floors_s"].items()) + ".", ""]
+    rows = targets(result)
+    if rows:
+        lines += ["### Targets (issue #13)", "", "| target | measured | limit | met |", "|---|---|---|---|"]
+        result["targets"] = []
+        for row in rows:
+            label, value, limit = row[:3]
+            unit = " round trips" if len(row) > 3 else " s"
+            met = value == value and value <= limit  # NaN (goal not seen) is not met
+            result["targets"].append({"target": label, "measured": round(value, 3), "limit": limit, "met": met})
+            lines.append(f"| {label} | {value:.2f}{unit} | {limit:g}{unit} | {'yes' if met else 'NOT met'} |")
+    (out / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out / "latest.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 
