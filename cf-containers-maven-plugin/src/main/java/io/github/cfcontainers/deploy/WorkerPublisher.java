@@ -20,6 +20,7 @@ import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import io.github.cfcontainers.cloudflare.model.WorkerObservability;
 import io.github.cfcontainers.cloudflare.model.WorkerService;
 import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.worker.WorkerBundle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +44,8 @@ import java.util.stream.Collectors;
 final class WorkerPublisher {
 
   static final String HASH_TAG_PREFIX = "cf-containers-hash:";
-  static final String MAIN_MODULE = "worker.js";
-  static final String SOURCE_MAP = "worker.js.map";
+  static final String MAIN_MODULE = WorkerBundle.MAIN_MODULE;
+  static final String SOURCE_MAP = WorkerBundle.SOURCE_MAP;
   private static final Pattern VERSION_TAG = Pattern.compile("v(\\d+)");
 
   private final CloudflareApi api;

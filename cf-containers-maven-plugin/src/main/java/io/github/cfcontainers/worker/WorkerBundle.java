@@ -26,6 +26,15 @@ public record WorkerBundle(
     String sha256,
     Set<String> exports) {
 
+  /** File name of the main module in the output directory and in the upload. */
+  public static final String MAIN_MODULE = "worker.js";
+
+  /** File name of the source map next to it. */
+  public static final String SOURCE_MAP = MAIN_MODULE + ".map";
+
+  /** File name of esbuild's metafile in the output directory (not uploaded). */
+  public static final String METAFILE = "worker.meta.json";
+
   public WorkerBundle {
     Objects.requireNonNull(mainModule, "mainModule");
     modules = List.copyOf(modules);

@@ -66,7 +66,7 @@ class WorkerSourceTest {
             "worker.js",
             List.of(m),
             Optional.empty(),
-            WorkerBundler.hash(List.of(m), Optional.empty()),
+            BundleHash.of(List.of(m), Optional.empty()),
             Set.of("default", "B", "A"));
     assertThat(b.exports()).containsExactly("A", "B", "default");
     assertThatThrownBy(() -> b.exports().add("x"))
@@ -87,12 +87,12 @@ class WorkerSourceTest {
         new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 3}, Path.of("a"));
     WorkerModule elsewhere =
         new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 2}, Path.of("b"));
-    String h = WorkerBundler.hash(List.of(a), Optional.empty());
-    assertThat(WorkerBundler.hash(List.of(elsewhere), Optional.empty())).isEqualTo(h);
-    assertThat(WorkerBundler.hash(List.of(renamed), Optional.empty())).isNotEqualTo(h);
-    assertThat(WorkerBundler.hash(List.of(changed), Optional.empty())).isNotEqualTo(h);
+    String h = BundleHash.of(List.of(a), Optional.empty());
+    assertThat(BundleHash.of(List.of(elsewhere), Optional.empty())).isEqualTo(h);
+    assertThat(BundleHash.of(List.of(renamed), Optional.empty())).isNotEqualTo(h);
+    assertThat(BundleHash.of(List.of(changed), Optional.empty())).isNotEqualTo(h);
     WorkerModule map =
         new WorkerModule("worker.js.map", WorkerModule.SOURCE_MAP, new byte[] {}, Path.of("m"));
-    assertThat(WorkerBundler.hash(List.of(a), Optional.of(map))).isNotEqualTo(h);
+    assertThat(BundleHash.of(List.of(a), Optional.of(map))).isNotEqualTo(h);
   }
 }
