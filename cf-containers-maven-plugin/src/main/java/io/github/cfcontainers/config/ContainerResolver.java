@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns the containers as written into validated specs, or fails on the first setting that needs
@@ -23,7 +24,7 @@ public final class ContainerResolver {
     this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
   }
 
-  public List<ContainerSpec> resolve(String workerName, List<ContainerInput> inputs) {
+  public List<ContainerSpec> resolve(String workerName, List<? extends ContainerConfig> inputs) {
     checkWorkerName(workerName);
     if (inputs.isEmpty()) {
       throw new InvalidSettingException(
@@ -32,6 +33,7 @@ public final class ContainerResolver {
           "add <containers><container><className>MyContainer</className></container></containers>"
               + " naming the Durable Object class that owns the container");
     }
+    inputs.forEach(ContainerResolver::checkNumbers);
     var specs = new ArrayList<ContainerSpec>();
     var byClass = new HashMap<String, Integer>();
     var byName = new HashMap<String, Integer>();
@@ -42,6 +44,25 @@ public final class ContainerResolver {
       specs.add(spec);
     }
     return List.copyOf(specs);
+  }
+
+  /**
+   * The numbers are the elements' text: a typo fails every goal alike, before anything else, with a
+   * message naming the element (the deployment resolver reads them again as values).
+   */
+  private static void checkNumbers(ContainerConfig c) {
+    var numbers = new WrittenNumbers(c.className() == null ? "?" : c.className());
+    numbers.decimal(c.vcpu(), "vcpu");
+    numbers.whole(c.memoryMib(), "memoryMib");
+    numbers.whole(c.diskMb(), "diskMb");
+    numbers.whole(c.maxInstances(), "maxInstances");
+    numbers.wholeList(c.tiers(), "tiers", "tier");
+    RolloutConfig rollout = c.rollout();
+    if (rollout != null) {
+      numbers.whole(rollout.stepPercentage(), "rollout", "stepPercentage");
+      numbers.wholeList(rollout.steps(), "rollout", "steps", "step");
+      numbers.whole(rollout.activeGracePeriod(), "rollout", "activeGracePeriod");
+    }
   }
 
   private static void checkWorkerName(String workerName) {
@@ -69,7 +90,7 @@ public final class ContainerResolver {
     }
   }
 
-  private ContainerSpec resolveOne(String workerName, ContainerInput input, int index) {
+  private ContainerSpec resolveOne(String workerName, ContainerConfig input, int index) {
     String className = input.className();
     String label = className == null || className.isBlank() ? "#" + index : className;
     if (className == null || className.isBlank()) {
@@ -130,12 +151,12 @@ public final class ContainerResolver {
       ImageReferences.check(image, Setting.ofContainer(label, "image"));
       return new ContainerSpec(className, name, tag, new PrebuiltImage(image));
     }
-    var build = input.build() == null ? BuildInput.DEFAULTS : input.build();
-    return new ContainerSpec(className, name, tag, resolveBuild(label, build));
+    return new ContainerSpec(className, name, tag, resolveBuild(label, input.build()));
   }
 
-  private BuildSpec resolveBuild(String label, BuildInput build) {
-    Path context = resolve(baseDirectory, build.context());
+  /** {@code build} may be null: the defaults (the project directory and its Dockerfile). */
+  private BuildSpec resolveBuild(String label, BuildConfig build) {
+    Path context = resolve(baseDirectory, get(build, BuildConfig::context));
     if (!Files.isDirectory(context)) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "build", "context"),
@@ -148,7 +169,7 @@ public final class ContainerResolver {
           "point <context> at the directory the Dockerfile's COPY instructions read from"
               + " (default: the project directory)");
     }
-    String dockerfileName = blankToNull(build.dockerfile());
+    String dockerfileName = blankToNull(get(build, BuildConfig::dockerfile));
     Path dockerfile = resolve(context, dockerfileName == null ? "Dockerfile" : dockerfileName);
     if (!Files.isRegularFile(dockerfile)) {
       throw new InvalidSettingException(
@@ -158,7 +179,7 @@ public final class ContainerResolver {
               ? "add a Dockerfile to " + context + ", or set <dockerfile> (relative to the context)"
               : "fix <dockerfile>: it is resolved against the build context " + context);
     }
-    String platform = blankToNull(build.platform());
+    String platform = blankToNull(get(build, BuildConfig::platform));
     platform = platform == null ? Platforms.CLOUDFLARE : platform.trim();
     if (!Platforms.isKnown(platform)) {
       throw new InvalidSettingException(
@@ -169,12 +190,12 @@ public final class ContainerResolver {
     return new BuildSpec(
         context,
         dockerfile,
-        Optional.ofNullable(blankToNull(build.target())),
-        checkedMap(label, "args", build.args()),
+        Optional.ofNullable(blankToNull(get(build, BuildConfig::target))),
+        checkedMap(label, "args", get(build, BuildConfig::args)),
         platform,
-        checkedMap(label, "labels", build.labels()),
-        Boolean.TRUE.equals(build.noCache()),
-        Boolean.TRUE.equals(build.pull()));
+        checkedMap(label, "labels", get(build, BuildConfig::labels)),
+        Boolean.TRUE.equals(get(build, BuildConfig::noCache)),
+        Boolean.TRUE.equals(get(build, BuildConfig::pull)));
   }
 
   /** Maven passes an empty element as null: treat it as empty, and refuse blank keys. */
@@ -204,5 +225,10 @@ public final class ContainerResolver {
 
   static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** A {@code <build>} setting, or null when there is no {@code <build>} at all. */
+  private static <T> T get(BuildConfig build, Function<BuildConfig, T> setting) {
+    return build == null ? null : setting.apply(build);
   }
 }

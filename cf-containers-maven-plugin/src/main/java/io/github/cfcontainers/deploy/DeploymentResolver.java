@@ -3,8 +3,10 @@ package io.github.cfcontainers.deploy;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.DeployInput;
-import io.github.cfcontainers.config.WorkerInput;
+import io.github.cfcontainers.config.DeployConfig;
+import io.github.cfcontainers.config.RolloutConfig;
+import io.github.cfcontainers.config.WorkerConfig;
+import io.github.cfcontainers.config.WrittenNumbers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,11 +36,19 @@ public final class DeploymentResolver {
     this.clock = clock;
   }
 
-  public WorkerDeployment worker(String workerName, WorkerInput input) {
-    var in = input == null ? WorkerInput.DEFAULTS : input;
+  /**
+   * The Worker's settings, validated.
+   *
+   * @param config {@code <worker>} as written, or null (all defaults)
+   * @param secrets the declared secrets (values looked up by the caller, or names only)
+   * @param uploadSecrets upload the secrets even when nothing else changed
+   */
+  public WorkerDeployment worker(
+      String workerName, WorkerConfig config, List<WorkerSecret> secrets, boolean uploadSecrets) {
     var vars = new LinkedHashMap<String, String>();
-    if (in.vars() != null) {
-      in.vars()
+    if (config != null && config.vars() != null) {
+      config
+          .vars()
           .forEach(
               (name, value) -> {
                 if (name == null || !BINDING.matcher(name).matches()) {
@@ -50,7 +60,7 @@ public final class DeploymentResolver {
                 vars.put(name, value == null ? "" : value);
               });
     }
-    for (WorkerSecret secret : in.secrets()) {
+    for (WorkerSecret secret : secrets) {
       if (!BINDING.matcher(secret.name()).matches()) {
         throw new InvalidSettingException(
             Setting.of("worker", "secrets"),
@@ -58,7 +68,7 @@ public final class DeploymentResolver {
             "use a JavaScript identifier in <secret><name>, e.g. API_KEY");
       }
       if (vars.containsKey(secret.name())
-          || in.secrets().stream().filter(s -> s.name().equals(secret.name())).count() > 1) {
+          || secrets.stream().filter(s -> s.name().equals(secret.name())).count() > 1) {
         throw new InvalidSettingException(
             Setting.of("worker", "secrets"),
             "The Worker binding name "
@@ -69,13 +79,15 @@ public final class DeploymentResolver {
     }
     return new WorkerDeployment(
         workerName,
-        compatibilityDate(in.compatibilityDate()),
-        in.compatibilityFlags() == null ? List.of() : in.compatibilityFlags(),
+        compatibilityDate(config == null ? null : config.compatibilityDate()),
+        config == null || config.compatibilityFlags() == null
+            ? List.of()
+            : config.compatibilityFlags(),
         vars,
-        !Boolean.FALSE.equals(in.observability()),
-        !Boolean.FALSE.equals(in.workersDev()),
-        in.secrets(),
-        in.uploadSecrets());
+        config == null || !Boolean.FALSE.equals(config.observability()),
+        config == null || !Boolean.FALSE.equals(config.workersDev()),
+        secrets,
+        uploadSecrets);
   }
 
   private LocalDate compatibilityDate(String value) {
@@ -110,13 +122,12 @@ public final class DeploymentResolver {
   }
 
   public List<ContainerDeployment> containers(
-      List<ContainerSpec> specs, List<DeployInput> inputs, Set<String> varNames) {
+      List<ContainerSpec> specs, List<? extends DeployConfig> configs, Set<String> varNames) {
     var result = new ArrayList<ContainerDeployment>();
     var bindings = new HashSet<>(varNames);
     for (int i = 0; i < specs.size(); i++) {
       var spec = specs.get(i);
-      var input = inputs.get(i) == null ? DeployInput.DEFAULTS : inputs.get(i);
-      var deployment = container(spec, input);
+      var deployment = container(spec, configs.get(i));
       if (!bindings.add(deployment.binding())) {
         throw new InvalidSettingException(
             Setting.ofContainer(spec.label(), "binding"),
@@ -132,8 +143,9 @@ public final class DeploymentResolver {
     return List.copyOf(result);
   }
 
-  private ContainerDeployment container(ContainerSpec spec, DeployInput in) {
+  private ContainerDeployment container(ContainerSpec spec, DeployConfig in) {
     String label = spec.label();
+    var numbers = new WrittenNumbers(spec.className());
     String binding = in.binding() == null ? defaultBinding(spec.className()) : in.binding().trim();
     if (!BINDING.matcher(binding).matches()) {
       throw new InvalidSettingException(
@@ -141,7 +153,8 @@ public final class DeploymentResolver {
           "The binding name '" + binding + "' is not valid.",
           "use a JavaScript identifier, e.g. MY_CONTAINER");
     }
-    int maxInstances = in.maxInstances() == null ? DEFAULT_MAX_INSTANCES : in.maxInstances();
+    Integer written = numbers.whole(in.maxInstances(), "maxInstances");
+    int maxInstances = written == null ? DEFAULT_MAX_INSTANCES : written;
     if (maxInstances < 1) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "maxInstances"),
@@ -167,12 +180,12 @@ public final class DeploymentResolver {
     return new ContainerDeployment(
         spec,
         binding,
-        size(label, in),
+        size(label, in, numbers),
         maxInstances,
         policy,
-        constraints(label, in),
+        constraints(label, in, numbers),
         !Boolean.FALSE.equals(in.observability()),
-        rollout(label, in),
+        rollout(label, in.rollout(), numbers),
         Boolean.TRUE.equals(in.adopt()),
         renamedFrom);
   }
@@ -182,8 +195,11 @@ public final class DeploymentResolver {
     return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
-  private static ContainerSize size(String label, DeployInput in) {
-    boolean custom = in.vcpu() != null || in.memoryMib() != null || in.diskMb() != null;
+  private static ContainerSize size(String label, DeployConfig in, WrittenNumbers numbers) {
+    Double vcpuIn = numbers.decimal(in.vcpu(), "vcpu");
+    Integer memoryMib = numbers.whole(in.memoryMib(), "memoryMib");
+    Integer diskMb = numbers.whole(in.diskMb(), "diskMb");
+    boolean custom = vcpuIn != null || memoryMib != null || diskMb != null;
     if (custom && in.instanceType() != null) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "instanceType"),
@@ -201,14 +217,14 @@ public final class DeploymentResolver {
                           "Unknown instance type '" + name + "'.",
                           "use one of " + InstanceType.names() + ", or a custom size")));
     }
-    if (in.vcpu() == null || in.memoryMib() == null || in.diskMb() == null) {
+    if (vcpuIn == null || memoryMib == null || diskMb == null) {
       throw new InvalidSettingException(
           Setting.ofContainer(
-              label, in.vcpu() == null ? "vcpu" : in.memoryMib() == null ? "memoryMib" : "diskMb"),
+              label, vcpuIn == null ? "vcpu" : memoryMib == null ? "memoryMib" : "diskMb"),
           "A custom size needs <vcpu>, <memoryMib> and <diskMb>; " + label + " lacks some.",
           "set all three");
     }
-    double vcpu = in.vcpu();
+    double vcpu = vcpuIn;
     if (vcpu < 1 || vcpu > 4) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "vcpu"),
@@ -216,33 +232,29 @@ public final class DeploymentResolver {
           "use 1 to 4 vCPU, or a predefined <instanceType> for less");
     }
     int minMemory = (int) Math.ceil(vcpu * 3072);
-    if (in.memoryMib() < minMemory) {
+    if (memoryMib < minMemory) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "memoryMib"),
-          in.memoryMib() + " MiB is too little memory for " + vcpu + " vCPU.",
+          memoryMib + " MiB is too little memory for " + vcpu + " vCPU.",
           "give at least 3 GiB per vCPU: " + minMemory + " MiB or more");
     }
-    long maxDisk = (long) Math.floor(in.memoryMib() / 1024.0 * 2000);
-    if (in.diskMb() < 1) {
+    long maxDisk = (long) Math.floor(memoryMib / 1024.0 * 2000);
+    if (diskMb < 1) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "diskMb"),
-          "A custom size has " + in.diskMb() + " MB of disk.",
-          "use 1 to "
-              + maxDisk
-              + " MB for "
-              + in.memoryMib()
-              + " MiB of memory (at most 2 GB per GiB)");
+          "A custom size has " + diskMb + " MB of disk.",
+          "use 1 to " + maxDisk + " MB for " + memoryMib + " MiB of memory (at most 2 GB per GiB)");
     }
-    if (in.diskMb() > maxDisk) {
+    if (diskMb > maxDisk) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "diskMb"),
-          in.diskMb() + " MB of disk does not fit " + in.memoryMib() + " MiB of memory.",
+          diskMb + " MB of disk does not fit " + memoryMib + " MiB of memory.",
           "use at most 2 GB of disk per GiB of memory: " + maxDisk + " MB or less");
     }
-    return new ContainerSize.Custom(vcpu, in.memoryMib(), in.diskMb());
+    return new ContainerSize.Custom(vcpu, memoryMib, diskMb);
   }
 
-  private static Constraints constraints(String label, DeployInput in) {
+  private static Constraints constraints(String label, DeployConfig in, WrittenNumbers numbers) {
     var regions = new ArrayList<String>();
     if (in.regions() != null) {
       for (String region : in.regions()) {
@@ -273,7 +285,8 @@ public final class DeploymentResolver {
           "Unknown jurisdiction '" + in.jurisdiction() + "'.",
           "use eu or fedramp, or leave it out");
     }
-    var tiers = in.tiers() == null ? List.<Integer>of() : in.tiers();
+    var written = numbers.wholeList(in.tiers(), "tiers", "tier");
+    var tiers = written == null ? List.<Integer>of() : written;
     if (tiers.stream().anyMatch(tier -> tier == null || tier < 1)) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "tiers"),
@@ -283,8 +296,11 @@ public final class DeploymentResolver {
     return new Constraints(regions, jurisdiction, tiers);
   }
 
-  private static RolloutPolicy rollout(String label, DeployInput in) {
-    Integer grace = in.rolloutActiveGracePeriod();
+  private static RolloutPolicy rollout(String label, RolloutConfig in, WrittenNumbers numbers) {
+    if (in == null) {
+      return RolloutPolicy.DEFAULT;
+    }
+    Integer grace = numbers.whole(in.activeGracePeriod(), "rollout", "activeGracePeriod");
     // wrangler's config validation: "should be a positive number" (workers-utils
     // config/validation.ts), seconds.
     if (grace != null && grace < 0) {
@@ -293,29 +309,29 @@ public final class DeploymentResolver {
           "The active grace period " + grace + " is negative.",
           "use whole seconds, 0 or more, e.g. 60");
     }
-    return steps(label, in).withActiveGracePeriod(grace);
+    return steps(label, in, numbers).withActiveGracePeriod(grace);
   }
 
-  private static RolloutPolicy steps(String label, DeployInput in) {
+  private static RolloutPolicy steps(String label, RolloutConfig in, WrittenNumbers numbers) {
+    Integer stepPercentage = numbers.whole(in.stepPercentage(), "rollout", "stepPercentage");
+    var writtenSteps = numbers.wholeList(in.steps(), "rollout", "steps", "step");
     String strategy =
-        in.rolloutStrategy() == null
-            ? "rolling"
-            : in.rolloutStrategy().trim().toLowerCase(Locale.ROOT);
+        in.strategy() == null ? "rolling" : in.strategy().trim().toLowerCase(Locale.ROOT);
     if (!strategy.equals("rolling") && !strategy.equals("immediate")) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "rollout", "strategy"),
-          "Unknown rollout strategy '" + in.rolloutStrategy() + "'.",
+          "Unknown rollout strategy '" + in.strategy() + "'.",
           "use rolling or immediate");
     }
-    var steps = in.rolloutSteps() == null ? List.<Integer>of() : in.rolloutSteps();
-    if (in.rolloutStepPercentage() != null && !steps.isEmpty()) {
+    var steps = writtenSteps == null ? List.<Integer>of() : writtenSteps;
+    if (stepPercentage != null && !steps.isEmpty()) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "rollout", "steps"),
           "Both <stepPercentage> and <steps> are set.",
           "keep one of them");
     }
     if (strategy.equals("immediate")) {
-      if (in.rolloutStepPercentage() != null || !steps.isEmpty()) {
+      if (stepPercentage != null || !steps.isEmpty()) {
         throw new InvalidSettingException(
             Setting.ofContainer(label, "rollout", "strategy"),
             "An immediate rollout updates 100 % at once, so it takes no steps.",
@@ -327,7 +343,7 @@ public final class DeploymentResolver {
       checkSteps(label, steps);
       return new RolloutPolicy("rolling", null, steps);
     }
-    int percentage = in.rolloutStepPercentage() == null ? 25 : in.rolloutStepPercentage();
+    int percentage = stepPercentage == null ? 25 : stepPercentage;
     if (!RolloutPolicy.STEP_PERCENTAGES.contains(percentage)) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "rollout", "stepPercentage"),

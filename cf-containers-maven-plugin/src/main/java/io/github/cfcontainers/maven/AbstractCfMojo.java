@@ -5,13 +5,8 @@ import io.github.cfcontainers.build.ImageBuildFailedException;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.config.BuildInput;
-import io.github.cfcontainers.config.ContainerInput;
-import io.github.cfcontainers.config.DeployInput;
-import io.github.cfcontainers.config.WorkerInput;
 import io.github.cfcontainers.deploy.WorkerSecret;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -112,65 +107,13 @@ abstract class AbstractCfMojo extends AbstractMojo {
   protected abstract void run(Reporter reporter)
       throws MojoExecutionException, MojoFailureException;
 
-  protected List<ContainerInput> containerInputs() {
-    var inputs = new ArrayList<ContainerInput>();
-    if (containers != null) {
-      for (Container c : containers) {
-        inputs.add(
-            new ContainerInput(
-                c.className, c.name, c.tag, c.image, buildInput(c.build), deployInput(c)));
-      }
-    }
-    return inputs;
+  /** The configured containers as written; the resolvers read them directly. */
+  protected List<Container> configuredContainers() {
+    return containers == null ? List.of() : containers;
   }
 
-  private static DeployInput deployInput(Container c) {
-    var numbers = new XmlNumbers(c.className == null ? "?" : c.className);
-    Rollout r = c.rollout;
-    return new DeployInput(
-        c.binding,
-        c.instanceType,
-        numbers.decimal(c.vcpu, "vcpu"),
-        numbers.whole(c.memoryMib, "memoryMib"),
-        numbers.whole(c.diskMb, "diskMb"),
-        numbers.whole(c.maxInstances, "maxInstances"),
-        c.schedulingPolicy,
-        c.regions,
-        c.jurisdiction,
-        numbers.wholeList(c.tiers, "tiers", "tier"),
-        c.observability,
-        r == null ? null : r.strategy,
-        r == null ? null : numbers.whole(r.stepPercentage, "rollout", "stepPercentage"),
-        r == null ? null : numbers.wholeList(r.steps, "rollout", "steps", "step"),
-        c.adopt,
-        c.renamedFrom,
-        r == null ? null : numbers.whole(r.activeGracePeriod, "rollout", "activeGracePeriod"));
-  }
-
-  /** The Worker's settings with its secrets by name only (no value is looked up). */
-  protected WorkerInput workerInput() {
-    return workerInput(SecretsResolver.declared(worker == null ? null : worker.secrets), false);
-  }
-
-  protected WorkerInput workerInput(List<WorkerSecret> secrets, boolean uploadSecrets) {
-    Worker w = worker;
-    return w == null
-        ? WorkerInput.DEFAULTS
-        : new WorkerInput(
-            w.compatibilityDate,
-            w.compatibilityFlags,
-            w.vars,
-            w.observability,
-            w.workersDev,
-            secrets,
-            uploadSecrets);
-  }
-
-  private static BuildInput buildInput(Build b) {
-    if (b == null) {
-      return null;
-    }
-    return new BuildInput(
-        b.context, b.dockerfile, b.target, b.args, b.platform, b.labels, b.noCache, b.pull);
+  /** The Worker's secrets by name only (no value is looked up). */
+  protected List<WorkerSecret> declaredSecrets() {
+    return SecretsResolver.declared(worker == null ? null : worker.secrets);
   }
 }

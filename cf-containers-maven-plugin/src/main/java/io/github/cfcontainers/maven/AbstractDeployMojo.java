@@ -6,11 +6,10 @@ import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
-import io.github.cfcontainers.config.ContainerResolver;
 import io.github.cfcontainers.deploy.DeployService;
 import io.github.cfcontainers.deploy.DeploySettings;
 import io.github.cfcontainers.deploy.DeploymentReport;
-import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.deploy.RolloutWatcher;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.registry.RegistryManifests;
@@ -93,17 +92,21 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
     }
     waitTimeout(); // a bad -Dcf.wait.timeout fails before anything remote changes
     var baseDirectory = project.getBasedir().toPath();
-    var inputs = containerInputs();
-    var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
-    var resolver = new DeploymentResolver(Clock.systemUTC());
     var secrets =
         new SecretsResolver(
                 environment, new SettingsServers(session.getSettings(), settingsDecrypter))
             .resolve(worker == null ? null : worker.secrets);
-    var workerDeployment = resolver.worker(workerName, workerInput(secrets, uploadSecrets));
-    var containers =
-        resolver.containers(
-            specs, inputs.stream().map(i -> i.deploy()).toList(), workerDeployment.bindingNames());
+    var resolved =
+        ResolvedProject.resolve(
+            baseDirectory,
+            workerName,
+            configuredContainers(),
+            worker,
+            secrets,
+            uploadSecrets,
+            Clock.systemUTC());
+    var workerDeployment = resolved.worker();
+    var containers = resolved.containers();
     var credentials =
         new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
             .resolve(accountId, apiToken, serverId);

@@ -1,9 +1,10 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.config.BuildConfig;
 import java.util.Map;
 
 /** {@code <build>} of a container: how its image is built. Field names are the XML elements. */
-public class Build {
+public class Build implements BuildConfig {
 
   /** The build context; default the project directory. Relative to the project directory. */
   String context;
@@ -27,4 +28,46 @@ public class Build {
 
   /** Pull newer base images before building (needs the network). */
   Boolean pull;
+
+  // The raw view the resolvers read: the fields as Maven injected them.
+
+  @Override
+  public String context() {
+    return context;
+  }
+
+  @Override
+  public String dockerfile() {
+    return dockerfile;
+  }
+
+  @Override
+  public String target() {
+    return target;
+  }
+
+  @Override
+  public Map<String, String> args() {
+    return args;
+  }
+
+  @Override
+  public String platform() {
+    return platform;
+  }
+
+  @Override
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  @Override
+  public Boolean noCache() {
+    return noCache;
+  }
+
+  @Override
+  public Boolean pull() {
+    return pull;
+  }
 }

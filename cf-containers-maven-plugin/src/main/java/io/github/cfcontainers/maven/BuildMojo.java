@@ -43,7 +43,7 @@ public class BuildMojo extends AbstractCfMojo {
   @Override
   protected void run(Reporter reporter) throws MojoFailureException {
     Path baseDirectory = project.getBasedir().toPath();
-    var specs = new ContainerResolver(baseDirectory).resolve(workerName, containerInputs());
+    var specs = new ContainerResolver(baseDirectory).resolve(workerName, configuredContainers());
     var source =
         WorkerBundling.source(worker, baseDirectory, outputDirectory.toPath(), session.isOffline());
     BuildReport.WorkerBundleSummary summary = null;

@@ -68,7 +68,7 @@ public class DestroyMojo extends AbstractDeployMojo {
 
   @Override
   protected void run(Reporter reporter) {
-    var inputs = containerInputs();
+    var inputs = configuredContainers();
     if (destroyImages && inputs.isEmpty()) {
       throw new InvalidSettingException(
           Setting.of("containers"),

@@ -6,9 +6,8 @@ import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
-import io.github.cfcontainers.config.ContainerResolver;
 import io.github.cfcontainers.config.WorkerExports;
-import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.dev.DevBuild;
 import io.github.cfcontainers.dev.DevRequest;
 import io.github.cfcontainers.dev.DevService;
@@ -73,19 +72,18 @@ public class DevMojo extends AbstractCfMojo {
     // Its own directory: a dev build must not replace the build.json and bundle that cf:deploy
     // reads.
     Path out = outputDirectory.toPath().resolve("dev");
-    var inputs = containerInputs();
-    var specs = new ContainerResolver(base).resolve(workerName, inputs);
-    var resolver = new DeploymentResolver(Clock.systemUTC());
     // The Worker's secrets, from the environment or settings.xml as for cf:deploy: the local run
     // binds them too.
     var secrets =
         new SecretsResolver(
                 System::getenv, new SettingsServers(session.getSettings(), settingsDecrypter))
             .resolve(worker == null ? null : worker.secrets);
-    var deployment = resolver.worker(workerName, workerInput(secrets, false));
-    var containers =
-        resolver.containers(
-            specs, inputs.stream().map(i -> i.deploy()).toList(), deployment.bindingNames());
+    var resolved =
+        ResolvedProject.resolve(
+            base, workerName, configuredContainers(), worker, secrets, false, Clock.systemUTC());
+    var specs = resolved.specs();
+    var deployment = resolved.worker();
+    var containers = resolved.containers();
     WorkerSource source =
         WorkerBundling.source(worker, base, out, session.isOffline())
             .orElseThrow(

@@ -1,8 +1,7 @@
 package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.config.ContainerResolver;
-import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.operate.RollbackFailedException;
 import io.github.cfcontainers.operate.RollbackReport;
 import io.github.cfcontainers.operate.RollbackService;
@@ -63,13 +62,16 @@ public class RollbackMojo extends AbstractDeployMojo {
   @Override
   protected void run(Reporter reporter) {
     waitTimeout(); // a bad -Dcf.wait.timeout fails before anything remote changes
-    var inputs = containerInputs();
-    var specs = new ContainerResolver(project.getBasedir().toPath()).resolve(workerName, inputs);
-    var resolver = new DeploymentResolver(Clock.systemUTC());
-    var worker = resolver.worker(workerName, workerInput());
     var containers =
-        resolver.containers(
-            specs, inputs.stream().map(i -> i.deploy()).toList(), worker.vars().keySet());
+        ResolvedProject.resolve(
+                project.getBasedir().toPath(),
+                workerName,
+                configuredContainers(),
+                worker,
+                declaredSecrets(),
+                false,
+                Clock.systemUTC())
+            .containers();
     var settings = new RollbackSettings(containers, container, waitForRollouts);
     var out = outputDirectory.toPath();
     RollbackReport report;

@@ -1,14 +1,15 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.config.RolloutConfig;
 import java.util.List;
 
 /** {@code <rollout>} of a container: how an update reaches running instances. */
-public class Rollout {
+public class Rollout implements RolloutConfig {
 
   /** {@code rolling} (default) or {@code immediate} (100 % at once). */
   String strategy;
 
-  /** One of 5, 10, 20, 25, 50, 100 (text: see {@link XmlNumbers}). */
+  /** One of 5, 10, 20, 25, 50, 100 (text: see WrittenNumbers in config). */
   String stepPercentage;
 
   /** Or an ascending list within 10..100 ending at 100. */
@@ -19,4 +20,26 @@ public class Rollout {
    * set.
    */
   String activeGracePeriod;
+
+  // The raw view the resolvers read: the fields as Maven injected them.
+
+  @Override
+  public String strategy() {
+    return strategy;
+  }
+
+  @Override
+  public String stepPercentage() {
+    return stepPercentage;
+  }
+
+  @Override
+  public List<String> steps() {
+    return steps;
+  }
+
+  @Override
+  public String activeGracePeriod() {
+    return activeGracePeriod;
+  }
 }

@@ -53,8 +53,9 @@ public class StatusMojo extends AbstractDeployMojo {
         StatusInputs.resolve(
             project.getBasedir().toPath(),
             workerName,
-            containerInputs(),
-            workerInput(),
+            configuredContainers(),
+            worker,
+            declaredSecrets(),
             out,
             Clock.systemUTC());
     try (var api = openApi(reporter);

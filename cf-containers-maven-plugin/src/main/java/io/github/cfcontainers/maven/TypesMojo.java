@@ -1,8 +1,7 @@
 package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.config.ContainerResolver;
-import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.types.EnvDeclaration;
 import io.github.cfcontainers.types.TypesService;
 import java.io.File;
@@ -62,13 +61,17 @@ public class TypesMojo extends AbstractCfMojo {
           "No Worker project (no <worker> and no worker/package.json): no types to write");
       return;
     }
-    var inputs = containerInputs();
-    var specs = new ContainerResolver(base).resolve(workerName, inputs);
-    var resolver = new DeploymentResolver(Clock.systemUTC());
-    var deployment = resolver.worker(workerName, workerInput());
-    var containers =
-        resolver.containers(
-            specs, inputs.stream().map(i -> i.deploy()).toList(), deployment.bindingNames());
+    var resolved =
+        ResolvedProject.resolve(
+            base,
+            workerName,
+            configuredContainers(),
+            worker,
+            declaredSecrets(),
+            false,
+            Clock.systemUTC());
+    var deployment = resolved.worker();
+    var containers = resolved.containers();
     Set<String> vars = deployment.vars().keySet();
     Set<String> secrets =
         deployment.secrets().stream().map(s -> s.name()).collect(Collectors.toSet());

@@ -1,10 +1,11 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.config.WorkerConfig;
 import java.util.List;
 import java.util.Map;
 
 /** {@code <worker>}: the Worker that routes requests to the containers. */
-public class Worker {
+public class Worker implements WorkerConfig {
 
   /** The Worker's npm project, relative to the project directory; default {@code worker}. */
   String directory;
@@ -27,4 +28,31 @@ public class Worker {
 
   /** Serve the Worker on workers.dev; default true. */
   Boolean workersDev;
+
+  // The raw view the resolvers read: the fields as Maven injected them.
+
+  @Override
+  public String compatibilityDate() {
+    return compatibilityDate;
+  }
+
+  @Override
+  public List<String> compatibilityFlags() {
+    return compatibilityFlags;
+  }
+
+  @Override
+  public Map<String, String> vars() {
+    return vars;
+  }
+
+  @Override
+  public Boolean observability() {
+    return observability;
+  }
+
+  @Override
+  public Boolean workersDev() {
+    return workersDev;
+  }
 }

@@ -2,7 +2,7 @@ package io.github.cfcontainers.operate;
 
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Setting;
-import io.github.cfcontainers.config.ContainerInput;
+import io.github.cfcontainers.config.ContainerConfig;
 import io.github.cfcontainers.config.ImageReferences;
 import io.github.cfcontainers.config.Names;
 import io.github.cfcontainers.deploy.ImageTarget;
@@ -30,7 +30,10 @@ public record DestroyTargets(
   }
 
   public static DestroyTargets resolve(
-      String workerName, List<ContainerInput> inputs, String registryHost, String accountId) {
+      String workerName,
+      List<? extends ContainerConfig> inputs,
+      String registryHost,
+      String accountId) {
     var workerSetting = Setting.of("workerName").withProperty("cf.workerName");
     if (workerName == null || !Names.WORKER_NAME.matcher(workerName).matches()) {
       throw new InvalidSettingException(
@@ -60,9 +63,8 @@ public record DestroyTargets(
       try {
         target = ImageTarget.forPrebuilt(image, registryHost, accountId, name);
       } catch (InvalidSettingException e) {
-        kept.add(
-            image); // e.g. a local image named by digest: cf:deploy refuses to push it, so it never
-        // was
+        // e.g. a local image named by digest: cf:deploy refuses to push it, so it never was.
+        kept.add(image);
         continue;
       }
       if (target.pushed()) {
@@ -74,7 +76,7 @@ public record DestroyTargets(
     return new DestroyTargets(names, repositories, kept);
   }
 
-  private static String name(String workerName, ContainerInput input, int index) {
+  private static String name(String workerName, ContainerConfig input, int index) {
     String name = blankToNull(input.name());
     String className = blankToNull(input.className());
     String label = className == null ? "#" + index : className;

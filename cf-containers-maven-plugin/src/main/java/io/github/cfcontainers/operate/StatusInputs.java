@@ -2,12 +2,12 @@ package io.github.cfcontainers.operate;
 
 import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.BuildReportFile;
-import io.github.cfcontainers.config.ContainerInput;
-import io.github.cfcontainers.config.ContainerResolver;
-import io.github.cfcontainers.config.WorkerInput;
+import io.github.cfcontainers.config.ContainerConfig;
+import io.github.cfcontainers.config.WorkerConfig;
 import io.github.cfcontainers.deploy.ContainerDeployment;
-import io.github.cfcontainers.deploy.DeploymentResolver;
+import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.deploy.WorkerDeployment;
+import io.github.cfcontainers.deploy.WorkerSecret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,21 +33,19 @@ public record StatusInputs(
   public static StatusInputs resolve(
       Path baseDirectory,
       String workerName,
-      List<ContainerInput> inputs,
-      WorkerInput workerInput,
+      List<? extends ContainerConfig> containers,
+      WorkerConfig workerConfig,
+      List<WorkerSecret> secrets,
       Path outputDirectory,
       Clock clock) {
-    var specs = new ContainerResolver(baseDirectory).resolve(workerName, inputs);
-    var resolver = new DeploymentResolver(clock);
-    var worker = resolver.worker(workerName, workerInput);
-    var containers =
-        resolver.containers(
-            specs, inputs.stream().map(ContainerInput::deploy).toList(), worker.bindingNames());
+    var resolved =
+        ResolvedProject.resolve(
+            baseDirectory, workerName, containers, workerConfig, secrets, false, clock);
     var build =
         Files.isRegularFile(outputDirectory.resolve(BuildReportFile.FILE_NAME))
             ? BuildReportFile.read(outputDirectory)
             : null;
-    return new StatusInputs(worker, containers, build, outputDirectory);
+    return new StatusInputs(resolved.worker(), resolved.containers(), build, outputDirectory);
   }
 
   /** With the account and registry the API client was opened for. */

@@ -25,12 +25,12 @@ class ContainerResolverTest {
     resolver = new ContainerResolver(project);
   }
 
-  private static ContainerInput container(String className) {
-    return new ContainerInput(className, null, null, null, null);
+  private static ContainerConfig container(String className) {
+    return Written.container(className, null, null, null, null);
   }
 
-  private static BuildInput build(String context, String dockerfile, String platform) {
-    return new BuildInput(context, dockerfile, null, null, platform, null, null, null);
+  private static BuildConfig build(String context, String dockerfile, String platform) {
+    return new Written.Build(context, dockerfile, null, null, platform, null, null, null);
   }
 
   @Test
@@ -59,7 +59,7 @@ class ContainerResolverTest {
             .resolve(
                 "w",
                 List.of(
-                    new ContainerInput(
+                    Written.container(
                         "A", null, null, null, build("app", "docker/Dockerfile.dev", null))))
             .get(0);
 
@@ -79,12 +79,12 @@ class ContainerResolverTest {
             .resolve(
                 "w",
                 List.of(
-                    new ContainerInput(
+                    Written.container(
                         "A",
                         null,
                         null,
                         null,
-                        new BuildInput(
+                        new Written.Build(
                             null, null, "app", args, null, Map.of("team", "x"), true, true))))
             .get(0);
 
@@ -103,7 +103,7 @@ class ContainerResolverTest {
         resolver
             .resolve(
                 "w",
-                List.of(new ContainerInput("A", null, null, "docker.io/library/nginx:1.27", null)))
+                List.of(Written.container("A", null, null, "docker.io/library/nginx:1.27", null)))
             .get(0);
     assertThat(spec.source()).isEqualTo(new PrebuiltImage("docker.io/library/nginx:1.27"));
   }
@@ -130,7 +130,7 @@ class ContainerResolverTest {
             () ->
                 resolver.resolve(
                     "w",
-                    List.of(new ContainerInput("A", null, null, null, build("nope", null, null)))))
+                    List.of(Written.container("A", null, null, null, build("nope", null, null)))))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> {
@@ -147,8 +147,7 @@ class ContainerResolverTest {
                 resolver.resolve(
                     "w",
                     List.of(
-                        new ContainerInput(
-                            "A", null, null, null, build("Dockerfile", null, null)))))
+                        Written.container("A", null, null, null, build("Dockerfile", null, null)))))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> assertThat(e.getMessage()).contains("is not a directory"));
@@ -161,7 +160,7 @@ class ContainerResolverTest {
                 resolver.resolve(
                     "w",
                     List.of(
-                        new ContainerInput(
+                        Written.container(
                             "A", null, null, null, build(null, null, "windows/amd64")))))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
@@ -177,7 +176,7 @@ class ContainerResolverTest {
             () ->
                 resolver.resolve(
                     "w",
-                    List.of(new ContainerInput("A", null, null, "nginx:1", BuildInput.DEFAULTS))))
+                    List.of(Written.container("A", null, null, "nginx:1", Written.Build.DEFAULTS))))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> {
@@ -190,8 +189,7 @@ class ContainerResolverTest {
   void tagWithPrebuiltImageIsRefused() {
     assertThatThrownBy(
             () ->
-                resolver.resolve(
-                    "w", List.of(new ContainerInput("A", null, "v1", "nginx:1", null))))
+                resolver.resolve("w", List.of(Written.container("A", null, "v1", "nginx:1", null))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("<tag> applies to built images");
   }
@@ -220,20 +218,20 @@ class ContainerResolverTest {
     assertThatThrownBy(
             () ->
                 resolver.resolve(
-                    "w", List.of(new ContainerInput("A", "Bad Name", null, null, null))))
+                    "w", List.of(Written.container("A", "Bad Name", null, null, null))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("'Bad Name' is not valid");
     assertThatThrownBy(() -> resolver.resolve("w", List.of(container("my-container"))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("is not a JavaScript class name");
     assertThatThrownBy(
-            () -> resolver.resolve("w", List.of(new ContainerInput("A", null, "-bad", null, null))))
+            () -> resolver.resolve("w", List.of(Written.container("A", null, "-bad", null, null))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("not a valid image tag");
     assertThatThrownBy(
             () ->
                 resolver.resolve(
-                    "w", List.of(new ContainerInput("A", null, null, "my app:1", null))))
+                    "w", List.of(Written.container("A", null, null, "my app:1", null))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("not a valid image reference");
   }
@@ -260,8 +258,8 @@ class ContainerResolverTest {
                 resolver.resolve(
                     "w",
                     List.of(
-                        new ContainerInput("A", "same", null, null, null),
-                        new ContainerInput("B", "same", null, null, null))))
+                        Written.container("A", "same", null, null, null),
+                        Written.container("B", "same", null, null, null))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("share the name 'same'");
   }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.config.ContainerConfig;
 import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.DeployInput;
 import io.github.cfcontainers.config.PrebuiltImage;
-import io.github.cfcontainers.config.WorkerInput;
+import io.github.cfcontainers.config.Written;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,53 +28,12 @@ class DeploymentResolverTest {
       new ContainerSpec(
           "MyContainer", "w-mycontainer", Optional.empty(), new PrebuiltImage("nginx:1"));
 
-  /** A DeployInput with only the named fields set, the rest default. */
-  private static DeployInput input(Object... pairs) {
-    Object[] values = new Object[16];
-    var names =
-        List.of(
-            "binding",
-            "instanceType",
-            "vcpu",
-            "memoryMib",
-            "diskMb",
-            "maxInstances",
-            "schedulingPolicy",
-            "regions",
-            "jurisdiction",
-            "tiers",
-            "observability",
-            "rolloutStrategy",
-            "rolloutStepPercentage",
-            "rolloutSteps",
-            "adopt",
-            "renamedFrom");
-    for (int i = 0; i < pairs.length; i += 2) {
-      values[names.indexOf((String) pairs[i])] = pairs[i + 1];
-    }
-    @SuppressWarnings("unchecked")
-    var in =
-        new DeployInput(
-            (String) values[0],
-            (String) values[1],
-            (Double) values[2],
-            (Integer) values[3],
-            (Integer) values[4],
-            (Integer) values[5],
-            (String) values[6],
-            (List<String>) values[7],
-            (String) values[8],
-            (List<Integer>) values[9],
-            (Boolean) values[10],
-            (String) values[11],
-            (Integer) values[12],
-            (List<Integer>) values[13],
-            (Boolean) values[14],
-            (String) values[15]);
-    return in;
+  /** A container with only the named settings written, the rest default. */
+  private static ContainerConfig input(Object... pairs) {
+    return Written.container(pairs);
   }
 
-  private ContainerDeployment resolve(DeployInput in) {
+  private ContainerDeployment resolve(ContainerConfig in) {
     return resolver.containers(List.of(spec), Arrays.asList(in), Set.of()).get(0);
   }
 
@@ -90,7 +49,7 @@ class DeploymentResolverTest {
 
   @Test
   void defaults() {
-    var d = resolve(null);
+    var d = resolve(input());
     assertThat(d.binding()).isEqualTo("MY_CONTAINER");
     assertThat(d.size()).isEqualTo(new ContainerSize.Named(InstanceType.LITE));
     assertThat(d.maxInstances()).isEqualTo(20);
@@ -204,9 +163,7 @@ class DeploymentResolverTest {
         "Unknown scheduling policy");
     refused(() -> resolve(input("binding", "MY-CONTAINER")), "binding", "is not valid");
     refused(
-        () ->
-            resolver.containers(
-                List.of(spec), Arrays.asList((DeployInput) null), Set.of("MY_CONTAINER")),
+        () -> resolver.containers(List.of(spec), List.of(input()), Set.of("MY_CONTAINER")),
         "binding",
         "used twice");
     assertThat(resolve(input("adopt", true, "observability", false)).adopt()).isTrue();
@@ -240,30 +197,44 @@ class DeploymentResolverTest {
     var w =
         resolver.worker(
             "w",
-            new WorkerInput(
-                "2026-11-01", List.of("nodejs_compat"), Map.of("API_URL", "x"), null, null));
+            new Written.Worker(
+                "2026-11-01", List.of("nodejs_compat"), Map.of("API_URL", "x"), null, null),
+            List.of(),
+            false);
     assertThat(w.compatibilityDate()).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(w.compatibilityFlags()).containsExactly("nodejs_compat");
     assertThat(w.vars()).containsEntry("API_URL", "x");
     assertThat(w.observability()).isTrue();
     assertThat(w.workersDev()).isTrue();
-    refused(() -> resolver.worker("w", null), "compatibilityDate", "no compatibility date");
     refused(
-        () -> resolver.worker("w", new WorkerInput("2026-13-01", null, null, null, null)),
+        () -> resolver.worker("w", null, List.of(), false),
+        "compatibilityDate",
+        "no compatibility date");
+    refused(
+        () ->
+            resolver.worker(
+                "w", new Written.Worker("2026-13-01", null, null, null, null), List.of(), false),
         "compatibilityDate",
         "is not a date");
     refused(
-        () -> resolver.worker("w", new WorkerInput("26-11-01", null, null, null, null)),
+        () ->
+            resolver.worker(
+                "w", new Written.Worker("26-11-01", null, null, null, null), List.of(), false),
         "compatibilityDate",
         "is not a date");
     refused(
-        () -> resolver.worker("w", new WorkerInput("2026-12-05", null, null, null, null)),
+        () ->
+            resolver.worker(
+                "w", new Written.Worker("2026-12-05", null, null, null, null), List.of(), false),
         "compatibilityDate",
         "lies in the future");
     refused(
         () ->
             resolver.worker(
-                "w", new WorkerInput("2026-11-01", null, Map.of("bad-name", "x"), null, null)),
+                "w",
+                new Written.Worker("2026-11-01", null, Map.of("bad-name", "x"), null, null),
+                List.of(),
+                false),
         "vars",
         "not a valid binding name");
   }
@@ -274,8 +245,9 @@ class DeploymentResolverTest {
     var w =
         resolver.worker(
             "w",
-            new WorkerInput(
-                "2026-11-01", null, Map.of("URL", "x"), null, null, List.of(secret), false));
+            new Written.Worker("2026-11-01", null, Map.of("URL", "x"), null, null),
+            List.of(secret),
+            false);
     assertThat(w.secrets()).containsExactly(secret);
     assertThat(w.bindingNames()).containsExactlyInAnyOrder("URL", "API_KEY");
 
@@ -283,38 +255,25 @@ class DeploymentResolverTest {
         () ->
             resolver.worker(
                 "w",
-                new WorkerInput(
-                    "2026-11-01",
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(new WorkerSecret("bad-name", "env", null)),
-                    false)),
+                new Written.Worker("2026-11-01", null, null, null, null),
+                List.of(new WorkerSecret("bad-name", "env", null)),
+                false),
         "secrets",
         "not a valid binding name");
     refused(
         () ->
             resolver.worker(
                 "w",
-                new WorkerInput(
-                    "2026-11-01",
-                    null,
-                    Map.of("API_KEY", "x"),
-                    null,
-                    null,
-                    List.of(secret),
-                    false)),
+                new Written.Worker("2026-11-01", null, Map.of("API_KEY", "x"), null, null),
+                List.of(secret),
+                false),
         "secrets",
         "is used twice");
   }
 
   @Test
   void theActiveGracePeriodIsWholeSecondsZeroOrMore() {
-    var in =
-        new DeployInput(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, 90);
+    var in = input("rolloutActiveGracePeriod", 90);
     var spec =
         new io.github.cfcontainers.config.ContainerSpec(
             "MyContainer",
@@ -328,10 +287,7 @@ class DeploymentResolverTest {
                 .rollout()
                 .activeGracePeriod())
         .isEqualTo(90);
-    var negative =
-        new DeployInput(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, -1);
+    var negative = input("rolloutActiveGracePeriod", -1);
     refused(
         () -> resolver.containers(List.of(spec), List.of(negative), java.util.Set.of()),
         "activeGracePeriod",

@@ -114,7 +114,8 @@ final class CorpusProject {
     }
     var images = new ArrayList<BuildReport.Image>();
     try {
-      for (var spec : new ContainerResolver(base).resolve(workerName, mojo.containerInputs())) {
+      for (var spec :
+          new ContainerResolver(base).resolve(workerName, mojo.configuredContainers())) {
         boolean prebuilt = spec.source() instanceof PrebuiltImage;
         String tag = spec.tag().orElse("1");
         String image =

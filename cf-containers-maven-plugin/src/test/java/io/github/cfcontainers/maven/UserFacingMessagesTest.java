@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.config.WrittenNumbers;
 import io.github.cfcontainers.worker.WorkerSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,10 +105,11 @@ class UserFacingMessagesTest {
               x.tiers = List.of("1", "2");
             });
     var mojo = buildMojoWith(c);
-    var input = mojo.containerInputs().get(0).deploy();
-    assertThat(input.maxInstances()).isEqualTo(12);
-    assertThat(input.vcpu()).isEqualTo(0.25);
-    assertThat(input.tiers()).containsExactly(1, 2);
+    var input = mojo.configuredContainers().get(0);
+    var numbers = new WrittenNumbers("A");
+    assertThat(numbers.whole(input.maxInstances(), "maxInstances")).isEqualTo(12);
+    assertThat(numbers.decimal(input.vcpu(), "vcpu")).isEqualTo(0.25);
+    assertThat(numbers.wholeList(input.tiers(), "tiers", "tier")).containsExactly(1, 2);
     assertThat(input.memoryMib()).isNull();
   }
 

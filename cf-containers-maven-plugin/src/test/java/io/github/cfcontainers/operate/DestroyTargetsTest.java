@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.config.BuildInput;
-import io.github.cfcontainers.config.ContainerInput;
+import io.github.cfcontainers.config.Written;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +17,14 @@ class DestroyTargetsTest {
   @Test
   void aBuiltContainerWhoseDockerfileAndContextAreMissingStillHasItsNames() {
     var build =
-        new BuildInput(
+        new Written.Build(
             "/nonexistent/context", "Missing.Dockerfile", null, null, null, null, null, null);
     var targets =
         DestroyTargets.resolve(
             "shop",
             List.of(
-                new ContainerInput("Web", null, null, null, build),
-                new ContainerInput("Api", "shop-api", null, null, null)),
+                Written.container("Web", null, null, null, build),
+                Written.container("Api", "shop-api", null, null, null)),
             REGISTRY,
             ACCOUNT);
 
@@ -40,11 +39,11 @@ class DestroyTargetsTest {
         DestroyTargets.resolve(
             "shop",
             List.of(
-                new ContainerInput("Web", "shop-web", null, "my-team/web:1.2", null),
-                new ContainerInput(
+                Written.container("Web", "shop-web", null, "my-team/web:1.2", null),
+                Written.container(
                     "Api", "shop-api", null, REGISTRY + "/" + ACCOUNT + "/shared-api:3", null),
-                new ContainerInput("Job", "shop-job", null, "ghcr.io/acme/job:1", null),
-                new ContainerInput(
+                Written.container("Job", "shop-job", null, "ghcr.io/acme/job:1", null),
+                Written.container(
                     "Cron", "shop-cron", null, "my-team/cron@sha256:" + "a".repeat(64), null)),
             REGISTRY,
             ACCOUNT);
@@ -65,7 +64,7 @@ class DestroyTargetsTest {
             () ->
                 DestroyTargets.resolve(
                     "shop",
-                    List.of(new ContainerInput(null, null, null, null, null)),
+                    List.of(Written.container(null, null, null, null, null)),
                     REGISTRY,
                     ACCOUNT))
         .isInstanceOfSatisfying(
@@ -84,7 +83,7 @@ class DestroyTargetsTest {
             () ->
                 DestroyTargets.resolve(
                     "shop",
-                    List.of(new ContainerInput("Web", "Bad Name", null, null, null)),
+                    List.of(Written.container("Web", "Bad Name", null, null, null)),
                     REGISTRY,
                     ACCOUNT))
         .isInstanceOf(InvalidSettingException.class)

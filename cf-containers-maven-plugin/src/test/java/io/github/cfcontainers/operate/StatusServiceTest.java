@@ -10,7 +10,7 @@ import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.BuildSpec;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
-import io.github.cfcontainers.config.WorkerInput;
+import io.github.cfcontainers.config.Written;
 import io.github.cfcontainers.deploy.Constraints;
 import io.github.cfcontainers.deploy.ContainerDeployment;
 import io.github.cfcontainers.deploy.ContainerSize;
@@ -169,7 +169,8 @@ class StatusServiceTest {
       ContainerDeployment container, BuildReport build, ContainerEngine engine) {
     var worker =
         new DeploymentResolver(Clock.systemUTC())
-            .worker("w", new WorkerInput("2026-11-01", null, null, null, null));
+            .worker(
+                "w", new Written.Worker("2026-11-01", null, null, null, null), List.of(), false);
     var settings = new StatusSettings(ACCOUNT, REGISTRY, worker, List.of(container), build, bundle);
     var report = new StatusService(cloudflare.api, engine, Reporter.SILENT).status(settings);
     assertThat(cloudflare.calls).as("reads only").allMatch(c -> c.method().equals("GET"));

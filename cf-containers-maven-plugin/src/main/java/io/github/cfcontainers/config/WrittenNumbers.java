@@ -1,4 +1,4 @@
-package io.github.cfcontainers.maven;
+package io.github.cfcontainers.config;
 
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Setting;
@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Parses the numeric elements of one {@code <container>}, naming the element and the fix on a typo.
  */
-record XmlNumbers(String container) {
+public record WrittenNumbers(String container) {
 
-  Integer whole(String text, String... path) {
+  public Integer whole(String text, String... path) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -21,7 +21,7 @@ record XmlNumbers(String container) {
     }
   }
 
-  Double decimal(String text, String... path) {
+  public Double decimal(String text, String... path) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -33,7 +33,7 @@ record XmlNumbers(String container) {
   }
 
   /** A list such as {@code <tiers><tier>1</tier></tiers>}: the path ends with the item element. */
-  List<Integer> wholeList(List<String> texts, String... path) {
+  public List<Integer> wholeList(List<String> texts, String... path) {
     if (texts == null) {
       return null;
     }
