@@ -102,9 +102,8 @@ class ClientBehaviourTest extends ApiTestSupport {
   }
 
   @Test
-  void recordsWriteOnlyTheirApiFieldsSoTheEmulatorCanReuseThem() throws Exception {
-    ObjectMapper mapper =
-        new ObjectMapper(); // a plain mapper: the records' own annotations must suffice
+  void recordsWriteOnlyTheirApiFieldsThroughTheClientMapper() throws Exception {
+    ObjectMapper mapper = CloudflareJson.newMapper();
     assertJson(
         mapper.writeValueAsString(
             new Rollout(

@@ -1,9 +1,5 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.cfcontainers.deploy.InstanceType;
 
 /**
@@ -11,9 +7,6 @@ import io.github.cfcontainers.deploy.InstanceType;
  * custom size ({@code vcpu}, {@code memory_mib}, {@code disk.size_mb}), and {@code
  * observability.logs.enabled}.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationConfiguration(
     String image,
     String instanceType,
@@ -23,15 +16,9 @@ public record ApplicationConfiguration(
     Observability observability) {
 
   /** {@code disk}: {@code {"size_mb":…}}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Disk(Integer sizeMb) {}
 
   /** {@code observability}: {@code {"logs":{"enabled":…}}}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Observability(Logs logs) {
     public static Observability logs(boolean enabled) {
       return new Observability(new Logs(enabled));
@@ -39,9 +26,6 @@ public record ApplicationConfiguration(
   }
 
   /** {@code observability.logs}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Logs(Boolean enabled) {}
 
   /** A named instance type ({@code lite}, {@code basic}, {@code standard-1} …). */

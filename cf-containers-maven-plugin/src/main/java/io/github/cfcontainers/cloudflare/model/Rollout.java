@@ -1,10 +1,6 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code
@@ -15,9 +11,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * possibly partial). {@code steps} and {@code progress} are optional in the public schema (absent
  * for its "new_instances" strategy).
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Rollout(
     String id,
     String createdAt,
@@ -120,9 +113,6 @@ public record Rollout(
   }
 
   /** {@code progress}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Progress(
       Integer totalSteps, Integer currentStep, Integer updatedInstances, Integer totalInstances) {}
 

@@ -1,9 +1,5 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -11,9 +7,6 @@ import java.util.List;
  * {"description":…,"strategy":"rolling","kind":"full_auto","step_percentage":25,"target_configuration":…}}
  * or with {@code steps} instead of {@code step_percentage}.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record RolloutCreateRequest(
     String description,
     String strategy,
@@ -23,9 +16,6 @@ public record RolloutCreateRequest(
     ApplicationConfiguration targetConfiguration) {
 
   /** {@code {"step_size":{"percentage":10},"description":…}}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Step(StepSize stepSize, String description) {
     public static Step percentage(int percentage, String description) {
       return new Step(new StepSize(percentage), description);
@@ -33,9 +23,6 @@ public record RolloutCreateRequest(
   }
 
   /** {@code step_size}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record StepSize(Integer percentage) {}
 
   /** A rolling, fully automatic rollout in steps of {@code stepPercentage}. */

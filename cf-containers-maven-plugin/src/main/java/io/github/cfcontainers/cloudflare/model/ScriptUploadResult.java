@@ -1,10 +1,6 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import java.util.List;
 
@@ -13,9 +9,6 @@ import java.util.List;
  * {@link CloudflareApi#getScriptVersion(String, String)}). Timestamps are kept as the API's
  * strings.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ScriptUploadResult(
     String id,
     String etag,

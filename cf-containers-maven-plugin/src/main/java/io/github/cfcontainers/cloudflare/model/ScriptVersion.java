@@ -1,10 +1,6 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,15 +9,9 @@ import java.util.Optional;
  * resources.bindings} carry the {@code namespace_id} of each Durable Object binding ({@link
  * #durableObjectNamespaceId(String)}).
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ScriptVersion(String id, Integer number, JsonNode metadata, Resources resources) {
 
   /** {@code resources}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Resources(List<WorkerBinding> bindings, JsonNode script, JsonNode scriptRuntime) {}
 
   /**
