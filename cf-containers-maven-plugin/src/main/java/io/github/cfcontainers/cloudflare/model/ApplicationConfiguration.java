@@ -1,7 +1,5 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import io.github.cfcontainers.deploy.InstanceType;
-
 /**
  * An application's {@code configuration}: {@code image} plus either {@code instance_type} or a
  * custom size ({@code vcpu}, {@code memory_mib}, {@code disk.size_mb}), and {@code
@@ -45,21 +43,5 @@ public record ApplicationConfiguration(
         memoryMib,
         new Disk(diskMb),
         logs == null ? null : Observability.logs(logs));
-  }
-
-  /**
-   * {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} →
-   * {@code standard-1}); without one, the type whose sizes these are (a read-back may state only
-   * the resolved sizes), else null.
-   */
-  public String canonicalInstanceType() {
-    if (instanceType == null) {
-      return vcpu == null || memoryMib == null || disk == null || disk.sizeMb() == null
-          ? null
-          : InstanceType.ofSizes(vcpu, memoryMib, disk.sizeMb())
-              .map(InstanceType::apiName)
-              .orElse(null);
-    }
-    return InstanceType.fromName(instanceType).map(InstanceType::apiName).orElse(instanceType);
   }
 }

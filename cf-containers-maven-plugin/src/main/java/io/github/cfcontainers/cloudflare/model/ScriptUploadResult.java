@@ -1,13 +1,11 @@
 package io.github.cfcontainers.cloudflare.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cfcontainers.cloudflare.CloudflareApi;
 import java.util.List;
 
 /**
- * The {@code result} of a Worker upload. {@code deployment_id} is the version id (use it with
- * {@link CloudflareApi#getScriptVersion(String, String)}). Timestamps are kept as the API's
- * strings.
+ * The {@code result} of a Worker upload. {@code deployment_id} is the new version's id. Timestamps
+ * are kept as the API's strings.
  */
 public record ScriptUploadResult(
     String id,
