@@ -2,7 +2,10 @@ package io.github.cfcontainers.maven;
 
 import java.util.List;
 
-/** {@code <rollout>} of a container: how an update reaches running instances. */
+/**
+ * {@code <rollout>} of a container as written in the POM (text, unvalidated; validated into
+ * deploy.RolloutPolicy): how an update reaches running instances.
+ */
 public class Rollout {
 
   /** {@code rolling} (default) or {@code immediate} (100 % at once). */

@@ -3,13 +3,14 @@ package io.github.cfcontainers.cloudflare.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code
- * current_version} and {@code target_version} are the application's versions before and after
- * (numbers in containers-shared's ApplicationRollout model and the public schema's
- * RolloutCreateResponse); {@code target_configuration} is what it rolls out, {@code
- * current_configuration} what ran before it (both "user-specified container configuration",
- * possibly partial). {@code steps} and {@code progress} are optional in the public schema (absent
- * for its "new_instances" strategy).
+ * A rollout as the API answers it (the wire view of one rollout's state; the POM's {@code
+ * <rollout>} is maven.Rollout, its validated form deploy.RolloutPolicy). {@code status}: pending |
+ * progressing | completed | reverted | replaced. {@code current_version} and {@code target_version}
+ * are the application's versions before and after (numbers in containers-shared's
+ * ApplicationRollout model and the public schema's RolloutCreateResponse); {@code
+ * target_configuration} is what it rolls out, {@code current_configuration} what ran before it
+ * (both "user-specified container configuration", possibly partial). {@code steps} and {@code
+ * progress} are optional in the public schema (absent for its "new_instances" strategy).
  */
 public record Rollout(
     String id,

@@ -3,7 +3,8 @@ package io.github.cfcontainers.cloudflare.model;
 import java.util.List;
 
 /**
- * {@code POST /accounts/{a}/containers/applications/{id}/rollouts}, e.g. {@code
+ * The wire view of a rollout to start (deploy.RolloutPolicy writes it): {@code POST
+ * /accounts/{a}/containers/applications/{id}/rollouts}, e.g. {@code
  * {"description":…,"strategy":"rolling","kind":"full_auto","step_percentage":25,"target_configuration":…}}
  * or with {@code steps} instead of {@code step_percentage}.
  */
