@@ -1,3 +1,4 @@
+// Over 300 lines: one documented method per endpoint the goals call, sharing private helpers.
 package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
