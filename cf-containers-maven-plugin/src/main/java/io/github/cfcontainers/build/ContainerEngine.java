@@ -53,7 +53,10 @@ public interface ContainerEngine {
     }
   }
 
-  /** Registry credentials for one push; the password never shows in {@code toString}. */
+  /**
+   * Registry credentials for one push, the engine's view (mapped from the API's
+   * RegistryCredentials); the password never shows in {@code toString}.
+   */
   record RegistryAuth(String registry, String username, String password) {
     @Override
     public String toString() {

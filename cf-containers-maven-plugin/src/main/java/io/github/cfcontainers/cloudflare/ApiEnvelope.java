@@ -1,22 +1,15 @@
 package io.github.cfcontainers.cloudflare;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * The v4 envelope {@code {success, errors, messages, result, result_info}}. Errors stay raw JSON:
  * the caller parses them leniently ({@link ApiErrors}).
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
 record ApiEnvelope<T>(
     Boolean success, JsonNode errors, JsonNode messages, T result, ResultInfo resultInfo) {
 
   /** {@code result_info}: page-numbered or token-paged lists. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   record ResultInfo(
       Integer page, Integer perPage, Integer count, Integer totalCount, String nextPageToken) {}
 }

@@ -1,3 +1,4 @@
+// Over 300 lines: one documented method per endpoint the goals call, sharing private helpers.
 package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +20,6 @@ import io.github.cfcontainers.cloudflare.model.ScriptSettings;
 import io.github.cfcontainers.cloudflare.model.ScriptSubdomain;
 import io.github.cfcontainers.cloudflare.model.ScriptSummary;
 import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
-import io.github.cfcontainers.cloudflare.model.ScriptVersion;
 import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import io.github.cfcontainers.cloudflare.model.WorkerService;
 import java.util.ArrayList;
@@ -37,9 +37,9 @@ import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
- * The Cloudflare API as the deploy, destroy and status goals need it: Workers scripts, Durable
- * Object namespaces, workers.dev, the container registry, container applications, rollouts and
- * instances.
+ * The Cloudflare API as the deploy, plan, status, rollback and destroy goals need it, and no more:
+ * Workers scripts, Durable Object namespaces, workers.dev, the container registry, container
+ * applications, rollouts and instances.
  *
  * <p>Every method either returns the unwrapped {@code result} or throws {@link
  * CloudflareApiException}. Methods named {@code find…} answer {@link Optional#empty()} when the
@@ -65,13 +65,6 @@ public final class CloudflareApi implements AutoCloseable {
   private final WorkersEndpoints workers;
   private final ContainersEndpoints containers;
   private final ApiCaller caller;
-
-  /**
-   * For tests and the emulator: base URL (null = env/default), account id, token, default settings.
-   */
-  public CloudflareApi(String baseUrl, String accountId, ApiToken token) {
-    this(CloudflareClientConfig.builder(accountId, token).baseUrl(baseUrl).build());
-  }
 
   public CloudflareApi(CloudflareClientConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -181,14 +174,6 @@ public final class CloudflareApi implements AutoCloseable {
     return env == null ? Optional.empty() : Optional.ofNullable(env.result());
   }
 
-  /**
-   * The deployed Worker's migration tag ({@code default_environment.script.migration_tag}); empty
-   * when the Worker does not exist or has no tag yet.
-   */
-  public Optional<String> findMigrationTag(String scriptName) {
-    return findService(scriptName).map(WorkerService::migrationTag);
-  }
-
   /** {@code GET /accounts/{a}/workers/scripts}. */
   public List<ScriptSummary> listScripts() {
     return nonNull(caller.result(workers.listScripts(accountId)));
@@ -205,44 +190,6 @@ public final class CloudflareApi implements AutoCloseable {
             workers.getScriptSettings(accountId, scriptName),
             CloudflareErrorCodes.SERVICE_NOT_FOUND);
     return env == null ? Optional.empty() : Optional.ofNullable(env.result());
-  }
-
-  /**
-   * {@code GET /accounts/{a}/workers/scripts/{name}/versions/{version_id}}, retried briefly while
-   * the API answers code 100146 (a fresh version is not readable everywhere yet).
-   */
-  public ScriptVersion getScriptVersion(String scriptName, String versionId) {
-    requireSegment(scriptName, "script name");
-    requireSegment(versionId, "version id");
-    int attempts = config.versionLookupAttempts();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return caller.result(workers.getScriptVersion(accountId, scriptName, versionId));
-      } catch (CloudflareApiException e) {
-        if (!e.hasCode(CloudflareErrorCodes.VERSION_NOT_FOUND_YET) || attempt >= attempts) {
-          throw e;
-        }
-      }
-      try {
-        config.sleeper().sleep(config.versionLookupDelay().multipliedBy(attempt));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(
-            "Interrupted while waiting for Worker version " + versionId, e);
-      }
-    }
-  }
-
-  /**
-   * {@code DELETE /accounts/{a}/workers/scripts/{name}?force=true}. Does not delete the Worker's
-   * container applications. Answers false when the Worker did not exist.
-   */
-  public boolean deleteScript(String scriptName) {
-    requireSegment(scriptName, "script name");
-    return caller.envelopeOrNullIfAbsent(
-            workers.deleteScript(accountId, scriptName, Boolean.TRUE),
-            CloudflareErrorCodes.SERVICE_NOT_FOUND)
-        != null;
   }
 
   // ------------------------------------------------------------------ Durable Objects
@@ -271,16 +218,6 @@ public final class CloudflareApi implements AutoCloseable {
       }
     }
     return all;
-  }
-
-  /**
-   * The namespace of class {@code className} in Worker {@code scriptName}, from the namespace list.
-   */
-  public Optional<DurableObjectNamespace> findDurableObjectNamespace(
-      String scriptName, String className) {
-    return listDurableObjectNamespaces().stream()
-        .filter(ns -> scriptName.equals(ns.script()) && className.equals(ns.className()))
-        .findFirst();
   }
 
   // ------------------------------------------------------------------ workers.dev
@@ -317,9 +254,11 @@ public final class CloudflareApi implements AutoCloseable {
     return setScriptSubdomain(scriptName, true, false);
   }
 
-  /** {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with the given switches. */
-  public ScriptSubdomain setScriptSubdomain(
-      String scriptName, boolean enabled, boolean previewsEnabled) {
+  /**
+   * {@code POST /accounts/{a}/workers/scripts/{name}/subdomain} with the given switches (the goals
+   * only enable; tests also switch it off).
+   */
+  ScriptSubdomain setScriptSubdomain(String scriptName, boolean enabled, boolean previewsEnabled) {
     requireSegment(scriptName, "script name");
     return caller.result(
         workers.setScriptSubdomain(
@@ -398,12 +337,6 @@ public final class CloudflareApi implements AutoCloseable {
         .findFirst();
   }
 
-  /** {@code GET /accounts/{a}/containers/applications/{id}}. */
-  public Application getApplication(String applicationId) {
-    requireSegment(applicationId, "application id");
-    return caller.result(containers.getApplication(accountId, applicationId));
-  }
-
   /** {@code GET /accounts/{a}/containers/applications/{id}}; empty on 404. */
   public Optional<Application> findApplication(String applicationId) {
     requireSegment(applicationId, "application id");
@@ -459,35 +392,10 @@ public final class CloudflareApi implements AutoCloseable {
   }
 
   /**
-   * {@code POST /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}} with {@code
-   * {"action":…}}: {@code next}, {@code previous} or {@code revert}.
-   */
-  public Rollout actOnRollout(String applicationId, String rolloutId, String action) {
-    requireSegment(applicationId, "application id");
-    requireSegment(rolloutId, "rollout id");
-    Objects.requireNonNull(action, "action");
-    return caller.result(
-        containers.actOnRollout(
-            accountId, applicationId, rolloutId, java.util.Map.of("action", action)));
-  }
-
-  /**
-   * {@code DELETE /accounts/{a}/containers/applications/{id}/rollouts/{rollout_id}}; false when it
-   * did not exist.
-   */
-  public boolean deleteRollout(String applicationId, String rolloutId) {
-    requireSegment(applicationId, "application id");
-    requireSegment(rolloutId, "rollout id");
-    return caller.envelopeOrNullIfAbsent(
-            containers.deleteRollout(accountId, applicationId, rolloutId))
-        != null;
-  }
-
-  /**
    * One page of {@code GET /accounts/{a}/containers/applications/{id}/instances-v2}; pass the
    * previous page's {@code nextPageToken} (null for the first page).
    */
-  public InstancesPage listInstancesPage(String applicationId, String pageToken) {
+  InstancesPage listInstancesPage(String applicationId, String pageToken) {
     requireSegment(applicationId, "application id");
     ApiEnvelope<JsonNode> env =
         caller.envelope(containers.listInstances(accountId, applicationId, pageToken));

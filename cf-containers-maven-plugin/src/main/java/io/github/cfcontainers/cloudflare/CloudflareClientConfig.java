@@ -1,7 +1,5 @@
 package io.github.cfcontainers.cloudflare;
 
-import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,17 +21,6 @@ public final class CloudflareClientConfig {
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
   public static final String BASE_URL_ENV = "CLOUDFLARE_API_BASE_URL";
 
-  /** The XML element and user property of the base URL (the mojo's CfProperties.API_BASE_URL). */
-  public static final Setting BASE_URL_SETTING =
-      Setting.of("apiBaseUrl").withProperty("cf.apiBaseUrl");
-
-  static final String BASE_URL_FIX =
-      "use "
-          + DEFAULT_BASE_URL
-          + " (or an emulator's http://127.0.0.1:<port>/client/v4),"
-          + " through <apiBaseUrl>, -Dcf.apiBaseUrl or "
-          + BASE_URL_ENV;
-
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
 
   private final HttpUrl baseUrl;
@@ -49,8 +36,6 @@ public final class CloudflareClientConfig {
   private final DoubleSupplier random;
   private final ApiCallListener listener;
   private final String userAgent;
-  private final int versionLookupAttempts;
-  private final Duration versionLookupDelay;
 
   private CloudflareClientConfig(Builder b) {
     this.accountId = requireAccountId(b.accountId);
@@ -66,8 +51,6 @@ public final class CloudflareClientConfig {
     this.random = b.random;
     this.listener = b.listener;
     this.userAgent = b.userAgent;
-    this.versionLookupAttempts = b.versionLookupAttempts;
-    this.versionLookupDelay = b.versionLookupDelay;
   }
 
   public static Builder builder(String accountId, ApiToken token) {
@@ -75,11 +58,16 @@ public final class CloudflareClientConfig {
   }
 
   /**
-   * Checks a Cloudflare account id: 32 lowercase hex characters. The message never echoes the
-   * value.
+   * Whether this is a Cloudflare account id: 32 lowercase hex characters (the one home of that
+   * check; the plugin's credential resolver and image paths ask here).
    */
+  public static boolean isAccountId(String value) {
+    return value != null && ACCOUNT_ID.matcher(value).matches();
+  }
+
+  /** Checks a Cloudflare account id ({@link #isAccountId}). The message never echoes the value. */
   public static String requireAccountId(String accountId) {
-    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+    if (!isAccountId(accountId)) {
       throw new IllegalArgumentException(
           "The Cloudflare account id must be 32 lowercase hexadecimal "
               + "characters (the id in the dashboard URL, or CLOUDFLARE_ACCOUNT_ID); got "
@@ -90,7 +78,12 @@ public final class CloudflareClientConfig {
     return accountId;
   }
 
-  /** Explicit, else {@value #BASE_URL_ENV}, else the default; always ends with {@code /}. */
+  /**
+   * Explicit, else {@value #BASE_URL_ENV}, else the default; always ends with {@code /}.
+   *
+   * @throws InvalidBaseUrlException when the chosen URL is not http(s) or carries credentials, a
+   *     query or a fragment
+   */
   public static HttpUrl resolveBaseUrl(String explicit, Function<String, String> environment) {
     String chosen = explicit;
     String source = "the configured base URL";
@@ -105,23 +98,19 @@ public final class CloudflareClientConfig {
     chosen = chosen.trim();
     HttpUrl url = HttpUrl.parse(chosen.endsWith("/") ? chosen : chosen + "/");
     if (url == null) {
-      throw new InvalidSettingException(
-          BASE_URL_SETTING,
+      throw new InvalidBaseUrlException(
           "Invalid Cloudflare API base URL from "
               + source
-              + ": it must be an http:// or https:// URL.",
-          BASE_URL_FIX);
+              + ": it must be an http:// or https:// URL.");
     }
     if (url.query() != null
         || url.fragment() != null
         || !url.username().isEmpty()
         || !url.password().isEmpty()) {
-      throw new InvalidSettingException(
-          BASE_URL_SETTING,
+      throw new InvalidBaseUrlException(
           "Invalid Cloudflare API base URL from "
               + source
-              + ": it must not carry credentials, a query or a fragment.",
-          BASE_URL_FIX);
+              + ": it must not carry credentials, a query or a fragment.");
     }
     return url;
   }
@@ -178,14 +167,6 @@ public final class CloudflareClientConfig {
     return userAgent;
   }
 
-  public int versionLookupAttempts() {
-    return versionLookupAttempts;
-  }
-
-  public Duration versionLookupDelay() {
-    return versionLookupDelay;
-  }
-
   @Override
   public String toString() {
     return "CloudflareClientConfig[baseUrl="
@@ -215,8 +196,6 @@ public final class CloudflareClientConfig {
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private ApiCallListener listener = ApiCallListener.NONE;
     private String userAgent = "cf-containers-maven-plugin";
-    private int versionLookupAttempts = 5;
-    private Duration versionLookupDelay = Duration.ofMillis(500);
 
     private Builder(String accountId, ApiToken token) {
       this.accountId = accountId;
@@ -291,19 +270,6 @@ public final class CloudflareClientConfig {
 
     public Builder userAgent(String value) {
       this.userAgent = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /**
-     * How often a script version is read while the API answers code 100146 (not found yet), and the
-     * wait.
-     */
-    public Builder versionLookup(int attempts, Duration delay) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("versionLookup attempts must be at least 1");
-      }
-      this.versionLookupAttempts = attempts;
-      this.versionLookupDelay = nonNegative(delay, "versionLookup delay");
       return this;
     }
 

@@ -9,7 +9,6 @@ public final class CloudflareErrorCodes {
   public static final int WORKER_VALIDATION_FAILED = 10021;
   public static final int MIGRATION_TAG_MISMATCH = 10079;
   public static final int SERVICE_NOT_FOUND = 10090;
-  public static final int VERSION_NOT_FOUND_YET = 100146;
 
   private CloudflareErrorCodes() {}
 }

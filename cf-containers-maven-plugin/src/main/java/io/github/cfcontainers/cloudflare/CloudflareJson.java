@@ -3,21 +3,28 @@ package io.github.cfcontainers.cloudflare;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The Jackson configuration the client uses; public so other layers (and the emulator tests) can
- * share it.
+ * The Jackson configuration of every body the client sends and reads: the {@code model} records
+ * carry no naming or inclusion annotations of their own, so they are written and read only through
+ * this mapper. Public so other layers (a metadata hash, tests) write exactly what goes on the wire.
  */
 public final class CloudflareJson {
 
   private CloudflareJson() {}
 
-  /** A new mapper: absent values not written, unknown properties ignored, java.time supported. */
+  /**
+   * A new mapper: Java names in snake_case ({@code mainModule} → {@code main_module}; a field whose
+   * wire name differs says so with {@code @JsonProperty}), absent values not written, unknown
+   * properties ignored, java.time supported.
+   */
   public static ObjectMapper newMapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

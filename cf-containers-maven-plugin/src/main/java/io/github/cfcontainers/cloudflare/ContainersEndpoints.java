@@ -78,20 +78,6 @@ interface ContainersEndpoints {
       @Path("application_id") String applicationId,
       @Path("rollout_id") String rolloutId);
 
-  /** Stepping a rollout twice would step it twice: not marked idempotent. */
-  @POST("accounts/{account_id}/containers/applications/{application_id}/rollouts/{rollout_id}")
-  Call<ApiEnvelope<Rollout>> actOnRollout(
-      @Path("account_id") String accountId,
-      @Path("application_id") String applicationId,
-      @Path("rollout_id") String rolloutId,
-      @Body java.util.Map<String, String> body);
-
-  @DELETE("accounts/{account_id}/containers/applications/{application_id}/rollouts/{rollout_id}")
-  Call<ApiEnvelope<JsonNode>> deleteRollout(
-      @Path("account_id") String accountId,
-      @Path("application_id") String applicationId,
-      @Path("rollout_id") String rolloutId);
-
   @GET("accounts/{account_id}/containers/applications/{application_id}/instances-v2")
   Call<ApiEnvelope<JsonNode>> listInstances(
       @Path("account_id") String accountId,

@@ -6,7 +6,6 @@ import io.github.cfcontainers.cloudflare.model.ScriptSettings;
 import io.github.cfcontainers.cloudflare.model.ScriptSubdomain;
 import io.github.cfcontainers.cloudflare.model.ScriptSummary;
 import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
-import io.github.cfcontainers.cloudflare.model.ScriptVersion;
 import io.github.cfcontainers.cloudflare.model.WorkerService;
 import java.util.List;
 import okhttp3.RequestBody;
@@ -38,12 +37,6 @@ interface WorkersEndpoints {
   @GET("accounts/{account_id}/workers/scripts/{script_name}/settings")
   Call<ApiEnvelope<ScriptSettings>> getScriptSettings(
       @Path("account_id") String accountId, @Path("script_name") String scriptName);
-
-  @GET("accounts/{account_id}/workers/scripts/{script_name}/versions/{version_id}")
-  Call<ApiEnvelope<ScriptVersion>> getScriptVersion(
-      @Path("account_id") String accountId,
-      @Path("script_name") String scriptName,
-      @Path("version_id") String versionId);
 
   @DELETE("accounts/{account_id}/workers/scripts/{script_name}")
   Call<ApiEnvelope<JsonNode>> deleteScript(

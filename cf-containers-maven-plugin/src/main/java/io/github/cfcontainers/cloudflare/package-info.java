@@ -1,5 +1,6 @@
 /**
- * The Cloudflare API client: plain Java (no Maven types), Retrofit + Jackson underneath.
+ * The Cloudflare API client: plain Java (no Maven types), Retrofit + Jackson underneath; the JSON
+ * naming (snake_case) is set once in {@link io.github.cfcontainers.cloudflare.CloudflareJson}.
  *
  * <h2>Use</h2>
  *
@@ -7,15 +8,15 @@
  * CloudflareClientConfig config = CloudflareClientConfig.builder(accountId, ApiToken.of(token))
  *         .baseUrl(explicitOrNull)              // else env CLOUDFLARE_API_BASE_URL, else api.cloudflare.com/client/v4
  *         .listener(e -> log.debug(e.describe()))
- *         .build();
+ *         .build();                             // InvalidBaseUrlException for an unusable base URL
  * try (CloudflareApi api = new CloudflareApi(config)) {
- *     Optional<String> tag = api.findMigrationTag("my-worker");
+ *     Optional<WorkerService> worker = api.findService("my-worker");
  *     ...
  * }
  * }</pre>
  *
- * For tests against the emulator: {@code new CloudflareApi(baseUrl, accountId,
- * ApiToken.of("any"))}.
+ * The client is a leaf: it imports nothing else of the plugin. Its methods are the ones the goals
+ * call; the plugin maps its exceptions to the settings the user writes.
  *
  * <h2>Answers and errors</h2>
  *
@@ -42,8 +43,7 @@
  * error. GET, PUT (the script upload replaces the script), DELETE, PATCH (our bodies set absolute
  * values) and the POSTs that are safe to repeat (registry credentials, workers.dev switch, marked
  * {@code @Idempotent}) are retried on all of them. OkHttp's own silent connection retry is switched
- * off so this policy is the only one. Reading a fresh script version also retries briefly on code
- * 100146 (eventual consistency).
+ * off so this policy is the only one.
  *
  * <h2>Secrets</h2>
  *

@@ -1,9 +1,9 @@
 package io.github.cfcontainers.deploy;
 
+import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Setting;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a container's image goes and what the application references.
@@ -20,8 +20,6 @@ public record ImageTarget(
     String repository,
     String tag,
     boolean contentTagged) {
-
-  private static final Pattern ACCOUNT = Pattern.compile("[0-9a-f]{32}");
 
   public String taggedReference() {
     return repository + (tag.startsWith("sha256:") ? "@" : ":") + tag;
@@ -89,7 +87,7 @@ public record ImageTarget(
       return new ImageTarget(Optional.empty(), first, first + "/" + path, tag, false);
     }
     String[] parts = path.split("/", 2);
-    if (parts.length == 2 && ACCOUNT.matcher(parts[0]).matches()) {
+    if (parts.length == 2 && CloudflareClientConfig.isAccountId(parts[0])) {
       if (!parts[0].equals(account)) {
         throw new InvalidSettingException(
             Setting.ofContainer(label, "image"),

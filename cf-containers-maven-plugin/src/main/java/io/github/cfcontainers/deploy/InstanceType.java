@@ -1,5 +1,6 @@
 package io.github.cfcontainers.deploy;
 
+import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,6 +66,21 @@ public enum InstanceType {
                     && type.memoryMib == memoryMib
                     && type.diskMb == diskMb)
         .findFirst();
+  }
+
+  /**
+   * A configuration's type: its {@code instance_type} with legacy names mapped ({@code dev} →
+   * {@code lite}), else the type whose sizes it states (a read-back may state only those), else
+   * null.
+   */
+  public static String canonicalName(ApplicationConfiguration c) {
+    if (c.instanceType() == null) {
+      var disk = c.disk();
+      return c.vcpu() == null || c.memoryMib() == null || disk == null || disk.sizeMb() == null
+          ? null
+          : ofSizes(c.vcpu(), c.memoryMib(), disk.sizeMb()).map(InstanceType::apiName).orElse(null);
+    }
+    return fromName(c.instanceType()).map(InstanceType::apiName).orElse(c.instanceType());
   }
 
   public static String names() {

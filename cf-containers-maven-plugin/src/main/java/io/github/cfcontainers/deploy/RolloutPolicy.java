@@ -5,7 +5,8 @@ import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
 import java.util.List;
 
 /**
- * How an update reaches the running instances.
+ * How an update reaches the running instances: the validated view of the POM's {@code <rollout>}
+ * (maven.Rollout), written to the API as a RolloutCreateRequest.
  *
  * @param stepPercentage one of 5, 10, 20, 25, 50, 100; or null when {@code steps} is given
  * @param steps an ascending list within 10..100 ending at 100; empty when {@code stepPercentage} is

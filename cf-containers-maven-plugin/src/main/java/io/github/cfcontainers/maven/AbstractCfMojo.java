@@ -88,6 +88,8 @@ abstract class AbstractCfMojo extends AbstractMojo {
       run(new MavenReporter(getLog()));
     } catch (InvalidSettingException e) {
       throw new MojoExecutionException(SettingMessages.describe(e), e);
+    } catch (io.github.cfcontainers.cloudflare.InvalidBaseUrlException e) {
+      throw new MojoExecutionException(SettingMessages.describe(ApiBaseUrl.invalid(e)), e);
     } catch (ImageBuildFailedException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (EngineUnavailableException e) {

@@ -1,10 +1,10 @@
 package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.cloudflare.ApiToken;
+import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Setting;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -15,8 +15,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * (username = account id, password = token, decrypted).
  */
 final class CredentialsResolver {
-
-  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
 
   private final Function<String, String> environment;
   private final SettingsServers servers;
@@ -61,7 +59,7 @@ final class CredentialsResolver {
               + "</id> in settings.xml");
     }
     account = account.trim();
-    if (!ACCOUNT_ID.matcher(account).matches()) {
+    if (!CloudflareClientConfig.isAccountId(account)) {
       throw new InvalidSettingException(
           Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
           "The account id from " + accountSource + " is not 32 lower-case hex characters.",

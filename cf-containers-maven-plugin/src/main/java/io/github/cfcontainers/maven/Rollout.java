@@ -3,7 +3,10 @@ package io.github.cfcontainers.maven;
 import io.github.cfcontainers.config.RolloutConfig;
 import java.util.List;
 
-/** {@code <rollout>} of a container: how an update reaches running instances. */
+/**
+ * {@code <rollout>} of a container as written in the POM (text, unvalidated; validated into
+ * deploy.RolloutPolicy): how an update reaches running instances.
+ */
 public class Rollout implements RolloutConfig {
 
   /** {@code rolling} (default) or {@code immediate} (100 % at once). */

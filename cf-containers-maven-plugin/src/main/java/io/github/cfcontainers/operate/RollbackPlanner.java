@@ -8,6 +8,7 @@ import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.deploy.ContainerDeployment;
+import io.github.cfcontainers.deploy.InstanceType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -215,7 +216,7 @@ final class RollbackPlanner {
         target.observability() != null || running == null
             ? target.observability()
             : running.observability();
-    String type = sized.canonicalInstanceType();
+    String type = InstanceType.canonicalName(sized);
     if (type != null) {
       return new ApplicationConfiguration(target.image(), type, null, null, null, observability);
     }
@@ -227,8 +228,8 @@ final class RollbackPlanner {
   static List<String> changes(ApplicationConfiguration now, ApplicationConfiguration back) {
     var changes = new ArrayList<String>();
     compare(changes, "image", now == null ? null : now.image(), back.image());
-    String nowType = now == null ? null : now.canonicalInstanceType();
-    String backType = back.canonicalInstanceType();
+    String nowType = now == null ? null : InstanceType.canonicalName(now);
+    String backType = InstanceType.canonicalName(back);
     if (nowType != null && backType != null) {
       compare(changes, "instance_type", nowType, backType);
     } else if (now != null) {

@@ -51,60 +51,12 @@ class ClientBehaviourTest extends ApiTestSupport {
         new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json"),
         new MockResponse().setResponseCode(204));
     assertThat(api.deleteApplication("a")).isTrue();
-    assertThat(api.deleteScript("w")).isTrue();
+    assertThat(api.deleteScript("w", true)).isTrue();
   }
 
   @Test
-  void rolloutActionsAndDelete() throws Exception {
-    enqueue(ok("{\"id\":\"r-1\",\"status\":\"progressing\"}"), ok("null"));
-    assertThat(api.actOnRollout("a1", "r-1", "next").status()).isEqualTo("progressing");
-    assertThat(api.deleteRollout("a1", "r-1")).isTrue();
-    expect("POST", A + "/containers/applications/a1/rollouts/r-1", "{\"action\":\"next\"}");
-    expect("DELETE", A + "/containers/applications/a1/rollouts/r-1", null);
-  }
-
-  @Test
-  void rolloutActionIsNotRetriedOn500() {
-    enqueue(error(500, 0, "internal"), ok("{}"));
-    catchThrowableOfType(CloudflareApiException.class, () -> api.actOnRollout("a1", "r-1", "next"));
-    assertThat(server.getRequestCount()).isEqualTo(1);
-  }
-
-  @Test
-  void legacyInstanceTypeNamesAreMapped() {
-    assertThat(
-            new ApplicationConfiguration("img", "dev", null, null, null, null)
-                .canonicalInstanceType())
-        .isEqualTo("lite");
-    assertThat(
-            new ApplicationConfiguration("img", "Standard-2", null, null, null, null)
-                .canonicalInstanceType())
-        .isEqualTo("standard-2");
-    assertThat(
-            new ApplicationConfiguration("img", null, 1.0, 3072, null, null)
-                .canonicalInstanceType())
-        .isNull();
-    assertThat(
-            new ApplicationConfiguration(
-                    "img", null, 1.0, 3072, new ApplicationConfiguration.Disk(6000), null)
-                .canonicalInstanceType())
-        .isNull();
-    assertThat(
-            new ApplicationConfiguration(
-                    "img", null, 0.5, 4096, new ApplicationConfiguration.Disk(8000), null)
-                .canonicalInstanceType())
-        .as("a read-back stating only the sizes")
-        .isEqualTo("standard-1");
-    assertThat(
-            new ApplicationConfiguration("img", "standard", null, null, null, null)
-                .canonicalInstanceType())
-        .isEqualTo("standard-1");
-  }
-
-  @Test
-  void recordsWriteOnlyTheirApiFieldsSoTheEmulatorCanReuseThem() throws Exception {
-    ObjectMapper mapper =
-        new ObjectMapper(); // a plain mapper: the records' own annotations must suffice
+  void recordsWriteOnlyTheirApiFieldsThroughTheClientMapper() throws Exception {
+    ObjectMapper mapper = CloudflareJson.newMapper();
     assertJson(
         mapper.writeValueAsString(
             new Rollout(

@@ -3,8 +3,6 @@ package io.github.cfcontainers.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.Setting;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,37 +42,29 @@ class ConfigTest {
   @Test
   void badBaseUrls() {
     assertThatThrownBy(() -> CloudflareClientConfig.resolveBaseUrl("ftp://x", n -> null))
-        .isInstanceOf(InvalidSettingException.class)
+        .isInstanceOf(InvalidBaseUrlException.class)
         .hasMessageContaining("http:// or https://");
     assertThatThrownBy(
             () ->
                 CloudflareClientConfig.resolveBaseUrl(
                     null, Map.of("CLOUDFLARE_API_BASE_URL", "not a url")::get))
-        .isInstanceOf(InvalidSettingException.class)
+        .isInstanceOf(InvalidBaseUrlException.class)
         .hasMessageContaining("CLOUDFLARE_API_BASE_URL");
     assertThatThrownBy(
             () -> CloudflareClientConfig.resolveBaseUrl("https://u:p@h/client/v4", n -> null))
-        .isInstanceOf(InvalidSettingException.class)
+        .isInstanceOf(InvalidBaseUrlException.class)
         .hasMessageContaining("credentials");
     assertThatThrownBy(() -> CloudflareClientConfig.resolveBaseUrl("not a url", n -> null))
-        .isInstanceOf(InvalidSettingException.class)
-        .satisfies(
-            e ->
-                assertThat(((InvalidSettingException) e).setting())
-                    .isEqualTo(
-                        Setting.of("apiBaseUrl")
-                            .withProperty(io.github.cfcontainers.maven.CfProperties.API_BASE_URL)))
-        .satisfies(
-            e ->
-                assertThat(((InvalidSettingException) e).fix())
-                    .contains("/client/v4")
-                    .contains("-Dcf.apiBaseUrl")
-                    .contains("CLOUDFLARE_API_BASE_URL"));
+        .isInstanceOf(InvalidBaseUrlException.class)
+        .hasMessage(
+            "Invalid Cloudflare API base URL from the configured base URL:"
+                + " it must be an http:// or https:// URL.");
   }
 
   @Test
   void accountIdMustBe32LowercaseHex() {
     assertThat(CloudflareClientConfig.requireAccountId(ACCOUNT)).isEqualTo(ACCOUNT);
+    assertThat(CloudflareClientConfig.isAccountId(ACCOUNT)).isTrue();
     for (String bad :
         new String[] {
           null,
@@ -84,6 +74,7 @@ class ConfigTest {
           ACCOUNT.substring(1),
           "0123456789abcdef0123456789abcdeg"
         }) {
+      assertThat(CloudflareClientConfig.isAccountId(bad)).as(bad).isFalse();
       assertThatThrownBy(() -> CloudflareClientConfig.requireAccountId(bad))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("32 lowercase hexadecimal");
@@ -91,8 +82,12 @@ class ConfigTest {
   }
 
   @Test
-  void convenienceConstructorUsesTheGivenBaseUrl() {
-    try (CloudflareApi api = new CloudflareApi("http://127.0.0.1:9/client/v4", ACCOUNT, TOKEN)) {
+  void theClientUsesTheGivenBaseUrl() {
+    try (CloudflareApi api =
+        new CloudflareApi(
+            CloudflareClientConfig.builder(ACCOUNT, TOKEN)
+                .baseUrl("http://127.0.0.1:9/client/v4")
+                .build())) {
       assertThat(api.baseUrl()).isEqualTo("http://127.0.0.1:9/client/v4/");
       assertThat(api.accountId()).isEqualTo(ACCOUNT);
     }

@@ -165,7 +165,7 @@ class ContainersApiTest extends ApiTestSupport {
   @Test
   void getAndFindApplication() throws Exception {
     enqueue(ok(APP), error(404, 1000, "{\"error\":\"APPLICATION_NOT_FOUND\"}"));
-    assertThat(api.getApplication("a1b2").name()).isEqualTo("my-worker-mycontainer");
+    assertThat(api.findApplication("a1b2").orElseThrow().name()).isEqualTo("my-worker-mycontainer");
     assertThat(api.findApplication("gone")).isEmpty();
     expect("GET", A + "/containers/applications/a1b2", null);
     expect("GET", A + "/containers/applications/gone", null);

@@ -133,7 +133,6 @@ abstract class EmulatorContractSupport {
         .sleeper(sleeps::add)
         .random(() -> 0.5)
         .listener(events::add)
-        .versionLookup(3, Duration.ofMillis(5))
         .readTimeout(Duration.ofSeconds(20));
   }
 

@@ -59,14 +59,14 @@ class EmulatorDurableObjectsSubdomainContractTest extends EmulatorContractSuppor
     assertThat(logged("GET", "/workers/durable_objects/namespaces"))
         .extracting(n -> n.path("query").asText())
         .containsExactly("per_page=1000", "per_page=1000&page=2");
-    assertThat(api.findDurableObjectNamespace("many", "C1000")).isPresent();
+    assertThat(Namespaces.find(api, "many", "C1000")).isPresent();
   }
 
   @Test
   void findNamespaceIsEmptyForAnUnknownScriptOrClass() {
     deployWorker("alpha");
-    assertThat(api.findDurableObjectNamespace("alpha", "Nope")).isEmpty();
-    assertThat(api.findDurableObjectNamespace("nobody", "MyContainer")).isEmpty();
+    assertThat(Namespaces.find(api, "alpha", "Nope")).isEmpty();
+    assertThat(Namespaces.find(api, "nobody", "MyContainer")).isEmpty();
   }
 
   @Test

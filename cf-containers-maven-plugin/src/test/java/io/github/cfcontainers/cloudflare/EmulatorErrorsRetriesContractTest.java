@@ -123,7 +123,8 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
                   () -> wrongBase.findApplication("a1"), CloudflareApiException.class))
           .isNotNull();
       assertThat(
-              catchThrowableOfType(() -> wrongBase.deleteScript("x"), CloudflareApiException.class))
+              catchThrowableOfType(
+                  () -> wrongBase.deleteScript("x", true), CloudflareApiException.class))
           .isNotNull();
     } finally {
       wrongBase.close();

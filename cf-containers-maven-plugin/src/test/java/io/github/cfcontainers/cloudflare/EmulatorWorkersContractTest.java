@@ -15,7 +15,6 @@ import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
 import io.github.cfcontainers.cloudflare.model.ScriptSettings;
 import io.github.cfcontainers.cloudflare.model.ScriptSummary;
 import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
-import io.github.cfcontainers.cloudflare.model.ScriptVersion;
 import io.github.cfcontainers.cloudflare.model.SecretTextBinding;
 import io.github.cfcontainers.cloudflare.model.WorkerBinding;
 import io.github.cfcontainers.cloudflare.model.WorkerObservability;
@@ -43,8 +42,7 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
     assertThat(r.compatibilityDate()).isEqualTo("2025-06-01");
     assertThat(r.handlers()).contains("fetch");
 
-    DurableObjectNamespace ns =
-        api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow();
+    DurableObjectNamespace ns = Namespaces.find(api, "my-worker", "MyContainer").orElseThrow();
     assertThat(ns.useSqlite()).isTrue();
     assertThat(ns.useContainers()).as("not in the public schema of the list").isNull();
     assertThat(containerEnabled(ns.id())).isTrue();
@@ -61,8 +59,7 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   @Test
   void secondUploadWithCurrentOldTagAppliesOnlyThePendingStep() {
     deployWorker("my-worker");
-    String firstNamespace =
-        api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id();
+    String firstNamespace = Namespaces.find(api, "my-worker", "MyContainer").orElseThrow().id();
 
     ScriptMetadata second =
         ScriptMetadata.builder("worker.js", "2025-06-01")
@@ -76,13 +73,11 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
     ScriptUploadResult r = api.uploadScript("my-worker", second, List.of(workerModule()));
 
     assertThat(r.migrationTag()).isEqualTo("v2");
-    assertThat(api.findMigrationTag("my-worker")).contains("v2");
-    assertThat(api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id())
+    assertThat(api.findService("my-worker").map(WorkerService::migrationTag)).contains("v2");
+    assertThat(Namespaces.find(api, "my-worker", "MyContainer").orElseThrow().id())
         .as("the existing class keeps its namespace")
         .isEqualTo(firstNamespace);
-    assertThat(
-            containerEnabled(
-                api.findDurableObjectNamespace("my-worker", "Second").orElseThrow().id()))
+    assertThat(containerEnabled(Namespaces.find(api, "my-worker", "Second").orElseThrow().id()))
         .isTrue();
   }
 
@@ -118,7 +113,7 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
     assertThat(e.kind()).isEqualTo(CloudflareApiException.Kind.API_ERROR);
     assertThat(e.attempts()).as("a 400 is never retried").isEqualTo(1);
     assertThat(e.getMessage()).contains("[code 10079]").contains("Hint: the migration old_tag");
-    assertThat(api.findMigrationTag("my-worker")).contains("v1");
+    assertThat(api.findService("my-worker").map(WorkerService::migrationTag)).contains("v1");
     assertThat(logged("PUT", "/workers/scripts/my-worker")).hasSize(2);
   }
 
@@ -155,7 +150,7 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   @Test
   void findServiceAndMigrationTagAreEmptyForAnAbsentWorker() {
     assertThat(api.findService("nobody")).isEmpty();
-    assertThat(api.findMigrationTag("nobody")).isEmpty();
+    assertThat(api.findService("nobody").map(WorkerService::migrationTag)).isEmpty();
     assertThat(api.findScriptSettings("nobody")).isEmpty();
     assertThat(statuses(logged("GET", "/workers/services/nobody")))
         .as("one 404 per call, not retried")
@@ -244,52 +239,12 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   }
 
   @Test
-  void scriptVersionCarriesTheNamespaceIdOfTheBinding() {
-    ScriptUploadResult up = deployWorker("my-worker");
-    ScriptVersion v = api.getScriptVersion("my-worker", up.deploymentId());
-    String fromList = api.findDurableObjectNamespace("my-worker", "MyContainer").orElseThrow().id();
-
-    assertThat(v.id()).isEqualTo(up.deploymentId());
-    assertThat(v.durableObjectNamespaceId("MyContainer")).contains(fromList);
-    assertThat(v.durableObjectNamespaceId("Nope")).isEmpty();
-  }
-
-  @Test
-  void versionNotFoundYetIsRetriedUntilReadable() {
-    ScriptUploadResult up = deployWorker("my-worker");
-    fault(
-        "{\"method\":\"GET\",\"path\":\"/versions/\",\"status\":404,\"code\":100146,\"times\":2,"
-            + "\"message\":\"version not found yet\"}");
-    clearRequests();
-
-    ScriptVersion v = api.getScriptVersion("my-worker", up.deploymentId());
-
-    assertThat(v.durableObjectNamespaceId("MyContainer")).isPresent();
-    assertThat(statuses(logged("GET", "/versions/" + up.deploymentId())))
-        .containsExactly(404, 404, 200);
-    assertThat(sleeps).as("versionLookup waits delay * attempt").hasSize(2);
-  }
-
-  @Test
-  void versionNotFoundGivesUpAfterTheConfiguredAttempts() {
-    deployWorker("my-worker");
-    clearRequests();
-    CloudflareApiException e =
-        catchThrowableOfType(
-            () -> api.getScriptVersion("my-worker", "00000000-0000-4000-8000-000000000000"),
-            CloudflareApiException.class);
-    assertThat(e.hasCode(CloudflareErrorCodes.VERSION_NOT_FOUND_YET)).isTrue();
-    assertThat(e.httpStatus()).isEqualTo(404);
-    assertThat(logged("GET", "/versions/00000000-0000-4000-8000-000000000000")).hasSize(3);
-  }
-
-  @Test
   void deleteScriptForcesAndAnswersFalseWhenAbsent() {
     deployWorker("my-worker");
-    assertThat(api.deleteScript("my-worker")).isTrue();
+    assertThat(api.deleteScript("my-worker", true)).isTrue();
     assertThat(api.findService("my-worker")).isEmpty();
-    assertThat(api.findDurableObjectNamespace("my-worker", "MyContainer")).isEmpty();
-    assertThat(api.deleteScript("my-worker")).isFalse();
+    assertThat(Namespaces.find(api, "my-worker", "MyContainer")).isEmpty();
+    assertThat(api.deleteScript("my-worker", true)).isFalse();
 
     List<JsonNode> deletes = logged("DELETE", "/workers/scripts/my-worker");
     assertThat(deletes).extracting(n -> n.path("query").asText()).containsOnly("force=true");

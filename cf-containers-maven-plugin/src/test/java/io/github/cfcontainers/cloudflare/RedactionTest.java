@@ -100,7 +100,7 @@ class RedactionTest extends ApiTestSupport {
   @Test
   void eventsCarryMethodPathStatusButNoQuery() {
     enqueue(ok("null"));
-    api.deleteScript("my-worker");
+    api.deleteScript("my-worker", true);
     assertThat(events).hasSize(1);
     ApiCallEvent ev = events.get(0);
     assertThat(ev.method()).isEqualTo("DELETE");

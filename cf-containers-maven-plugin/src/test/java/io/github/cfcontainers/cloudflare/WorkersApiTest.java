@@ -16,13 +16,12 @@ import io.github.cfcontainers.cloudflare.model.ScriptSettings;
 import io.github.cfcontainers.cloudflare.model.ScriptSubdomain;
 import io.github.cfcontainers.cloudflare.model.ScriptSummary;
 import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
-import io.github.cfcontainers.cloudflare.model.ScriptVersion;
 import io.github.cfcontainers.cloudflare.model.SecretTextBinding;
 import io.github.cfcontainers.cloudflare.model.TransferredClass;
 import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import io.github.cfcontainers.cloudflare.model.WorkerObservability;
+import io.github.cfcontainers.cloudflare.model.WorkerService;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -183,7 +182,7 @@ class WorkersApiTest extends ApiTestSupport {
           "script":{"id":"my-worker","etag":"e1","migration_tag":"v3","modified_on":"2026-11-29T22:00:00Z"}},
          "created_on":"2026-11-01T00:00:00Z"}
         """));
-    assertThat(api.findMigrationTag("my-worker")).contains("v3");
+    assertThat(api.findService("my-worker").map(WorkerService::migrationTag)).contains("v3");
     expect("GET", A + "/workers/services/my-worker", null);
   }
 
@@ -255,47 +254,10 @@ class WorkersApiTest extends ApiTestSupport {
   }
 
   @Test
-  void scriptVersionRetriesBrieflyOn100146() throws Exception {
-    useClient(config(RetryPolicy.DEFAULT).versionLookup(4, Duration.ofMillis(250)));
-    enqueue(
-        error(404, 100146, "This Worker version does not exist yet."),
-        error(404, 100146, "This Worker version does not exist yet."),
-        ok(
-            """
-            {"id":"v-1","number":3,"metadata":{"source":"api"},
-             "resources":{"bindings":[
-              {"type":"durable_object_namespace","name":"MY_CONTAINER","class_name":"MyContainer",
-               "namespace_id":"0000aaaa1111bbbb2222cccc3333dddd"},
-              {"type":"durable_object_namespace","name":"OTHER","class_name":"MyContainer",
-               "script_name":"elsewhere","namespace_id":"ffff"}],
-              "script":{"etag":"e"},"script_runtime":{"compatibility_date":"2026-11-01"}}}
-            """));
-    ScriptVersion version = api.getScriptVersion("my-worker", "v-1");
-    assertThat(version.number()).isEqualTo(3);
-    assertThat(version.durableObjectNamespaceId("MyContainer"))
-        .contains("0000aaaa1111bbbb2222cccc3333dddd");
-    assertThat(version.durableObjectNamespaceId("Nope")).isEmpty();
-    assertThat(sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
-    for (int i = 0; i < 3; i++) {
-      expect("GET", A + "/workers/scripts/my-worker/versions/v-1", null);
-    }
-  }
-
-  @Test
-  void scriptVersionGivesUpAfterItsAttempts() {
-    useClient(config(RetryPolicy.DEFAULT).versionLookup(2, Duration.ofMillis(10)));
-    enqueue(error(404, 100146, "not yet"), error(404, 100146, "not yet"));
-    assertThatThrownBy(() -> api.getScriptVersion("w", "v"))
-        .isInstanceOfSatisfying(
-            CloudflareApiException.class, e -> assertThat(e.hasCode(100146)).isTrue());
-    assertThat(server.getRequestCount()).isEqualTo(2);
-  }
-
-  @Test
   void deleteScriptForcesAndReportsAbsence() throws Exception {
     enqueue(ok("null"), error(404, 10007, "This Worker does not exist on your account."));
-    assertThat(api.deleteScript("my-worker")).isTrue();
-    assertThat(api.deleteScript("my-worker")).isFalse();
+    assertThat(api.deleteScript("my-worker", true)).isTrue();
+    assertThat(api.deleteScript("my-worker", true)).isFalse();
     expect("DELETE", A + "/workers/scripts/my-worker?force=true", null);
     expect("DELETE", A + "/workers/scripts/my-worker?force=true", null);
   }
@@ -337,9 +299,7 @@ class WorkersApiTest extends ApiTestSupport {
         {"success":true,"errors":[],"messages":[],"result":[{"id":"2","script":"s","class":"B"}],
          "result_info":{"page":2,"per_page":1000,"count":1,"total_count":2}}
         """));
-    assertThat(api.findDurableObjectNamespace("s", "B"))
-        .map(DurableObjectNamespace::id)
-        .contains("2");
+    assertThat(Namespaces.find(api, "s", "B")).map(DurableObjectNamespace::id).contains("2");
     expect("GET", A + "/workers/durable_objects/namespaces?per_page=1000", null);
     expect("GET", A + "/workers/durable_objects/namespaces?per_page=1000&page=2", null);
   }

@@ -350,7 +350,6 @@ class DeployFaultMatrixTest {
             .retryPolicy(
                 new RetryPolicy(
                     4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(5)))
-            .versionLookup(3, Duration.ofMillis(20))
             .connectTimeout(Duration.ofSeconds(2))
             .readTimeout(READ_TIMEOUT)
             .build();

@@ -1,19 +1,10 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.github.cfcontainers.deploy.InstanceType;
-
 /**
  * An application's {@code configuration}: {@code image} plus either {@code instance_type} or a
  * custom size ({@code vcpu}, {@code memory_mib}, {@code disk.size_mb}), and {@code
  * observability.logs.enabled}.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationConfiguration(
     String image,
     String instanceType,
@@ -23,15 +14,9 @@ public record ApplicationConfiguration(
     Observability observability) {
 
   /** {@code disk}: {@code {"size_mb":…}}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Disk(Integer sizeMb) {}
 
   /** {@code observability}: {@code {"logs":{"enabled":…}}}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Observability(Logs logs) {
     public static Observability logs(boolean enabled) {
       return new Observability(new Logs(enabled));
@@ -39,9 +24,6 @@ public record ApplicationConfiguration(
   }
 
   /** {@code observability.logs}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Logs(Boolean enabled) {}
 
   /** A named instance type ({@code lite}, {@code basic}, {@code standard-1} …). */
@@ -61,21 +43,5 @@ public record ApplicationConfiguration(
         memoryMib,
         new Disk(diskMb),
         logs == null ? null : Observability.logs(logs));
-  }
-
-  /**
-   * {@code instance_type} with legacy names mapped ({@code dev} → {@code lite}, {@code standard} →
-   * {@code standard-1}); without one, the type whose sizes these are (a read-back may state only
-   * the resolved sizes), else null.
-   */
-  public String canonicalInstanceType() {
-    if (instanceType == null) {
-      return vcpu == null || memoryMib == null || disk == null || disk.sizeMb() == null
-          ? null
-          : InstanceType.ofSizes(vcpu, memoryMib, disk.sizeMb())
-              .map(InstanceType::apiName)
-              .orElse(null);
-    }
-    return InstanceType.fromName(instanceType).map(InstanceType::apiName).orElse(instanceType);
   }
 }

@@ -1,11 +1,7 @@
 package io.github.cfcontainers.cloudflare.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * An item of {@code GET …/applications/{id}/instances-v2}. The public schema (cloudflare-typescript
@@ -17,9 +13,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * location}. Both forms are read; {@code location} and {@code state} stay JSON because their shapes
  * differ between them.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerInstance(
     String id,
     String createdAt,

@@ -1,19 +1,12 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * An item of {@code GET /accounts/{a}/workers/durable_objects/namespaces}. The public schema is
  * {@code {id, name, script, class, use_sqlite}}, every field optional; {@code use_containers} is
  * read when present (the emulator sends it) but nothing may depend on it.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record DurableObjectNamespace(
     String id,
     String name,

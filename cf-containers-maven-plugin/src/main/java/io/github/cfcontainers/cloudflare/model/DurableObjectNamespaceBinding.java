@@ -1,21 +1,14 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * {@code {"type":"durable_object_namespace","name":…,"class_name":…}}; {@code script_name}/{@code
  * environment} bind a class of another Worker; {@code namespace_id} is only in answers (settings,
  * versions).
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type", "name", "class_name", "script_name", "environment", "namespace_id"})
 @JsonDeserialize
 public record DurableObjectNamespaceBinding(

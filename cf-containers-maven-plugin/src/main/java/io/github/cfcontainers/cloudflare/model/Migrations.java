@@ -1,9 +1,5 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -12,9 +8,6 @@ import java.util.List;
  * {"old_tag","new_tag","new_sqlite_classes",…}} ({@link #flat}). {@code old_tag} must equal the
  * Worker's current tag (null for a new Worker); send only pending steps.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Migrations(
     String oldTag,
     String newTag,

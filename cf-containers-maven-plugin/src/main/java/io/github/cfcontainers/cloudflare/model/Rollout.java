@@ -1,23 +1,17 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * A rollout. {@code status}: pending | progressing | completed | reverted | replaced. {@code
- * current_version} and {@code target_version} are the application's versions before and after
- * (numbers in containers-shared's ApplicationRollout model and the public schema's
- * RolloutCreateResponse); {@code target_configuration} is what it rolls out, {@code
- * current_configuration} what ran before it (both "user-specified container configuration",
- * possibly partial). {@code steps} and {@code progress} are optional in the public schema (absent
- * for its "new_instances" strategy).
+ * A rollout as the API answers it (the wire view of one rollout's state; the POM's {@code
+ * <rollout>} is maven.Rollout, its validated form deploy.RolloutPolicy). {@code status}: pending |
+ * progressing | completed | reverted | replaced. {@code current_version} and {@code target_version}
+ * are the application's versions before and after (numbers in containers-shared's
+ * ApplicationRollout model and the public schema's RolloutCreateResponse); {@code
+ * target_configuration} is what it rolls out, {@code current_configuration} what ran before it
+ * (both "user-specified container configuration", possibly partial). {@code steps} and {@code
+ * progress} are optional in the public schema (absent for its "new_instances" strategy).
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Rollout(
     String id,
     String createdAt,
@@ -120,9 +114,6 @@ public record Rollout(
   }
 
   /** {@code progress}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Progress(
       Integer totalSteps, Integer currentStep, Integer updatedInstances, Integer totalInstances) {}
 

@@ -1,19 +1,13 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * {@code POST /accounts/{a}/containers/applications/{id}/rollouts}, e.g. {@code
+ * The wire view of a rollout to start (deploy.RolloutPolicy writes it): {@code POST
+ * /accounts/{a}/containers/applications/{id}/rollouts}, e.g. {@code
  * {"description":…,"strategy":"rolling","kind":"full_auto","step_percentage":25,"target_configuration":…}}
  * or with {@code steps} instead of {@code step_percentage}.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record RolloutCreateRequest(
     String description,
     String strategy,
@@ -23,9 +17,6 @@ public record RolloutCreateRequest(
     ApplicationConfiguration targetConfiguration) {
 
   /** {@code {"step_size":{"percentage":10},"description":…}}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Step(StepSize stepSize, String description) {
     public static Step percentage(int percentage, String description) {
       return new Step(new StepSize(percentage), description);
@@ -33,9 +24,6 @@ public record RolloutCreateRequest(
   }
 
   /** {@code step_size}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record StepSize(Integer percentage) {}
 
   /** A rolling, fully automatic rollout in steps of {@code stepPercentage}. */

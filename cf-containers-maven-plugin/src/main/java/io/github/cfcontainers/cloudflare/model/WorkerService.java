@@ -1,31 +1,17 @@
 package io.github.cfcontainers.cloudflare.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /**
  * {@code GET /accounts/{a}/workers/services/{name}}: the current migration tag is {@code
  * default_environment.script.migration_tag} ({@link #migrationTag()}).
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkerService(
     String id, DefaultEnvironment defaultEnvironment, String createdOn, String modifiedOn) {
 
   /** {@code default_environment}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record DefaultEnvironment(
       String environment, Script script, String createdOn, String modifiedOn) {}
 
   /** {@code default_environment.script}. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Script(
       String id, String etag, String migrationTag, String createdOn, String modifiedOn) {}
 
