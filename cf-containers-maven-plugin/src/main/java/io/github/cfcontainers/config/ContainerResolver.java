@@ -1,6 +1,7 @@
 package io.github.cfcontainers.config;
 
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class ContainerResolver {
   }
 
   private static void checkWorkerName(String workerName) {
-    var setting = Setting.of("workerName").withProperty("cf.workerName");
+    var setting = Setting.of("workerName").withProperty(PropertyNames.WORKER_NAME);
     if (workerName == null || workerName.isBlank()) {
       throw new InvalidSettingException(
           setting, "The Worker name is empty.", Names.WORKER_NAME_RULE);

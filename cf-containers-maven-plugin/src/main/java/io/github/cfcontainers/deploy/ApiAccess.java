@@ -4,6 +4,7 @@ import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
 import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.PropertyNames;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,9 @@ public final class ApiAccess {
     } catch (CloudflareApiException e) {
       String base = api.baseUrl();
       String setting =
-          " Set it with <apiBaseUrl> / -Dcf.apiBaseUrl (or CLOUDFLARE_API_BASE_URL). "
+          " Set it with <apiBaseUrl> / -D"
+              + PropertyNames.API_BASE_URL
+              + " (or CLOUDFLARE_API_BASE_URL). "
               + nothingDone;
       if (e.kind() == CloudflareApiException.Kind.TRANSPORT) {
         throw new CfException(

@@ -10,6 +10,7 @@ import io.github.cfcontainers.cloudflare.model.RegistryCredentials;
 import io.github.cfcontainers.cloudflare.model.Rollout;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.config.WorkerExports;
@@ -304,7 +305,7 @@ public final class DeployService {
         throw e;
       }
       throw new InvalidSettingException(
-          Setting.of("registry").withProperty("cf.registry"),
+          Setting.of("registry").withProperty(PropertyNames.REGISTRY),
           "The account has no registry "
               + registryHost
               + " to push to (HTTP "

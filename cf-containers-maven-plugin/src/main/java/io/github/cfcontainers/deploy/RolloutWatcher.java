@@ -7,6 +7,7 @@ import io.github.cfcontainers.cloudflare.model.ContainerInstance;
 import io.github.cfcontainers.cloudflare.model.Rollout;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import java.time.Duration;
@@ -101,7 +102,9 @@ public class RolloutWatcher {
                   + appName
                   + " did not finish within "
                   + human(timeout)
-                  + " (-Dcf.wait.timeout); it goes on remotely: follow it with 'mvn cf:status'.");
+                  + " (-D"
+                  + PropertyNames.WAIT_TIMEOUT
+                  + "); it goes on remotely: follow it with 'mvn cf:status'.");
     }
   }
 
@@ -175,7 +178,9 @@ public class RolloutWatcher {
                   + appName
                   + " completed, but within "
                   + human(timeout)
-                  + " (-Dcf.wait.timeout) these instances did not report what it rolled out: "
+                  + " (-D"
+                  + PropertyNames.WAIT_TIMEOUT
+                  + ") these instances did not report what it rolled out: "
                   + String.join(", ", report)
                   + ". See 'mvn cf:status'.");
     }

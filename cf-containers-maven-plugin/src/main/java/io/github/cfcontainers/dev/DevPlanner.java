@@ -1,6 +1,7 @@
 package io.github.cfcontainers.dev;
 
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class DevPlanner {
   public static void requireValidPort(int port) {
     if (port < 1 || port > 65535) {
       throw new InvalidSettingException(
-          Setting.of("devPort").withProperty(DevSettings.PORT_PROPERTY),
+          Setting.of("devPort").withProperty(PropertyNames.DEV_PORT),
           "The local port " + port + " is not a TCP port.",
           "use a free port from 1024 to 65535 (default " + DevSettings.DEFAULT_PORT + ")");
     }

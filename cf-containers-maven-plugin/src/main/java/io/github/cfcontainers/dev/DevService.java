@@ -3,6 +3,7 @@ package io.github.cfcontainers.dev;
 import io.github.cfcontainers.build.EngineUnavailableException;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import java.io.IOException;
@@ -155,10 +156,10 @@ public final class DevService {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new InvalidSettingException(
-          Setting.of("devPort").withProperty(DevSettings.PORT_PROPERTY),
+          Setting.of("devPort").withProperty(PropertyNames.DEV_PORT),
           "The local port 127.0.0.1:" + port + " is in use (" + e.getMessage() + ").",
           "stop what listens there, or pick another port, e.g. -D"
-              + DevSettings.PORT_PROPERTY
+              + PropertyNames.DEV_PORT
               + "="
               + (port == 65535 ? 8788 : port + 1));
     }

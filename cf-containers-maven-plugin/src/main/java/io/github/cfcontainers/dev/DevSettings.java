@@ -24,9 +24,6 @@ public record DevSettings(
     String dockerHost,
     Path runDirectory) {
 
-  /** The -D property of the port; also the XML element {@code <devPort>}. */
-  public static final String PORT_PROPERTY = "cf.dev.port";
-
   public static final int DEFAULT_PORT = 8787;
 
   public DevSettings {

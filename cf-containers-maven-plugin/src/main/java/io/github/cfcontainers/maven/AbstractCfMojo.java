@@ -4,6 +4,7 @@ import io.github.cfcontainers.build.EngineUnavailableException;
 import io.github.cfcontainers.build.ImageBuildFailedException;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.WorkerSecret;
 import java.io.File;
@@ -28,11 +29,11 @@ abstract class AbstractCfMojo extends AbstractMojo {
   protected MavenSession session;
 
   /** Skips every cf goal. */
-  @Parameter(property = CfProperties.SKIP, defaultValue = "false")
+  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   protected boolean skip;
 
   /** The Worker's script name; also the prefix of default container names. */
-  @Parameter(property = CfProperties.WORKER_NAME, defaultValue = "${project.artifactId}")
+  @Parameter(property = PropertyNames.WORKER_NAME, defaultValue = "${project.artifactId}")
   protected String workerName;
 
   /** The containers of the Worker, each owned by a Durable Object class. */
@@ -45,20 +46,20 @@ abstract class AbstractCfMojo extends AbstractMojo {
    * Dev mode: images are tagged {@code cloudflare-dev/<name>:<tag>}, the names the local Workers
    * runtime looks for, and not pushed.
    */
-  @Parameter(property = CfProperties.DEV, defaultValue = "false")
+  @Parameter(property = PropertyNames.DEV, defaultValue = "false")
   protected boolean dev;
 
   /** In dev mode, push the images anyway so a remote Worker can use them. */
-  @Parameter(property = CfProperties.DEV_REMOTE, defaultValue = "false")
+  @Parameter(property = PropertyNames.DEV_REMOTE, defaultValue = "false")
   protected boolean devRemote;
 
   /** Show the whole output of the Docker build and of npm/esbuild. */
-  @Parameter(property = CfProperties.VERBOSE, defaultValue = "false")
+  @Parameter(property = PropertyNames.VERBOSE, defaultValue = "false")
   protected boolean verbose;
 
   /** Where build.json, deployment.json and transcripts are written. */
   @Parameter(
-      property = CfProperties.OUTPUT_DIRECTORY,
+      property = PropertyNames.OUTPUT_DIRECTORY,
       defaultValue = "${project.build.directory}/cf-containers")
   protected File outputDirectory;
 
@@ -76,7 +77,7 @@ abstract class AbstractCfMojo extends AbstractMojo {
       throw new MojoExecutionException(SettingMessages.describe(e), e);
     }
     if (skip) {
-      getLog().info("Skipping " + goal() + " (" + CfProperties.SKIP + "=true)");
+      getLog().info("Skipping " + goal() + " (" + PropertyNames.SKIP + "=true)");
       return;
     }
     String goalSkip = goalSkipProperty();

@@ -4,6 +4,7 @@ import io.github.cfcontainers.build.BuildReportFile;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.deploy.DeployService;
@@ -35,7 +36,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
    * The Cloudflare account id (32 hex); else CLOUDFLARE_ACCOUNT_ID, else the settings.xml server's
    * username.
    */
-  @Parameter(property = CfProperties.ACCOUNT_ID)
+  @Parameter(property = PropertyNames.ACCOUNT_ID)
   protected String accountId;
 
   /**
@@ -45,15 +46,15 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   @Parameter protected String apiToken;
 
   /** The settings.xml server holding the account id (username) and token (password). */
-  @Parameter(property = CfProperties.SERVER_ID, defaultValue = "cloudflare")
+  @Parameter(property = PropertyNames.SERVER_ID, defaultValue = "cloudflare")
   protected String serverId;
 
   /** API base URL; else CLOUDFLARE_API_BASE_URL, else https://api.cloudflare.com/client/v4. */
-  @Parameter(property = CfProperties.API_BASE_URL)
+  @Parameter(property = PropertyNames.API_BASE_URL)
   protected String apiBaseUrl;
 
   /** The container registry; else CLOUDFLARE_CONTAINER_REGISTRY, else registry.cloudflare.com. */
-  @Parameter(property = CfProperties.REGISTRY)
+  @Parameter(property = PropertyNames.REGISTRY)
   protected String registry;
 
   /**
@@ -61,14 +62,14 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
    * JDK's for the manifest check; else CLOUDFLARE_CONTAINER_REGISTRY_CA. (The push itself is the
    * Docker daemon's: it trusts /etc/docker/certs.d.)
    */
-  @Parameter(property = CfProperties.REGISTRY_CA_FILE)
+  @Parameter(property = PropertyNames.REGISTRY_CA_FILE)
   protected File registryCaFile;
 
   /**
    * Upload the Worker with its {@code <secrets>} even when nothing else changed: their values
    * cannot be read back, so a changed value alone is not seen.
    */
-  @Parameter(property = CfProperties.SECRETS_UPLOAD, defaultValue = "false")
+  @Parameter(property = PropertyNames.SECRETS_UPLOAD, defaultValue = "false")
   protected boolean uploadSecrets;
 
   /**
@@ -76,7 +77,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
    * target, before it fails the build (the rollout goes on remotely): whole seconds ({@code 600})
    * or {@code 90s}, {@code 10m}, {@code 1h}.
    */
-  @Parameter(property = CfProperties.WAIT_TIMEOUT, defaultValue = "30m")
+  @Parameter(property = PropertyNames.WAIT_TIMEOUT, defaultValue = "30m")
   protected String waitTimeout;
 
   @Component protected SettingsDecrypter settingsDecrypter;
@@ -162,7 +163,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   protected Duration waitTimeout() {
     return RolloutWatcher.parseTimeout(
         waitTimeout == null ? "30m" : waitTimeout,
-        Setting.of("waitTimeout").withProperty(CfProperties.WAIT_TIMEOUT));
+        Setting.of("waitTimeout").withProperty(PropertyNames.WAIT_TIMEOUT));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.cfcontainers.maven;
 import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.BuildSettings;
 import io.github.cfcontainers.build.ImageBuildService;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.ContainerResolver;
 import io.github.cfcontainers.config.WorkerExports;
@@ -22,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BuildMojo extends AbstractCfMojo {
 
   /** Skips this goal only. */
-  @Parameter(property = CfProperties.BUILD_SKIP, defaultValue = "false")
+  @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
   private boolean skipBuild;
 
   @Override
@@ -32,7 +33,7 @@ public class BuildMojo extends AbstractCfMojo {
 
   @Override
   protected String goalSkipProperty() {
-    return CfProperties.BUILD_SKIP;
+    return PropertyNames.BUILD_SKIP;
   }
 
   @Override

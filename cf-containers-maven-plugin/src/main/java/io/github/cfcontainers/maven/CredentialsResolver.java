@@ -3,6 +3,7 @@ package io.github.cfcontainers.maven;
 import io.github.cfcontainers.cloudflare.ApiToken;
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
 import java.util.function.Function;
 import org.apache.maven.settings.Server;
@@ -28,7 +29,7 @@ final class CredentialsResolver {
   Credentials resolve(String configuredAccountId, String configuredToken, String serverId) {
     Server server = server(serverId);
     String account = configuredAccountId;
-    String accountSource = "<accountId> / -D" + CfProperties.ACCOUNT_ID;
+    String accountSource = "<accountId> / -D" + PropertyNames.ACCOUNT_ID;
     if (isBlank(account)) {
       account = environment.apply(CfProperties.ENV_ACCOUNT_ID);
       accountSource = "environment " + CfProperties.ENV_ACCOUNT_ID;
@@ -49,7 +50,7 @@ final class CredentialsResolver {
     }
     if (isBlank(account)) {
       throw new InvalidSettingException(
-          Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
+          Setting.of("accountId").withProperty(PropertyNames.ACCOUNT_ID),
           "No Cloudflare account id.",
           "export "
               + CfProperties.ENV_ACCOUNT_ID
@@ -61,7 +62,7 @@ final class CredentialsResolver {
     account = account.trim();
     if (!CloudflareClientConfig.isAccountId(account)) {
       throw new InvalidSettingException(
-          Setting.of("accountId").withProperty(CfProperties.ACCOUNT_ID),
+          Setting.of("accountId").withProperty(PropertyNames.ACCOUNT_ID),
           "The account id from " + accountSource + " is not 32 lower-case hex characters.",
           "copy the account id from the Cloudflare dashboard (Workers & Pages, right column)");
     }
@@ -79,7 +80,8 @@ final class CredentialsResolver {
   }
 
   private Server server(String serverId) {
-    return servers.decrypted(serverId, Setting.of("serverId").withProperty(CfProperties.SERVER_ID));
+    return servers.decrypted(
+        serverId, Setting.of("serverId").withProperty(PropertyNames.SERVER_ID));
   }
 
   private static boolean isBlank(String value) {

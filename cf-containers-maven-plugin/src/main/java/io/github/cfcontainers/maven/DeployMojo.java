@@ -1,5 +1,6 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.DeploymentReport;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -15,15 +16,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class DeployMojo extends AbstractDeployMojo {
 
   /** Skips this goal only. */
-  @Parameter(property = CfProperties.DEPLOY_SKIP, defaultValue = "false")
+  @Parameter(property = PropertyNames.DEPLOY_SKIP, defaultValue = "false")
   private boolean skipDeploy;
 
   /** Wait for each rollout to finish, showing its progress. */
-  @Parameter(property = CfProperties.WAIT, defaultValue = "false")
+  @Parameter(property = PropertyNames.WAIT, defaultValue = "false")
   private boolean waitForRollouts;
 
   /** Plan only, like cf:plan: check and read everything, change nothing. */
-  @Parameter(property = CfProperties.DRY_RUN, defaultValue = "false")
+  @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
   @Override
@@ -33,7 +34,7 @@ public class DeployMojo extends AbstractDeployMojo {
 
   @Override
   protected String goalSkipProperty() {
-    return CfProperties.DEPLOY_SKIP;
+    return PropertyNames.DEPLOY_SKIP;
   }
 
   @Override
@@ -47,13 +48,13 @@ public class DeployMojo extends AbstractDeployMojo {
       reporter.info(
           "Skipping cf:deploy: dev mode keeps the images local (cloudflare-dev/...) for the local"
               + " Workers runtime; set "
-              + CfProperties.DEV_REMOTE
+              + PropertyNames.DEV_REMOTE
               + "=true to push them and deploy.");
       return;
     }
     DeploymentReport report = deploy(reporter, !dryRun, waitForRollouts);
     if (dryRun) {
-      reporter.info("Dry run (" + CfProperties.DRY_RUN + "): nothing was changed.");
+      reporter.info("Dry run (" + PropertyNames.DRY_RUN + "): nothing was changed.");
       return;
     }
     long changed =

@@ -1,6 +1,7 @@
 package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.operate.DestroyIncompleteException;
@@ -34,11 +35,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class DestroyMojo extends AbstractDeployMojo {
 
   /** Skips this goal only. */
-  @Parameter(property = CfProperties.DESTROY_SKIP, defaultValue = "false")
+  @Parameter(property = PropertyNames.DESTROY_SKIP, defaultValue = "false")
   private boolean skipDestroy;
 
   /** Print what would be deleted, and delete nothing. */
-  @Parameter(property = CfProperties.DRY_RUN, defaultValue = "false")
+  @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
   /**
@@ -48,7 +49,7 @@ public class DestroyMojo extends AbstractDeployMojo {
    * repositories, and prebuilt images that were already in a registry, are never deleted. Off by
    * default: the images stay, so a later deploy can reuse them.
    */
-  @Parameter(property = CfProperties.DESTROY_IMAGES, defaultValue = "false")
+  @Parameter(property = PropertyNames.DESTROY_IMAGES, defaultValue = "false")
   private boolean destroyImages;
 
   @Override
@@ -58,7 +59,7 @@ public class DestroyMojo extends AbstractDeployMojo {
 
   @Override
   protected String goalSkipProperty() {
-    return CfProperties.DESTROY_SKIP;
+    return PropertyNames.DESTROY_SKIP;
   }
 
   @Override
@@ -73,12 +74,12 @@ public class DestroyMojo extends AbstractDeployMojo {
       throw new InvalidSettingException(
           Setting.of("containers"),
           "-D"
-              + CfProperties.DESTROY_IMAGES
+              + PropertyNames.DESTROY_IMAGES
               + "=true deletes the images of the configured containers, but no container is configured. Nothing was"
               + " deleted.",
           "list the containers under <containers> (their <name> or <className> is enough), or leave"
               + " out -D"
-              + CfProperties.DESTROY_IMAGES);
+              + PropertyNames.DESTROY_IMAGES);
     }
     var out = outputDirectory.toPath();
     DestroyReport report;

@@ -4,6 +4,7 @@ import io.github.cfcontainers.build.BuildSettings;
 import io.github.cfcontainers.build.ImageBuildService;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.config.WorkerExports;
@@ -40,15 +41,15 @@ public class DevMojo extends AbstractCfMojo {
   @Component private SettingsDecrypter settingsDecrypter;
 
   /** Skips this goal only. */
-  @Parameter(property = CfProperties.DEV_SKIP, defaultValue = "false")
+  @Parameter(property = PropertyNames.DEV_SKIP, defaultValue = "false")
   private boolean skipDev;
 
   /** The local port the Worker answers on, on 127.0.0.1. */
-  @Parameter(property = CfProperties.DEV_PORT, defaultValue = "8787")
+  @Parameter(property = PropertyNames.DEV_PORT, defaultValue = "8787")
   private String devPort;
 
   /** Seconds the runtime may take to serve. */
-  @Parameter(property = CfProperties.DEV_READY_TIMEOUT, defaultValue = "60")
+  @Parameter(property = PropertyNames.DEV_READY_TIMEOUT, defaultValue = "60")
   private String devReadyTimeout;
 
   @Override
@@ -58,7 +59,7 @@ public class DevMojo extends AbstractCfMojo {
 
   @Override
   protected String goalSkipProperty() {
-    return CfProperties.DEV_SKIP;
+    return PropertyNames.DEV_SKIP;
   }
 
   @Override
@@ -101,11 +102,11 @@ public class DevMojo extends AbstractCfMojo {
             source.projectDirectory(),
             deployment,
             classes,
-            number(devPort, "devPort", CfProperties.DEV_PORT),
+            number(devPort, "devPort", PropertyNames.DEV_PORT),
             out.resolve("run"),
             session.isOffline(),
             Duration.ofSeconds(
-                number(devReadyTimeout, "devReadyTimeout", CfProperties.DEV_READY_TIMEOUT)));
+                number(devReadyTimeout, "devReadyTimeout", PropertyNames.DEV_READY_TIMEOUT)));
     DevBuild build =
         () -> {
           var bundle = bundle(source, reporter);

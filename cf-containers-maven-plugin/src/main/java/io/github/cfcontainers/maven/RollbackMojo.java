@@ -1,5 +1,6 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.operate.RollbackFailedException;
@@ -29,19 +30,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class RollbackMojo extends AbstractDeployMojo {
 
   /** Skips this goal only. */
-  @Parameter(property = CfProperties.ROLLBACK_SKIP, defaultValue = "false")
+  @Parameter(property = PropertyNames.ROLLBACK_SKIP, defaultValue = "false")
   private boolean skipRollback;
 
   /** Roll back only this container: its application name or its Durable Object class name. */
-  @Parameter(property = CfProperties.CONTAINER)
+  @Parameter(property = PropertyNames.CONTAINER)
   private String container;
 
   /** Wait for each rollback rollout to finish and the instances to run it, showing its progress. */
-  @Parameter(property = CfProperties.WAIT, defaultValue = "false")
+  @Parameter(property = PropertyNames.WAIT, defaultValue = "false")
   private boolean waitForRollouts;
 
   /** Print what would be rolled back, and change nothing. */
-  @Parameter(property = CfProperties.DRY_RUN, defaultValue = "false")
+  @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
   @Override
@@ -51,7 +52,7 @@ public class RollbackMojo extends AbstractDeployMojo {
 
   @Override
   protected String goalSkipProperty() {
-    return CfProperties.ROLLBACK_SKIP;
+    return PropertyNames.ROLLBACK_SKIP;
   }
 
   @Override
@@ -84,7 +85,7 @@ public class RollbackMojo extends AbstractDeployMojo {
     }
     report.write(out);
     if (dryRun) {
-      reporter.info("Plan only (" + CfProperties.DRY_RUN + "): nothing was changed.");
+      reporter.info("Plan only (" + PropertyNames.DRY_RUN + "): nothing was changed.");
       return;
     }
     reporter.info(
@@ -95,7 +96,7 @@ public class RollbackMojo extends AbstractDeployMojo {
                 ? "; their instances run the earlier configuration."
                 : "; the rollouts go on remotely"
                     + " (follow them with 'mvn cf:status'; -D"
-                    + CfProperties.WAIT
+                    + PropertyNames.WAIT
                     + " waits for them)."));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.operate.StatusInputs;
@@ -28,7 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class StatusMojo extends AbstractDeployMojo {
 
   /** Fail the build when what is deployed differs from the POM (for CI checks). */
-  @Parameter(property = CfProperties.STATUS_FAIL_ON_DRIFT, defaultValue = "false")
+  @Parameter(property = PropertyNames.STATUS_FAIL_ON_DRIFT, defaultValue = "false")
   private boolean failOnDrift;
 
   @Override
@@ -70,7 +71,7 @@ public class StatusMojo extends AbstractDeployMojo {
                 + workerName
                 + " differs from the POM (see above;"
                 + " "
-                + CfProperties.STATUS_FAIL_ON_DRIFT
+                + PropertyNames.STATUS_FAIL_ON_DRIFT
                 + "=true). Run 'mvn deploy' to apply the POM.");
       }
     } catch (IOException e) {

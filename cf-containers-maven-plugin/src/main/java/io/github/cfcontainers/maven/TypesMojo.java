@@ -1,5 +1,6 @@
 package io.github.cfcontainers.maven;
 
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.types.EnvDeclaration;
@@ -30,11 +31,11 @@ public class TypesMojo extends AbstractCfMojo {
   /**
    * The declaration file; default {@code env.d.ts} in the directory of the Worker's entry module.
    */
-  @Parameter(property = CfProperties.TYPES_FILE)
+  @Parameter(property = PropertyNames.TYPES_FILE)
   private File typesFile;
 
   /** Skips this goal only. */
-  @Parameter(property = CfProperties.TYPES_SKIP, defaultValue = "false")
+  @Parameter(property = PropertyNames.TYPES_SKIP, defaultValue = "false")
   private boolean skipTypes;
 
   @Override
@@ -44,7 +45,7 @@ public class TypesMojo extends AbstractCfMojo {
 
   @Override
   protected String goalSkipProperty() {
-    return CfProperties.TYPES_SKIP;
+    return PropertyNames.TYPES_SKIP;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class DestroyImages {
         throw e;
       }
       throw new InvalidSettingException(
-          Setting.of("registry").withProperty("cf.registry"),
+          Setting.of("registry").withProperty(PropertyNames.REGISTRY),
           "The account has no registry "
               + registryHost
               + " to delete images from (HTTP "

@@ -1,6 +1,7 @@
 package io.github.cfcontainers.operate;
 
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.config.ContainerConfig;
 import io.github.cfcontainers.config.ImageReferences;
@@ -34,7 +35,7 @@ public record DestroyTargets(
       List<? extends ContainerConfig> inputs,
       String registryHost,
       String accountId) {
-    var workerSetting = Setting.of("workerName").withProperty("cf.workerName");
+    var workerSetting = Setting.of("workerName").withProperty(PropertyNames.WORKER_NAME);
     if (workerName == null || !Names.WORKER_NAME.matcher(workerName).matches()) {
       throw new InvalidSettingException(
           workerSetting,

@@ -6,6 +6,7 @@ import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
 import io.github.cfcontainers.cloudflare.model.Rollout;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.deploy.ContainerDeployment;
 import io.github.cfcontainers.deploy.InstanceType;
@@ -60,7 +61,7 @@ final class RollbackPlanner {
               + String.join("; ", problems)
               + "."
               + (chosen.size() > 1
-                  ? " Roll back the others alone with -Dcf.container=<name>."
+                  ? " Roll back the others alone with -D" + PropertyNames.CONTAINER + "=<name>."
                   : ""));
     }
     return new RollbackPlan(items);
@@ -81,7 +82,7 @@ final class RollbackPlanner {
             .toList();
     if (match.isEmpty()) {
       throw new InvalidSettingException(
-          Setting.of("container").withProperty("cf.container"),
+          Setting.of("container").withProperty(PropertyNames.CONTAINER),
           "No configured container is named '" + only + "'.",
           "use one of "
               + settings.containers().stream().map(c -> c.spec().name()).toList()

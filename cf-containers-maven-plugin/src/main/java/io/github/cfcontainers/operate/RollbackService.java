@@ -4,6 +4,7 @@ import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.model.ApplicationPatchRequest;
 import io.github.cfcontainers.cloudflare.model.Rollout;
 import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.ApiAccess;
 import io.github.cfcontainers.deploy.RolloutWatcher;
@@ -139,8 +140,10 @@ public final class RollbackService {
             + where
             + e.getMessage()
             + (rolledBack.isEmpty() ? "" : " Rolled back before it: " + rolledBack + ".")
-            + " Run cf:rollback again for what is left, one at a time: -Dcf.container="
-            + String.join(" / -Dcf.container=", rest)
+            + " Run cf:rollback again for what is left, one at a time: -D"
+            + PropertyNames.CONTAINER
+            + "="
+            + String.join(" / -D" + PropertyNames.CONTAINER + "=", rest)
             + " (a plain rerun would also roll back again what is done).",
         new RollbackReport(true, false, done),
         e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
 import io.github.cfcontainers.common.CfException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.deploy.ManifestLookup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -226,7 +227,9 @@ public final class RegistryManifests implements ManifestLookup {
                   + registry
                   + " speaks only plain HTTP and asks for credentials: they"
                   + " would travel unencrypted to a host that is not loopback, so they are not sent. Serve the registry"
-                  + " over HTTPS (a private CA can be trusted with <registryCaFile> / -Dcf.registry.caFile).");
+                  + " over HTTPS (a private CA can be trusted with <registryCaFile> / -D"
+                  + PropertyNames.REGISTRY_CA_FILE
+                  + ").");
         }
         if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
           response =
@@ -288,8 +291,12 @@ public final class RegistryManifests implements ManifestLookup {
     String hint =
         untrusted
             ? " Its certificate is not trusted: if it comes from a private CA, name the CA's PEM file with"
-                + " <registryCaFile> / -Dcf.registry.caFile (or CLOUDFLARE_CONTAINER_REGISTRY_CA)."
-            : " Check that the registry is running and reachable, and that <registry> / -Dcf.registry (or"
+                + " <registryCaFile> / -D"
+                + PropertyNames.REGISTRY_CA_FILE
+                + " (or CLOUDFLARE_CONTAINER_REGISTRY_CA)."
+            : " Check that the registry is running and reachable, and that <registry> / -D"
+                + PropertyNames.REGISTRY
+                + " (or"
                 + " CLOUDFLARE_CONTAINER_REGISTRY) names it"
                 + (insecure ? " (it does not answer HTTPS; tried plain HTTP)." : ".");
     return new CfException("Cannot reach the registry " + registry + ": " + why + "." + hint, e);

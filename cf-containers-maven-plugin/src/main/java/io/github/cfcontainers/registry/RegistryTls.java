@@ -2,6 +2,7 @@ package io.github.cfcontainers.registry;
 
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +42,10 @@ public record RegistryTls(Path caFile, Set<String> insecureRegistries) {
 
   /**
    * The XML element and user property that set {@link #caFile} (the mojo's
-   * CfProperties.REGISTRY_CA_FILE).
+   * PropertyNames.REGISTRY_CA_FILE).
    */
   public static final Setting CA_FILE_SETTING =
-      Setting.of("registryCaFile").withProperty("cf.registry.caFile");
+      Setting.of("registryCaFile").withProperty(PropertyNames.REGISTRY_CA_FILE);
 
   public static final RegistryTls DEFAULT = new RegistryTls(null, Set.of());
 

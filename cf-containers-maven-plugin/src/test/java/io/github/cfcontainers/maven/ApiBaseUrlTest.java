@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.cloudflare.InvalidBaseUrlException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ApiBaseUrlTest {
     var e = ApiBaseUrl.invalid(refused);
     assertThat(e.getMessage()).isEqualTo(refused.getMessage());
     assertThat(e.setting())
-        .isEqualTo(Setting.of("apiBaseUrl").withProperty(CfProperties.API_BASE_URL));
+        .isEqualTo(Setting.of("apiBaseUrl").withProperty(PropertyNames.API_BASE_URL));
     assertThat(e.fix())
         .contains("/client/v4")
         .contains("-Dcf.apiBaseUrl")

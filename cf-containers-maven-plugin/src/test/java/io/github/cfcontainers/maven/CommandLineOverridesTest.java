@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.maven.MojoTestSupport.DescriptorParameter;
 import java.io.File;
 import java.nio.file.Path;
@@ -36,20 +37,20 @@ class CommandLineOverridesTest {
     var properties = cfParameters().stream().map(DescriptorParameter::property).distinct().toList();
     assertThat(properties)
         .contains(
-            CfProperties.SKIP,
-            CfProperties.BUILD_SKIP,
-            CfProperties.DEPLOY_SKIP,
-            CfProperties.WORKER_NAME,
-            CfProperties.DEV,
-            CfProperties.DEV_REMOTE,
-            CfProperties.VERBOSE,
-            CfProperties.OUTPUT_DIRECTORY,
-            CfProperties.ACCOUNT_ID,
-            CfProperties.SERVER_ID,
-            CfProperties.API_BASE_URL,
-            CfProperties.REGISTRY,
-            CfProperties.WAIT,
-            CfProperties.DRY_RUN);
+            PropertyNames.SKIP,
+            PropertyNames.BUILD_SKIP,
+            PropertyNames.DEPLOY_SKIP,
+            PropertyNames.WORKER_NAME,
+            PropertyNames.DEV,
+            PropertyNames.DEV_REMOTE,
+            PropertyNames.VERBOSE,
+            PropertyNames.OUTPUT_DIRECTORY,
+            PropertyNames.ACCOUNT_ID,
+            PropertyNames.SERVER_ID,
+            PropertyNames.API_BASE_URL,
+            PropertyNames.REGISTRY,
+            PropertyNames.WAIT,
+            PropertyNames.DRY_RUN);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -97,7 +98,7 @@ class CommandLineOverridesTest {
     var applied =
         CommandLineOverrides.of(
                 session(
-                    properties(CfProperties.WORKER_NAME, "orders-staging"),
+                    properties(PropertyNames.WORKER_NAME, "orders-staging"),
                     new Properties(),
                     false))
             .apply(mojo, base.toFile());
@@ -111,15 +112,15 @@ class CommandLineOverridesTest {
     mojo.workerName = "orders";
     CommandLineOverrides.of(
             session(
-                properties(CfProperties.WORKER_NAME, "from-d"),
-                properties(CfProperties.WORKER_NAME, "from-maven-opts"),
+                properties(PropertyNames.WORKER_NAME, "from-d"),
+                properties(PropertyNames.WORKER_NAME, "from-maven-opts"),
                 false))
         .apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("from-d");
 
     CommandLineOverrides.of(
             session(
-                new Properties(), properties(CfProperties.WORKER_NAME, "from-maven-opts"), false))
+                new Properties(), properties(PropertyNames.WORKER_NAME, "from-maven-opts"), false))
         .apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("from-maven-opts");
   }
@@ -130,7 +131,7 @@ class CommandLineOverridesTest {
     mojo.workerName = "orders";
     mojo.registry = "registry.example.com";
     CommandLineOverrides.of(
-            session(properties(CfProperties.REGISTRY, "  "), new Properties(), false))
+            session(properties(PropertyNames.REGISTRY, "  "), new Properties(), false))
         .apply(mojo, base.toFile());
     assertThat(mojo.workerName).isEqualTo("orders");
     assertThat(mojo.registry).as("a blank -D counts as absent").isEqualTo("registry.example.com");
@@ -140,7 +141,7 @@ class CommandLineOverridesTest {
   void aFlagThatIsNeitherTrueNorFalseNamesTheElementAndTheProperty() {
     var mojo = new DeployMojo();
     assertThatThrownBy(
-            () -> overrides(properties(CfProperties.DRY_RUN, "yes")).apply(mojo, base.toFile()))
+            () -> overrides(properties(PropertyNames.DRY_RUN, "yes")).apply(mojo, base.toFile()))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e ->
@@ -156,7 +157,7 @@ class CommandLineOverridesTest {
     // check).
     var mojo = new PlanMojo();
     mojo.project = MojoTestSupport.project(base.toFile(), "jar");
-    mojo.session = session(properties(CfProperties.SKIP, "false"), new Properties(), true);
+    mojo.session = session(properties(PropertyNames.SKIP, "false"), new Properties(), true);
     mojo.skip = true;
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
@@ -165,7 +166,7 @@ class CommandLineOverridesTest {
     // The other way round: the POM says run, -Dcf.skip=true skips before anything is read.
     var skipped = new PlanMojo();
     skipped.project = MojoTestSupport.project(base.toFile(), "jar");
-    skipped.session = session(properties(CfProperties.SKIP, "true"), new Properties(), true);
+    skipped.session = session(properties(PropertyNames.SKIP, "true"), new Properties(), true);
     skipped.skip = false;
     org.assertj.core.api.Assertions.assertThatCode(skipped::execute).doesNotThrowAnyException();
   }
@@ -174,19 +175,19 @@ class CommandLineOverridesTest {
   void theDeploySkipAndDevModeFlagsWorkBothWays() {
     // <skipDeploy>true</skipDeploy> in the POM, -Dcf.deploy.skip=false: the goal runs (stops at the
     // offline check).
-    var deploy = deployMojo(properties(CfProperties.DEPLOY_SKIP, "false"));
+    var deploy = deployMojo(properties(PropertyNames.DEPLOY_SKIP, "false"));
     set(deploy, "skipDeploy", true);
     assertThatThrownBy(deploy::execute).hasMessageContaining("Maven is offline");
 
-    var skipped = deployMojo(properties(CfProperties.DEPLOY_SKIP, "true"));
+    var skipped = deployMojo(properties(PropertyNames.DEPLOY_SKIP, "true"));
     org.assertj.core.api.Assertions.assertThatCode(skipped::execute).doesNotThrowAnyException();
 
     // -Dcf.dev=true: dev mode deploys nothing, so even offline nothing fails; -Dcf.dev.remote=true
     // deploys.
-    var dev = deployMojo(properties(CfProperties.DEV, "true"));
+    var dev = deployMojo(properties(PropertyNames.DEV, "true"));
     org.assertj.core.api.Assertions.assertThatCode(dev::execute).doesNotThrowAnyException();
     var devRemote =
-        deployMojo(properties(CfProperties.DEV, "true", CfProperties.DEV_REMOTE, "true"));
+        deployMojo(properties(PropertyNames.DEV, "true", PropertyNames.DEV_REMOTE, "true"));
     assertThatThrownBy(devRemote::execute).hasMessageContaining("Maven is offline");
   }
 
@@ -201,7 +202,7 @@ class CommandLineOverridesTest {
   void aBadFlagFailsTheGoalWithTheSettingMessage() {
     var mojo = new BuildMojo();
     mojo.project = MojoTestSupport.project(base.toFile(), "jar");
-    mojo.session = session(properties(CfProperties.BUILD_SKIP, "maybe"), new Properties(), true);
+    mojo.session = session(properties(PropertyNames.BUILD_SKIP, "maybe"), new Properties(), true);
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("Setting: <skipBuild>, or -Dcf.build.skip");

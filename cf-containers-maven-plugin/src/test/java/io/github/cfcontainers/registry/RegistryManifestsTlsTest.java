@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.PropertyNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -240,8 +241,7 @@ class RegistryManifestsTlsTest {
 
   @Test
   void caFileSettingIsTheMojosProperty() {
-    assertThat(RegistryTls.CA_FILE_SETTING.property())
-        .contains(io.github.cfcontainers.maven.CfProperties.REGISTRY_CA_FILE);
+    assertThat(RegistryTls.CA_FILE_SETTING.property()).contains(PropertyNames.REGISTRY_CA_FILE);
   }
 
   @Test
