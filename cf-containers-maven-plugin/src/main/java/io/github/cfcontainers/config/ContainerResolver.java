@@ -100,7 +100,7 @@ public final class ContainerResolver {
           "Container #" + index + " has no className.",
           Names.CLASS_NAME_RULE);
     }
-    if (!Names.CLASS_NAME.matcher(className).matches()) {
+    if (!Names.JS_IDENTIFIER.matcher(className).matches()) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "className"),
           "'" + className + "' is not a JavaScript class name.",

@@ -26,8 +26,11 @@ public final class Names {
 
   public static final int MAX_CONTAINER_NAME = 63;
 
-  /** The Durable Object class must be a JavaScript identifier exported by the Worker. */
-  public static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+  /**
+   * A JavaScript identifier (ASCII): the Durable Object class the Worker exports, and every binding
+   * name in the Worker's env (containers, vars, secrets).
+   */
+  public static final Pattern JS_IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
   /** Docker's tag grammar. */
   public static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");

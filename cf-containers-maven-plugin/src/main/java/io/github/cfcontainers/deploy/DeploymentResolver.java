@@ -4,6 +4,7 @@ import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.DeployConfig;
+import io.github.cfcontainers.config.Names;
 import io.github.cfcontainers.config.RolloutConfig;
 import io.github.cfcontainers.config.WorkerConfig;
 import io.github.cfcontainers.config.WrittenNumbers;
@@ -27,7 +28,7 @@ public final class DeploymentResolver {
   public static final int DEFAULT_MAX_INSTANCES = 20;
   public static final List<String> SCHEDULING_POLICIES =
       List.of("default", "moon", "regional", "gpu", "fill_metals");
-  private static final Pattern BINDING = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+  private static final Pattern BINDING = Names.JS_IDENTIFIER;
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final Clock clock;

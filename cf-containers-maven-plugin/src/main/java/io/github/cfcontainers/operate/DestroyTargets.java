@@ -82,7 +82,7 @@ public record DestroyTargets(
     String className = blankToNull(input.className());
     String label = className == null ? "#" + index : className;
     if (name == null) {
-      if (className == null || !Names.CLASS_NAME.matcher(className).matches()) {
+      if (className == null || !Names.JS_IDENTIFIER.matcher(className).matches()) {
         throw new InvalidSettingException(
             Setting.ofContainer(label, "className"),
             "Container #"

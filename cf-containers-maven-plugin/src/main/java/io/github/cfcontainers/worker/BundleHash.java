@@ -17,16 +17,16 @@ final class BundleHash {
    * SHA-256 over each part's name and bytes, each length-prefixed so no two part lists collide; the
    * files' paths are not part of it.
    */
-  static String of(List<WorkerModule> modules, Optional<WorkerModule> sourceMap) {
+  static String of(List<BundleFile> modules, Optional<BundleFile> sourceMap) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    List<WorkerModule> parts = new ArrayList<>(modules);
+    List<BundleFile> parts = new ArrayList<>(modules);
     sourceMap.ifPresent(parts::add);
-    for (WorkerModule part : parts) {
+    for (BundleFile part : parts) {
       byte[] name = part.name().getBytes(StandardCharsets.UTF_8);
       byte[] bytes = part.bytes();
       sha.update(longBytes(name.length));

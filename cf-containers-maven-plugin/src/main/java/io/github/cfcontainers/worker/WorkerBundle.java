@@ -21,8 +21,8 @@ import java.util.TreeSet;
  */
 public record WorkerBundle(
     String mainModule,
-    List<WorkerModule> modules,
-    Optional<WorkerModule> sourceMap,
+    List<BundleFile> modules,
+    Optional<BundleFile> sourceMap,
     String sha256,
     Set<String> exports) {
 
@@ -48,13 +48,13 @@ public record WorkerBundle(
   }
 
   /** The main module. */
-  public WorkerModule main() {
+  public BundleFile main() {
     return modules.get(0);
   }
 
   /** Every part to upload: the modules, then the source map if any. */
-  public List<WorkerModule> parts() {
-    List<WorkerModule> parts = new ArrayList<>(modules);
+  public List<BundleFile> parts() {
+    List<BundleFile> parts = new ArrayList<>(modules);
     sourceMap.ifPresent(parts::add);
     return List.copyOf(parts);
   }

@@ -120,22 +120,19 @@ public final class WorkerBundler {
   private static WorkerBundle read(Path outFile, Path mapFile, Set<String> exports)
       throws WorkerBundleException {
     try {
-      WorkerModule main =
-          new WorkerModule(
-              WorkerBundle.MAIN_MODULE,
-              WorkerModule.ES_MODULE,
-              Files.readAllBytes(outFile),
-              outFile);
-      Optional<WorkerModule> map =
+      BundleFile main =
+          new BundleFile(
+              WorkerBundle.MAIN_MODULE, BundleFile.ES_MODULE, Files.readAllBytes(outFile), outFile);
+      Optional<BundleFile> map =
           Files.isRegularFile(mapFile)
               ? Optional.of(
-                  new WorkerModule(
+                  new BundleFile(
                       WorkerBundle.SOURCE_MAP,
-                      WorkerModule.SOURCE_MAP,
+                      BundleFile.SOURCE_MAP,
                       Files.readAllBytes(mapFile),
                       mapFile))
               : Optional.empty();
-      List<WorkerModule> modules = List.of(main);
+      List<BundleFile> modules = List.of(main);
       return new WorkerBundle(
           WorkerBundle.MAIN_MODULE, modules, map, BundleHash.of(modules, map), exports);
     } catch (IOException e) {

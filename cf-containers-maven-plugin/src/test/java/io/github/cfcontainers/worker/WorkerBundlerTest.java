@@ -94,7 +94,7 @@ class WorkerBundlerTest {
 
     assertThat(bundle.mainModule()).isEqualTo("worker.js");
     assertThat(bundle.modules()).hasSize(1);
-    WorkerModule main = bundle.main();
+    BundleFile main = bundle.main();
     assertThat(main.name()).isEqualTo("worker.js");
     assertThat(main.contentType()).isEqualTo("application/javascript+module");
     assertThat(main.path()).isEqualTo(project.resolve("target/worker/worker.js"));
@@ -114,7 +114,7 @@ class WorkerBundlerTest {
               assertThat(new String(map.bytes(), StandardCharsets.UTF_8)).contains("\"mappings\"");
             });
     assertThat(bundle.parts())
-        .extracting(WorkerModule::name)
+        .extracting(BundleFile::name)
         .containsExactly("worker.js", "worker.js.map");
     assertThat(bundle.exports()).containsExactly("MyContainer", "default");
     assertThat(bundle.exportsName("MyContainer")).isTrue();

@@ -51,15 +51,15 @@ class WorkerSourceTest {
   @Test
   void bundleIsImmutable() {
     byte[] bytes = {1, 2, 3};
-    WorkerModule m = new WorkerModule("worker.js", WorkerModule.ES_MODULE, bytes, Path.of("w.js"));
+    BundleFile m = new BundleFile("worker.js", BundleFile.ES_MODULE, bytes, Path.of("w.js"));
     bytes[0] = 9;
     assertThat(m.bytes()[0]).isEqualTo((byte) 1);
     m.bytes()[1] = 9;
     assertThat(m.bytes()[1]).isEqualTo((byte) 2);
     assertThat(m)
         .isEqualTo(
-            new WorkerModule(
-                "worker.js", WorkerModule.ES_MODULE, new byte[] {1, 2, 3}, Path.of("w.js")));
+            new BundleFile(
+                "worker.js", BundleFile.ES_MODULE, new byte[] {1, 2, 3}, Path.of("w.js")));
 
     WorkerBundle b =
         new WorkerBundle(
@@ -79,20 +79,20 @@ class WorkerSourceTest {
 
   @Test
   void hashCoversNamesAndBytes() {
-    WorkerModule a =
-        new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 2}, Path.of("a"));
-    WorkerModule renamed =
-        new WorkerModule("index.js", WorkerModule.ES_MODULE, new byte[] {1, 2}, Path.of("a"));
-    WorkerModule changed =
-        new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 3}, Path.of("a"));
-    WorkerModule elsewhere =
-        new WorkerModule("worker.js", WorkerModule.ES_MODULE, new byte[] {1, 2}, Path.of("b"));
+    BundleFile a =
+        new BundleFile("worker.js", BundleFile.ES_MODULE, new byte[] {1, 2}, Path.of("a"));
+    BundleFile renamed =
+        new BundleFile("index.js", BundleFile.ES_MODULE, new byte[] {1, 2}, Path.of("a"));
+    BundleFile changed =
+        new BundleFile("worker.js", BundleFile.ES_MODULE, new byte[] {1, 3}, Path.of("a"));
+    BundleFile elsewhere =
+        new BundleFile("worker.js", BundleFile.ES_MODULE, new byte[] {1, 2}, Path.of("b"));
     String h = BundleHash.of(List.of(a), Optional.empty());
     assertThat(BundleHash.of(List.of(elsewhere), Optional.empty())).isEqualTo(h);
     assertThat(BundleHash.of(List.of(renamed), Optional.empty())).isNotEqualTo(h);
     assertThat(BundleHash.of(List.of(changed), Optional.empty())).isNotEqualTo(h);
-    WorkerModule map =
-        new WorkerModule("worker.js.map", WorkerModule.SOURCE_MAP, new byte[] {}, Path.of("m"));
+    BundleFile map =
+        new BundleFile("worker.js.map", BundleFile.SOURCE_MAP, new byte[] {}, Path.of("m"));
     assertThat(BundleHash.of(List.of(a), Optional.of(map))).isNotEqualTo(h);
   }
 }

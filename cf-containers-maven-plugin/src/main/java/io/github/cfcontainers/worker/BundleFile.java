@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One part of a Worker upload: its name (the multipart field and file name, e.g. {@code
- * worker.js}), its content type, its bytes (held in memory; Worker bundles are small) and the file
- * it was read from.
+ * One file of the Worker bundle as the bundler wrote it: its name, the content type it will be
+ * uploaded as, its bytes (held in memory; Worker bundles are small) and its path. The upload reads
+ * the files again in cf:deploy, as cloudflare.model.WorkerModule parts (the wire view).
  *
  * @param name module name as uploaded, e.g. {@code worker.js} or {@code worker.js.map}
  * @param contentType e.g. {@link #ES_MODULE} or {@link #SOURCE_MAP}
  * @param bytes the content (copied on the way in and out)
  * @param path the file on disk holding the same bytes
  */
-public record WorkerModule(String name, String contentType, byte[] bytes, Path path) {
+public record BundleFile(String name, String contentType, byte[] bytes, Path path) {
 
   /** Content type of an ES module part. */
   public static final String ES_MODULE = "application/javascript+module";
@@ -22,7 +22,7 @@ public record WorkerModule(String name, String contentType, byte[] bytes, Path p
   /** Content type of a source map part. */
   public static final String SOURCE_MAP = "application/source-map";
 
-  public WorkerModule {
+  public BundleFile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(path, "path");
@@ -40,7 +40,7 @@ public record WorkerModule(String name, String contentType, byte[] bytes, Path p
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WorkerModule m
+    return o instanceof BundleFile m
         && name.equals(m.name)
         && contentType.equals(m.contentType)
         && Arrays.equals(bytes, m.bytes)
@@ -54,7 +54,7 @@ public record WorkerModule(String name, String contentType, byte[] bytes, Path p
 
   @Override
   public String toString() {
-    return "WorkerModule[name="
+    return "BundleFile[name="
         + name
         + ", contentType="
         + contentType
