@@ -126,8 +126,7 @@ public final class ImageBuildService {
       return Optional.empty();
     }
     var image = recorded.get();
-    var local = engine.inspect(image.image());
-    if (local.isEmpty() || !image.imageId().equals(local.get().id())) {
+    if (!engine.imageId(image.image()).equals(Optional.of(image.imageId()))) {
       reporter.info(
           container.label()
               + " is unchanged but "

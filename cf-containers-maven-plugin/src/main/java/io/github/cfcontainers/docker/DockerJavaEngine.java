@@ -54,12 +54,20 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     this.configSource = () -> config;
   }
 
-  /** The client, set up on first use; thread-safe since one engine serves the whole build. */
+  /** The settings, read once; thread-safe since one engine serves the whole build. */
+  private synchronized DockerClientConfig settings() {
+    if (config == null) {
+      config = configSource.get();
+    }
+    return config;
+  }
+
+  /** The client, set up on first use. */
   private synchronized DockerClient connected() {
     if (client == null) {
       // Before the first request creates httpclient5's header and wire loggers.
       TransportLogGuard.quiet();
-      DockerClientConfig settings = configSource.get();
+      DockerClientConfig settings = settings();
       try {
         var http =
             new ApacheDockerHttpClient.Builder()
@@ -69,7 +77,6 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
                 .maxConnections(16)
                 .build();
         client = DockerClientImpl.getInstance(settings, http);
-        config = settings;
       } catch (RuntimeException e) {
         throw setupFailed(e);
       }
@@ -77,9 +84,30 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     return client;
   }
 
-  private synchronized String dockerHost() {
-    connected();
-    return String.valueOf(config.getDockerHost());
+  private String dockerHost() {
+    return String.valueOf(settings().getDockerHost());
+  }
+
+  /**
+   * Asks a local socket engine directly while the client is not set up yet: an unchanged build
+   * needs only this answer, and docker-java's set-up costs far more than the request. Anything
+   * unexpected falls back to the client, which then reports it as usual.
+   */
+  @Override
+  public Optional<String> imageId(String reference) {
+    boolean unconnected;
+    synchronized (this) {
+      unconnected = client == null;
+    }
+    var host = settings().getDockerHost();
+    if (unconnected && "unix".equals(host.getScheme())) {
+      try {
+        return UnixSocketImageProbe.imageId(Path.of(host.getPath()), reference);
+      } catch (IOException | RuntimeException e) {
+        // the client below answers, or says what is wrong
+      }
+    }
+    return inspect(reference).map(LocalImage::id);
   }
 
   /**

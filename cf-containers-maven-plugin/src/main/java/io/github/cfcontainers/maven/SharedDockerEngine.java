@@ -76,6 +76,11 @@ final class SharedDockerEngine {
     }
 
     @Override
+    public Optional<String> imageId(String reference) {
+      return engine.imageId(reference);
+    }
+
+    @Override
     public String push(
         String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
       return engine.push(repository, tag, auth, progress);
