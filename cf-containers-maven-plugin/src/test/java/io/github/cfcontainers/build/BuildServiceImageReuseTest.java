@@ -2,14 +2,12 @@ package io.github.cfcontainers.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.BuildInput;
 import io.github.cfcontainers.config.ContainerInput;
 import io.github.cfcontainers.docker.DockerContextDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -27,29 +25,8 @@ class BuildServiceImageReuseTest {
   @TempDir Path base;
 
   private final FakeBuildEngine engine = new FakeBuildEngine();
-  private final List<String> log = new ArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          log.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          log.add(line);
-        }
-
-        @Override
-        public void debug(String line) {
-          log.add("DEBUG " + line);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = new RecordingReporter();
+  private final List<String> log = reporter.lines;
 
   @BeforeEach
   void project() throws Exception {

@@ -13,7 +13,6 @@ import io.github.cfcontainers.worker.WorkerModule;
 import io.github.cfcontainers.worker.WorkerSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,27 +25,8 @@ class BuildServiceWorkerReuseTest {
 
   @TempDir Path base;
 
-  private final List<String> log = new ArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          log.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          log.add(line);
-        }
-
-        @Override
-        public void debug(String line) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = new RecordingReporter();
+  private final List<String> log = reporter.lines;
 
   private int bundles;
   private String bundleFailure;
