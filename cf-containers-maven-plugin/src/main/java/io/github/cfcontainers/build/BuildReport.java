@@ -15,11 +15,25 @@ public record BuildReport(
     containers = List.copyOf(containers);
   }
 
-  /** The bundled Worker, when the project has one: what deploy uploads. */
+  /**
+   * The bundled Worker, when the project has one: what deploy uploads.
+   *
+   * @param contentKey what the bundle was made of and what it is (see {@link WorkerContentKey}), or
+   *     null when not known; the next cf:build skips esbuild while it still matches
+   */
   public record WorkerBundleSummary(
-      String directory, String mainModule, String sha256, List<String> exports) {
+      String directory, String mainModule, String sha256, List<String> exports, String contentKey) {
     public WorkerBundleSummary {
       exports = List.copyOf(exports);
+    }
+
+    public WorkerBundleSummary(
+        String directory, String mainModule, String sha256, List<String> exports) {
+      this(directory, mainModule, sha256, exports, null);
+    }
+
+    WorkerBundleSummary withContentKey(String key) {
+      return new WorkerBundleSummary(directory, mainModule, sha256, exports, key);
     }
   }
 
@@ -30,6 +44,8 @@ public record BuildReport(
    *     prebuilt reference as configured
    * @param imageId {@code sha256:...}, or null for a prebuilt image the engine does not hold
    * @param size bytes, or null when unknown
+   * @param contentKey what the image was built from (see {@link ImageContentKey}), or null when it
+   *     was not built or must not be reused; the next cf:build reuses the image while it matches
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Image(
@@ -40,5 +56,19 @@ public record BuildReport(
       String tag,
       Long size,
       String platform,
-      boolean prebuilt) {}
+      boolean prebuilt,
+      String contentKey) {
+
+    public Image(
+        String name,
+        String className,
+        String image,
+        String imageId,
+        String tag,
+        Long size,
+        String platform,
+        boolean prebuilt) {
+      this(name, className, image, imageId, tag, size, platform, prebuilt, null);
+    }
+  }
 }

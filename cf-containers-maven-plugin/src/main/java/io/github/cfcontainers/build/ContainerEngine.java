@@ -30,6 +30,11 @@ public interface ContainerEngine {
 
   Optional<LocalImage> inspect(String reference);
 
+  /** The id of a local image, for checks that need nothing else; adapters may answer it cheaper. */
+  default Optional<String> imageId(String reference) {
+    return inspect(reference).map(LocalImage::id);
+  }
+
   /**
    * Pushes {@code repository:tag} (already tagged locally) with per-call credentials, writing
    * nothing under {@code ~/.docker}; reports one line per layer status change.

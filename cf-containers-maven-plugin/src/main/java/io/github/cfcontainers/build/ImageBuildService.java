@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds (or records) the image of every container and writes build.json. */
 public final class ImageBuildService {
@@ -28,22 +29,47 @@ public final class ImageBuildService {
   private static final int MAX_FAILURE_LINES = 200;
 
   private final ContainerEngine engine;
+  private final BuildContextDigest contextDigest;
   private final Reporter reporter;
+  private boolean pinged;
 
+  /** Builds every image every time (cf:dev, which rebuilds on change anyway). */
   public ImageBuildService(ContainerEngine engine, Reporter reporter) {
+    this(engine, null, reporter);
+  }
+
+  /**
+   * Reuses an image whose content key ({@code contextDigest} and the settings) matches what the
+   * last build.json recorded and which the engine still holds under that reference.
+   */
+  public ImageBuildService(
+      ContainerEngine engine, BuildContextDigest contextDigest, Reporter reporter) {
     this.engine = engine;
+    this.contextDigest = contextDigest;
     this.reporter = reporter;
   }
 
   public BuildReport build(BuildSettings settings) {
+    return build(settings, PreviousBuild.none());
+  }
+
+  BuildReport build(BuildSettings settings, PreviousBuild previous) {
     checkOffline(settings);
-    if (settings.containers().stream().anyMatch(c -> c.source() instanceof BuildSpec)) {
-      reporter.info("Using " + engine.ping());
-    }
     var images = new ArrayList<BuildReport.Image>();
     for (ContainerSpec container : settings.containers()) {
       if (container.source() instanceof BuildSpec spec) {
-        images.add(buildOne(settings, container, spec));
+        var labels = labels(settings, container);
+        var key = ImageContentKey.of(contextDigest, settings, container, spec, labels, reporter);
+        var reused = key.flatMap(k -> reuse(container, k, previous.image(container.name())));
+        if (reused.isPresent()) {
+          images.add(reused.get());
+          continue;
+        }
+        if (!pinged) {
+          reporter.info("Using " + engine.ping());
+          pinged = true;
+        }
+        images.add(buildOne(settings, container, spec, labels, key.orElse(null)));
       } else if (container.source() instanceof PrebuiltImage prebuilt) {
         reporter.info(
             "Container "
@@ -84,8 +110,48 @@ public final class ImageBuildService {
     }
   }
 
+  private static Map<String, String> labels(BuildSettings settings, ContainerSpec container) {
+    return Map.of(LABEL_WORKER, settings.workerName(), LABEL_CLASS, container.className());
+  }
+
+  /**
+   * The recorded image when its key matches and the engine still has that reference on that id (one
+   * inspect): a removed image, or a tag moved to another image, is built again.
+   */
+  private Optional<BuildReport.Image> reuse(
+      ContainerSpec container, String key, Optional<BuildReport.Image> recorded) {
+    if (recorded.isEmpty()
+        || !key.equals(recorded.get().contentKey())
+        || recorded.get().imageId() == null) {
+      return Optional.empty();
+    }
+    var image = recorded.get();
+    if (!engine.imageId(image.image()).equals(Optional.of(image.imageId()))) {
+      reporter.info(
+          container.label()
+              + " is unchanged but "
+              + image.image()
+              + " is no longer that image in the engine: building it again");
+      return Optional.empty();
+    }
+    reporter.info(
+        container.label()
+            + " unchanged since the last build: "
+            + ImageContentKey.shortKey(key)
+            + "; reusing "
+            + image.image()
+            + " ("
+            + shortId(image.imageId())
+            + ")");
+    return Optional.of(image);
+  }
+
   private BuildReport.Image buildOne(
-      BuildSettings settings, ContainerSpec container, BuildSpec spec) {
+      BuildSettings settings,
+      ContainerSpec container,
+      BuildSpec spec,
+      Map<String, String> labels,
+      String contentKey) {
     if (!Platforms.CLOUDFLARE.equals(spec.platform())) {
       reporter.warn(
           container.label()
@@ -106,11 +172,7 @@ public final class ImageBuildService {
     try (BufferedWriter transcript = openTranscript(transcriptFile)) {
       var log = new BuildLog(reporter, settings.verbose(), "  ", line -> write(transcript, line));
       try {
-        imageId =
-            engine.build(
-                spec,
-                Map.of(LABEL_WORKER, settings.workerName(), LABEL_CLASS, container.className()),
-                log);
+        imageId = engine.build(spec, labels, log);
       } catch (ImageBuildFailedException e) {
         throw new ImageBuildFailedException(
             failureMessage(container, e, log.failingStep(), transcriptFile), e);
@@ -147,7 +209,8 @@ public final class ImageBuildService {
         tag,
         image.size(),
         image.platform(),
-        false);
+        false,
+        contentKey);
   }
 
   /** An unchanged build keeps its image id, so a tag made from it stays the same too. */

@@ -135,7 +135,7 @@ public final class BuildContextArchive {
   }
 
   /** Keeps the permission bits (an executable script must stay executable in the image). */
-  private static int mode(Path file) throws IOException {
+  static int mode(Path file) throws IOException {
     int type = Files.isSymbolicLink(file) ? 0120000 : Files.isDirectory(file) ? 040000 : 0100000;
     Set<PosixFilePermission> permissions;
     try {
@@ -150,7 +150,7 @@ public final class BuildContextArchive {
     return type | bits;
   }
 
-  private static String slashed(Path relative) {
+  static String slashed(Path relative) {
     return relative.toString().replace('\\', '/');
   }
 }

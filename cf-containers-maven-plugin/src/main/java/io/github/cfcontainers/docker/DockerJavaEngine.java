@@ -2,11 +2,9 @@ package io.github.cfcontainers.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -24,37 +22,92 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@link ContainerEngine} on the local Docker daemon ({@code DOCKER_HOST} or the default socket).
  */
 public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
 
-  private final DockerClientConfig config;
-  private final DockerClient client;
+  private final Supplier<DockerClientConfig> configSource;
+  private DockerClientConfig config;
+  private DockerClient client;
 
+  /**
+   * Reads nothing and connects nothing yet: a goal that finds its build unchanged may never need
+   * the engine, and docker-java's set-up alone costs a few hundred milliseconds.
+   */
   public DockerJavaEngine() {
     // The API version stays unset: the daemon picks, so old and new engines both work.
-    this(config(DefaultDockerClientConfig.createDefaultConfigBuilder()));
+    this.configSource = () -> config(DefaultDockerClientConfig.createDefaultConfigBuilder());
   }
 
   public DockerJavaEngine(DockerClientConfig config) {
-    // Before the first request creates httpclient5's header and wire loggers.
-    TransportLogGuard.quiet();
-    this.config = config;
-    try {
-      var http =
-          new ApacheDockerHttpClient.Builder()
-              .dockerHost(config.getDockerHost())
-              .sslConfig(config.getSSLConfig())
-              .connectionTimeout(Duration.ofSeconds(10))
-              .maxConnections(16)
-              .build();
-      this.client = DockerClientImpl.getInstance(config, http);
-    } catch (RuntimeException e) {
-      throw setupFailed(e);
+    // A host the client cannot speak to fails here, where the caller passed it, not at first use.
+    String scheme = config.getDockerHost().getScheme();
+    if (!Set.of("unix", "tcp", "npipe").contains(scheme)) {
+      throw setupFailed(
+          new IllegalArgumentException("Unsupported protocol scheme: " + config.getDockerHost()));
     }
+    this.configSource = () -> config;
+  }
+
+  /** The settings, read once; thread-safe since one engine serves the whole build. */
+  private synchronized DockerClientConfig settings() {
+    if (config == null) {
+      config = configSource.get();
+    }
+    return config;
+  }
+
+  /** The client, set up on first use. */
+  private synchronized DockerClient connected() {
+    if (client == null) {
+      // Before the first request creates httpclient5's header and wire loggers.
+      TransportLogGuard.quiet();
+      DockerClientConfig settings = settings();
+      try {
+        var http =
+            new ApacheDockerHttpClient.Builder()
+                .dockerHost(settings.getDockerHost())
+                .sslConfig(settings.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(10))
+                .maxConnections(16)
+                .build();
+        client = DockerClientImpl.getInstance(settings, http);
+      } catch (RuntimeException e) {
+        throw setupFailed(e);
+      }
+    }
+    return client;
+  }
+
+  private String dockerHost() {
+    return String.valueOf(settings().getDockerHost());
+  }
+
+  /**
+   * Asks a local socket engine directly while the client is not set up yet: an unchanged build
+   * needs only this answer, and docker-java's set-up costs far more than the request. Anything
+   * unexpected falls back to the client, which then reports it as usual.
+   */
+  @Override
+  public Optional<String> imageId(String reference) {
+    boolean unconnected;
+    synchronized (this) {
+      unconnected = client == null;
+    }
+    var host = settings().getDockerHost();
+    if (unconnected && "unix".equals(host.getScheme())) {
+      try {
+        return UnixSocketImageProbe.imageId(Path.of(host.getPath()), reference);
+      } catch (IOException | RuntimeException e) {
+        // the client below answers, or says what is wrong
+      }
+    }
+    return inspect(reference).map(LocalImage::id);
   }
 
   /**
@@ -92,23 +145,25 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   }
 
   public DockerClient client() {
-    return client;
+    return connected();
   }
 
   @Override
   public String ping() {
+    // Outside the try: a client that cannot be set up says so, not "no engine answered".
+    DockerClient docker = connected();
     try {
-      var version = client.versionCmd().exec();
+      var version = docker.versionCmd().exec();
       return "Docker "
           + version.getVersion()
           + " (API "
           + version.getApiVersion()
           + ") at "
-          + config.getDockerHost();
+          + dockerHost();
     } catch (RuntimeException e) {
       throw new EngineUnavailableException(
           "No Docker engine answered at "
-              + config.getDockerHost()
+              + dockerHost()
               + " ("
               + rootMessage(e)
               + "). Start one (Docker Desktop, 'sudo systemctl start docker' or 'sudo dockerd'),"
@@ -128,10 +183,10 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         archive.writeTo(out);
       }
       try (InputStream in = Files.newInputStream(tar)) {
-        var callback = new StreamingCallback(output);
+        var callback = new BuildOutputCallback(output);
         command(spec, extraLabels, archive, in).exec(callback);
         // The stream names the short id; the engine resolves it to the full one.
-        return client.inspectImageCmd(callback.imageId()).exec().getId();
+        return connected().inspectImageCmd(callback.imageId()).exec().getId();
       }
     } catch (SpecialFileInContextException e) {
       throw new ImageBuildFailedException(e.getMessage(), e);
@@ -165,7 +220,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     var labels = new LinkedHashMap<>(spec.labels());
     labels.putAll(extraLabels);
     BuildImageCmd cmd =
-        client
+        connected()
             .buildImageCmd()
             .withTarInputStream(tar)
             .withDockerfilePath(archive.dockerfilePathInArchive())
@@ -183,7 +238,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   @Override
   public void tag(String imageId, String repository, String tag) {
     try {
-      client.tagImageCmd(imageId, repository, tag).withForce(true).exec();
+      connected().tagImageCmd(imageId, repository, tag).withForce(true).exec();
     } catch (DockerException e) {
       throw new ImageBuildFailedException(
           "Tagging "
@@ -203,7 +258,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   @Override
   public Optional<LocalImage> inspect(String reference) {
     try {
-      var image = client.inspectImageCmd(reference).exec();
+      var image = connected().inspectImageCmd(reference).exec();
       long size = image.getSize() == null ? 0 : image.getSize();
       var digests =
           image.getRepoDigests() == null ? java.util.List.<String>of() : image.getRepoDigests();
@@ -224,7 +279,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     var callback = new PushProgress(progress);
     TransportLogGuard.requireQuiet();
     try {
-      client
+      connected()
           .pushImageCmd(repository)
           .withTag(tag)
           .withAuthConfig(authConfig)
@@ -241,8 +296,11 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    client.close();
+  public synchronized void close() throws IOException {
+    if (client != null) {
+      client.close();
+      client = null;
+    }
   }
 
   private static String rootMessage(Throwable e) {
@@ -251,63 +309,5 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-  }
-
-  /**
-   * Forwards each output line and keeps the engine's error, which the daemon sends as a stream
-   * item.
-   */
-  private static final class StreamingCallback extends BuildImageResultCallback {
-    private final Consumer<String> output;
-    private final StringBuilder partial = new StringBuilder();
-    private String error;
-
-    StreamingCallback(Consumer<String> output) {
-      this.output = output;
-    }
-
-    @Override
-    public void onNext(BuildResponseItem item) {
-      if (item.getStream() != null) {
-        partial.append(item.getStream());
-        int newline;
-        while ((newline = partial.indexOf("\n")) >= 0) {
-          output.accept(stripTrailing(partial.substring(0, newline)));
-          partial.delete(0, newline + 1);
-        }
-      }
-      if (item.isErrorIndicated()) {
-        error =
-            item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                ? item.getErrorDetail().getMessage()
-                : item.getError();
-      }
-      super.onNext(item);
-    }
-
-    String imageId() {
-      try {
-        String shortId = awaitImageId();
-        flush();
-        return shortId;
-      } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
-        flush();
-        // The daemon's own error says it all; docker-java's wrapper would only repeat it.
-        throw error != null
-            ? new ImageBuildFailedException(error)
-            : new ImageBuildFailedException(e.getMessage(), e);
-      }
-    }
-
-    private void flush() {
-      if (partial.length() > 0) {
-        output.accept(stripTrailing(partial.toString()));
-        partial.setLength(0);
-      }
-    }
-
-    private static String stripTrailing(String line) {
-      return line.replaceAll("[\\r\\s]+$", "");
-    }
   }
 }

@@ -12,7 +12,6 @@ import io.github.cfcontainers.deploy.DeploySettings;
 import io.github.cfcontainers.deploy.DeploymentReport;
 import io.github.cfcontainers.deploy.ResolvedProject;
 import io.github.cfcontainers.deploy.RolloutWatcher;
-import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.registry.RegistryManifests;
 import io.github.cfcontainers.registry.RegistryTls;
 import java.io.File;
@@ -144,7 +143,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
             .listener(event -> reporter.debug(event.describe()))
             .build();
     try (var api = new CloudflareApi(config);
-        var engine = new DockerJavaEngine()) {
+        var engine = SharedDockerEngine.lease(session)) {
       var watcher = watcher(api, reporter);
       var report =
           new DeployService(api, engine, manifests, reporter, watcher).deploy(settings, apply);

@@ -1,15 +1,13 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.build.BuildReport;
-import io.github.cfcontainers.build.BuildSettings;
-import io.github.cfcontainers.build.ImageBuildService;
+import io.github.cfcontainers.build.BuildRequest;
+import io.github.cfcontainers.build.BuildService;
+import io.github.cfcontainers.build.WorkerBuild;
+import io.github.cfcontainers.build.WorkerBundleFailedException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.config.ContainerResolver;
-import io.github.cfcontainers.config.WorkerExports;
-import io.github.cfcontainers.docker.DockerJavaEngine;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.github.cfcontainers.docker.DockerContextDigest;
+import io.github.cfcontainers.worker.WorkerBundler;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Bundles the Worker (when the project has one), builds the image of every configured container
- * with the local Docker engine, and writes {@code target/cf-containers/build.json}.
+ * with the local Docker engine, and writes {@code target/cf-containers/build.json}; what is
+ * unchanged since the last build.json is reused (see {@link BuildService}).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractCfMojo {
@@ -43,36 +42,25 @@ public class BuildMojo extends AbstractCfMojo {
 
   @Override
   protected void run(Reporter reporter) throws MojoFailureException {
-    Path baseDirectory = project.getBasedir().toPath();
-    var specs = new ContainerResolver(baseDirectory).resolve(workerName, configuredContainers());
-    var source =
-        WorkerBundling.source(worker, baseDirectory, outputDirectory.toPath(), session.isOffline());
-    BuildReport.WorkerBundleSummary summary = null;
-    if (source.isPresent()) {
-      var bundle = WorkerBundling.bundle(source.get(), reporter);
-      WorkerExports.requireExported(bundle.exports(), specs, source.get().entryPoint().toString());
-      summary = WorkerBundling.summary(source.get(), bundle);
-    } else {
-      reporter.info("No Worker project (worker/package.json): building the container images only");
-    }
-    var settings =
-        new BuildSettings(
+    var request =
+        new BuildRequest(
+            project.getBasedir().toPath(),
             workerName,
-            specs,
+            configuredContainers(),
+            worker != null,
+            worker == null ? null : worker.directory,
+            worker == null ? null : worker.entryPoint,
             dev,
             verbose,
             session.isOffline(),
-            outputDirectory.toPath(),
-            summary);
-    try (var engine = new DockerJavaEngine()) {
-      var report = new ImageBuildService(engine, reporter).build(settings);
-      reporter.info(
-          "Images of "
-              + report.containers().size()
-              + " container(s) ready; see "
-              + settings.outputDirectory().resolve("build.json"));
-    } catch (IOException e) {
-      reporter.debug("Closing the Docker client failed: " + e.getMessage());
+            outputDirectory.toPath());
+    WorkerBuild.Bundler bundler = new WorkerBundler()::bundle;
+    try {
+      new BuildService(
+              SharedDockerEngine.lease(session), new DockerContextDigest(), bundler, reporter)
+          .build(request);
+    } catch (WorkerBundleFailedException e) {
+      throw WorkerBundling.failure(e);
     }
   }
 }

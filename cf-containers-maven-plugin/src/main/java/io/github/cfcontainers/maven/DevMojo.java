@@ -15,7 +15,6 @@ import io.github.cfcontainers.dev.DevService;
 import io.github.cfcontainers.dev.DevSettings;
 import io.github.cfcontainers.dev.NodeMiniflareRuntime;
 import io.github.cfcontainers.docker.DockerDevEngine;
-import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.worker.WorkerSource;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -120,7 +119,7 @@ public class DevMojo extends AbstractCfMojo {
                   session.isOffline(),
                   out,
                   WorkerBundling.summary(source, bundle));
-          try (var engine = new DockerJavaEngine()) {
+          try (var engine = SharedDockerEngine.lease(session)) {
             var images = new LinkedHashMap<String, String>();
             new ImageBuildService(engine, reporter)
                 .build(settings)

@@ -3,7 +3,6 @@ package io.github.cfcontainers.maven;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.operate.StatusInputs;
 import io.github.cfcontainers.operate.StatusService;
 import java.io.IOException;
@@ -60,7 +59,7 @@ public class StatusMojo extends AbstractDeployMojo {
             out,
             Clock.systemUTC());
     try (var api = openApi(reporter);
-        var engine = new DockerJavaEngine()) {
+        var engine = SharedDockerEngine.lease(session)) {
       var report =
           new StatusService(api, engine, reporter)
               .status(inputs.settings(api.accountId(), registryHost()));

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The project's own esbuild: its launcher in node_modules and the one Workers invocation. */
-final class Esbuild {
+public final class Esbuild {
 
   /**
    * The flags for a Workers ES module, apart from the entry point, metafile and outfile: the one
    * home of how a Worker is bundled (the archetype's {@code npm run build} is only a quick check).
    */
-  static final List<String> FLAGS =
+  public static final List<String> FLAGS =
       List.of(
           "--bundle",
           "--format=esm",

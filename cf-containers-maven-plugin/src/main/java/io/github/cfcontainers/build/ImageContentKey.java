@@ -1,0 +1,57 @@
+package io.github.cfcontainers.build;
+
+import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.config.BuildSpec;
+import io.github.cfcontainers.config.ContainerSpec;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one image is made of: the context as sent, the Dockerfile (and so the base images as
+ * written), target, build args, platform, labels, and where it is tagged. Two builds with the same
+ * key give the engine the same input, so the engine's cache would answer with the same image.
+ */
+final class ImageContentKey {
+
+  private ImageContentKey() {}
+
+  /**
+   * The key, or empty when the image must be built: {@code noCache} and {@code pull} ask for a
+   * fresh build, and a context that cannot be read is for the build to report.
+   */
+  static Optional<String> of(
+      BuildContextDigest context,
+      BuildSettings settings,
+      ContainerSpec container,
+      BuildSpec spec,
+      Map<String, String> extraLabels,
+      Reporter reporter) {
+    if (context == null || spec.noCache() || spec.pull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new ContentHash("image-v1")
+              .field("context", context.digest(spec, settings.outputDirectory()))
+              .field("target", spec.target().orElse(null))
+              .map("args", spec.args())
+              .field("platform", spec.platform())
+              .map("labels", spec.labels())
+              .map("extraLabels", extraLabels)
+              .field("worker", settings.workerName())
+              .field("dev", settings.dev())
+              .field("name", container.name())
+              .field("tag", container.tag().orElse(null))
+              .hex());
+    } catch (IOException | RuntimeException e) {
+      reporter.debug("No content key for " + container.label() + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Short enough for a log line, long enough to tell two keys apart. */
+  static String shortKey(String key) {
+    return key.substring(0, Math.min(12, key.length()));
+  }
+}

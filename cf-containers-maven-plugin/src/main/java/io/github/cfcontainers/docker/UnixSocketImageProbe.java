@@ -1,0 +1,63 @@
+package io.github.cfcontainers.docker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code GET /images/<reference>/json} over the engine's Unix socket with the JDK alone: the
+ * image id an unchanged build checks, without setting up docker-java for it.
+ */
+final class UnixSocketImageProbe {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What a reference may hold; anything else is left to the client's own URL encoding. */
+  private static final Pattern SAFE_REFERENCE = Pattern.compile("[A-Za-z0-9._/:@-]+");
+
+  private UnixSocketImageProbe() {}
+
+  /**
+   * @return the image id, or empty when the engine has no such image (404)
+   * @throws IOException on any other answer, or none
+   */
+  static Optional<String> imageId(Path socket, String reference) throws IOException {
+    if (!SAFE_REFERENCE.matcher(reference).matches()) {
+      throw new IOException("reference needs URL encoding: " + reference);
+    }
+    byte[] answer;
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+      // HTTP/1.0: the engine closes the connection after the answer, which is never chunked.
+      String request = "GET /images/" + reference + "/json HTTP/1.0\r\nHost: docker\r\n\r\n";
+      channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+      var out = new ByteArrayOutputStream();
+      Channels.newInputStream(channel).transferTo(out);
+      answer = out.toByteArray();
+    }
+    String text = new String(answer, StandardCharsets.UTF_8);
+    int bodyStart = text.indexOf("\r\n\r\n");
+    String[] status = text.substring(0, Math.max(0, text.indexOf("\r\n"))).split(" ");
+    if (bodyStart < 0 || status.length < 2) {
+      throw new IOException("not an HTTP answer");
+    }
+    if (status[1].equals("404")) {
+      return Optional.empty();
+    }
+    if (!status[1].equals("200")) {
+      throw new IOException("HTTP " + status[1]);
+    }
+    String id = JSON.readTree(text.substring(bodyStart + 4)).path("Id").asText("");
+    if (!id.startsWith("sha256:")) {
+      throw new IOException("no image id in the answer");
+    }
+    return Optional.of(id);
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.cfcontainers.build;
+
+import io.github.cfcontainers.config.BuildSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** An engine that records every call; each build gives a new image id, tags are references. */
+final class FakeBuildEngine implements ContainerEngine {
+  final List<String> calls = new ArrayList<>();
+  final Map<String, String> references = new HashMap<>();
+  private int builds;
+
+  @Override
+  public String ping() {
+    calls.add("ping");
+    return "fake engine";
+  }
+
+  @Override
+  public String build(BuildSpec spec, Map<String, String> labels, Consumer<String> out) {
+    calls.add("build");
+    builds++;
+    return "sha256:" + String.valueOf(builds).repeat(64).substring(0, 64);
+  }
+
+  @Override
+  public void tag(String imageId, String repository, String tag) {
+    calls.add("tag " + repository + ":" + tag);
+    references.put(repository + ":" + tag, imageId);
+  }
+
+  @Override
+  public Optional<LocalImage> inspect(String reference) {
+    calls.add("inspect " + reference);
+    String id = reference.startsWith("sha256:") ? reference : references.get(reference);
+    return id == null ? Optional.empty() : Optional.of(new LocalImage(id, 2048, "linux", "amd64"));
+  }
+
+  @Override
+  public String push(String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
+    throw new UnsupportedOperationException();
+  }
+
+  long buildCount() {
+    return calls.stream().filter("build"::equals).count();
+  }
+}
