@@ -24,10 +24,10 @@ public final class RegistryImages implements DestroyImageRegistry {
   static final String MANIFEST_ACCEPT =
       "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
 
-  private final RegistryManifests http;
+  private final RegistryHttp http;
 
-  public RegistryImages(RegistryManifests http) {
-    this.http = http;
+  public RegistryImages(RegistryManifests manifests) {
+    this.http = manifests.http();
   }
 
   @Override
