@@ -133,7 +133,8 @@ class DeployServiceTest {
     cloudflare.close();
   }
 
-  private static ContainerDeployment container() {
+  /** The one container most deploy tests use (NoOpDeployTest too). */
+  static ContainerDeployment container() {
     return new ContainerDeployment(
         new ContainerSpec("MyContainer", NAME, Optional.empty(), new PrebuiltImage("unused:1")),
         "MY_CONTAINER",
