@@ -2,6 +2,7 @@ package io.github.cfcontainers.deploy;
 
 import static io.github.cfcontainers.deploy.FakeCloudflare.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.ContainerEngine;
@@ -231,5 +232,30 @@ class NoOpDeployTest {
     assertThat(engineCalls).contains("ping");
     assertThat(report.containers().get(0).changes())
         .containsExactly("image: " + REPOSITORY + "@" + other + " -> " + REPOSITORY + "@" + DIGEST);
+  }
+
+  /** Reads sent together fail as a sequential run would: the first in plan order is reported. */
+  @Test
+  void readsFailingTogetherReportTheOneASequentialRunMeetsFirst() {
+    deployed("cf-containers-hash:whatever", DIGEST);
+    cloudflare.on("GET", "/workers/scripts", FakeCloudflare.error(401, 10000, "Auth error"));
+    cloudflare.on("GET", "/containers/me", FakeCloudflare.error(403, 10000, "Auth error"));
+
+    assertThatThrownBy(() -> service.deploy(settings(IMAGE_ID), true))
+        .hasMessageContaining("cannot use the Workers API");
+
+    deployed("cf-containers-hash:whatever", DIGEST);
+    cloudflare.latency = Duration.ofMillis(100);
+    cloudflare.on(
+        "GET", "/workers/durable_objects/namespaces", FakeCloudflare.error(500, 10013, "ns down"));
+    cloudflare.on("GET", "/containers/applications", FakeCloudflare.error(500, 10013, "apps down"));
+
+    assertThatThrownBy(() -> service.deploy(settings(IMAGE_ID), true))
+        .hasMessageContaining("ns down")
+        .message()
+        .doesNotContain("apps down");
+    assertThat(cloudflare.writes())
+        .extracting(FakeCloudflare.Call::toString)
+        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
   }
 }
