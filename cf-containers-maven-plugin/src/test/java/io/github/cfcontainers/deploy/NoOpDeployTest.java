@@ -4,15 +4,12 @@ import static io.github.cfcontainers.deploy.FakeCloudflare.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.ContainerEngine;
-import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.BuildSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,14 +86,7 @@ class NoOpDeployTest {
     Files.writeString(
         bundle.resolve("worker.js"), "export class MyContainer {}\nexport default {};\n");
     cloudflare = new FakeCloudflare();
-    service =
-        new DeployService(
-            cloudflare.api,
-            engine,
-            manifests,
-            Reporter.SILENT,
-            new RolloutWatcher(
-                cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
+    service = DeployServiceTest.serviceOn(cloudflare, engine, manifests);
   }
 
   @AfterEach
@@ -105,22 +95,7 @@ class NoOpDeployTest {
   }
 
   private DeploySettings settings(String imageId) {
-    var container = DeployServiceTest.container();
-    var image =
-        new BuildReport.Image(
-            NAME, "MyContainer", NAME + ":" + TAG, imageId, TAG, 50_000_000L, "linux/amd64", false);
-    var summary =
-        new BuildReport.WorkerBundleSummary(
-            bundle.toString(), "worker.js", "0", List.of("MyContainer"));
-    return new DeploySettings(
-        FakeCloudflare.ACCOUNT,
-        REGISTRY,
-        new WorkerDeployment("w", LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true),
-        List.of(container),
-        new BuildReport("w", false, summary, List.of(image)),
-        bundle,
-        false,
-        bundle.resolve("out"));
+    return DeployServiceTest.settings(bundle, imageId, 50_000_000L, List.of("MyContainer"), true);
   }
 
   /** The Worker, its namespace and the application as an earlier deploy left them. */
