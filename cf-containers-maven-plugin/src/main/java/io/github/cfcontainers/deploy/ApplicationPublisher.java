@@ -36,8 +36,20 @@ final class ApplicationPublisher {
    *     create it
    */
   ApplicationPlan plan(ContainerDeployment container, String namespaceId, PublishedImage image) {
+    return plan(
+        container, namespaceId, image, () -> api.findApplicationByName(container.spec().name()));
+  }
+
+  /**
+   * @param read the application by name, possibly already in flight
+   */
+  ApplicationPlan plan(
+      ContainerDeployment container,
+      String namespaceId,
+      PublishedImage image,
+      Supplier<Optional<Application>> read) {
     var configuration = configuration(container, image.reference());
-    var existing = api.findApplicationByName(container.spec().name());
+    var existing = read.get();
     if (existing.isEmpty()) {
       return new ApplicationPlan(
           container, ApplicationPlan.Action.CREATE, null, configuration, List.of(), null);

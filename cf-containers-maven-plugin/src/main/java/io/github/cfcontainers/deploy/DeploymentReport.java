@@ -35,7 +35,14 @@ public record DeploymentReport(boolean applied, Worker worker, List<Container> c
       String imageAction,
       String action,
       List<String> changes,
-      String rolloutId) {}
+      String rolloutId,
+      Built built) {}
+
+  /**
+   * The local image (build.json's id) that {@code image} is, pushed under {@code reference}: lets
+   * the next deploy skip the registry, the credentials and the engine while it is still deployed.
+   */
+  public record Built(String reference, String imageId) {}
 
   public Path write(Path outputDirectory) {
     return ResultFiles.writeJson(outputDirectory, FILE_NAME, this);

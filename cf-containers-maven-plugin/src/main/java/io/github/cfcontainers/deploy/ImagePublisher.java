@@ -32,8 +32,15 @@ final class ImagePublisher {
     this.reporter = reporter;
   }
 
-  PublishedImage publish(String label, ImageTarget target, RegistryAuth auth, boolean apply) {
-    if (!target.pushed() && !target.registry().equals(auth.registry())) {
+  /** An image already deployed as this digest: nothing to read or push. */
+  PublishedImage deployed(String label, ImageTarget target, String digest) {
+    return pinned(label, target, digest, PublishedImage.Outcome.ALREADY_IN_REGISTRY);
+  }
+
+  /** Credentials are minted at the first registry read, not for an external image. */
+  PublishedImage publish(
+      String label, ImageTarget target, PushCredentials registry, boolean apply) {
+    if (!target.pushed() && !target.registry().equals(registry.registryHost())) {
       reporter.info(
           "Image of "
               + label
@@ -42,6 +49,7 @@ final class ImagePublisher {
               + " (external registry, not pushed)");
       return new PublishedImage(target.taggedReference(), null, PublishedImage.Outcome.EXTERNAL);
     }
+    RegistryAuth auth = registry.auth();
     Optional<String> remote =
         manifests.digest(target.registry(), target.repositoryPath(), target.tag(), auth);
     if (!target.pushed()) {

@@ -7,6 +7,7 @@ import io.github.cfcontainers.config.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The POM resolved exactly as {@code cf:deploy} resolves it: every goal that reads the deployment
@@ -34,9 +35,25 @@ public record ResolvedProject(
       List<WorkerSecret> secrets,
       boolean uploadSecrets,
       Clock clock) {
+    return resolve(
+        baseDirectory, workerName, containers, worker, () -> secrets, uploadSecrets, clock);
+  }
+
+  /**
+   * With the secrets looked up only once the containers' settings are valid, so a setting to fix is
+   * reported before a missing secret value.
+   */
+  public static ResolvedProject resolve(
+      Path baseDirectory,
+      String workerName,
+      List<? extends ContainerConfig> containers,
+      WorkerConfig worker,
+      Supplier<List<WorkerSecret>> secrets,
+      boolean uploadSecrets,
+      Clock clock) {
     var specs = new ContainerResolver(baseDirectory).resolve(workerName, containers);
     var resolver = new DeploymentResolver(clock);
-    var workerDeployment = resolver.worker(workerName, worker, secrets, uploadSecrets);
+    var workerDeployment = resolver.worker(workerName, worker, secrets.get(), uploadSecrets);
     var deployments = resolver.containers(specs, containers, workerDeployment.bindingNames());
     return new ResolvedProject(specs, workerDeployment, deployments);
   }

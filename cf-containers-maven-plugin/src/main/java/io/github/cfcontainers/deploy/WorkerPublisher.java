@@ -58,10 +58,20 @@ final class WorkerPublisher {
    * @param namespaces the account's Durable Object namespaces, as listed before the deploy
    */
   WorkerPlan plan(DeploySettings settings, List<DurableObjectNamespace> namespaces) {
+    return plan(settings, namespaces, () -> api.findService(settings.worker().name()));
+  }
+
+  /**
+   * @param read the Worker's service, possibly already read (one read answers both: does the Worker
+   *     exist, and what is its migration tag)
+   */
+  WorkerPlan plan(
+      DeploySettings settings,
+      List<DurableObjectNamespace> namespaces,
+      java.util.function.Supplier<Optional<WorkerService>> read) {
     WorkerDeployment worker = settings.worker();
     var modules = modules(settings.workerBundleDirectory());
-    // One read of the service answers both: does the Worker exist, and what is its migration tag.
-    var service = api.findService(worker.name());
+    var service = read.get();
     boolean exists = service.isPresent();
     Optional<String> currentTag = service.map(WorkerService::migrationTag);
     // The public schema of the list is {id, name, script, class, use_sqlite}, every field optional:

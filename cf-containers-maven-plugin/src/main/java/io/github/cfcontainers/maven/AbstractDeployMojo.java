@@ -1,26 +1,23 @@
 package io.github.cfcontainers.maven;
 
-import io.github.cfcontainers.build.BuildReportFile;
+import io.github.cfcontainers.build.ContainerEngine;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
-import io.github.cfcontainers.deploy.DeployService;
-import io.github.cfcontainers.deploy.DeploySettings;
+import io.github.cfcontainers.deploy.DeployCommand;
+import io.github.cfcontainers.deploy.DeployRequest;
 import io.github.cfcontainers.deploy.DeploymentReport;
-import io.github.cfcontainers.deploy.ResolvedProject;
+import io.github.cfcontainers.deploy.LazyEngine;
 import io.github.cfcontainers.deploy.RolloutWatcher;
-import io.github.cfcontainers.registry.RegistryManifests;
-import io.github.cfcontainers.registry.RegistryTls;
+import io.github.cfcontainers.deploy.WorkerSecret;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -86,27 +83,56 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
 
   /** Plans (apply=false) or performs the deployment, and writes deployment.json. */
   protected DeploymentReport deploy(Reporter reporter, boolean apply, boolean waitForRollouts) {
+    requireOnline();
+    var timeout = waitTimeout(); // a bad -Dcf.wait.timeout fails before anything remote changes
+    var request =
+        new DeployRequest(
+            goal(),
+            project.getBasedir().toPath(),
+            workerName,
+            configuredContainers(),
+            worker,
+            this::secrets,
+            uploadSecrets,
+            () -> {
+              var credentials = credentials(reporter);
+              return new DeployRequest.Credentials(credentials.accountId(), credentials.token());
+            },
+            apiBaseUrl,
+            environment,
+            registryHost(),
+            registryCaFile(),
+            outputDirectory.toPath(),
+            apply,
+            waitForRollouts,
+            timeout);
+    try (var engine = new LazyEngine(this::connectEngine)) {
+      return DeployCommand.run(request, engine, reporter);
+    } catch (IOException e) {
+      throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Called only when the deploy needs the engine (an image to check or push). */
+  private ContainerEngine connectEngine() {
+    return SharedDockerEngine.lease(session);
+  }
+
+  private List<WorkerSecret> secrets() {
+    return new SecretsResolver(
+            environment, new SettingsServers(session.getSettings(), settingsDecrypter))
+        .resolve(worker == null ? null : worker.secrets);
+  }
+
+  private void requireOnline() {
     if (session.isOffline()) {
       throw new CfException(
           goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
     }
-    waitTimeout(); // a bad -Dcf.wait.timeout fails before anything remote changes
-    var baseDirectory = project.getBasedir().toPath();
-    var secrets =
-        new SecretsResolver(
-                environment, new SettingsServers(session.getSettings(), settingsDecrypter))
-            .resolve(worker == null ? null : worker.secrets);
-    var resolved =
-        ResolvedProject.resolve(
-            baseDirectory,
-            workerName,
-            configuredContainers(),
-            worker,
-            secrets,
-            uploadSecrets,
-            Clock.systemUTC());
-    var workerDeployment = resolved.worker();
-    var containers = resolved.containers();
+  }
+
+  /** The account id and token, and where each came from (debug). */
+  private Credentials credentials(Reporter reporter) {
     var credentials =
         new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
             .resolve(accountId, apiToken, serverId);
@@ -115,43 +141,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
             + credentials.accountSource()
             + "; API token from "
             + credentials.tokenSource());
-    var out = outputDirectory.toPath();
-    if (!Files.isRegularFile(out.resolve(BuildReportFile.FILE_NAME))) {
-      throw new CfException(
-          "No "
-              + out.resolve(BuildReportFile.FILE_NAME)
-              + ": run 'mvn package' (which runs cf:build)"
-              + " before "
-              + goal()
-              + ", or run 'mvn deploy'.");
-    }
-    var settings =
-        new DeploySettings(
-            credentials.accountId(),
-            registryHost(),
-            workerDeployment,
-            containers,
-            BuildReportFile.read(out),
-            out.resolve("worker"),
-            waitForRollouts,
-            out);
-    var manifests = new RegistryManifests(new RegistryTls(registryCaFile(), Set.of()));
-    var config =
-        CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
-            .baseUrl(apiBaseUrl)
-            .environment(environment)
-            .listener(event -> reporter.debug(event.describe()))
-            .build();
-    try (var api = new CloudflareApi(config);
-        var engine = SharedDockerEngine.lease(session)) {
-      var watcher = watcher(api, reporter);
-      var report =
-          new DeployService(api, engine, manifests, reporter, watcher).deploy(settings, apply);
-      report.write(out);
-      return report;
-    } catch (IOException e) {
-      throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
-    }
+    return credentials;
   }
 
   /** The -Dcf.wait follower with -Dcf.wait.timeout, checked before anything remote changes. */
@@ -190,18 +180,8 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
    * or delete.
    */
   protected CloudflareApi openApi(Reporter reporter) {
-    if (session.isOffline()) {
-      throw new CfException(
-          goal() + " talks to the Cloudflare API, but Maven is offline (-o): run it without -o.");
-    }
-    var credentials =
-        new CredentialsResolver(environment, session.getSettings(), settingsDecrypter)
-            .resolve(accountId, apiToken, serverId);
-    reporter.debug(
-        "Cloudflare account id from "
-            + credentials.accountSource()
-            + "; API token from "
-            + credentials.tokenSource());
+    requireOnline();
+    var credentials = credentials(reporter);
     return new CloudflareApi(
         CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
             .baseUrl(apiBaseUrl)

@@ -118,14 +118,19 @@ class DeployServiceTest {
     Files.writeString(
         bundle.resolve("worker.js"), "export class MyContainer {}\nexport default {};\n");
     cloudflare = new FakeCloudflare();
-    service =
-        new DeployService(
-            cloudflare.api,
-            engine,
-            manifests,
-            Reporter.SILENT,
-            new RolloutWatcher(
-                cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
+    service = serviceOn(cloudflare, engine, manifests);
+  }
+
+  /** A silent service on the fake API, following rollouts briefly (NoOpDeployTest too). */
+  static DeployService serviceOn(
+      FakeCloudflare cloudflare, ContainerEngine engine, ManifestLookup manifests) {
+    return new DeployService(
+        cloudflare.api,
+        engine,
+        manifests,
+        Reporter.SILENT,
+        new RolloutWatcher(
+            cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
   }
 
   @AfterEach
@@ -133,7 +138,8 @@ class DeployServiceTest {
     cloudflare.close();
   }
 
-  private static ContainerDeployment container() {
+  /** The one container most deploy tests use (NoOpDeployTest too). */
+  static ContainerDeployment container() {
     return new ContainerDeployment(
         new ContainerSpec("MyContainer", NAME, Optional.empty(), new PrebuiltImage("unused:1")),
         "MY_CONTAINER",
@@ -148,16 +154,17 @@ class DeployServiceTest {
   }
 
   private DeploySettings settings(Long imageSize, List<String> exports, boolean withBundle) {
+    return settings(bundle, "sha256:" + "1".repeat(64), imageSize, exports, withBundle);
+  }
+
+  /**
+   * One built container {@code NAME:TAG} with that image id, in the Worker "w" (NoOpDeployTest).
+   */
+  static DeploySettings settings(
+      Path bundle, String imageId, Long imageSize, List<String> exports, boolean withBundle) {
     var image =
         new BuildReport.Image(
-            NAME,
-            "MyContainer",
-            NAME + ":" + TAG,
-            "sha256:" + "1".repeat(64),
-            TAG,
-            imageSize,
-            "linux/amd64",
-            false);
+            NAME, "MyContainer", NAME + ":" + TAG, imageId, TAG, imageSize, "linux/amd64", false);
     var summary =
         withBundle
             ? new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports)

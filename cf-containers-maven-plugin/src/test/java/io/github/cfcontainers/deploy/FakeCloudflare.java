@@ -54,11 +54,25 @@ public final class FakeCloudflare implements AutoCloseable {
   public final List<Call> calls = new CopyOnWriteArrayList<>();
   public final CloudflareApi api;
 
+  /** Held before each answer, as a network would; with it {@link #rounds()} tells waves apart. */
+  volatile Duration latency = Duration.ZERO;
+
+  /** Each request's arrival and answer time (nanos) at the server. */
+  private final List<long[]> spans = new CopyOnWriteArrayList<>();
+
   public FakeCloudflare() {
     server.setDispatcher(
         new Dispatcher() {
           @Override
-          public MockResponse dispatch(RecordedRequest request) {
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            long arrived = System.nanoTime();
+            var answer = answer(request);
+            Thread.sleep(latency.toMillis());
+            spans.add(new long[] {arrived, System.nanoTime()});
+            return answer;
+          }
+
+          private MockResponse answer(RecordedRequest request) {
             String full = request.getPath();
             String path = full.startsWith(PREFIX) ? full.substring(PREFIX.length()) : full;
             calls.add(
@@ -117,6 +131,31 @@ public final class FakeCloudflare implements AutoCloseable {
                 + ",\"message\":\""
                 + message
                 + "\"}],\"messages\":[],\"result\":null}");
+  }
+
+  /**
+   * The longest chain of requests each sent after the previous one was answered: the round trips a
+   * client waits for at the injected latency, whatever the local work between them costs.
+   */
+  int rounds() {
+    var sorted = spans.stream().sorted(java.util.Comparator.comparingLong(s -> s[0])).toList();
+    int[] depth = new int[sorted.size()];
+    int longest = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      depth[i] = 1;
+      for (int j = 0; j < i; j++) {
+        if (sorted.get(j)[1] <= sorted.get(i)[0]) {
+          depth[i] = Math.max(depth[i], depth[j] + 1);
+        }
+      }
+      longest = Math.max(longest, depth[i]);
+    }
+    return longest;
+  }
+
+  void clearRecords() {
+    calls.clear();
+    spans.clear();
   }
 
   public List<Call> writes() {
