@@ -1,3 +1,5 @@
+// Over 300 lines: an application's plan (the field diff) and its apply (create, PATCH, rollout)
+// side by side, so they cannot drift apart.
 package io.github.cfcontainers.deploy;
 
 import io.github.cfcontainers.cloudflare.CloudflareApi;

@@ -1,3 +1,5 @@
+// Over 300 lines: the deploy's named steps in order, each short; what a step does lives in its
+// publisher.
 package io.github.cfcontainers.deploy;
 
 import io.github.cfcontainers.build.ContainerEngine;

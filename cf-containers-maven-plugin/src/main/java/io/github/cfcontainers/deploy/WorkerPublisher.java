@@ -1,3 +1,5 @@
+// Over 300 lines: the Worker step's plan and its apply side by side, so what the diff says and what
+// the upload does cannot drift apart.
 package io.github.cfcontainers.deploy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

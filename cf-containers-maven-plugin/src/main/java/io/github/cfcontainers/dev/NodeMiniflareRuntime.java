@@ -1,3 +1,5 @@
+// Over 300 lines: one child process's whole life (launch, readiness, log streaming, shutdown), kept
+// together.
 package io.github.cfcontainers.dev;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,3 +1,5 @@
+// Over 300 lines: one method per ContainerEngine operation over docker-java, sharing the lazily
+// made client.
 package io.github.cfcontainers.docker;
 
 import com.github.dockerjava.api.DockerClient;
