@@ -22,6 +22,18 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class AbstractCfMojo extends AbstractMojo {
 
+  private final String goal;
+  private final String goalSkipProperty;
+
+  /**
+   * @param goal the goal's name in messages, e.g. {@code cf:build}
+   * @param goalSkipProperty the goal's own skip property, or null
+   */
+  AbstractCfMojo(String goal, String goalSkipProperty) {
+    this.goal = goal;
+    this.goalSkipProperty = goalSkipProperty;
+  }
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
 
@@ -80,9 +92,8 @@ abstract class AbstractCfMojo extends AbstractMojo {
       getLog().info("Skipping " + goal() + " (" + PropertyNames.SKIP + "=true)");
       return;
     }
-    String goalSkip = goalSkipProperty();
-    if (goalSkip != null && isGoalSkipped()) {
-      getLog().info("Skipping " + goal() + " (" + goalSkip + "=true)");
+    if (goalSkipProperty != null && isGoalSkipped()) {
+      getLog().info("Skipping " + goal() + " (" + goalSkipProperty + "=true)");
       return;
     }
     try {
@@ -100,12 +111,15 @@ abstract class AbstractCfMojo extends AbstractMojo {
     }
   }
 
-  protected abstract String goal();
+  /** The goal's name in messages, e.g. {@code cf:build}. */
+  protected final String goal() {
+    return goal;
+  }
 
-  /** The goal's own skip property, or null. */
-  protected abstract String goalSkipProperty();
-
-  protected abstract boolean isGoalSkipped();
+  /** Whether the goal's own skip property is set; goals without one are never skipped alone. */
+  protected boolean isGoalSkipped() {
+    return false;
+  }
 
   protected abstract void run(Reporter reporter)
       throws MojoExecutionException, MojoFailureException;

@@ -28,6 +28,10 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
 
   static final String DEFAULT_REGISTRY = CloudflareApi.DEFAULT_REGISTRY_HOST;
 
+  AbstractDeployMojo(String goal, String goalSkipProperty) {
+    super(goal, goalSkipProperty);
+  }
+
   /**
    * The Cloudflare account id (32 hex); else CLOUDFLARE_ACCOUNT_ID, else the settings.xml server's
    * username.

@@ -25,14 +25,8 @@ public class BuildMojo extends AbstractCfMojo {
   @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
   private boolean skipBuild;
 
-  @Override
-  protected String goal() {
-    return "cf:build";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return PropertyNames.BUILD_SKIP;
+  public BuildMojo() {
+    super("cf:build", PropertyNames.BUILD_SKIP);
   }
 
   @Override

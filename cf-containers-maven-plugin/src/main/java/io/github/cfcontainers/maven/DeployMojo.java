@@ -27,14 +27,8 @@ public class DeployMojo extends AbstractDeployMojo {
   @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
-  @Override
-  protected String goal() {
-    return "cf:deploy";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return PropertyNames.DEPLOY_SKIP;
+  public DeployMojo() {
+    super("cf:deploy", PropertyNames.DEPLOY_SKIP);
   }
 
   @Override

@@ -52,14 +52,8 @@ public class DestroyMojo extends AbstractDeployMojo {
   @Parameter(property = PropertyNames.DESTROY_IMAGES, defaultValue = "false")
   private boolean destroyImages;
 
-  @Override
-  protected String goal() {
-    return "cf:destroy";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return PropertyNames.DESTROY_SKIP;
+  public DestroyMojo() {
+    super("cf:destroy", PropertyNames.DESTROY_SKIP);
   }
 
   @Override

@@ -51,14 +51,8 @@ public class DevMojo extends AbstractCfMojo {
   @Parameter(property = PropertyNames.DEV_READY_TIMEOUT, defaultValue = "60")
   private String devReadyTimeout;
 
-  @Override
-  protected String goal() {
-    return "cf:dev";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return PropertyNames.DEV_SKIP;
+  public DevMojo() {
+    super("cf:dev", PropertyNames.DEV_SKIP);
   }
 
   @Override

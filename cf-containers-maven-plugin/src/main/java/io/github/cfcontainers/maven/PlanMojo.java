@@ -10,19 +10,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractDeployMojo {
 
-  @Override
-  protected String goal() {
-    return "cf:plan";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return null;
-  }
-
-  @Override
-  protected boolean isGoalSkipped() {
-    return false;
+  public PlanMojo() {
+    super("cf:plan", null);
   }
 
   @Override

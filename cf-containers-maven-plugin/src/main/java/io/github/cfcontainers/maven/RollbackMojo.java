@@ -45,14 +45,8 @@ public class RollbackMojo extends AbstractDeployMojo {
   @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
-  @Override
-  protected String goal() {
-    return "cf:rollback";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return PropertyNames.ROLLBACK_SKIP;
+  public RollbackMojo() {
+    super("cf:rollback", PropertyNames.ROLLBACK_SKIP);
   }
 
   @Override

@@ -31,19 +31,8 @@ public class StatusMojo extends AbstractDeployMojo {
   @Parameter(property = PropertyNames.STATUS_FAIL_ON_DRIFT, defaultValue = "false")
   private boolean failOnDrift;
 
-  @Override
-  protected String goal() {
-    return "cf:status";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return null;
-  }
-
-  @Override
-  protected boolean isGoalSkipped() {
-    return false;
+  public StatusMojo() {
+    super("cf:status", null);
   }
 
   @Override

@@ -38,14 +38,8 @@ public class TypesMojo extends AbstractCfMojo {
   @Parameter(property = PropertyNames.TYPES_SKIP, defaultValue = "false")
   private boolean skipTypes;
 
-  @Override
-  protected String goal() {
-    return "cf:types";
-  }
-
-  @Override
-  protected String goalSkipProperty() {
-    return PropertyNames.TYPES_SKIP;
+  public TypesMojo() {
+    super("cf:types", PropertyNames.TYPES_SKIP);
   }
 
   @Override
