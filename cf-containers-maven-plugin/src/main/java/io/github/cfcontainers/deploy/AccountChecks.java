@@ -31,7 +31,7 @@ final class AccountChecks {
    * wrangler's generated client, not a public promise.
    */
   static void checkLimits(
-      List<ContainerDeployment> containers, ContainersAccount account, Reporter reporter) {
+      List<ApplicationSpec> containers, ContainersAccount account, Reporter reporter) {
     var limits = account == null ? null : account.limits();
     if (limits == null) {
       reporter.debug("GET /containers/me stated no limits: the account limit checks are skipped.");
@@ -82,7 +82,7 @@ final class AccountChecks {
   }
 
   private static void perInstance(
-      ContainerDeployment container,
+      ApplicationSpec container,
       String unit,
       double used,
       Double limit,
@@ -114,7 +114,7 @@ final class AccountChecks {
   }
 
   private static void total(
-      List<ContainerDeployment> containers,
+      List<ApplicationSpec> containers,
       String unit,
       Function<EffectiveSize, Double> perInstance,
       Double limit,
@@ -125,7 +125,7 @@ final class AccountChecks {
       return;
     }
     double sum = 0;
-    ContainerDeployment largest = null;
+    ApplicationSpec largest = null;
     double largestShare = -1;
     var parts = new ArrayList<String>();
     for (var container : containers) {
@@ -182,7 +182,7 @@ final class AccountChecks {
    * @param configured the configured registry domains, empty when they cannot be known
    */
   static void checkRegistries(
-      Map<ContainerDeployment, ImageTarget> targets,
+      Map<ApplicationSpec, ImageTarget> targets,
       String registryHost,
       Supplier<Optional<List<String>>> configured,
       Reporter reporter) {

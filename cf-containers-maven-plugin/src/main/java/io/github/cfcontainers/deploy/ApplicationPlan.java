@@ -12,7 +12,7 @@ import java.util.List;
  * @param replaced an application that must be deleted first (adopt of another namespace's app)
  */
 public record ApplicationPlan(
-    ContainerDeployment container,
+    ApplicationSpec container,
     Action action,
     Application existing,
     ApplicationConfiguration configuration,

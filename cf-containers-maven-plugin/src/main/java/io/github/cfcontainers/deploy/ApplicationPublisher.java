@@ -37,7 +37,7 @@ final class ApplicationPublisher {
    * @param namespaceId the class's Durable Object namespace, or null when the Worker upload will
    *     create it
    */
-  ApplicationPlan plan(ContainerDeployment container, String namespaceId, PublishedImage image) {
+  ApplicationPlan plan(ApplicationSpec container, String namespaceId, PublishedImage image) {
     return plan(
         container, namespaceId, image, () -> api.findApplicationByName(container.spec().name()));
   }
@@ -46,7 +46,7 @@ final class ApplicationPublisher {
    * @param read the application by name, possibly already in flight
    */
   ApplicationPlan plan(
-      ContainerDeployment container,
+      ApplicationSpec container,
       String namespaceId,
       PublishedImage image,
       Supplier<Optional<Application>> read) {
@@ -141,7 +141,7 @@ final class ApplicationPublisher {
   record Applied(Application application, Rollout rollout) {}
 
   private Application create(
-      ContainerDeployment container, ApplicationConfiguration configuration, String namespaceId) {
+      ApplicationSpec container, ApplicationConfiguration configuration, String namespaceId) {
     var request =
         new ApplicationCreateRequest(
             container.spec().name(),
@@ -204,7 +204,7 @@ final class ApplicationPublisher {
    * failure is the answer alone.
    */
   private RuntimeException changedMeanwhile(
-      ContainerDeployment container, Application known, CloudflareApiException e) {
+      ApplicationSpec container, Application known, CloudflareApiException e) {
     var now = readBack(() -> api.findApplication(known.id()), e);
     String who =
         e.kind() == CloudflareApiException.Kind.TRANSPORT
@@ -250,13 +250,13 @@ final class ApplicationPublisher {
     }
   }
 
-  private static RolloutCreateRequest rollout(ContainerDeployment container, ApplicationPlan plan) {
+  private static RolloutCreateRequest rollout(ApplicationSpec container, ApplicationPlan plan) {
     return container
         .rollout()
         .request("cf-containers: " + String.join("; ", plan.changes()), plan.configuration());
   }
 
-  static ApplicationConfiguration configuration(ContainerDeployment container, String image) {
+  static ApplicationConfiguration configuration(ApplicationSpec container, String image) {
     if (container.size() instanceof ContainerSize.Custom custom) {
       return ApplicationConfiguration.custom(
           image, custom.vcpu(), custom.memoryMib(), custom.diskMb(), container.logs());
@@ -265,7 +265,7 @@ final class ApplicationPublisher {
     return ApplicationConfiguration.ofInstanceType(image, named.type().apiName(), container.logs());
   }
 
-  static ApplicationConstraints constraints(ContainerDeployment container) {
+  static ApplicationConstraints constraints(ApplicationSpec container) {
     var c = container.constraints();
     if (c.isEmpty()) {
       return null;
@@ -281,7 +281,7 @@ final class ApplicationPublisher {
    * false change.
    */
   static List<String> diff(
-      ContainerDeployment container, ApplicationConfiguration desired, Application app) {
+      ApplicationSpec container, ApplicationConfiguration desired, Application app) {
     var changes = new ArrayList<String>();
     var remote = app.configuration();
     compare(changes, "image", remote == null ? null : remote.image(), desired.image());

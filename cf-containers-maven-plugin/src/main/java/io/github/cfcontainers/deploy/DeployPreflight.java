@@ -37,12 +37,12 @@ final class DeployPreflight {
     }
     WorkerExports.requireExported(
         Set.copyOf(build.workerBundle().exports()),
-        settings.containers().stream().map(ContainerDeployment::spec).toList(),
+        settings.containers().stream().map(ApplicationSpec::spec).toList(),
         "bundle in build.json");
   }
 
   /** Access, the account's limits, each image's target and the registries; the targets. */
-  Map<ContainerDeployment, ImageTarget> check(DeploySettings settings, RemoteState remote) {
+  Map<ApplicationSpec, ImageTarget> check(DeploySettings settings, RemoteState remote) {
     ApiAccess.require(
         api,
         "Workers",
@@ -57,7 +57,7 @@ final class DeployPreflight {
             remote.account()::get,
             DeployService.NOTHING_CHANGED);
     AccountChecks.checkLimits(settings.containers(), account, reporter);
-    var targets = new LinkedHashMap<ContainerDeployment, ImageTarget>();
+    var targets = new LinkedHashMap<ApplicationSpec, ImageTarget>();
     for (var container : settings.containers()) {
       var image = settings.image(container);
       var target =
@@ -88,9 +88,7 @@ final class DeployPreflight {
    * containers whose image may be pushed (not already deployed).
    */
   void checkLocalImages(
-      DeploySettings settings,
-      Map<ContainerDeployment, ImageTarget> pushing,
-      ContainerEngine engine) {
+      DeploySettings settings, Map<ApplicationSpec, ImageTarget> pushing, ContainerEngine engine) {
     if (pushing.isEmpty()) {
       return;
     }
@@ -124,7 +122,7 @@ final class DeployPreflight {
    * changes.
    */
   private static void checkNotLatest(
-      ContainerDeployment container, ImageTarget target, boolean prebuilt) {
+      ApplicationSpec container, ImageTarget target, boolean prebuilt) {
     if (!target.tag().equals("latest")) {
       return;
     }
@@ -150,7 +148,7 @@ final class DeployPreflight {
   }
 
   /** Cloudflare refuses an image that does not fit the instance disk; say so before pushing it. */
-  private static void checkFitsDisk(ContainerDeployment container, BuildReport.Image image) {
+  private static void checkFitsDisk(ApplicationSpec container, BuildReport.Image image) {
     if (image.size() == null) {
       return;
     }

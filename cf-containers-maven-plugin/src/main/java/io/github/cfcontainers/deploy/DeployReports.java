@@ -14,8 +14,8 @@ final class DeployReports {
 
   static List<DeploymentReport.Container> containers(
       DeploySettings settings,
-      Map<ContainerDeployment, ImageTarget> targets,
-      Map<ContainerDeployment, PublishedImage> images,
+      Map<ApplicationSpec, ImageTarget> targets,
+      Map<ApplicationSpec, PublishedImage> images,
       List<ApplicationPlan> plans,
       List<ApplicationPublisher.Applied> results) {
     var containers = new ArrayList<DeploymentReport.Container>();

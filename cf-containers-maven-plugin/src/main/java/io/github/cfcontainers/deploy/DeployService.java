@@ -54,8 +54,8 @@ public final class DeployService {
 
   /** The plan: made whole before the first change, so a conflict stops while nothing moved. */
   private record Plan(
-      Map<ContainerDeployment, ImageTarget> targets,
-      Map<ContainerDeployment, PublishedImage> images,
+      Map<ApplicationSpec, ImageTarget> targets,
+      Map<ApplicationSpec, PublishedImage> images,
       WorkerPlan worker,
       Map<String, String> namespaces,
       List<ApplicationPlan> applications) {}
@@ -95,7 +95,7 @@ public final class DeployService {
       String workerAction,
       String versionId,
       String url,
-      Map<ContainerDeployment, PublishedImage> images,
+      Map<ApplicationSpec, PublishedImage> images,
       Applied applied) {
     return new DeploymentReport(
         apply,
@@ -109,14 +109,14 @@ public final class DeployService {
   }
 
   /** Each image: already deployed (nothing read), in the registry, or to push. */
-  private Map<ContainerDeployment, PublishedImage> planImages(
+  private Map<ApplicationSpec, PublishedImage> planImages(
       DeploySettings settings,
-      Map<ContainerDeployment, ImageTarget> targets,
+      Map<ApplicationSpec, ImageTarget> targets,
       RemoteState remote,
       PushCredentials registry) {
     var deployed = DeployedImages.read(settings.outputDirectory(), reporter);
-    var digests = new LinkedHashMap<ContainerDeployment, Optional<String>>();
-    var pushing = new LinkedHashMap<ContainerDeployment, ImageTarget>();
+    var digests = new LinkedHashMap<ApplicationSpec, Optional<String>>();
+    var pushing = new LinkedHashMap<ApplicationSpec, ImageTarget>();
     for (var container : settings.containers()) {
       var target = targets.get(container);
       var digest =
@@ -128,7 +128,7 @@ public final class DeployService {
       }
     }
     preflight.checkLocalImages(settings, pushing, engine);
-    var images = new LinkedHashMap<ContainerDeployment, PublishedImage>();
+    var images = new LinkedHashMap<ApplicationSpec, PublishedImage>();
     for (var container : settings.containers()) {
       String label = container.spec().label();
       var target = targets.get(container);
@@ -145,8 +145,8 @@ public final class DeployService {
   /** The Worker and each application planned against the state read; their reads in parallel. */
   private Plan plan(
       DeploySettings settings,
-      Map<ContainerDeployment, ImageTarget> targets,
-      Map<ContainerDeployment, PublishedImage> images,
+      Map<ApplicationSpec, ImageTarget> targets,
+      Map<ApplicationSpec, PublishedImage> images,
       RemoteState remote,
       ParallelReads reads) {
     var remoteNamespaces = remote.namespaces().get();
@@ -179,9 +179,9 @@ public final class DeployService {
     return new Plan(targets, images, worker, namespaces, plans);
   }
 
-  private Map<ContainerDeployment, PublishedImage> applyImages(
+  private Map<ApplicationSpec, PublishedImage> applyImages(
       DeploySettings settings, Plan plan, PushCredentials registry) {
-    var images = new LinkedHashMap<ContainerDeployment, PublishedImage>();
+    var images = new LinkedHashMap<ApplicationSpec, PublishedImage>();
     for (var container : settings.containers()) {
       var planned = plan.images().get(container);
       images.put(
@@ -224,7 +224,7 @@ public final class DeployService {
   }
 
   private Applied applyApplications(
-      DeploySettings settings, Plan plan, Map<ContainerDeployment, PublishedImage> images) {
+      DeploySettings settings, Plan plan, Map<ApplicationSpec, PublishedImage> images) {
     var worker = plan.worker();
     var namespacesNow =
         worker.newClasses().isEmpty() && worker.renamedClasses().isEmpty()
@@ -253,11 +253,11 @@ public final class DeployService {
 
   /** A pushed digest or a namespace the upload created changes the plan: make it again. */
   private ApplicationPlan replan(
-      ContainerDeployment container,
+      ApplicationSpec container,
       ApplicationPlan planned,
       String namespaceId,
       Plan plan,
-      Map<ContainerDeployment, PublishedImage> images) {
+      Map<ApplicationSpec, PublishedImage> images) {
     if (images.get(container) == plan.images().get(container)
         && namespaceId.equals(plannedNamespace(container, plan.namespaces()))) {
       return planned;
@@ -284,7 +284,7 @@ public final class DeployService {
 
   /** The class's namespace, or, while a rename is pending, the namespace it is renamed from. */
   private static String plannedNamespace(
-      ContainerDeployment container, Map<String, String> namespaces) {
+      ApplicationSpec container, Map<String, String> namespaces) {
     String id = namespaces.get(container.spec().className());
     return id != null || container.renamedFrom() == null
         ? id

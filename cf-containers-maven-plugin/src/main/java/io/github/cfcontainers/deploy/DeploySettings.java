@@ -17,8 +17,8 @@ import java.util.List;
 public record DeploySettings(
     String accountId,
     String registryHost,
-    WorkerDeployment worker,
-    List<ContainerDeployment> containers,
+    WorkerSpec worker,
+    List<ApplicationSpec> containers,
     BuildReport build,
     Path workerBundleDirectory,
     boolean waitForRollouts,
@@ -28,7 +28,7 @@ public record DeploySettings(
     containers = List.copyOf(containers);
   }
 
-  public BuildReport.Image image(ContainerDeployment container) {
+  public BuildReport.Image image(ApplicationSpec container) {
     return build.containers().stream()
         .filter(image -> image.name().equals(container.spec().name()))
         .findFirst()

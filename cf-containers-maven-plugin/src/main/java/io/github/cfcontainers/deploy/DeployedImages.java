@@ -61,7 +61,7 @@ final class DeployedImages {
    * (also when the application cannot be read: that read fails again at its own step).
    */
   Optional<String> digest(
-      ContainerDeployment container,
+      ApplicationSpec container,
       ImageTarget target,
       BuildReport.Image image,
       Read<Optional<Application>> application) {

@@ -43,7 +43,7 @@ public final class DeploymentResolver {
    * @param secrets the declared secrets (values looked up by the caller, or names only)
    * @param uploadSecrets upload the secrets even when nothing else changed
    */
-  public WorkerDeployment worker(
+  public WorkerSpec worker(
       String workerName, WorkerConfig config, List<WorkerSecret> secrets, boolean uploadSecrets) {
     var vars = new LinkedHashMap<String, String>();
     if (config != null && config.vars() != null) {
@@ -77,7 +77,7 @@ public final class DeploymentResolver {
             "give each variable and each secret its own name");
       }
     }
-    return new WorkerDeployment(
+    return new WorkerSpec(
         workerName,
         compatibilityDate(config == null ? null : config.compatibilityDate()),
         config == null || config.compatibilityFlags() == null
@@ -121,9 +121,9 @@ public final class DeploymentResolver {
     return date;
   }
 
-  public List<ContainerDeployment> containers(
+  public List<ApplicationSpec> containers(
       List<ContainerSpec> specs, List<? extends DeployConfig> configs, Set<String> varNames) {
-    var result = new ArrayList<ContainerDeployment>();
+    var result = new ArrayList<ApplicationSpec>();
     var bindings = new HashSet<>(varNames);
     for (int i = 0; i < specs.size(); i++) {
       var spec = specs.get(i);
@@ -143,7 +143,7 @@ public final class DeploymentResolver {
     return List.copyOf(result);
   }
 
-  private ContainerDeployment container(ContainerSpec spec, DeployConfig in) {
+  private ApplicationSpec container(ContainerSpec spec, DeployConfig in) {
     String label = spec.label();
     var numbers = new WrittenNumbers(spec.className());
     String binding = in.binding() == null ? defaultBinding(spec.className()) : in.binding().trim();
@@ -177,7 +177,7 @@ public final class DeploymentResolver {
           "'" + renamedFrom + "' is not a previous class name of " + spec.className() + ".",
           "set <renamedFrom> to the class name the Worker exported before the rename, or remove it");
     }
-    return new ContainerDeployment(
+    return new ApplicationSpec(
         spec,
         binding,
         size(label, in, numbers),

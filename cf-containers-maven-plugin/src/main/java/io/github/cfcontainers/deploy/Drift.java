@@ -16,7 +16,7 @@ public final class Drift {
    * image} the reference the deploy would set (pass the deployed one when it is not known, so the
    * image shows no change).
    */
-  public static List<String> of(ContainerDeployment container, String image, Application app) {
+  public static List<String> of(ApplicationSpec container, String image, Application app) {
     return ApplicationPublisher.diff(
         container, ApplicationPublisher.configuration(container, image), app);
   }

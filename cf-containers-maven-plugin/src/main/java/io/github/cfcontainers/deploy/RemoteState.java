@@ -21,14 +21,14 @@ record RemoteState(
     Read<ContainersAccount> account,
     Read<List<DurableObjectNamespace>> namespaces,
     Read<Optional<WorkerService>> service,
-    Map<ContainerDeployment, Read<Optional<Application>>> applications) {
+    Map<ApplicationSpec, Read<Optional<Application>>> applications) {
 
   static RemoteState start(CloudflareApi api, DeploySettings settings, ParallelReads reads) {
     var scripts = reads.start(api::listScripts);
     var account = reads.start(api::getContainersAccount);
     var namespaces = reads.start(api::listDurableObjectNamespaces);
     var service = reads.start(() -> api.findService(settings.worker().name()));
-    var applications = new LinkedHashMap<ContainerDeployment, Read<Optional<Application>>>();
+    var applications = new LinkedHashMap<ApplicationSpec, Read<Optional<Application>>>();
     for (var container : settings.containers()) {
       applications.put(
           container, reads.start(() -> api.findApplicationByName(container.spec().name())));

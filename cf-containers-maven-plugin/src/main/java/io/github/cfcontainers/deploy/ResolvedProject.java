@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * refuse the same mistakes before anything remote happens.
  */
 public record ResolvedProject(
-    List<ContainerSpec> specs, WorkerDeployment worker, List<ContainerDeployment> containers) {
+    List<ContainerSpec> specs, WorkerSpec worker, List<ApplicationSpec> containers) {
 
   public ResolvedProject {
     specs = List.copyOf(specs);

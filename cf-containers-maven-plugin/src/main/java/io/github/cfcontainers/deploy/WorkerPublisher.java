@@ -71,7 +71,7 @@ final class WorkerPublisher {
       DeploySettings settings,
       List<DurableObjectNamespace> namespaces,
       java.util.function.Supplier<Optional<WorkerService>> read) {
-    WorkerDeployment worker = settings.worker();
+    WorkerSpec worker = settings.worker();
     var modules = modules(settings.workerBundleDirectory());
     var service = read.get();
     boolean exists = service.isPresent();
@@ -277,10 +277,10 @@ final class WorkerPublisher {
    */
   private static ScriptMetadata metadata(
       DeploySettings settings, Migrations migrations, String hash, boolean withSecretValues) {
-    WorkerDeployment worker = settings.worker();
+    WorkerSpec worker = settings.worker();
     var builder = ScriptMetadata.builder(MAIN_MODULE, worker.compatibilityDate().toString());
     worker.compatibilityFlags().forEach(builder::compatibilityFlag);
-    for (ContainerDeployment container : settings.containers()) {
+    for (ApplicationSpec container : settings.containers()) {
       builder.binding(
           new DurableObjectNamespaceBinding(container.binding(), container.spec().className()));
       builder.container(new ContainerLink(container.spec().name(), container.spec().className()));

@@ -1,6 +1,6 @@
 package io.github.cfcontainers.dev;
 
-import io.github.cfcontainers.deploy.WorkerDeployment;
+import io.github.cfcontainers.deploy.WorkerSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record DevRequest(
     Path workerProject,
-    WorkerDeployment worker,
+    WorkerSpec worker,
     List<ClassBinding> classes,
     int port,
     Path runDirectory,

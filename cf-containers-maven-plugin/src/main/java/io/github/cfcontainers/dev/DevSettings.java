@@ -1,6 +1,6 @@
 package io.github.cfcontainers.dev;
 
-import io.github.cfcontainers.deploy.WorkerDeployment;
+import io.github.cfcontainers.deploy.WorkerSpec;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +18,7 @@ import java.util.List;
 public record DevSettings(
     Path workerProject,
     Path bundle,
-    WorkerDeployment worker,
+    WorkerSpec worker,
     List<DevContainer> containers,
     int port,
     String dockerHost,

@@ -2,7 +2,7 @@ package io.github.cfcontainers.operate;
 
 import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.ContainerEngine;
-import io.github.cfcontainers.deploy.ContainerDeployment;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import io.github.cfcontainers.deploy.ImageTarget;
 
 /**
@@ -16,10 +16,7 @@ import io.github.cfcontainers.deploy.ImageTarget;
 record ExpectedImage(String reference, String unknownBecause) {
 
   static ExpectedImage of(
-      StatusSettings settings,
-      ContainerDeployment container,
-      String deployed,
-      ContainerEngine engine) {
+      StatusSettings settings, ApplicationSpec container, String deployed, ContainerEngine engine) {
     var spec = container.spec();
     if (settings.build() == null) {
       return unknown("no build.json: run 'mvn package' (cf:build) to compare the image");

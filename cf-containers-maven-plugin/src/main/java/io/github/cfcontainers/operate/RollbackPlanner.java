@@ -8,7 +8,7 @@ import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Setting;
-import io.github.cfcontainers.deploy.ContainerDeployment;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import io.github.cfcontainers.deploy.InstanceType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +67,7 @@ final class RollbackPlanner {
     return new RollbackPlan(items);
   }
 
-  private static List<ContainerDeployment> chosen(RollbackSettings settings) {
+  private static List<ApplicationSpec> chosen(RollbackSettings settings) {
     if (settings.only() == null || settings.only().isBlank()) {
       return settings.containers();
     }
@@ -99,7 +99,7 @@ final class RollbackPlanner {
   }
 
   static RollbackPlan.Item item(
-      ContainerDeployment container, Application app, List<Rollout> rollouts) {
+      ApplicationSpec container, Application app, List<Rollout> rollouts) {
     if (rollouts.isEmpty()) {
       throw new NothingToRollBack(
           "no rollout in its history: it runs the configuration it was created with");

@@ -1,6 +1,6 @@
 package io.github.cfcontainers.operate;
 
-import io.github.cfcontainers.deploy.ContainerDeployment;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * @param waitForRollouts follow each rollback rollout until the instances run it (-Dcf.wait)
  */
 public record RollbackSettings(
-    List<ContainerDeployment> containers, String only, boolean waitForRollouts) {
+    List<ApplicationSpec> containers, String only, boolean waitForRollouts) {
 
   public RollbackSettings {
     containers = List.copyOf(containers);

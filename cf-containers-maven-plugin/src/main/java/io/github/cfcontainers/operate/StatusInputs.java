@@ -4,10 +4,10 @@ import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.BuildReportFile;
 import io.github.cfcontainers.config.ContainerConfig;
 import io.github.cfcontainers.config.WorkerConfig;
-import io.github.cfcontainers.deploy.ContainerDeployment;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import io.github.cfcontainers.deploy.ResolvedProject;
-import io.github.cfcontainers.deploy.WorkerDeployment;
 import io.github.cfcontainers.deploy.WorkerSecret;
+import io.github.cfcontainers.deploy.WorkerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,10 +21,7 @@ import java.util.List;
  *     unknown)
  */
 public record StatusInputs(
-    WorkerDeployment worker,
-    List<ContainerDeployment> containers,
-    BuildReport build,
-    Path outputDirectory) {
+    WorkerSpec worker, List<ApplicationSpec> containers, BuildReport build, Path outputDirectory) {
 
   public StatusInputs {
     containers = List.copyOf(containers);

@@ -8,7 +8,7 @@ import io.github.cfcontainers.cloudflare.model.DurableObjectNamespace;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.ApiAccess;
-import io.github.cfcontainers.deploy.ContainerDeployment;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import io.github.cfcontainers.deploy.DeploySettings;
 import io.github.cfcontainers.deploy.Drift;
 import java.util.ArrayList;
@@ -130,7 +130,7 @@ public final class StatusService {
 
   private StatusReport.Container container(
       StatusSettings settings,
-      ContainerDeployment container,
+      ApplicationSpec container,
       Application app,
       Map<String, DurableObjectNamespace> namespaces,
       List<String> lines) {

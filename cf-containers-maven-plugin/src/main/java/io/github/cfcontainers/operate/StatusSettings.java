@@ -1,8 +1,8 @@
 package io.github.cfcontainers.operate;
 
 import io.github.cfcontainers.build.BuildReport;
-import io.github.cfcontainers.deploy.ContainerDeployment;
-import io.github.cfcontainers.deploy.WorkerDeployment;
+import io.github.cfcontainers.deploy.ApplicationSpec;
+import io.github.cfcontainers.deploy.WorkerSpec;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,8 +17,8 @@ import java.util.List;
 public record StatusSettings(
     String accountId,
     String registryHost,
-    WorkerDeployment worker,
-    List<ContainerDeployment> containers,
+    WorkerSpec worker,
+    List<ApplicationSpec> containers,
     BuildReport build,
     Path workerBundleDirectory) {
 

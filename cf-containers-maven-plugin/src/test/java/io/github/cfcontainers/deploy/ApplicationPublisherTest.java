@@ -53,8 +53,8 @@ class ApplicationPublisherTest {
   /**
    * The default deployment: lite, 20 instances, default scheduling, anywhere, logs on, 25 % steps.
    */
-  private static ContainerDeployment container() {
-    return new ContainerDeployment(
+  private static ApplicationSpec container() {
+    return new ApplicationSpec(
         new ContainerSpec("MyContainer", NAME, Optional.empty(), new PrebuiltImage("x:1")),
         "MY_CONTAINER",
         new ContainerSize.Named(InstanceType.LITE),
@@ -67,7 +67,7 @@ class ApplicationPublisherTest {
         null);
   }
 
-  private static ContainerDeployment with(
+  private static ApplicationSpec with(
       ContainerSize size,
       int maxInstances,
       String policy,
@@ -75,7 +75,7 @@ class ApplicationPublisherTest {
       boolean logs,
       RolloutPolicy rollout,
       boolean adopt) {
-    return new ContainerDeployment(
+    return new ApplicationSpec(
         container().spec(),
         "MY_CONTAINER",
         size,
@@ -119,7 +119,7 @@ class ApplicationPublisherTest {
     return ApplicationConfiguration.ofInstanceType(image, "dev", logs);
   }
 
-  private static List<String> diff(ContainerDeployment container, Application app) {
+  private static List<String> diff(ApplicationSpec container, Application app) {
     return ApplicationPublisher.diff(
         container, ApplicationPublisher.configuration(container, IMAGE), app);
   }
@@ -384,11 +384,11 @@ class ApplicationPublisherTest {
     }
   }
 
-  private static List<String> diffAgainst(ContainerDeployment container, String sizeFields) {
+  private static List<String> diffAgainst(ApplicationSpec container, String sizeFields) {
     return diff(container, remote(answered(sizeFields), 20, "default", null, NAMESPACE));
   }
 
-  private static ContainerDeployment sized(ContainerSize size) {
+  private static ApplicationSpec sized(ContainerSize size) {
     return with(size, 20, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
   }
 

@@ -363,7 +363,7 @@ class DeployFaultMatrixTest {
 
   private DeploySettings settings(int maxInstances) {
     var container =
-        new ContainerDeployment(
+        new ApplicationSpec(
             new ContainerSpec("MyContainer", APP, Optional.empty(), new PrebuiltImage("unused:1")),
             "MY_CONTAINER",
             new ContainerSize.Named(InstanceType.LITE),
@@ -383,7 +383,7 @@ class DeployFaultMatrixTest {
     return new DeploySettings(
         ground.cf.accountId(),
         registry,
-        new WorkerDeployment(WORKER, LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true),
+        new WorkerSpec(WORKER, LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true),
         List.of(container),
         new BuildReport(WORKER, false, summary, List.of(image)),
         bundle,

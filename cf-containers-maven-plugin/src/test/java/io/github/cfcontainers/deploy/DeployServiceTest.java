@@ -139,8 +139,8 @@ class DeployServiceTest {
   }
 
   /** The one container most deploy tests use (NoOpDeployTest too). */
-  static ContainerDeployment container() {
-    return new ContainerDeployment(
+  static ApplicationSpec container() {
+    return new ApplicationSpec(
         new ContainerSpec("MyContainer", NAME, Optional.empty(), new PrebuiltImage("unused:1")),
         "MY_CONTAINER",
         new ContainerSize.Named(InstanceType.LITE),
@@ -172,7 +172,7 @@ class DeployServiceTest {
     return new DeploySettings(
         FakeCloudflare.ACCOUNT,
         REGISTRY,
-        new WorkerDeployment("w", LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true),
+        new WorkerSpec("w", LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true),
         List.of(container()),
         new BuildReport("w", false, summary, List.of(image)),
         bundle,

@@ -33,7 +33,7 @@ class DeploymentResolverTest {
     return Written.container(pairs);
   }
 
-  private ContainerDeployment resolve(ContainerConfig in) {
+  private ApplicationSpec resolve(ContainerConfig in) {
     return resolver.containers(List.of(spec), Arrays.asList(in), Set.of()).get(0);
   }
 

@@ -124,9 +124,9 @@ class WorkerPublisherTest {
 
   // ------------------------------------------------------------------ plan
 
-  private static ContainerDeployment container(String className) {
+  private static ApplicationSpec container(String className) {
     String name = WORKER + "-" + className.toLowerCase(Locale.ROOT);
-    return new ContainerDeployment(
+    return new ApplicationSpec(
         new ContainerSpec(className, name, Optional.empty(), new PrebuiltImage("nginx:1")),
         className.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT),
         new ContainerSize.Named(InstanceType.LITE),
@@ -148,7 +148,7 @@ class WorkerPublisherTest {
    */
   private DeploySettings settingsExporting(
       List<String> exports, LocalDate date, Map<String, String> vars, String... classes) {
-    var containers = new ArrayList<ContainerDeployment>();
+    var containers = new ArrayList<ApplicationSpec>();
     for (String c : classes) {
       containers.add(container(c));
     }
@@ -161,7 +161,7 @@ class WorkerPublisherTest {
     return new DeploySettings(
         FakeCloudflare.ACCOUNT,
         "registry.cloudflare.com",
-        new WorkerDeployment(WORKER, date, List.of(), vars, true, true),
+        new WorkerSpec(WORKER, date, List.of(), vars, true, true),
         containers,
         build,
         bundle,
@@ -368,7 +368,7 @@ class WorkerPublisherTest {
     settingsTags();
     var renamed = container("OrderContainer");
     renamed =
-        new ContainerDeployment(
+        new ApplicationSpec(
             renamed.spec(),
             renamed.binding(),
             renamed.size(),
@@ -435,7 +435,7 @@ class WorkerPublisherTest {
     return new DeploySettings(
         plain.accountId(),
         plain.registryHost(),
-        new WorkerDeployment(
+        new WorkerSpec(
             w.name(),
             w.compatibilityDate(),
             w.compatibilityFlags(),

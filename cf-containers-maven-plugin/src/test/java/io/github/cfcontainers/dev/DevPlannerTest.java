@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.deploy.WorkerDeployment;
+import io.github.cfcontainers.deploy.WorkerSpec;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +17,7 @@ class DevPlannerTest {
 
   private static DevSettings settings(int port, List<DevContainer> containers) {
     var worker =
-        new WorkerDeployment(
+        new WorkerSpec(
             "orders",
             LocalDate.of(2026, 4, 1),
             List.of("nodejs_compat"),

@@ -7,7 +7,7 @@ import io.github.cfcontainers.build.EngineUnavailableException;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.deploy.WorkerDeployment;
+import io.github.cfcontainers.deploy.WorkerSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,7 +52,7 @@ class DevServiceTest {
 
   private DevRequest request(int port, boolean offline) {
     var worker =
-        new WorkerDeployment("orders", LocalDate.of(2026, 4, 1), List.of(), Map.of(), true, true);
+        new WorkerSpec("orders", LocalDate.of(2026, 4, 1), List.of(), Map.of(), true, true);
     return new DevRequest(
         dir.resolve("worker"),
         worker,

@@ -9,8 +9,8 @@ import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
 import io.github.cfcontainers.cloudflare.model.Rollout;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import io.github.cfcontainers.deploy.Constraints;
-import io.github.cfcontainers.deploy.ContainerDeployment;
 import io.github.cfcontainers.deploy.ContainerSize;
 import io.github.cfcontainers.deploy.InstanceType;
 import io.github.cfcontainers.deploy.RolloutPolicy;
@@ -27,8 +27,8 @@ class RollbackPlannerTest {
   static final String B = "registry.cloudflare.com/acct/w-web@sha256:" + "b".repeat(64);
   static final String C = "registry.cloudflare.com/acct/w-web@sha256:" + "c".repeat(64);
 
-  static ContainerDeployment container() {
-    return new ContainerDeployment(
+  static ApplicationSpec container() {
+    return new ApplicationSpec(
         new ContainerSpec("Web", "w-web", Optional.empty(), new PrebuiltImage("x")),
         "WEB",
         new ContainerSize.Named(InstanceType.LITE),

@@ -9,8 +9,8 @@ import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import io.github.cfcontainers.deploy.Constraints;
-import io.github.cfcontainers.deploy.ContainerDeployment;
 import io.github.cfcontainers.deploy.ContainerSize;
 import io.github.cfcontainers.deploy.FakeCloudflare;
 import io.github.cfcontainers.deploy.InstanceType;
@@ -60,9 +60,8 @@ class RollbackServiceTest {
     cloudflare.close();
   }
 
-  private static ContainerDeployment container(
-      String className, String name, RolloutPolicy policy) {
-    return new ContainerDeployment(
+  private static ApplicationSpec container(String className, String name, RolloutPolicy policy) {
+    return new ApplicationSpec(
         new ContainerSpec(className, name, Optional.empty(), new PrebuiltImage("x")),
         className.toUpperCase(),
         new ContainerSize.Named(InstanceType.LITE),

@@ -11,8 +11,8 @@ import io.github.cfcontainers.config.BuildSpec;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
 import io.github.cfcontainers.config.Written;
+import io.github.cfcontainers.deploy.ApplicationSpec;
 import io.github.cfcontainers.deploy.Constraints;
-import io.github.cfcontainers.deploy.ContainerDeployment;
 import io.github.cfcontainers.deploy.ContainerSize;
 import io.github.cfcontainers.deploy.DeploymentResolver;
 import io.github.cfcontainers.deploy.FakeCloudflare;
@@ -76,9 +76,9 @@ class StatusServiceTest {
     }
   }
 
-  private static ContainerDeployment container(int maxInstances) {
+  private static ApplicationSpec container(int maxInstances) {
     var spec = new ContainerSpec("Web", "w-web", Optional.empty(), new PrebuiltImage("unused"));
-    return new ContainerDeployment(
+    return new ApplicationSpec(
         spec,
         "WEB",
         new ContainerSize.Named(InstanceType.LITE),
@@ -166,7 +166,7 @@ class StatusServiceTest {
   }
 
   private StatusReport status(
-      ContainerDeployment container, BuildReport build, ContainerEngine engine) {
+      ApplicationSpec container, BuildReport build, ContainerEngine engine) {
     var worker =
         new DeploymentResolver(Clock.systemUTC())
             .worker(

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The Worker as it should be on Cloudflare. */
-public record WorkerDeployment(
+/** The Worker as it should be on Cloudflare, validated from the POM's {@code <worker>}. */
+public record WorkerSpec(
     String name,
     LocalDate compatibilityDate,
     List<String> compatibilityFlags,
@@ -18,7 +18,7 @@ public record WorkerDeployment(
     boolean uploadSecrets) {
 
   /** Without secrets. */
-  public WorkerDeployment(
+  public WorkerSpec(
       String name,
       LocalDate compatibilityDate,
       List<String> compatibilityFlags,
@@ -36,7 +36,7 @@ public record WorkerDeployment(
         false);
   }
 
-  public WorkerDeployment {
+  public WorkerSpec {
     compatibilityFlags = List.copyOf(compatibilityFlags);
     vars = Map.copyOf(vars);
     secrets = List.copyOf(secrets);
