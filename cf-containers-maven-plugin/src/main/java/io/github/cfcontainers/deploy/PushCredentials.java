@@ -3,9 +3,7 @@ package io.github.cfcontainers.deploy;
 import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
-import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.PropertyNames;
-import io.github.cfcontainers.common.Setting;
+import io.github.cfcontainers.cloudflare.model.RegistryCredentials;
 
 /**
  * The account registry's push credentials, minted on the first use only: a deploy that neither
@@ -41,15 +39,12 @@ final class PushCredentials {
    * A registry host the account has not got (a wrong -Dcf.registry) is a setting to fix, not a raw
    * API error.
    */
-  private io.github.cfcontainers.cloudflare.model.RegistryCredentials mint() {
+  private RegistryCredentials mint() {
     try {
       return api.createPushCredentials(registryHost, CREDENTIAL_MINUTES);
     } catch (CloudflareApiException e) {
-      if (!e.hasErrorName("IMAGE_REGISTRY_NOT_CONFIGURED") && e.httpStatus() != 404) {
-        throw e;
-      }
-      throw new InvalidSettingException(
-          Setting.of("registry").withProperty(PropertyNames.REGISTRY),
+      throw MissingRegistry.explain(
+          e,
           "The account has no registry "
               + registryHost
               + " to push to (HTTP "
@@ -58,8 +53,7 @@ final class PushCredentials {
               + (e.errorName() == null ? "no error name" : e.errorName())
               + "). "
               + DeployService.NOTHING_CHANGED,
-          "leave <registry> and CLOUDFLARE_CONTAINER_REGISTRY unset for Cloudflare's registry"
-              + " (registry.cloudflare.com), or set them to this account's registry host");
+          "this account's registry host");
     }
   }
 }

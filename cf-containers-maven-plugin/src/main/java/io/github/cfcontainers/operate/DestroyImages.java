@@ -3,13 +3,12 @@ package io.github.cfcontainers.operate;
 import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
-import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.common.Setting;
+import io.github.cfcontainers.deploy.MissingRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Deletes this project's images from the account's registry the way wrangler's {@code containers
@@ -48,7 +47,7 @@ final class DestroyImages {
                 tagsByPath.merge(
                     name.replaceFirst("^/+", ""),
                     tags,
-                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+                    (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
     var repos = new ArrayList<DestroyImagePlan.Repository>();
     for (String name : images.repositoryNames()) {
       String path = api.accountId() + "/" + name;
@@ -94,19 +93,15 @@ final class DestroyImages {
       var c = api.createRegistryCredentials(registryHost, CREDENTIAL_MINUTES, PERMISSIONS);
       return new RegistryAuth(registryHost, c.username(), c.password());
     } catch (CloudflareApiException e) {
-      if (!e.hasErrorName("IMAGE_REGISTRY_NOT_CONFIGURED") && e.httpStatus() != 404) {
-        throw e;
-      }
-      throw new InvalidSettingException(
-          Setting.of("registry").withProperty(PropertyNames.REGISTRY),
+      throw MissingRegistry.explain(
+          e,
           "The account has no registry "
               + registryHost
               + " to delete images from (HTTP "
               + e.httpStatus()
               + "). "
               + "Nothing was deleted.",
-          "leave <registry> and CLOUDFLARE_CONTAINER_REGISTRY unset for Cloudflare's registry"
-              + " (registry.cloudflare.com), or set them to the registry the images were pushed to");
+          "the registry the images were pushed to");
     }
   }
 }
