@@ -25,7 +25,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -64,10 +66,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     this.front = front;
     String emulatorId =
         HexFormat.of()
-            .formatHex(
-                java.nio.ByteBuffer.allocate(4)
-                    .putInt(new java.security.SecureRandom().nextInt())
-                    .array());
+            .formatHex(ByteBuffer.allocate(4).putInt(new SecureRandom().nextInt()).array());
     EmulatorState state = new EmulatorState();
     RequestLog log = new RequestLog();
     Faults faults = new Faults();

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -104,7 +107,7 @@ public final class Api {
       JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
       return new Reply(r.statusCode(), json, r);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -158,8 +161,8 @@ public final class Api {
   }
 
   /** The field names of a JSON object, in order. */
-  public static java.util.List<String> fieldNames(JsonNode n) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  public static List<String> fieldNames(JsonNode n) {
+    List<String> out = new ArrayList<>();
     n.fieldNames().forEachRemaining(out::add);
     return out;
   }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 // Over 300 lines: the whole wrangler deploy cycle, phase by phase, for two wrangler versions.
@@ -205,7 +206,7 @@ class WranglerContractTest extends EmulatorHarness {
 
   /** Requests of this phase with the method whose path (after the account) matches the regex. */
   private long count(String method, String pathRegex) {
-    Predicate<String> m = java.util.regex.Pattern.compile(pathRegex).asPredicate();
+    Predicate<String> m = Pattern.compile(pathRegex).asPredicate();
     return requests().stream()
         .filter(r -> r.path("method").asText().equals(method))
         .map(r -> r.path("path").asText().replaceFirst("^/client/v4/accounts/[0-9a-f]{32}", ""))

@@ -1,5 +1,8 @@
 package io.github.cfcontainers.cloudflare;
 
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,7 +16,7 @@ import java.util.stream.Collectors;
  *     message}, parsed; null when the message is plain text
  */
 public record ApiError(int code, String message, String documentationUrl, Detail detail)
-    implements java.io.Serializable {
+    implements Serializable {
 
   /**
    * The structured error the containers API embeds in {@code message}.
@@ -22,12 +25,10 @@ public record ApiError(int code, String message, String documentationUrl, Detail
    * @param details the {@code details} object, flattened to text values in document order (may be
    *     empty)
    */
-  public record Detail(String error, Map<String, String> details) implements java.io.Serializable {
+  public record Detail(String error, Map<String, String> details) implements Serializable {
     public Detail {
       details =
-          details == null
-              ? Map.of()
-              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+          details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     String describe() {

@@ -3,6 +3,7 @@ package io.github.cfcontainers.cloudflare;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -238,8 +239,8 @@ public class CloudflareApiException extends RuntimeException {
   }
 
   private static String hint(int status, List<ApiError> errors) {
-    java.util.Set<Integer> codes = errors.stream().map(ApiError::code).collect(Collectors.toSet());
-    java.util.Set<String> names =
+    Set<Integer> codes = errors.stream().map(ApiError::code).collect(Collectors.toSet());
+    Set<String> names =
         errors.stream()
             .map(ApiError::detail)
             .filter(Objects::nonNull)

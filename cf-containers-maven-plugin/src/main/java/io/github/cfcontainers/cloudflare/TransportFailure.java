@@ -1,5 +1,6 @@
 package io.github.cfcontainers.cloudflare;
 
+import java.io.EOFException;
 import java.io.IOException;
 
 /**
@@ -32,7 +33,7 @@ final class TransportFailure extends IOException {
   private static boolean isDroppedConnection(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String msg = t.getMessage() == null ? "" : t.getMessage();
-      if (t instanceof java.io.EOFException
+      if (t instanceof EOFException
           || msg.startsWith("unexpected end of stream")
           || msg.equalsIgnoreCase("Connection reset")
           || msg.contains("Broken pipe")) {

@@ -1,5 +1,6 @@
 package io.github.cfcontainers.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public record Setting(List<String> path, Optional<String> property, Optional<Str
 
   /** The same setting inside {@code <containers><container>} of the named container. */
   public static Setting ofContainer(String containerLabel, String... path) {
-    var full = new java.util.ArrayList<String>();
+    var full = new ArrayList<String>();
     full.add("containers");
     full.add("container");
     full.addAll(List.of(path));

@@ -15,6 +15,7 @@ import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
 import io.github.cfcontainers.common.CfException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -178,7 +179,7 @@ final class ApplicationPublisher {
       if (!e.hasErrorName("DURABLE_OBJECT_ALREADY_HAS_APPLICATION")) {
         throw e;
       }
-      var details = e.detail().map(d -> d.details()).orElse(java.util.Map.of());
+      var details = e.detail().map(d -> d.details()).orElse(Map.of());
       String otherId = details.get("id");
       String otherName = details.getOrDefault("name", "?");
       if (!container.adopt() || otherId == null) {

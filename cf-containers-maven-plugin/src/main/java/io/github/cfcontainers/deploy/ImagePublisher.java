@@ -8,6 +8,8 @@ import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
 import io.github.cfcontainers.config.Platforms;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Gets a container's image into the registry: a HEAD on the manifest first, and a push only when
@@ -144,7 +146,7 @@ final class ImagePublisher {
    */
   private void requireCloudflarePlatform(
       ImageTarget target, String label, String digest, RegistryAuth auth) {
-    Optional<java.util.Set<String>> platforms;
+    Optional<Set<String>> platforms;
     try {
       platforms = manifests.platforms(target.registry(), target.repositoryPath(), digest, auth);
     } catch (CfException e) {
@@ -169,7 +171,7 @@ final class ImagePublisher {
               + " of "
               + label
               + " is built for "
-              + String.join(", ", new java.util.TreeSet<>(platforms.get()))
+              + String.join(", ", new TreeSet<>(platforms.get()))
               + ", but Cloudflare runs only "
               + Platforms.CLOUDFLARE
               + ". Nothing was pushed or changed.",

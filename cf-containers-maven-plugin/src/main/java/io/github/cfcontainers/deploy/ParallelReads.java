@@ -1,6 +1,7 @@
 package io.github.cfcontainers.deploy;
 
 import io.github.cfcontainers.common.CfException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,7 +67,7 @@ final class ParallelReads implements AutoCloseable {
 
   /** A read already answered (nothing to start). */
   static <T> Read<T> done(T value) {
-    return new Read<>(java.util.concurrent.CompletableFuture.completedFuture(value));
+    return new Read<>(CompletableFuture.completedFuture(value));
   }
 
   /**

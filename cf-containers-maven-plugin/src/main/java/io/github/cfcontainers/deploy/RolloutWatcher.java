@@ -13,9 +13,12 @@ import io.github.cfcontainers.common.Setting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Follows a rollout until it finishes (-Dcf.wait), printing each change of status or progress; then
@@ -245,7 +248,7 @@ public class RolloutWatcher {
                 + " instances)");
   }
 
-  private void pause(long deadline, java.util.function.Supplier<String> timedOut) {
+  private void pause(long deadline, Supplier<String> timedOut) {
     if (nanoTime.getAsLong() - deadline > 0) {
       throw new CfException(timedOut.get());
     }
@@ -262,8 +265,8 @@ public class RolloutWatcher {
    * {@code h} ({@code 90s}, {@code 10m}, {@code 1h}); at least 1 second, at most 24 hours.
    */
   public static Duration parseTimeout(String text, Setting setting) {
-    String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-    var m = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(t);
+    String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    var m = Pattern.compile("(\\d{1,6})([smh]?)").matcher(t);
     if (!m.matches()) {
       throw new InvalidSettingException(
           setting,

@@ -30,10 +30,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,7 +73,7 @@ final class WorkerPublisher {
   WorkerPlan plan(
       DeploySettings settings,
       List<DurableObjectNamespace> namespaces,
-      java.util.function.Supplier<Optional<WorkerService>> read) {
+      Supplier<Optional<WorkerService>> read) {
     WorkerSpec worker = settings.worker();
     var modules = modules(settings.workerBundleDirectory());
     var service = read.get();
@@ -286,12 +289,12 @@ final class WorkerPublisher {
       builder.container(new ContainerLink(container.spec().name(), container.spec().className()));
     }
     worker.vars().entrySet().stream()
-        .sorted(java.util.Map.Entry.comparingByKey())
+        .sorted(Map.Entry.comparingByKey())
         .forEach(e -> builder.binding(new PlainTextBinding(e.getKey(), e.getValue())));
     // As `wrangler deploy --secrets-file`: secret_text bindings in the metadata (deploy-helpers
     // create-worker-upload-form.ts), additive to the kept ones below.
     worker.secrets().stream()
-        .sorted(java.util.Comparator.comparing(WorkerSecret::name))
+        .sorted(Comparator.comparing(WorkerSecret::name))
         .forEach(
             secret ->
                 builder.binding(

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 
 /**
  * {@code cf:dev}: checks the engine, the runtime and the port, builds, then serves the Worker on
@@ -97,7 +98,7 @@ public final class DevService {
       running.awaitReady(request.readyTimeout());
       reporter.info(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "The Worker %s is ready at %s (%.1f s); containers: %s."
                   + " Ctrl-C stops it and removes its containers.",
               request.worker().name(),

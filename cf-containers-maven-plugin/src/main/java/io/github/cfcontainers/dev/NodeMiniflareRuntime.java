@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -134,7 +135,7 @@ public final class NodeMiniflareRuntime implements DevRuntime {
 
   /** {NAME: value} of the Worker's secrets: the launcher's stdin, so no value is ever in a file. */
   private byte[] secretsJson(DevPlan plan) {
-    var values = new java.util.LinkedHashMap<String, String>();
+    var values = new LinkedHashMap<String, String>();
     plan.secrets().forEach(s -> values.put(s.name(), s.value()));
     try {
       return json.writeValueAsBytes(values);

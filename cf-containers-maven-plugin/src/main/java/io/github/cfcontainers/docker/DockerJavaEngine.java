@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -262,8 +263,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
     try {
       var image = connected().inspectImageCmd(reference).exec();
       long size = image.getSize() == null ? 0 : image.getSize();
-      var digests =
-          image.getRepoDigests() == null ? java.util.List.<String>of() : image.getRepoDigests();
+      var digests = image.getRepoDigests() == null ? List.<String>of() : image.getRepoDigests();
       return Optional.of(
           new LocalImage(image.getId(), size, image.getOs(), image.getArch(), digests));
     } catch (NotFoundException e) {

@@ -2,6 +2,8 @@ package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.build.EngineUnavailableException;
 import io.github.cfcontainers.build.ImageBuildFailedException;
+import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.InvalidBaseUrlException;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.PropertyNames;
@@ -100,13 +102,13 @@ abstract class AbstractCfMojo extends AbstractMojo {
       run(new MavenReporter(getLog()));
     } catch (InvalidSettingException e) {
       throw new MojoExecutionException(SettingMessages.describe(e), e);
-    } catch (io.github.cfcontainers.cloudflare.InvalidBaseUrlException e) {
+    } catch (InvalidBaseUrlException e) {
       throw new MojoExecutionException(SettingMessages.describe(ApiBaseUrl.invalid(e)), e);
     } catch (ImageBuildFailedException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (EngineUnavailableException e) {
       throw new MojoExecutionException(e.getMessage(), e);
-    } catch (CfException | io.github.cfcontainers.cloudflare.CloudflareApiException e) {
+    } catch (CfException | CloudflareApiException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
   }

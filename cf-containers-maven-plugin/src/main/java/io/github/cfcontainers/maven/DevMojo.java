@@ -15,7 +15,9 @@ import io.github.cfcontainers.dev.DevService;
 import io.github.cfcontainers.dev.DevSettings;
 import io.github.cfcontainers.dev.NodeMiniflareRuntime;
 import io.github.cfcontainers.docker.DockerDevEngine;
+import io.github.cfcontainers.worker.WorkerBundle;
 import io.github.cfcontainers.worker.WorkerSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,7 +122,7 @@ public class DevMojo extends AbstractCfMojo {
                 .containers()
                 .forEach(image -> images.put(image.className(), image.image()));
             return new DevBuild.Result(bundle.main().path(), images);
-          } catch (java.io.IOException e) {
+          } catch (IOException e) {
             throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
           }
         };
@@ -156,8 +158,7 @@ public class DevMojo extends AbstractCfMojo {
             + (element.equals("devPort") ? DevSettings.DEFAULT_PORT : 60));
   }
 
-  private static io.github.cfcontainers.worker.WorkerBundle bundle(
-      WorkerSource source, Reporter reporter) {
+  private static WorkerBundle bundle(WorkerSource source, Reporter reporter) {
     try {
       return WorkerBundling.bundle(source, reporter);
     } catch (MojoFailureException e) {

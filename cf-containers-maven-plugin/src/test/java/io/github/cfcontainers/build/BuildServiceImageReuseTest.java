@@ -8,6 +8,7 @@ import io.github.cfcontainers.docker.DockerContextDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -127,7 +128,7 @@ class BuildServiceImageReuseTest {
                 dir ->
                     Files.setPosixFilePermissions(
                         dir.resolve("www/index.html"),
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"))));
+                        PosixFilePermissions.fromString("rwxr-xr-x"))));
   }
 
   @FunctionalInterface

@@ -10,6 +10,7 @@ import io.github.cfcontainers.worker.BundleFile;
 import io.github.cfcontainers.worker.WorkerBundle;
 import io.github.cfcontainers.worker.WorkerBundleException;
 import io.github.cfcontainers.worker.WorkerSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ class BuildServiceWorkerReuseTest {
           Optional.empty(),
           "sha" + bundles,
           Set.of("default", "MyContainer"));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }

@@ -22,14 +22,17 @@ import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
 import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
 import io.github.cfcontainers.deploy.InstanceType;
 import io.github.cfcontainers.emulator.CloudflareEmulator;
+import io.github.cfcontainers.registry.RegistryTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -117,9 +120,7 @@ class EmulatorApplicationsContractTest extends EmulatorContractSupport {
       throws Exception {
     // The test registry speaks TLS with its own CA (as a real one would with a public CA): verify
     // against it.
-    var tls =
-        new io.github.cfcontainers.registry.RegistryTls(
-            java.nio.file.Path.of(env("CF_TEST_REGISTRY_CA")), java.util.Set.of());
+    var tls = new RegistryTls(Path.of(env("CF_TEST_REGISTRY_CA")), Set.of());
     HttpClient http = HttpClient.newBuilder().sslContext(tls.verifying()).build();
     String basic =
         Base64.getEncoder()

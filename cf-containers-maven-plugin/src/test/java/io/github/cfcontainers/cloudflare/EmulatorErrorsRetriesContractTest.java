@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +78,7 @@ class EmulatorErrorsRetriesContractTest extends EmulatorContractSupport {
   void tokenWithoutContainersPermissionWorksForWorkersButNotContainers() {
     CloudflareApi limited = client(LIMITED_TOKEN);
     limited.uploadScript(
-        "my-worker", firstUpload("my-worker-mycontainer"), java.util.List.of(workerModule()));
+        "my-worker", firstUpload("my-worker-mycontainer"), List.of(workerModule()));
     assertThat(limited.listScripts()).hasSize(1);
     assertThat(limited.findAccountSubdomain()).contains(SUBDOMAIN);
 

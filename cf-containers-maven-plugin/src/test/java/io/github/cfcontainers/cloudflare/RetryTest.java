@@ -10,7 +10,9 @@ import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
 import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
 import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -249,7 +251,7 @@ class RetryTest extends ApiTestSupport {
 
   @Test
   void retryAfterParsing() {
-    var clock = java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+    var clock = Clock.fixed(NOW, ZoneOffset.UTC);
     assertThat(RetryInterceptor.parseRetryAfter("120", clock)).isEqualTo(Duration.ofSeconds(120));
     assertThat(RetryInterceptor.parseRetryAfter(" 0 ", clock)).isEqualTo(Duration.ZERO);
     assertThat(RetryInterceptor.parseRetryAfter("Sun, 29 Nov 2026 22:01:00 GMT", clock))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class WorkerExportsTest {
@@ -40,7 +41,7 @@ class WorkerExportsTest {
     assertThatThrownBy(
             () ->
                 WorkerExports.requireExported(
-                    new java.util.TreeSet<>(Set.of("A", "default")),
+                    new TreeSet<>(Set.of("A", "default")),
                     List.of(spec("A"), spec("B")),
                     "src/worker.ts"))
         .isInstanceOf(InvalidSettingException.class)

@@ -14,6 +14,7 @@ import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -380,7 +381,7 @@ class ApplicationPublisherTest {
                   + ",\"observability\":{\"logs\":{\"enabled\":true}}}",
               ApplicationConfiguration.class);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

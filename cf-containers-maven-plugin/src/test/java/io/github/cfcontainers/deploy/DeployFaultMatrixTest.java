@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -395,16 +396,14 @@ class DeployFaultMatrixTest {
   private void writeTable() throws IOException {
     var sb = new StringBuilder("| step \\ fault |");
     for (Fault f : Fault.values()) {
-      sb.append(' ')
-          .append(f.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-          .append(" |");
+      sb.append(' ').append(f.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |");
     }
     sb.append("\n|---|").append("---|".repeat(Fault.values().length)).append('\n');
     for (Step s : Step.values()) {
       sb.append("| ")
           .append(s.method)
           .append(' ')
-          .append(s.name().toLowerCase(java.util.Locale.ROOT))
+          .append(s.name().toLowerCase(Locale.ROOT))
           .append(" |");
       for (Fault f : Fault.values()) {
         sb.append(' ')

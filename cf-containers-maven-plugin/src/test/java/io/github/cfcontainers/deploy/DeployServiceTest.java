@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.ContainerEngine;
+import io.github.cfcontainers.cloudflare.ApiToken;
+import io.github.cfcontainers.cloudflare.CloudflareApi;
+import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
+import io.github.cfcontainers.cloudflare.RetryPolicy;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Reporter;
@@ -14,6 +19,8 @@ import io.github.cfcontainers.config.BuildSpec;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import okhttp3.mockwebserver.MockResponse;
@@ -89,7 +97,7 @@ class DeployServiceTest {
   private static final class FakeManifests implements ManifestLookup {
     final List<String> calls = new CopyOnWriteArrayList<>();
     Optional<String> answer = Optional.empty();
-    Optional<java.util.Set<String>> platforms = Optional.empty();
+    Optional<Set<String>> platforms = Optional.empty();
     final List<String> platformCalls = new CopyOnWriteArrayList<>();
 
     @Override
@@ -103,7 +111,7 @@ class DeployServiceTest {
     }
 
     @Override
-    public Optional<java.util.Set<String>> platforms(
+    public Optional<Set<String>> platforms(
         String registry,
         String repositoryPath,
         String reference,
@@ -272,7 +280,7 @@ class DeployServiceTest {
     assertThat(cloudflare.calls).extracting(FakeCloudflare.Call::method).containsOnly("GET");
   }
 
-  private DeployService serviceAt(io.github.cfcontainers.cloudflare.CloudflareApi api) {
+  private DeployService serviceAt(CloudflareApi api) {
     return new DeployService(
         api,
         engine,
@@ -284,17 +292,16 @@ class DeployServiceTest {
   @Test
   void unreachableApiIsNamedWithItsSettingBeforeAnything() throws IOException {
     int port;
-    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     try (var api =
-        new io.github.cfcontainers.cloudflare.CloudflareApi(
-            io.github.cfcontainers.cloudflare.CloudflareClientConfig.builder(
-                    FakeCloudflare.ACCOUNT,
-                    io.github.cfcontainers.cloudflare.ApiToken.of(FakeCloudflare.TOKEN))
+        new CloudflareApi(
+            CloudflareClientConfig.builder(
+                    FakeCloudflare.ACCOUNT, ApiToken.of(FakeCloudflare.TOKEN))
                 .baseUrl("http://127.0.0.1:" + port + "/client/v4")
                 .environment(n -> null)
-                .retryPolicy(io.github.cfcontainers.cloudflare.RetryPolicy.NONE)
+                .retryPolicy(RetryPolicy.NONE)
                 .build())) {
 
       assertThatThrownBy(() -> serviceAt(api).deploy(settings(), true))
@@ -314,13 +321,12 @@ class DeployServiceTest {
     accessGranted();
     String root = cloudflare.api.baseUrl().replace("/client/v4/", "/");
     try (var api =
-        new io.github.cfcontainers.cloudflare.CloudflareApi(
-            io.github.cfcontainers.cloudflare.CloudflareClientConfig.builder(
-                    FakeCloudflare.ACCOUNT,
-                    io.github.cfcontainers.cloudflare.ApiToken.of(FakeCloudflare.TOKEN))
+        new CloudflareApi(
+            CloudflareClientConfig.builder(
+                    FakeCloudflare.ACCOUNT, ApiToken.of(FakeCloudflare.TOKEN))
                 .baseUrl(root)
                 .environment(n -> null)
-                .retryPolicy(io.github.cfcontainers.cloudflare.RetryPolicy.NONE)
+                .retryPolicy(RetryPolicy.NONE)
                 .build())) {
 
       assertThatThrownBy(() -> serviceAt(api).deploy(settings(), true))
@@ -1087,7 +1093,7 @@ class DeployServiceTest {
     cloudflare.on("GET", "/containers/applications", ok("[]"));
 
     assertThatThrownBy(() -> service.deploy(settings(), true))
-        .isInstanceOf(io.github.cfcontainers.cloudflare.CloudflareApiException.class)
+        .isInstanceOf(CloudflareApiException.class)
         .hasMessageContaining("VALIDATE_INPUT")
         .message()
         .doesNotContain("meanwhile");
@@ -1150,7 +1156,7 @@ class DeployServiceTest {
     cloudflare.on("GET", "/containers/applications/app-1", ok(application(1)));
 
     assertThatThrownBy(() -> service.deploy(settings(), true))
-        .isInstanceOf(io.github.cfcontainers.cloudflare.CloudflareApiException.class)
+        .isInstanceOf(CloudflareApiException.class)
         .hasMessageContaining("VALIDATE_INPUT");
   }
 
@@ -1176,7 +1182,7 @@ class DeployServiceTest {
   void prebuiltImageInTheRegistryForArm64OnlyIsRefusedBeforeAnyChange() {
     freshAccount();
     manifests.answer = Optional.of(DIGEST);
-    manifests.platforms = Optional.of(java.util.Set.of("linux/arm64"));
+    manifests.platforms = Optional.of(Set.of("linux/arm64"));
 
     assertThatThrownBy(
             () ->
@@ -1202,7 +1208,7 @@ class DeployServiceTest {
   void prebuiltImageInTheRegistryOfferingAmd64Passes() {
     freshAccount();
     manifests.answer = Optional.of(DIGEST);
-    manifests.platforms = Optional.of(java.util.Set.of("linux/arm64", "linux/amd64"));
+    manifests.platforms = Optional.of(Set.of("linux/arm64", "linux/amd64"));
 
     var report =
         service.deploy(

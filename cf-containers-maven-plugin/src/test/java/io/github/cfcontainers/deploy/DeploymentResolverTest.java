@@ -275,21 +275,18 @@ class DeploymentResolverTest {
   void theActiveGracePeriodIsWholeSecondsZeroOrMore() {
     var in = input("rolloutActiveGracePeriod", 90);
     var spec =
-        new io.github.cfcontainers.config.ContainerSpec(
-            "MyContainer",
-            "w-mycontainer",
-            java.util.Optional.empty(),
-            new io.github.cfcontainers.config.PrebuiltImage("x:1"));
+        new ContainerSpec(
+            "MyContainer", "w-mycontainer", Optional.empty(), new PrebuiltImage("x:1"));
     assertThat(
             resolver
-                .containers(List.of(spec), List.of(in), java.util.Set.of())
+                .containers(List.of(spec), List.of(in), Set.of())
                 .get(0)
                 .rollout()
                 .activeGracePeriod())
         .isEqualTo(90);
     var negative = input("rolloutActiveGracePeriod", -1);
     refused(
-        () -> resolver.containers(List.of(spec), List.of(negative), java.util.Set.of()),
+        () -> resolver.containers(List.of(spec), List.of(negative), Set.of()),
         "activeGracePeriod",
         "is negative");
   }

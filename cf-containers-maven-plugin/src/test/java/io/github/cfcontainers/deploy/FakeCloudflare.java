@@ -10,8 +10,12 @@ import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.cloudflare.RetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +54,7 @@ public final class FakeCloudflare implements AutoCloseable {
   }
 
   private final MockWebServer server = new MockWebServer();
-  private final Map<String, java.util.Deque<MockResponse>> routes = new ConcurrentHashMap<>();
+  private final Map<String, Deque<MockResponse>> routes = new ConcurrentHashMap<>();
   public final List<Call> calls = new CopyOnWriteArrayList<>();
   public final CloudflareApi api;
 
@@ -91,7 +95,7 @@ public final class FakeCloudflare implements AutoCloseable {
           }
         });
     try {
-      server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+      server.start(InetAddress.getLoopbackAddress(), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -110,7 +114,7 @@ public final class FakeCloudflare implements AutoCloseable {
    * the last one for every further request.
    */
   public FakeCloudflare on(String method, String path, MockResponse... answers) {
-    routes.put(method + " " + path, new java.util.ArrayDeque<>(List.of(answers)));
+    routes.put(method + " " + path, new ArrayDeque<>(List.of(answers)));
     return this;
   }
 
@@ -138,7 +142,7 @@ public final class FakeCloudflare implements AutoCloseable {
    * client waits for at the injected latency, whatever the local work between them costs.
    */
   int rounds() {
-    var sorted = spans.stream().sorted(java.util.Comparator.comparingLong(s -> s[0])).toList();
+    var sorted = spans.stream().sorted(Comparator.comparingLong(s -> s[0])).toList();
     int[] depth = new int[sorted.size()];
     int longest = 0;
     for (int i = 0; i < sorted.size(); i++) {

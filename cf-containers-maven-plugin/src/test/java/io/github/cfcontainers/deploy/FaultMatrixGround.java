@@ -6,6 +6,7 @@ import io.github.cfcontainers.testground.TestGroundEmulator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The real emulator, started against the test ground's real registry, and its admin side (state,
@@ -65,7 +66,7 @@ final class FaultMatrixGround implements AutoCloseable {
    * matches).
    */
   long count(String method, String pathRegex) {
-    var path = java.util.regex.Pattern.compile(pathRegex);
+    var path = Pattern.compile(pathRegex);
     long n = 0;
     for (JsonNode r : requests()) {
       if (r.path("method").asText().equals(method)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.cloudflare.CloudflareJson;
+import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.Reporter;
@@ -201,9 +202,7 @@ class RolloutWatcherTest {
   @Test
   void rolloutBodiesAreWhatTheApiExpects() throws Exception {
     var mapper = CloudflareJson.newMapper();
-    var target =
-        io.github.cfcontainers.cloudflare.model.ApplicationConfiguration.ofInstanceType(
-            NEW, "lite", true);
+    var target = ApplicationConfiguration.ofInstanceType(NEW, "lite", true);
     var percentage =
         mapper.readTree(mapper.writeValueAsString(RolloutPolicy.DEFAULT.request("d", target)));
     assertThat(percentage.fieldNames())

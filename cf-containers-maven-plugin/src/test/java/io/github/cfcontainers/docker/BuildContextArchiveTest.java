@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -170,9 +173,8 @@ class BuildContextArchiveTest {
   void aSocketIsRefusedToo() throws Exception {
     write("Dockerfile", "FROM scratch\n");
     Path socket = dir.resolve("agent.sock");
-    try (var server =
-        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-      server.bind(java.net.UnixDomainSocketAddress.of(socket));
+    try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
       var archive = new BuildContextArchive(dir, dir.resolve("Dockerfile"));
       assertThatThrownBy(archive::includedPaths)
           .isInstanceOf(SpecialFileInContextException.class)

@@ -2,6 +2,7 @@ package io.github.cfcontainers.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class DockerJavaEngineImageIdTest {
     var socket = Path.of("/var/run/docker.sock");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> UnixSocketImageProbe.imageId(socket, "name with spaces"))
-        .isInstanceOf(java.io.IOException.class)
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("needs URL encoding");
   }
 }

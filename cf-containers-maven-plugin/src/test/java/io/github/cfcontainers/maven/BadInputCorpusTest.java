@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -775,7 +776,7 @@ class BadInputCorpusTest {
         deploy(
             "compatibilityDate-future",
             "a compatibility date next year",
-            p -> p.worker.compatibilityDate = java.time.LocalDate.now().plusYears(1).toString(),
+            p -> p.worker.compatibilityDate = LocalDate.now().plusYears(1).toString(),
             "<worker><compatibilityDate>",
             "lies in the future",
             "use today's date"),

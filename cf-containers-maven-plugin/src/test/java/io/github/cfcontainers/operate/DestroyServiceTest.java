@@ -10,6 +10,7 @@ import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.FakeCloudflare;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class DestroyServiceTest {
         .on(
             "GET",
             "/containers/applications",
-            java.util.Arrays.stream(applications)
+            Arrays.stream(applications)
                 .map(FakeCloudflare::ok)
                 .toArray(okhttp3.mockwebserver.MockResponse[]::new))
         .on("DELETE", "/containers/applications/app-mine", ok("null"))

@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,7 @@ class RegistryManifestsTest {
 
   /** A short TLS probe: this plain-HTTP server waits silently for a request line. */
   private final RegistryManifests lookup =
-      new RegistryManifests(RegistryTls.DEFAULT, java.time.Duration.ofMillis(300));
+      new RegistryManifests(RegistryTls.DEFAULT, Duration.ofMillis(300));
 
   @BeforeEach
   void start() throws IOException {
@@ -283,8 +285,7 @@ class RegistryManifestsTest {
     String remote = "[::ffff:127.0.0.1]:" + server.getAddress().getPort();
     manifests = exchange -> answer(exchange, 401, "WWW-Authenticate", "Basic realm=\"registry\"");
     var configured =
-        new RegistryManifests(
-            new RegistryTls(null, java.util.Set.of(remote)), java.time.Duration.ofMillis(300));
+        new RegistryManifests(new RegistryTls(null, Set.of(remote)), Duration.ofMillis(300));
 
     assertThatThrownBy(
             () ->
@@ -329,7 +330,7 @@ class RegistryManifestsTest {
         """);
 
     assertThat(lookup.platforms(registry, REPOSITORY, DIGEST, auth()))
-        .contains(java.util.Set.of("linux/arm64", "linux/amd64"));
+        .contains(Set.of("linux/arm64", "linux/amd64"));
     assertThat(seen)
         .singleElement()
         .satisfies(
@@ -360,7 +361,7 @@ class RegistryManifestsTest {
         };
 
     assertThat(lookup.platforms(registry, REPOSITORY, DIGEST, auth()))
-        .contains(java.util.Set.of("linux/arm64"));
+        .contains(Set.of("linux/arm64"));
     assertThat(seen)
         .extracting(Seen::path)
         .containsExactly(

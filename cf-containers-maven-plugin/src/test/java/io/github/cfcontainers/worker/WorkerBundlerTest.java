@@ -3,6 +3,7 @@ package io.github.cfcontainers.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -378,7 +379,7 @@ class WorkerBundlerTest {
   }
 
   private static Path onPath(String tool) {
-    for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
       Path p = Path.of(dir, tool);
       if (Files.isExecutable(p)) {
         return p;

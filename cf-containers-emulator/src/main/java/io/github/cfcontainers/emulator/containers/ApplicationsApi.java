@@ -14,6 +14,7 @@ import io.github.cfcontainers.emulator.registry.RegistryCredentials;
 import io.github.cfcontainers.emulator.state.EmulatorConfig;
 import io.github.cfcontainers.emulator.state.EmulatorState;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -108,7 +109,7 @@ public final class ApplicationsApi {
     String namespaceId = null;
     if (body.has("durable_objects")) {
       ApplicationFields.onlyFields(
-          body.get("durable_objects"), java.util.Set.of("namespace_id"), "durable_objects");
+          body.get("durable_objects"), Set.of("namespace_id"), "durable_objects");
       namespaceId = body.get("durable_objects").path("namespace_id").asText("");
       if (namespaceId.isEmpty())
         throw ApiException.invalidInput("durable_objects.namespace_id", "required");

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -182,7 +183,7 @@ public final class ContainerRunner implements AutoCloseable {
     String name = "cf-emu-" + emulatorId + "-" + applicationId.substring(0, 8) + "-v" + version;
     Instance starting =
         new Instance(
-            java.util.UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
             name,
             null,
             port,

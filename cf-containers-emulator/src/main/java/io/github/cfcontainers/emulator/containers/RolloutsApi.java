@@ -11,7 +11,9 @@ import io.github.cfcontainers.emulator.state.EmulatorConfig;
 import io.github.cfcontainers.emulator.state.EmulatorState;
 import io.github.cfcontainers.emulator.state.Rollout;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -125,7 +127,7 @@ final class RolloutsApi {
     ArrayNode out = Json.array();
     synchronized (state) {
       List<Rollout> newestFirst = new ArrayList<>(state.rollouts.get(a.id()));
-      java.util.Collections.reverse(newestFirst);
+      Collections.reverse(newestFirst);
       boolean after = last == null;
       for (Rollout r : newestFirst) {
         if (!after) {
@@ -167,7 +169,7 @@ final class RolloutsApi {
    */
   Response actOnRollout(Request q) {
     JsonNode body = q.json();
-    ApplicationFields.onlyFields(body, java.util.Set.of("action"), "");
+    ApplicationFields.onlyFields(body, Set.of("action"), "");
     String action = body.path("action").asText("");
     if (!List.of("next", "previous", "revert").contains(action)) {
       throw ApiException.invalidInput("action", "must be one of next, previous, revert");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one HttpHandler: reads the request, applies injected faults, routes to the API, admin or
@@ -113,7 +114,7 @@ public final class FrontDoor implements HttpHandler {
         });
   }
 
-  private static Response guard(java.util.function.Supplier<Response> call) {
+  private static Response guard(Supplier<Response> call) {
     try {
       return call.get();
     } catch (ApiException e) {

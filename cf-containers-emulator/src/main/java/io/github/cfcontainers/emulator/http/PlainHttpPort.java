@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -68,7 +69,7 @@ public final class PlainHttpPort implements AutoCloseable {
         server.shutdownOutput();
         answers.get(); // the answers drain before both sockets close
       }
-    } catch (IOException | InterruptedException | java.util.concurrent.ExecutionException e) {
+    } catch (IOException | InterruptedException | ExecutionException e) {
       // the connection ended
     }
   }

@@ -2,6 +2,7 @@ package io.github.cfcontainers.emulator.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class RequestLog {
       return Json.object()
           .put("code", e.path("code").asInt())
           .put("message", m.length() <= SUMMARY_CHARS ? m : m.substring(0, SUMMARY_CHARS) + "...");
-    } catch (java.io.IOException | RuntimeException notJson) {
+    } catch (IOException | RuntimeException notJson) {
       return null;
     }
   }

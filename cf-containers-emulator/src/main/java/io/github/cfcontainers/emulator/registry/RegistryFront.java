@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ public final class RegistryFront implements AutoCloseable {
           relay(x, method, check);
           return;
         }
-        gcCalls.add(java.time.Instant.now().toString());
+        gcCalls.add(Instant.now().toString());
         reply(x, 202, "{}");
         return;
       }

@@ -8,6 +8,7 @@ import io.github.cfcontainers.emulator.http.Json;
 import io.github.cfcontainers.emulator.state.EmulatorState;
 import io.github.cfcontainers.emulator.workers.DurableObjectClasses.Draft;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -139,7 +140,7 @@ final class BindingRules {
    */
   static Map<String, String> secretValues(
       JsonNode sent, ArrayNode resolved, Map<String, String> previous) {
-    Map<String, String> values = new java.util.LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     for (JsonNode b : resolved) {
       if (!"secret_text".equals(b.path("type").asText())) continue;
       String name = b.path("name").asText();

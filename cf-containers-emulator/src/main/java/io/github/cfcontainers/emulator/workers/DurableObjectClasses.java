@@ -9,6 +9,7 @@ import io.github.cfcontainers.emulator.http.ApiException;
 import io.github.cfcontainers.emulator.state.EmulatorState;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -49,7 +50,7 @@ final class DurableObjectClasses {
         throw ApiException.validation("Unknown migrations field '" + f + "'");
     }
     String oldTag = m.hasNonNull("old_tag") ? m.get("old_tag").asText() : null;
-    if (!java.util.Objects.equals(oldTag, currentTag)) {
+    if (!Objects.equals(oldTag, currentTag)) {
       throw ApiException.workers(
           10079,
           "Migration tag precondition failed; current tag is "

@@ -13,12 +13,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -104,7 +106,7 @@ final class ScriptUpload {
                 d.id(), scriptName, d.className(), d.sqlite(), d.containers()));
       }
       String now = Json.now();
-      String versionId = java.util.UUID.randomUUID().toString();
+      String versionId = UUID.randomUUID().toString();
       int number =
           (int) state.versions.values().stream().filter(v -> v.script().equals(scriptName)).count()
               + 1;
@@ -141,7 +143,7 @@ final class ScriptUpload {
               current == null
                   ? Map.of()
                   : state.secretValues.getOrDefault(current.latestVersionId(), Map.of())));
-      List<EmulatorState.Module> uploaded = new java.util.ArrayList<>();
+      List<EmulatorState.Module> uploaded = new ArrayList<>();
       modules
           .values()
           .forEach(

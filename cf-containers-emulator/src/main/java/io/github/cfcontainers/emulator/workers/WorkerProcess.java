@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -122,9 +123,7 @@ final class WorkerProcess {
       var secrets = Json.object();
       spec.secrets().values.forEach(secrets::put);
       p.getOutputStream()
-          .write(
-              (Json.MAPPER.writeValueAsString(secrets) + "\n")
-                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          .write((Json.MAPPER.writeValueAsString(secrets) + "\n").getBytes(StandardCharsets.UTF_8));
       p.getOutputStream().flush();
     } catch (IOException e) {
       p.destroyForcibly();
@@ -292,7 +291,7 @@ final class WorkerProcess {
 
   /** Closes the launcher's stdin (it disposes Miniflare and exits), then makes sure it is gone. */
   void stop() {
-    java.util.List<ProcessHandle> children =
+    List<ProcessHandle> children =
         process.descendants().toList(); // workerd, before they are orphaned
     try {
       process.getOutputStream().close();

@@ -7,9 +7,11 @@ import io.github.cfcontainers.emulator.Api;
 import io.github.cfcontainers.emulator.EmulatorHarness;
 import io.github.cfcontainers.emulator.Fixtures;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FaultsTest extends EmulatorHarness {
@@ -75,7 +77,7 @@ class FaultsTest extends EmulatorHarness {
         HttpRequest.newBuilder(
                 URI.create(api.base + "/accounts/" + api.account + "/workers/scripts"))
             .header("Authorization", "Bearer " + Fixtures.TOKEN)
-            .timeout(java.time.Duration.ofMillis(150))
+            .timeout(Duration.ofMillis(150))
             .GET()
             .build();
     assertThatThrownBy(() -> Api.HTTP.send(req, HttpResponse.BodyHandlers.ofString()))
@@ -106,7 +108,7 @@ class FaultsTest extends EmulatorHarness {
             "/faults",
             "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"before\"}");
     assertThatThrownBy(() -> api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER))
-        .isInstanceOf(java.io.UncheckedIOException.class);
+        .isInstanceOf(UncheckedIOException.class);
     assertThat(api.get("/accounts/{a}/workers/scripts").result()).isEmpty();
   }
 
@@ -118,7 +120,7 @@ class FaultsTest extends EmulatorHarness {
             "{\"method\":\"PUT\",\"path\":\"/workers/scripts/\",\"drop\":true,\"when\":\"after\"}");
     assertThatThrownBy(() -> api.upload("x", Fixtures.metadata("x"), Fixtures.WORKER))
         .as("the connection is closed without an answer")
-        .isInstanceOf(java.io.UncheckedIOException.class);
+        .isInstanceOf(UncheckedIOException.class);
     Api.Reply list = api.get("/accounts/{a}/workers/scripts");
     assertThat(list.result()).hasSize(1);
     assertThat(list.result().path(0).path("id").asText()).isEqualTo("x");
@@ -141,7 +143,7 @@ class FaultsTest extends EmulatorHarness {
         HttpRequest.newBuilder(
                 URI.create(api.base + "/accounts/" + api.account + "/workers/subdomain"))
             .header("Authorization", "Bearer " + Fixtures.TOKEN)
-            .timeout(java.time.Duration.ofMillis(150))
+            .timeout(Duration.ofMillis(150))
             .GET()
             .build();
     assertThatThrownBy(() -> Api.HTTP.send(slow, HttpResponse.BodyHandlers.ofString()))

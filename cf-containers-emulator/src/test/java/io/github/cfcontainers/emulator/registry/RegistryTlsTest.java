@@ -15,6 +15,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +55,7 @@ class RegistryTlsTest extends RegistryHarness {
       // A self-signed CA that did not sign the registry's certificate: the JDK's own test-free way
       // to get one is to take the registry's certificate chain's issuer from another file; we use
       // the system's first trusted root instead (any CA but ours).
-      java.security.KeyStore ks =
-          java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       try (var in =
           Files.newInputStream(
               Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
@@ -65,7 +66,7 @@ class RegistryTlsTest extends RegistryHarness {
       Files.writeString(
           other,
           "-----BEGIN CERTIFICATE-----\n"
-              + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                   .encodeToString(der)
               + "\n-----END CERTIFICATE-----\n");
       RegistryClient c = client(other);

@@ -8,6 +8,7 @@ import io.github.cfcontainers.emulator.EmulatorHarness;
 import io.github.cfcontainers.emulator.TestGround;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,8 @@ import org.junit.jupiter.api.Test;
  * a real container, and every answer and the admin state say that the Worker did not run.
  */
 class TrafficForwardingTest extends EmulatorHarness {
-  private static final java.nio.file.Path NO_RUNTIME =
-      java.nio.file.Path.of(
-          System.getProperty("java.io.tmpdir"), "cf-emu-no-runtime-" + TestGround.RUN);
+  private static final Path NO_RUNTIME =
+      Path.of(System.getProperty("java.io.tmpdir"), "cf-emu-no-runtime-" + TestGround.RUN);
 
   @Override
   protected CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +120,7 @@ class WorkerRuntimeTest {
     // A new version of the Worker restarts the runtime: the new code answers, the old containers
     // go.
     // Dated today, newer than this workerd build: it runs on the newest date the runtime has.
-    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
     upload("hello again", "changed", today);
     HttpResponse<String> again = get("worker");
     assertThat(again.body()).isEqualTo("worker says hello again");
