@@ -6,12 +6,10 @@ import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.registry.RegistryManifests;
-import io.github.cfcontainers.registry.RegistryTls;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * cf:deploy and cf:plan from a {@link DeployRequest}: resolves and validates the settings, checks
@@ -26,12 +24,17 @@ public final class DeployCommand {
 
   /**
    * @param engine used only when an image may be pushed; pass a {@link LazyEngine}
+   * @param registry the registry adapter, made once the settings are valid (it reads a private CA
+   *     file, whose error comes after the settings' errors)
    */
   public static DeploymentReport run(
-      DeployRequest request, ContainerEngine engine, Reporter reporter) {
+      DeployRequest request,
+      ContainerEngine engine,
+      Supplier<ManifestLookup> registry,
+      Reporter reporter) {
     var resolved = resolve(request);
     var settings = resolved.settings();
-    var manifests = new RegistryManifests(new RegistryTls(request.registryCaFile(), Set.of()));
+    var manifests = registry.get();
     var config =
         CloudflareClientConfig.builder(settings.accountId(), resolved.credentials().token())
             .baseUrl(request.apiBaseUrl())

@@ -19,7 +19,6 @@ import java.util.function.Supplier;
  * @param secrets the Worker's secrets with their values, looked up when the deploy reaches them
  * @param uploadSecrets upload the secrets even when nothing else changed
  * @param apiBaseUrl the configured API base URL, or null for the environment's or the default
- * @param registryCaFile a private CA for the manifest check, or null
  * @param outputDirectory where build.json is read and deployment.json written
  * @param apply false for a plan: nothing changes remotely
  */
@@ -35,7 +34,6 @@ public record DeployRequest(
     String apiBaseUrl,
     Function<String, String> environment,
     String registryHost,
-    Path registryCaFile,
     Path outputDirectory,
     boolean apply,
     boolean waitForRollouts,

@@ -13,11 +13,14 @@ import io.github.cfcontainers.deploy.DeploymentReport;
 import io.github.cfcontainers.deploy.LazyEngine;
 import io.github.cfcontainers.deploy.RolloutWatcher;
 import io.github.cfcontainers.deploy.WorkerSecret;
+import io.github.cfcontainers.registry.RegistryManifests;
+import io.github.cfcontainers.registry.RegistryTls;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -105,13 +108,16 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
             apiBaseUrl,
             environment,
             registryHost(),
-            registryCaFile(),
             outputDirectory.toPath(),
             apply,
             waitForRollouts,
             timeout);
     try (var engine = new LazyEngine(this::connectEngine)) {
-      return DeployCommand.run(request, engine, reporter);
+      return DeployCommand.run(
+          request,
+          engine,
+          () -> new RegistryManifests(new RegistryTls(registryCaFile(), Set.of())),
+          reporter);
     } catch (IOException e) {
       throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
     }
