@@ -27,11 +27,6 @@ public record BuildReport(
       exports = List.copyOf(exports);
     }
 
-    public WorkerBundleSummary(
-        String directory, String mainModule, String sha256, List<String> exports) {
-      this(directory, mainModule, sha256, exports, null);
-    }
-
     WorkerBundleSummary withContentKey(String key) {
       return new WorkerBundleSummary(directory, mainModule, sha256, exports, key);
     }
@@ -57,18 +52,5 @@ public record BuildReport(
       Long size,
       String platform,
       boolean prebuilt,
-      String contentKey) {
-
-    public Image(
-        String name,
-        String className,
-        String image,
-        String imageId,
-        String tag,
-        Long size,
-        String platform,
-        boolean prebuilt) {
-      this(name, className, image, imageId, tag, size, platform, prebuilt, null);
-    }
-  }
+      String contentKey) {}
 }

@@ -87,7 +87,8 @@ public final class ImageBuildService {
                 null,
                 null,
                 null,
-                true));
+                true,
+                null));
       }
     }
     var report =

@@ -84,7 +84,8 @@ public final class WorkerBuild {
         source.projectDirectory().toString(),
         bundle.mainModule(),
         bundle.sha256(),
-        List.copyOf(bundle.exports()));
+        List.copyOf(bundle.exports()),
+        null);
   }
 
   /**

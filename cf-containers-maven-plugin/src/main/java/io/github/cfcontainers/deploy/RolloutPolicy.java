@@ -19,21 +19,16 @@ public record RolloutPolicy(
     String strategy, Integer stepPercentage, List<Integer> steps, Integer activeGracePeriod) {
 
   public static final List<Integer> STEP_PERCENTAGES = List.of(5, 10, 20, 25, 50, 100);
-  public static final RolloutPolicy DEFAULT = new RolloutPolicy("rolling", 25, List.of());
+  public static final RolloutPolicy DEFAULT = new RolloutPolicy("rolling", 25, List.of(), null);
 
   /**
    * wrangler's {@code --containers-rollout=immediate}: {@code step_percentage} 100
    * (containers/config.ts).
    */
-  public static final RolloutPolicy IMMEDIATE = new RolloutPolicy("rolling", 100, List.of());
+  public static final RolloutPolicy IMMEDIATE = new RolloutPolicy("rolling", 100, List.of(), null);
 
   public RolloutPolicy {
     steps = List.copyOf(steps);
-  }
-
-  /** Without an active grace period. */
-  public RolloutPolicy(String strategy, Integer stepPercentage, List<Integer> steps) {
-    this(strategy, stepPercentage, steps, null);
   }
 
   public RolloutPolicy withActiveGracePeriod(Integer seconds) {

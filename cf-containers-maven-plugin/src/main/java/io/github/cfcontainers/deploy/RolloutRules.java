@@ -60,7 +60,7 @@ final class RolloutRules {
     }
     if (!steps.isEmpty()) {
       checkSteps(label, steps);
-      return new RolloutPolicy("rolling", null, steps);
+      return new RolloutPolicy("rolling", null, steps, null);
     }
     int percentage = stepPercentage == null ? 25 : stepPercentage;
     if (!RolloutPolicy.STEP_PERCENTAGES.contains(percentage)) {
@@ -69,7 +69,7 @@ final class RolloutRules {
           "A rollout step of " + percentage + " % is not allowed.",
           "use one of " + RolloutPolicy.STEP_PERCENTAGES + ", or a list of <steps>");
     }
-    return new RolloutPolicy("rolling", percentage, List.of());
+    return new RolloutPolicy("rolling", percentage, List.of(), null);
   }
 
   private static void checkSteps(String label, List<Integer> steps) {

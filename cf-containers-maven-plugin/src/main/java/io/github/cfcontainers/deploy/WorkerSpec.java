@@ -17,25 +17,6 @@ public record WorkerSpec(
     List<WorkerSecret> secrets,
     boolean uploadSecrets) {
 
-  /** Without secrets. */
-  public WorkerSpec(
-      String name,
-      LocalDate compatibilityDate,
-      List<String> compatibilityFlags,
-      Map<String, String> vars,
-      boolean observability,
-      boolean workersDev) {
-    this(
-        name,
-        compatibilityDate,
-        compatibilityFlags,
-        vars,
-        observability,
-        workersDev,
-        List.of(),
-        false);
-  }
-
   public WorkerSpec {
     compatibilityFlags = List.copyOf(compatibilityFlags);
     vars = Map.copyOf(vars);

@@ -27,11 +27,6 @@ public record EnvDeclaration(
     secrets = Set.copyOf(secrets);
   }
 
-  /** Without secrets. */
-  public EnvDeclaration(String entryModuleImport, List<Namespace> namespaces, Set<String> vars) {
-    this(entryModuleImport, namespaces, vars, Set.of());
-  }
-
   /** The file's text: stable for the same POM, so an unchanged POM leaves the file untouched. */
   public String render() {
     var out = new StringBuilder();

@@ -258,7 +258,8 @@ class BuildServiceImageReuseTest {
             image.tag(),
             image.size(),
             image.platform(),
-            false);
+            false,
+            null);
     BuildReportFile.write(
         base.resolve("target/cf-containers"),
         new BuildReport(first.worker(), false, null, List.of(old)));

@@ -70,6 +70,8 @@ class ClientBehaviourTest extends ApiTestSupport {
                 null,
                 null,
                 new Rollout.Progress(1, 1, 1, 1),
+                null,
+                null,
                 null)),
         """
         {"id":"r","status":"completed",

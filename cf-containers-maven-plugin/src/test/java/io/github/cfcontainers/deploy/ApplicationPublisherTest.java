@@ -645,7 +645,7 @@ class ApplicationPublisherTest {
             "default",
             Constraints.NONE,
             true,
-            new RolloutPolicy("rolling", null, List.of(10, 50, 100)),
+            new RolloutPolicy("rolling", null, List.of(10, 50, 100), null),
             false);
     var plan = publisher.plan(stepped, NAMESPACE, image());
 

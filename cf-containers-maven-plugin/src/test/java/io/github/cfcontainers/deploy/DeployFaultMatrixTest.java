@@ -377,14 +377,15 @@ class DeployFaultMatrixTest {
             null);
     var image =
         new BuildReport.Image(
-            APP, "MyContainer", LOCAL_IMAGE, imageId, TAG, null, "linux/amd64", false);
+            APP, "MyContainer", LOCAL_IMAGE, imageId, TAG, null, "linux/amd64", false, null);
     var summary =
         new BuildReport.WorkerBundleSummary(
-            bundle.toString(), "worker.js", "0", List.of("MyContainer"));
+            bundle.toString(), "worker.js", "0", List.of("MyContainer"), null);
     return new DeploySettings(
         ground.cf.accountId(),
         registry,
-        new WorkerSpec(WORKER, LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true),
+        new WorkerSpec(
+            WORKER, LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true, List.of(), false),
         List.of(container),
         new BuildReport(WORKER, false, summary, List.of(image)),
         bundle,

@@ -172,15 +172,25 @@ class DeployServiceTest {
       Path bundle, String imageId, Long imageSize, List<String> exports, boolean withBundle) {
     var image =
         new BuildReport.Image(
-            NAME, "MyContainer", NAME + ":" + TAG, imageId, TAG, imageSize, "linux/amd64", false);
+            NAME,
+            "MyContainer",
+            NAME + ":" + TAG,
+            imageId,
+            TAG,
+            imageSize,
+            "linux/amd64",
+            false,
+            null);
     var summary =
         withBundle
-            ? new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports)
+            ? new BuildReport.WorkerBundleSummary(
+                bundle.toString(), "worker.js", "0", exports, null)
             : null;
     return new DeploySettings(
         FakeCloudflare.ACCOUNT,
         REGISTRY,
-        new WorkerSpec("w", LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true),
+        new WorkerSpec(
+            "w", LocalDate.of(2026, 1, 15), List.of(), Map.of(), true, true, List.of(), false),
         List.of(container()),
         new BuildReport("w", false, summary, List.of(image)),
         bundle,
@@ -678,7 +688,8 @@ class DeployServiceTest {
     freshAccount();
     String pinned = REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST;
     manifests.answer = Optional.of(DIGEST);
-    var image = new BuildReport.Image(NAME, "MyContainer", pinned, null, null, null, null, true);
+    var image =
+        new BuildReport.Image(NAME, "MyContainer", pinned, null, null, null, null, true, null);
     var base = settings();
     var prebuilt =
         new DeploySettings(
@@ -825,7 +836,8 @@ class DeployServiceTest {
   }
 
   private DeploySettings prebuilt(String reference) {
-    var image = new BuildReport.Image(NAME, "MyContainer", reference, null, null, null, null, true);
+    var image =
+        new BuildReport.Image(NAME, "MyContainer", reference, null, null, null, null, true, null);
     var base = settings();
     return new DeploySettings(
         base.accountId(),

@@ -219,7 +219,8 @@ class RolloutWatcherTest {
     var steps =
         mapper.readTree(
             mapper.writeValueAsString(
-                new RolloutPolicy("rolling", null, List.of(10, 50, 100)).request("d", target)));
+                new RolloutPolicy("rolling", null, List.of(10, 50, 100), null)
+                    .request("d", target)));
     assertThat(steps.has("step_percentage")).isFalse();
     assertThat(steps.path("steps")).hasSize(3);
     assertThat(steps.path("steps").get(1).path("step_size").path("percentage").asInt())

@@ -156,12 +156,12 @@ class WorkerPublisherTest {
         new BuildReport(
             WORKER,
             false,
-            new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports),
+            new BuildReport.WorkerBundleSummary(bundle.toString(), "worker.js", "0", exports, null),
             List.of());
     return new DeploySettings(
         FakeCloudflare.ACCOUNT,
         "registry.cloudflare.com",
-        new WorkerSpec(WORKER, date, List.of(), vars, true, true),
+        new WorkerSpec(WORKER, date, List.of(), vars, true, true, List.of(), false),
         containers,
         build,
         bundle,

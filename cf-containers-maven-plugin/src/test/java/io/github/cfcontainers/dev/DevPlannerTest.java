@@ -23,7 +23,9 @@ class DevPlannerTest {
             List.of("nodejs_compat"),
             Map.of("API_URL", "https://api.example.com"),
             true,
-            true);
+            true,
+            List.of(),
+            false);
     return new DevSettings(
         Path.of("/p/worker"),
         BUNDLE,

@@ -52,7 +52,8 @@ class DevServiceTest {
 
   private DevRequest request(int port, boolean offline) {
     var worker =
-        new WorkerSpec("orders", LocalDate.of(2026, 4, 1), List.of(), Map.of(), true, true);
+        new WorkerSpec(
+            "orders", LocalDate.of(2026, 4, 1), List.of(), Map.of(), true, true, List.of(), false);
     return new DevRequest(
         dir.resolve("worker"),
         worker,

@@ -129,7 +129,8 @@ final class CorpusProject {
                 tag,
                 imageSize,
                 "linux/amd64",
-                prebuilt));
+                prebuilt,
+                null));
       }
     } catch (InvalidSettingException | IllegalArgumentException e) {
       // The case fails before build.json is read.
@@ -137,7 +138,7 @@ final class CorpusProject {
     var summary =
         bundle
             ? new BuildReport.WorkerBundleSummary(
-                out.resolve("worker").toString(), "worker.js", "0", exports)
+                out.resolve("worker").toString(), "worker.js", "0", exports, null)
             : null;
     BuildReportFile.write(out, new BuildReport(workerName, false, summary, images));
   }

@@ -123,7 +123,9 @@ class RollbackServiceTest {
                 new RollbackSettings(
                     List.of(
                         container(
-                            "Web", "w-web", new RolloutPolicy("rolling", null, List.of(10, 100)))),
+                            "Web",
+                            "w-web",
+                            new RolloutPolicy("rolling", null, List.of(10, 100), null))),
                     null,
                     false),
                 true);

@@ -105,7 +105,8 @@ class StatusServiceTest {
                 tag,
                 1000L,
                 "linux/amd64",
-                false)));
+                false,
+                null)));
   }
 
   private static BuildReport prebuilt(String reference) {
@@ -113,7 +114,8 @@ class StatusServiceTest {
         "w",
         false,
         null,
-        List.of(new BuildReport.Image("w-web", "Web", reference, null, null, null, null, true)));
+        List.of(
+            new BuildReport.Image("w-web", "Web", reference, null, null, null, null, true, null)));
   }
 
   private void deployed(int maxInstances, String rolloutId) {
@@ -334,7 +336,7 @@ class StatusServiceTest {
             "w",
             false,
             new BuildReport.WorkerBundleSummary(
-                bundle.toString(), "worker.js", "0", List.of("Web")),
+                bundle.toString(), "worker.js", "0", List.of("Web"), null),
             prebuilt(DEPLOYED).containers());
 
     var report = status(container(20), build, null);

@@ -16,7 +16,8 @@ class EnvDeclarationTest {
             List.of(
                 new EnvDeclaration.Namespace("ORDERS", "OrdersContainer"),
                 new EnvDeclaration.Namespace("BILLING", "BillingContainer")),
-            Set.of("POOL_SIZE", "API_URL"));
+            Set.of("POOL_SIZE", "API_URL"),
+            Set.of());
 
     String text = declaration.render();
 
@@ -50,6 +51,7 @@ class EnvDeclarationTest {
                 List.of(
                     new EnvDeclaration.Namespace("A", "Shared"),
                     new EnvDeclaration.Namespace("B", "Shared")),
+                Set.of(),
                 Set.of())
             .render();
 
@@ -61,7 +63,7 @@ class EnvDeclarationTest {
 
   @Test
   void noContainerMeansNoImport() {
-    var text = new EnvDeclaration("./worker", List.of(), Set.of("ONLY")).render();
+    var text = new EnvDeclaration("./worker", List.of(), Set.of("ONLY"), Set.of()).render();
 
     assertThat(text)
         .doesNotContain("import")
@@ -73,10 +75,16 @@ class EnvDeclarationTest {
   void theSamePomGivesTheSameText() {
     var a =
         new EnvDeclaration(
-            "./worker", List.of(new EnvDeclaration.Namespace("X", "C")), Set.of("B", "A", "C"));
+            "./worker",
+            List.of(new EnvDeclaration.Namespace("X", "C")),
+            Set.of("B", "A", "C"),
+            Set.of());
     var b =
         new EnvDeclaration(
-            "./worker", List.of(new EnvDeclaration.Namespace("X", "C")), Set.of("C", "A", "B"));
+            "./worker",
+            List.of(new EnvDeclaration.Namespace("X", "C")),
+            Set.of("C", "A", "B"),
+            Set.of());
 
     assertThat(a.render()).isEqualTo(b.render());
   }

@@ -40,6 +40,7 @@ class TypesServiceTest {
       new EnvDeclaration(
           "./worker",
           List.of(new EnvDeclaration.Namespace("MY_CONTAINER", "MyContainer")),
+          Set.of(),
           Set.of());
 
   @Test

@@ -27,63 +27,6 @@ public record Rollout(
     ApplicationConfiguration targetConfiguration,
     ApplicationConfiguration currentConfiguration) {
 
-  public Rollout(
-      String id,
-      String createdAt,
-      String lastUpdatedAt,
-      String description,
-      String status,
-      String kind,
-      String strategy,
-      JsonNode currentVersion,
-      JsonNode targetVersion,
-      Progress progress,
-      JsonNode steps) {
-    this(
-        id,
-        createdAt,
-        lastUpdatedAt,
-        description,
-        status,
-        kind,
-        strategy,
-        currentVersion,
-        targetVersion,
-        progress,
-        steps,
-        null,
-        null);
-  }
-
-  public Rollout(
-      String id,
-      String createdAt,
-      String lastUpdatedAt,
-      String description,
-      String status,
-      String kind,
-      String strategy,
-      JsonNode currentVersion,
-      JsonNode targetVersion,
-      Progress progress,
-      JsonNode steps,
-      ApplicationConfiguration targetConfiguration) {
-    this(
-        id,
-        createdAt,
-        lastUpdatedAt,
-        description,
-        status,
-        kind,
-        strategy,
-        currentVersion,
-        targetVersion,
-        progress,
-        steps,
-        targetConfiguration,
-        null);
-  }
-
   /** {@code current_version} when the answer has it as a number, else null. */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public Long currentVersionNumber() {
