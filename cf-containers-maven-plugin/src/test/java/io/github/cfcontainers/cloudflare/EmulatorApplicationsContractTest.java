@@ -1,3 +1,4 @@
+// Over 300 lines: one test per applications rule, the client against the emulator.
 package io.github.cfcontainers.cloudflare;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,3 +1,4 @@
+// Over 300 lines: the one harness the contract tests share (emulator, admin API, registry).
 package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.databind.JsonNode;

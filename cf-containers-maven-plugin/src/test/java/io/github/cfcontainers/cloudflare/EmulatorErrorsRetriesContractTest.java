@@ -1,3 +1,4 @@
+// Over 300 lines: one test per error and retry behaviour, the client against the emulator.
 package io.github.cfcontainers.cloudflare;
 
 import static org.assertj.core.api.Assertions.assertThat;

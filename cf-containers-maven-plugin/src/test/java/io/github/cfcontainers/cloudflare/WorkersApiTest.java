@@ -1,3 +1,4 @@
+// Over 300 lines: one test per Workers endpoint the client calls, each against MockWebServer.
 package io.github.cfcontainers.cloudflare;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,3 +1,5 @@
+// Over 300 lines: one test per rule of an application's plan and apply (field diff, create, PATCH,
+// rollout).
 package io.github.cfcontainers.deploy;
 
 import static io.github.cfcontainers.deploy.FakeCloudflare.ok;

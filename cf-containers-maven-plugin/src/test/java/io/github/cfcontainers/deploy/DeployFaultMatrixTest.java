@@ -1,3 +1,5 @@
+// Over 300 lines: the matrix itself: every remote step failed in turn, each with its convergence
+// check.
 package io.github.cfcontainers.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;

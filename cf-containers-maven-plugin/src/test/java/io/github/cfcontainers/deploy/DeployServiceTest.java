@@ -1,3 +1,4 @@
+// Over 300 lines: one test per deploy rule across the steps, on one fake account and engine.
 package io.github.cfcontainers.deploy;
 
 import static io.github.cfcontainers.deploy.FakeCloudflare.error;

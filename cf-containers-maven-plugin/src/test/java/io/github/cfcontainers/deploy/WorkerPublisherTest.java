@@ -1,3 +1,4 @@
+// Over 300 lines: one test per rule of the Worker step's plan and apply.
 package io.github.cfcontainers.deploy;
 
 import static io.github.cfcontainers.deploy.FakeCloudflare.error;

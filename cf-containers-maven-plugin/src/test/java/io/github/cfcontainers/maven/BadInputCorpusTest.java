@@ -1,3 +1,4 @@
+// Over 300 lines: the corpus: one case per bad input, each with the message users must see.
 package io.github.cfcontainers.maven;
 
 import static io.github.cfcontainers.maven.MojoTestSupport.printed;

@@ -1,3 +1,4 @@
+// Over 300 lines: one test per rollback case, all on one fake account and its rollout history.
 package io.github.cfcontainers.operate;
 
 import static io.github.cfcontainers.deploy.FakeCloudflare.ok;

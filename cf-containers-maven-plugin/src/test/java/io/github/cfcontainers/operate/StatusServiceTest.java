@@ -1,3 +1,4 @@
+// Over 300 lines: one test per status and drift case, on one fake account and engine.
 package io.github.cfcontainers.operate;
 
 import static io.github.cfcontainers.deploy.FakeCloudflare.ACCOUNT;

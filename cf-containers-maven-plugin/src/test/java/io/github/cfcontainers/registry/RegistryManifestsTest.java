@@ -1,3 +1,4 @@
+// Over 300 lines: one test per auth and scheme case, each against a local server.
 package io.github.cfcontainers.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;

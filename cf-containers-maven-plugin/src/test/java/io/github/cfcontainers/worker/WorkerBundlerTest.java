@@ -1,3 +1,4 @@
+// Over 300 lines: one test per bundler behaviour, each on a real Node project.
 package io.github.cfcontainers.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
