@@ -2,6 +2,7 @@ package io.github.cfcontainers.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.config.ContainerConfig;
 import io.github.cfcontainers.config.Written;
 import io.github.cfcontainers.docker.DockerContextDigest;
@@ -26,7 +27,7 @@ class BuildServiceImageReuseTest {
   @TempDir Path base;
 
   private final FakeBuildEngine engine = new FakeBuildEngine();
-  private final RecordingReporter reporter = new RecordingReporter();
+  private final RecordingReporter reporter = RecordingReporter.withDebug();
   private final List<String> log = reporter.lines;
 
   @BeforeEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.Written;
 import io.github.cfcontainers.worker.BundleFile;
@@ -25,7 +26,7 @@ class BuildServiceWorkerReuseTest {
 
   @TempDir Path base;
 
-  private final RecordingReporter reporter = new RecordingReporter();
+  private final RecordingReporter reporter = RecordingReporter.withDebug();
   private final List<String> log = reporter.lines;
 
   private int bundles;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.config.BuildSpec;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
@@ -71,29 +71,8 @@ class ImageBuildServiceTest {
   }
 
   private final FakeEngine engine = new FakeEngine();
-  private final List<String> lines = new ArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          lines.add("INFO " + line);
-        }
-
-        @Override
-        public void warn(String line) {
-          lines.add("WARN " + line);
-        }
-
-        @Override
-        public void debug(String line) {
-          lines.add("DEBUG " + line);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-          return true;
-        }
-      };
+  private final RecordingReporter reporter = RecordingReporter.everythingMarked();
+  private final List<String> lines = reporter.lines;
 
   private ContainerSpec built(String className, String name, String tag) throws IOException {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");

@@ -15,6 +15,7 @@ import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.cloudflare.RetryPolicy;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.BuildSpec;
 import io.github.cfcontainers.config.ContainerSpec;
@@ -919,25 +920,8 @@ class DeployServiceTest {
   void registryListOfAnUnknownShapeSkipsTheCheckWithAWarning() {
     freshAccount();
     cloudflare.on("GET", "/containers/registries", ok("{\"registries\":\"docker.io\"}"));
-    var warnings = new CopyOnWriteArrayList<String>();
-    var recording =
-        new Reporter() {
-          @Override
-          public void info(String line) {}
-
-          @Override
-          public void warn(String line) {
-            warnings.add(line);
-          }
-
-          @Override
-          public void debug(String line) {}
-
-          @Override
-          public boolean isDebugEnabled() {
-            return false;
-          }
-        };
+    var recording = RecordingReporter.warningsOnly();
+    var warnings = recording.lines;
     var warned =
         new DeployService(
             cloudflare.api,

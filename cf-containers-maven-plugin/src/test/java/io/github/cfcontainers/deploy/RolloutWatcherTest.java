@@ -8,11 +8,10 @@ import io.github.cfcontainers.cloudflare.CloudflareJson;
 import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.common.Setting;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -28,27 +27,8 @@ class RolloutWatcherTest {
 
   private final FakeCloudflare cloudflare = new FakeCloudflare();
   private final AtomicLong now = new AtomicLong();
-  private final List<String> printed = new ArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          printed.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          printed.add(line);
-        }
-
-        @Override
-        public void debug(String line) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = RecordingReporter.infoAndWarnings();
+  private final List<String> printed = reporter.lines;
 
   /** Every sleep moves the fake clock by the interval (10 s): a 1 minute timeout allows 6 polls. */
   private final RolloutWatcher watcher =

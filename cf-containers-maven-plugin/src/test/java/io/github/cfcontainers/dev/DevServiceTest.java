@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cfcontainers.build.EngineUnavailableException;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.deploy.WorkerSpec;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,27 +27,8 @@ class DevServiceTest {
   @TempDir Path dir;
   private final FakeEngine engine = new FakeEngine();
   private final FakeRuntime runtime = new FakeRuntime();
-  private final List<String> log = new CopyOnWriteArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          log.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          log.add("WARN " + line);
-        }
-
-        @Override
-        public void debug(String line) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = RecordingReporter.markingWarnings();
+  private final List<String> log = reporter.lines;
   private int builds;
 
   private DevRequest request(int port, boolean offline) {

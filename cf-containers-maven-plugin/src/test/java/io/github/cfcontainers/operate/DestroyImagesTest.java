@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.cfcontainers.build.ContainerEngine.RegistryAuth;
 import io.github.cfcontainers.common.InvalidSettingException;
-import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.deploy.FakeCloudflare;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,27 +27,8 @@ class DestroyImagesTest {
 
   private final FakeCloudflare cloudflare = new FakeCloudflare();
   private final FakeRegistry registry = new FakeRegistry();
-  private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          lines.add("WARN " + line);
-        }
-
-        @Override
-        public void debug(String line) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = RecordingReporter.markingWarnings();
+  private final List<String> lines = reporter.lines;
 
   @AfterEach
   void close() throws IOException {

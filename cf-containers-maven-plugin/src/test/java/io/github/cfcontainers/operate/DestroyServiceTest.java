@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.cfcontainers.common.CfException;
-import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.deploy.FakeCloudflare;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,27 +31,8 @@ class DestroyServiceTest {
   private static final String SCRIPTS = "[{\"id\":\"w\"},{\"id\":\"other\"}]";
 
   private final FakeCloudflare cloudflare = new FakeCloudflare();
-  private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          lines.add("WARN " + line);
-        }
-
-        @Override
-        public void debug(String line) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = RecordingReporter.markingWarnings();
+  private final List<String> lines = reporter.lines;
 
   @AfterEach
   void close() throws IOException {

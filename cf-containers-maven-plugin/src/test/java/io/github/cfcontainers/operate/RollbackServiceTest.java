@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
+import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
@@ -19,7 +20,6 @@ import io.github.cfcontainers.deploy.RolloutPolicy;
 import io.github.cfcontainers.deploy.RolloutWatcher;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -34,27 +34,8 @@ class RollbackServiceTest {
   private static final String A = RollbackPlannerTest.A;
   private static final String B = RollbackPlannerTest.B;
   private final FakeCloudflare cloudflare = new FakeCloudflare();
-  private final List<String> printed = new ArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          printed.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          printed.add(line);
-        }
-
-        @Override
-        public void debug(String line) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = RecordingReporter.infoAndWarnings();
+  private final List<String> printed = reporter.lines;
 
   @AfterEach
   void close() throws IOException {

@@ -2,11 +2,10 @@ package io.github.cfcontainers.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,25 +15,8 @@ class TypesServiceTest {
 
   @TempDir Path dir;
 
-  private final List<String> warnings = new ArrayList<>();
-  private final Reporter reporter =
-      new Reporter() {
-        @Override
-        public void info(String line) {}
-
-        @Override
-        public void warn(String line) {
-          warnings.add(line);
-        }
-
-        @Override
-        public void debug(String line) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-          return false;
-        }
-      };
+  private final RecordingReporter reporter = RecordingReporter.warningsOnly();
+  private final List<String> warnings = reporter.lines;
 
   private final EnvDeclaration declaration =
       new EnvDeclaration(
