@@ -60,7 +60,8 @@ public final class ImageBuildService {
     for (ContainerSpec container : settings.containers()) {
       if (container.source() instanceof BuildSpec spec) {
         var labels = labels(settings, container);
-        var key = ImageContentKey.of(contextDigest, settings, container, spec, labels, reporter);
+        var key =
+            ImageContentKey.of(engine, contextDigest, settings, container, spec, labels, reporter);
         var reused = key.flatMap(k -> reuse(container, k, previous.image(container.name())));
         if (reused.isPresent()) {
           images.add(reused.get());

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one image is made of: the context as sent, the Dockerfile (and so the base images as
- * written), target, build args, platform, labels, and where it is tagged. Two builds with the same
- * key give the engine the same input, so the engine's cache would answer with the same image.
+ * What one image is made of: the context as sent, the Dockerfile, the local image each base
+ * reference points to now ({@link BaseImages}), target, build args, platform, labels, and where it
+ * is tagged. Two builds with the same key give the engine the same input, so the engine's cache
+ * would answer with the same image.
  */
 final class ImageContentKey {
 
@@ -18,9 +19,11 @@ final class ImageContentKey {
 
   /**
    * The key, or empty when the image must be built: {@code noCache} and {@code pull} ask for a
-   * fresh build, and a context that cannot be read is for the build to report.
+   * fresh build, a base image that is not local (or not resolvable) is the build's to fetch, and a
+   * context that cannot be read is for the build to report.
    */
   static Optional<String> of(
+      ContainerEngine engine,
       BuildContextDigest context,
       BuildSettings settings,
       ContainerSpec container,
@@ -31,9 +34,22 @@ final class ImageContentKey {
       return Optional.empty();
     }
     try {
+      var bases = BaseImages.of(spec.dockerfile(), spec.args());
+      if (bases.isEmpty()) {
+        reporter.debug("No content key for " + container.label() + ": a base image is not known");
+        return Optional.empty();
+      }
+      var hash = new ContentHash("image-v2");
+      for (String base : bases.get()) {
+        Optional<String> id = engine.imageId(base);
+        if (id.isEmpty()) {
+          reporter.debug("No content key for " + container.label() + ": " + base + " is not local");
+          return Optional.empty();
+        }
+        hash.field("base", base).field("baseId", id.get());
+      }
       return Optional.of(
-          new ContentHash("image-v1")
-              .field("context", context.digest(spec, settings.outputDirectory()))
+          hash.field("context", context.digest(spec, settings.outputDirectory()))
               .field("target", spec.target().orElse(null))
               .map("args", spec.args())
               .field("platform", spec.platform())

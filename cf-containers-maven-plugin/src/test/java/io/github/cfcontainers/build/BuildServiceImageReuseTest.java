@@ -84,7 +84,7 @@ class BuildServiceImageReuseTest {
 
     assertThat(engine.calls)
         .as(log.toString())
-        .containsExactly("inspect " + first.containers().get(0).image());
+        .containsExactly("inspect busybox:1.36", "inspect " + first.containers().get(0).image());
     assertThat(second).isEqualTo(first);
     assertThat(first.containers().get(0).contentKey()).matches("[0-9a-f]{64}");
     assertThat(log)
@@ -210,7 +210,7 @@ class BuildServiceImageReuseTest {
   @Test
   void aRemovedImageIsBuiltAgain() {
     var first = build(plain());
-    engine.references.clear();
+    engine.references.remove(first.containers().get(0).image());
     log.clear();
 
     var second = build(plain());
@@ -264,6 +264,27 @@ class BuildServiceImageReuseTest {
     BuildReportFile.write(
         base.resolve("target/cf-containers"),
         new BuildReport(first.worker(), false, null, List.of(old)));
+
+    build(plain());
+
+    assertThat(engine.buildCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aBaseImageThatNowPointsElsewhereRebuilds() {
+    build(plain());
+    // e.g. `docker pull busybox:1.36` brought a newer image under the same tag
+    engine.references.put("busybox:1.36", "sha256:" + "d".repeat(64));
+
+    build(plain());
+
+    assertThat(engine.buildCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aBaseImageThatIsNotLocalRebuilds() {
+    build(plain());
+    engine.references.remove("busybox:1.36");
 
     build(plain());
 

@@ -14,6 +14,12 @@ final class FakeBuildEngine implements ContainerEngine {
   final Map<String, String> references = new HashMap<>();
   private int builds;
 
+  FakeBuildEngine() {
+    // The base images the tests' Dockerfiles name, as a pull would have left them.
+    references.put("busybox:1.36", "sha256:" + "b".repeat(64));
+    references.put("busybox:1.37", "sha256:" + "c".repeat(64));
+  }
+
   @Override
   public String ping() {
     calls.add("ping");
