@@ -6,6 +6,7 @@ import io.github.cfcontainers.config.BuildSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Digests exactly the entries {@link BuildContextArchive} would send. Modification times are left
@@ -22,8 +23,7 @@ public final class DockerContextDigest implements BuildContextDigest {
     hash.field("dockerfile", archive.dockerfilePathInArchive());
     for (String relative : archive.includedPaths()) {
       Path path = context.resolve(relative);
-      // Also the directories above it (target/), which the first build may have created.
-      if (path.startsWith(skipped) || skipped.startsWith(path)) {
+      if (isPluginOutput(path, skipped)) {
         continue;
       }
       hash.field("path", relative).field("mode", BuildContextArchive.mode(path));
@@ -38,5 +38,32 @@ public final class DockerContextDigest implements BuildContextDigest {
       hash.field("outside", BuildContextArchive.OUTSIDE_DOCKERFILE).file(dockerfile.toRealPath());
     }
     return hash.hex();
+  }
+
+  /** What the plugin writes itself under its output directory, rewritten by every run. */
+  private static final Set<String> OWN_ENTRIES =
+      Set.of(
+          "build.json",
+          "deployment.json",
+          "status.json",
+          "destroy.json",
+          "rollback.json",
+          "worker",
+          "dev");
+
+  /**
+   * The plugin's own files and the directories above them (which the first build may have made):
+   * left out, or the key would change on every run. Only those: with {@code
+   * -Dcf.outputDirectory=target}, the jar the Dockerfile copies from {@code target/} still counts.
+   */
+  private static boolean isPluginOutput(Path path, Path outputDirectory) {
+    if (outputDirectory.startsWith(path)) {
+      return true;
+    }
+    if (!path.startsWith(outputDirectory)) {
+      return false;
+    }
+    String first = outputDirectory.relativize(path).getName(0).toString();
+    return OWN_ENTRIES.contains(first) || first.endsWith("-build.log");
   }
 }

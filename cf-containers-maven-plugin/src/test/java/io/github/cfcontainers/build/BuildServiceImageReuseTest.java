@@ -290,4 +290,31 @@ class BuildServiceImageReuseTest {
 
     assertThat(engine.buildCount()).isEqualTo(2);
   }
+
+  @Test
+  void withTheOutputDirectoryAtTargetAJarInTargetStillCounts() throws Exception {
+    Path target = base.resolve("target");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("app.jar"), "jar 1");
+    var request =
+        new BuildRequest(
+            base,
+            "my-worker",
+            List.of(container(null, build(Map.of("A", "1")))),
+            false,
+            null,
+            null,
+            false,
+            false,
+            false,
+            target);
+    build(request);
+    build(request); // build.json and the transcript in target/ changed: still reused
+    assertThat(engine.buildCount()).isEqualTo(1);
+
+    Files.writeString(target.resolve("app.jar"), "jar 2");
+    build(request);
+
+    assertThat(engine.buildCount()).isEqualTo(2);
+  }
 }
