@@ -5,11 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +26,8 @@ final class UnixSocketImageProbe {
   /** What a reference may hold; anything else is left to the client's own URL encoding. */
   private static final Pattern SAFE_REFERENCE = Pattern.compile("[A-Za-z0-9._/:@-]+");
 
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+
   private UnixSocketImageProbe() {}
 
   /**
@@ -34,12 +39,34 @@ final class UnixSocketImageProbe {
       throw new IOException("reference needs URL encoding: " + reference);
     }
     byte[] answer;
-    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        Selector selector = Selector.open()) {
       // HTTP/1.0: the engine closes the connection after the answer, which is never chunked.
       String request = "GET /images/" + reference + "/json HTTP/1.0\r\nHost: docker\r\n\r\n";
-      channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+      var buffer = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      // An engine that accepts but never answers (one still starting) must not hang the build.
+      channel.configureBlocking(false);
+      channel.register(selector, SelectionKey.OP_READ);
+      long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
       var out = new ByteArrayOutputStream();
-      Channels.newInputStream(channel).transferTo(out);
+      var chunk = ByteBuffer.allocate(8192);
+      while (true) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          throw new IOException("no answer within " + ANSWER_TIMEOUT.toSeconds() + " s");
+        }
+        selector.select(left);
+        selector.selectedKeys().clear();
+        int read = channel.read(chunk);
+        if (read < 0) {
+          break;
+        }
+        out.write(chunk.array(), 0, chunk.position());
+        chunk.clear();
+      }
       answer = out.toByteArray();
     }
     String text = new String(answer, StandardCharsets.UTF_8);
