@@ -1,10 +1,14 @@
 package io.github.cfcontainers.deploy;
 
+import io.github.cfcontainers.cloudflare.ApiToken;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
+import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.PropertyNames;
+import io.github.cfcontainers.common.Reporter;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +19,24 @@ import java.util.function.Supplier;
 public final class ApiAccess {
 
   private ApiAccess() {}
+
+  /**
+   * The API client every goal opens the same way: the account and token found, the configured base
+   * URL (else the environment's, else Cloudflare's), each call logged at debug level.
+   */
+  public static CloudflareApi open(
+      String accountId,
+      ApiToken token,
+      String apiBaseUrl,
+      Function<String, String> environment,
+      Reporter reporter) {
+    return new CloudflareApi(
+        CloudflareClientConfig.builder(accountId, token)
+            .baseUrl(apiBaseUrl)
+            .environment(environment)
+            .listener(event -> reporter.debug(event.describe()))
+            .build());
+  }
 
   /**
    * @param nothingDone the last sentence of every message, e.g. "Nothing was changed."

@@ -2,8 +2,6 @@ package io.github.cfcontainers.deploy;
 
 import io.github.cfcontainers.build.BuildReportFile;
 import io.github.cfcontainers.build.ContainerEngine;
-import io.github.cfcontainers.cloudflare.CloudflareApi;
-import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.Reporter;
 import java.nio.file.Files;
@@ -35,13 +33,13 @@ public final class DeployCommand {
     var resolved = resolve(request);
     var settings = resolved.settings();
     var manifests = registry.get();
-    var config =
-        CloudflareClientConfig.builder(settings.accountId(), resolved.credentials().token())
-            .baseUrl(request.apiBaseUrl())
-            .environment(request.environment())
-            .listener(event -> reporter.debug(event.describe()))
-            .build();
-    try (var api = new CloudflareApi(config)) {
+    try (var api =
+        ApiAccess.open(
+            settings.accountId(),
+            resolved.credentials().token(),
+            request.apiBaseUrl(),
+            request.environment(),
+            reporter)) {
       var watcher = new RolloutWatcher(api, reporter, POLL, request.waitTimeout());
       var report =
           new DeployService(api, engine, manifests, reporter, watcher)

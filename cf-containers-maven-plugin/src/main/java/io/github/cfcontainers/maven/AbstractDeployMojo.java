@@ -2,11 +2,11 @@ package io.github.cfcontainers.maven;
 
 import io.github.cfcontainers.build.ContainerEngine;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
-import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.common.Setting;
+import io.github.cfcontainers.deploy.ApiAccess;
 import io.github.cfcontainers.deploy.DeployCommand;
 import io.github.cfcontainers.deploy.DeployRequest;
 import io.github.cfcontainers.deploy.DeploymentReport;
@@ -192,11 +192,7 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
   protected CloudflareApi openApi(Reporter reporter) {
     requireOnline();
     var credentials = credentials(reporter);
-    return new CloudflareApi(
-        CloudflareClientConfig.builder(credentials.accountId(), credentials.token())
-            .baseUrl(apiBaseUrl)
-            .environment(environment)
-            .listener(event -> reporter.debug(event.describe()))
-            .build());
+    return ApiAccess.open(
+        credentials.accountId(), credentials.token(), apiBaseUrl, environment, reporter);
   }
 }
