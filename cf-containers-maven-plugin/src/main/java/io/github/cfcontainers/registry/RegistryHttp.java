@@ -152,14 +152,6 @@ public final class RegistryHttp {
     }
   }
 
-  /**
-   * The Docker daemon's default: loopback registries are insecure (HTTPS unverified, else plain
-   * HTTP).
-   */
-  public static boolean insecureByDefault(String registry) {
-    return RegistryTls.isLoopback(registry);
-  }
-
   private CfException unreachable(String registry, boolean insecure, IOException e) {
     String why = RegistryFailures.describe(e);
     boolean untrusted = RegistryFailures.isUntrustedCertificate(e);

@@ -53,14 +53,6 @@ public final class RegistryManifests implements ManifestLookup {
     return http;
   }
 
-  /**
-   * The Docker daemon's default: loopback registries are insecure (HTTPS unverified, else plain
-   * HTTP).
-   */
-  public static boolean insecureByDefault(String registry) {
-    return RegistryHttp.insecureByDefault(registry);
-  }
-
   /** The manifest's digest when {@code repository:reference} exists, else empty. */
   @Override
   public Optional<String> digest(

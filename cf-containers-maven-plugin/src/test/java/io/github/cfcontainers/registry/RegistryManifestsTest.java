@@ -247,23 +247,23 @@ class RegistryManifestsTest {
 
   @Test
   void loopbackRegistriesAreInsecureByDefaultLikeTheDockerDaemonMakesThem() {
-    assertThat(RegistryManifests.insecureByDefault("127.0.0.1:5000")).isTrue();
-    assertThat(RegistryManifests.insecureByDefault("127.0.0.1")).isTrue();
-    assertThat(RegistryManifests.insecureByDefault("127.1.2.3:443")).isTrue();
-    assertThat(RegistryManifests.insecureByDefault("localhost:5000")).isTrue();
-    assertThat(RegistryManifests.insecureByDefault("localhost")).isTrue();
-    assertThat(RegistryManifests.insecureByDefault("[::1]:5000")).isTrue();
+    assertThat(RegistryTls.isLoopback("127.0.0.1:5000")).isTrue();
+    assertThat(RegistryTls.isLoopback("127.0.0.1")).isTrue();
+    assertThat(RegistryTls.isLoopback("127.1.2.3:443")).isTrue();
+    assertThat(RegistryTls.isLoopback("localhost:5000")).isTrue();
+    assertThat(RegistryTls.isLoopback("localhost")).isTrue();
+    assertThat(RegistryTls.isLoopback("[::1]:5000")).isTrue();
 
-    assertThat(RegistryManifests.insecureByDefault("registry.cloudflare.com")).isFalse();
-    assertThat(RegistryManifests.insecureByDefault("registry.example.com:5000")).isFalse();
-    assertThat(RegistryManifests.insecureByDefault("10.0.0.5:5000")).isFalse();
-    assertThat(RegistryManifests.insecureByDefault("localhost.example.com")).isFalse();
+    assertThat(RegistryTls.isLoopback("registry.cloudflare.com")).isFalse();
+    assertThat(RegistryTls.isLoopback("registry.example.com:5000")).isFalse();
+    assertThat(RegistryTls.isLoopback("10.0.0.5:5000")).isFalse();
+    assertThat(RegistryTls.isLoopback("localhost.example.com")).isFalse();
   }
 
   @Test
   void hostNamesThatMerelyStartWith127AreNotLoopback() {
-    assertThat(RegistryManifests.insecureByDefault("127.example.com")).isFalse();
-    assertThat(RegistryManifests.insecureByDefault("127.0.0.1.nip.io:5000")).isFalse();
+    assertThat(RegistryTls.isLoopback("127.example.com")).isFalse();
+    assertThat(RegistryTls.isLoopback("127.0.0.1.nip.io:5000")).isFalse();
   }
 
   @Test
