@@ -61,12 +61,16 @@ final class WorkerContentKey {
     }
   }
 
-  /** The project's own files, sorted; dependencies and the bundle's output are not sources. */
+  /**
+   * The project's own files, sorted; dependencies and the plugin's output directory (the bundle's
+   * parent, with build.json and the logs that every run rewrites) are not sources.
+   */
   private static List<Path> projectFiles(Path project, Path out) throws IOException {
+    Path pluginOutput = out.getParent() == null ? out : out.getParent();
     try (Stream<Path> walk = Files.walk(project)) {
       return walk.filter(
               p ->
-                  !p.startsWith(out)
+                  !p.startsWith(pluginOutput)
                       && !p.startsWith(project.resolve("node_modules"))
                       && !p.startsWith(project.resolve(".git"))
                       && Files.isRegularFile(p))
