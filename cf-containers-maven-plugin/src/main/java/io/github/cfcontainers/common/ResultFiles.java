@@ -31,8 +31,11 @@ public final class ResultFiles {
     }
   }
 
-  /** Reads a result file written by {@link #write}. */
-  public static <T> T read(Path file, Class<T> type) throws IOException {
-    return JSON.readValue(file.toFile(), type);
+  /**
+   * Reads a result file written by {@link #writeJson} (with Jackson's streaming parser only: see
+   * {@link StreamingJson}).
+   */
+  public static <T extends Record> T read(Path file, Class<T> type) throws IOException {
+    return StreamingJson.readRecord(file, type);
   }
 }
