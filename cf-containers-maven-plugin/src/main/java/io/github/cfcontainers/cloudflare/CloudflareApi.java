@@ -126,7 +126,7 @@ public final class CloudflareApi implements AutoCloseable {
   /**
    * Prepares, without sending anything, what a client's first calls cost a cold JVM: OkHttp (and
    * the JDK's trust store, for an https base URL), Retrofit's reading of every endpoint method, and
-   * the shared mapper's deserializer for every answer. Run ahead of a goal that calls the API
+   * the shared mapper's deserializer for every answer (and serializer for every body). Run ahead of a goal that calls the API
    * (cf:build starts it when cf:deploy follows in the same build), it takes that work off the
    * goal's path; the client the goal then opens finds it done.
    *
@@ -140,6 +140,8 @@ public final class CloudflareApi implements AutoCloseable {
             .environment(environment)
             .build();
     new CloudflareApi(config, true).close();
+    // the Worker upload's metadata is a multipart part, not a Retrofit @Body: its serializer too
+    CloudflareJson.shared().writerFor(ScriptMetadata.class);
     try {
       CloudflareJson.shared().readTree("{\"success\":true,\"errors\":[],\"result\":{}}");
     } catch (JsonProcessingException e) {
