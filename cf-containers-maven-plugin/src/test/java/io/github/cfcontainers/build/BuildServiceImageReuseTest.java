@@ -49,17 +49,7 @@ class BuildServiceImageReuseTest {
   }
 
   private BuildRequest request(ContainerConfig container, boolean dev) {
-    return new BuildRequest(
-        base,
-        "my-worker",
-        List.of(container),
-        false,
-        null,
-        null,
-        dev,
-        false,
-        false,
-        base.resolve("target/cf-containers"));
+    return BuildRequests.of(base, container, dev, base.resolve("target/cf-containers"));
   }
 
   private BuildReport build(BuildRequest request) {
@@ -296,18 +286,7 @@ class BuildServiceImageReuseTest {
     Path target = base.resolve("target");
     Files.createDirectories(target);
     Files.writeString(target.resolve("app.jar"), "jar 1");
-    var request =
-        new BuildRequest(
-            base,
-            "my-worker",
-            List.of(container(null, build(Map.of("A", "1")))),
-            false,
-            null,
-            null,
-            false,
-            false,
-            false,
-            target);
+    var request = BuildRequests.of(base, container(null, build(Map.of("A", "1"))), false, target);
     build(request);
     build(request); // build.json and the transcript in target/ changed: still reused
     assertThat(engine.buildCount()).isEqualTo(1);

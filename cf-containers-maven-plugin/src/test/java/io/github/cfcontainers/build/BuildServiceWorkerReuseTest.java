@@ -81,15 +81,9 @@ class BuildServiceWorkerReuseTest {
 
   private BuildReport build(String className) {
     var request =
-        new BuildRequest(
+        BuildRequests.of(
             base,
-            "my-worker",
-            List.of(Written.container(className, null, null, "registry.example/app:1", null)),
-            false,
-            null,
-            null,
-            false,
-            false,
+            Written.container(className, null, null, "registry.example/app:1", null),
             false,
             base.resolve("target/cf-containers"));
     return new BuildService(new FakeBuildEngine(), (spec, out) -> "digest", this::bundle, reporter)

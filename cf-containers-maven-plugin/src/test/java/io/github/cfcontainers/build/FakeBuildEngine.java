@@ -8,10 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** An engine that records every call; each build gives a new image id, tags are references. */
+/**
+ * An engine that records every call; each build streams {@link #output}, then fails with {@link
+ * #failure} if set, else gives {@link #imageId} if set or a new image id. Tags are references.
+ */
 final class FakeBuildEngine implements ContainerEngine {
   final List<String> calls = new ArrayList<>();
   final Map<String, String> references = new HashMap<>();
+  final List<Map<String, String>> buildLabels = new ArrayList<>();
+  List<String> output = List.of();
+  String failure;
+  String imageId;
+  long imageSize = 2048;
   private int builds;
 
   FakeBuildEngine() {
@@ -30,7 +38,14 @@ final class FakeBuildEngine implements ContainerEngine {
   public String build(BuildSpec spec, Map<String, String> labels, Consumer<String> out) {
     calls.add("build");
     builds++;
-    return "sha256:" + String.valueOf(builds).repeat(64).substring(0, 64);
+    buildLabels.add(labels);
+    output.forEach(out);
+    if (failure != null) {
+      throw new ImageBuildFailedException(failure);
+    }
+    return imageId != null
+        ? imageId
+        : "sha256:" + String.valueOf(builds).repeat(64).substring(0, 64);
   }
 
   @Override
@@ -43,7 +58,9 @@ final class FakeBuildEngine implements ContainerEngine {
   public Optional<LocalImage> inspect(String reference) {
     calls.add("inspect " + reference);
     String id = reference.startsWith("sha256:") ? reference : references.get(reference);
-    return id == null ? Optional.empty() : Optional.of(new LocalImage(id, 2048, "linux", "amd64"));
+    return id == null
+        ? Optional.empty()
+        : Optional.of(new LocalImage(id, imageSize, "linux", "amd64"));
   }
 
   @Override

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.RecordingReporter;
-import io.github.cfcontainers.config.BuildSpec;
 import io.github.cfcontainers.config.ContainerSpec;
 import io.github.cfcontainers.config.PrebuiltImage;
+import io.github.cfcontainers.config.TestSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,51 +22,15 @@ class ImageBuildServiceTest {
 
   @TempDir Path dir;
 
-  /** Records what the service asks of the engine; builds "succeed" with a fixed id. */
-  static final class FakeEngine implements ContainerEngine {
-    final List<String> calls = new ArrayList<>();
-    final Map<String, String> tags = new HashMap<>();
-    List<String> output =
+  private final FakeBuildEngine engine = new FakeBuildEngine();
+
+  {
+    engine.imageId = ID;
+    engine.imageSize = 3 * 1024 * 1024;
+    engine.output =
         List.of("Step 1/2 : FROM scratch", " ---> abc", "Step 2/2 : COPY a /a", " ---> def");
-    String failure;
-
-    @Override
-    public String ping() {
-      calls.add("ping");
-      return "fake engine";
-    }
-
-    @Override
-    public String build(BuildSpec spec, Map<String, String> labels, Consumer<String> out) {
-      calls.add("build " + spec.dockerfile().getFileName() + " " + labels);
-      output.forEach(out);
-      if (failure != null) {
-        throw new ImageBuildFailedException(failure);
-      }
-      return ID;
-    }
-
-    @Override
-    public void tag(String imageId, String repository, String tag) {
-      calls.add("tag " + repository + ":" + tag);
-      tags.put(repository + ":" + tag, imageId);
-    }
-
-    @Override
-    public String push(
-        String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<LocalImage> inspect(String reference) {
-      return reference.equals(ID)
-          ? Optional.of(new LocalImage(ID, 3 * 1024 * 1024, "linux", "amd64"))
-          : Optional.empty();
-    }
   }
 
-  private final FakeEngine engine = new FakeEngine();
   private final RecordingReporter reporter = RecordingReporter.everythingMarked();
   private final List<String> lines = reporter.lines;
 
@@ -80,15 +40,7 @@ class ImageBuildServiceTest {
         className,
         name,
         Optional.ofNullable(tag),
-        new BuildSpec(
-            dir,
-            dir.resolve("Dockerfile"),
-            Optional.empty(),
-            Map.of(),
-            "linux/amd64",
-            Map.of(),
-            false,
-            false));
+        TestSpecs.dockerfileBuild(dir, "linux/amd64", false));
   }
 
   private BuildSettings settings(
@@ -110,10 +62,14 @@ class ImageBuildServiceTest {
     assertThat(image.imageId()).isEqualTo(ID);
     assertThat(image.size()).isEqualTo(3L * 1024 * 1024);
     assertThat(image.platform()).isEqualTo("linux/amd64");
-    assertThat(engine.tags).containsEntry("my-worker-mycontainer:ab12cd34ef56", ID);
-    assertThat(engine.calls.get(1))
-        .contains("io.github.cfcontainers.class=MyContainer")
-        .contains("io.github.cfcontainers.worker=my-worker");
+    assertThat(engine.references).containsEntry("my-worker-mycontainer:ab12cd34ef56", ID);
+    assertThat(engine.buildLabels)
+        .singleElement()
+        .satisfies(
+            labels ->
+                assertThat(labels)
+                    .containsEntry("io.github.cfcontainers.class", "MyContainer")
+                    .containsEntry("io.github.cfcontainers.worker", "my-worker"));
     assertThat(BuildReportFile.read(dir.resolve("out"))).isEqualTo(report);
     assertThat(lines)
         .contains(
@@ -128,7 +84,7 @@ class ImageBuildServiceTest {
 
     assertThat(report.dev()).isTrue();
     assertThat(report.containers().get(0).image()).isEqualTo("cloudflare-dev/app:v7");
-    assertThat(engine.tags).containsKey("cloudflare-dev/app:v7");
+    assertThat(engine.references).containsKey("cloudflare-dev/app:v7");
   }
 
   @Test
@@ -189,18 +145,7 @@ class ImageBuildServiceTest {
     var spec = built("A", "a", null);
     var pulling =
         new ContainerSpec(
-            "A",
-            "a",
-            Optional.empty(),
-            new BuildSpec(
-                dir,
-                dir.resolve("Dockerfile"),
-                Optional.empty(),
-                Map.of(),
-                "linux/amd64",
-                Map.of(),
-                false,
-                true));
+            "A", "a", Optional.empty(), TestSpecs.dockerfileBuild(dir, "linux/amd64", true));
 
     assertThatThrownBy(
             () ->
@@ -220,18 +165,7 @@ class ImageBuildServiceTest {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
     var arm =
         new ContainerSpec(
-            "A",
-            "a",
-            Optional.empty(),
-            new BuildSpec(
-                dir,
-                dir.resolve("Dockerfile"),
-                Optional.empty(),
-                Map.of(),
-                "linux/arm64",
-                Map.of(),
-                false,
-                false));
+            "A", "a", Optional.empty(), TestSpecs.dockerfileBuild(dir, "linux/arm64", false));
     new ImageBuildService(engine, reporter).build(settings(false, false, false, arm));
     assertThat(lines)
         .anyMatch(l -> l.startsWith("WARN ") && l.contains("Cloudflare runs only linux/amd64"));

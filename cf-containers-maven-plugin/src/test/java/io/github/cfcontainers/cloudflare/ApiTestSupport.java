@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
+import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
+import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -70,6 +73,22 @@ abstract class ApiTestSupport {
   }
 
   /** An answer with a JSON body. */
+  /**
+   * A create of "app": one lite instance at most, in the namespace "ns" (RetryTest,
+   * ErrorHandlingTest).
+   */
+  static ApplicationCreateRequest createRequest() {
+    return new ApplicationCreateRequest(
+        "app",
+        "default",
+        0,
+        1,
+        ApplicationConfiguration.ofInstanceType("img", "lite", null),
+        null,
+        new DurableObjectsRef("ns"),
+        null);
+  }
+
   static MockResponse json(int status, String body) {
     return new MockResponse()
         .setResponseCode(status)

@@ -226,14 +226,21 @@ abstract class EmulatorContractSupport {
    * The first upload of a container Worker: SQLite class, DO binding, {@code containers} link, tag
    * v1.
    */
+  /**
+   * A first upload of a Worker with the one container class MyContainer, bound as MY_CONTAINER and
+   * linked so: its namespace is created by the v1 migration.
+   */
+  static ScriptMetadata.Builder myContainerUpload(ContainerLink link) {
+    return ScriptMetadata.builder("worker.js", "2025-06-01")
+        .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+        .container(link)
+        .migrations(
+            Migrations.ofSteps(null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))));
+  }
+
   static ScriptMetadata firstUpload(String appName, String... tags) {
     ScriptMetadata.Builder b =
-        ScriptMetadata.builder("worker.js", "2025-06-01")
-            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-            .container(new ContainerLink(appName, "MyContainer"))
-            .migrations(
-                Migrations.ofSteps(
-                    null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
+        myContainerUpload(new ContainerLink(appName, "MyContainer"))
             .observability(WorkerObservability.enabled(true));
     for (String t : tags) {
       b.tag(t);

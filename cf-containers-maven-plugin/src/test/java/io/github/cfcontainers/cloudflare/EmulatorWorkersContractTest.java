@@ -179,14 +179,9 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   @Test
   void settingsRoundTripTagsAnnotationsBindingsAndObservability() {
     ScriptMetadata m =
-        ScriptMetadata.builder("worker.js", "2025-06-01")
-            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+        myContainerUpload(ContainerLink.forClass("MyContainer"))
             .binding(new PlainTextBinding("GREETING", "hello"))
             .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
-            .container(ContainerLink.forClass("MyContainer"))
-            .migrations(
-                Migrations.ofSteps(
-                    null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
             .observability(WorkerObservability.enabled(true))
             .tag("cf-containers")
             .tag("cf-containers:hash=0123abcd")
@@ -215,13 +210,8 @@ class EmulatorWorkersContractTest extends EmulatorContractSupport {
   @Test
   void keepBindingsKeepsASecretSetEarlier() {
     ScriptMetadata first =
-        ScriptMetadata.builder("worker.js", "2025-06-01")
-            .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
+        myContainerUpload(ContainerLink.forClass("MyContainer"))
             .binding(new SecretTextBinding("API_KEY", "s3cr3t"))
-            .container(ContainerLink.forClass("MyContainer"))
-            .migrations(
-                Migrations.ofSteps(
-                    null, "v1", List.of(MigrationStep.newSqliteClasses("MyContainer"))))
             .build();
     api.uploadScript("my-worker", first, List.of(workerModule()));
     ScriptMetadata redeploy =

@@ -3,9 +3,6 @@ package io.github.cfcontainers.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
-import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
-import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
@@ -63,19 +60,7 @@ class ErrorHandlingTest extends ApiTestSupport {
             1000,
             "{\"error\":\"DURABLE_OBJECT_ALREADY_HAS_APPLICATION\","
                 + "\"details\":{\"name\":\"other-app\",\"id\":\"a9a9a9a9-0000-4000-8000-000000000009\"}}"));
-    CloudflareApiException e =
-        failure(
-            () ->
-                api.createApplication(
-                    new ApplicationCreateRequest(
-                        "app",
-                        "default",
-                        0,
-                        1,
-                        ApplicationConfiguration.ofInstanceType("img", "lite", null),
-                        null,
-                        new DurableObjectsRef("ns"),
-                        null)));
+    CloudflareApiException e = failure(() -> api.createApplication(createRequest()));
     assertThat(e.errorName()).isEqualTo("DURABLE_OBJECT_ALREADY_HAS_APPLICATION");
     assertThat(e.hasErrorName("DURABLE_OBJECT_ALREADY_HAS_APPLICATION")).isTrue();
     assertThat(e.detail())

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
-import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
-import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
 import io.github.cfcontainers.cloudflare.model.RolloutCreateRequest;
 import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
 import io.github.cfcontainers.cloudflare.model.WorkerModule;
@@ -25,18 +23,6 @@ class RetryTest extends ApiTestSupport {
       new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30));
 
   private static final String APPS = "[]";
-
-  private ApplicationCreateRequest createRequest() {
-    return new ApplicationCreateRequest(
-        "app",
-        "default",
-        0,
-        1,
-        ApplicationConfiguration.ofInstanceType("img", "lite", null),
-        null,
-        new DurableObjectsRef("ns"),
-        null);
-  }
 
   private CloudflareApiException failure(Runnable call) {
     CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class, call::run);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,16 @@ class ContainerResolverTest {
 
   private static BuildConfig build(String context, String dockerfile, String platform) {
     return new Written.Build(context, dockerfile, null, null, platform, null, null, null);
+  }
+
+  /** The one container resolved in the Worker "w". */
+  private ContainerSpec resolved(ContainerConfig container) {
+    return resolver.resolve("w", List.of(container)).get(0);
+  }
+
+  /** Resolving the one container in the Worker "w" fails. */
+  private AbstractThrowableAssert<?, ? extends Throwable> refusing(ContainerConfig container) {
+    return assertThatThrownBy(() -> resolver.resolve("w", List.of(container)));
   }
 
   @Test
@@ -55,13 +66,8 @@ class ContainerResolverTest {
     Files.writeString(project.resolve("app/docker/Dockerfile.dev"), "FROM scratch\n");
 
     var spec =
-        resolver
-            .resolve(
-                "w",
-                List.of(
-                    Written.container(
-                        "A", null, null, null, build("app", "docker/Dockerfile.dev", null))))
-            .get(0);
+        resolved(
+            Written.container("A", null, null, null, build("app", "docker/Dockerfile.dev", null)));
 
     var build = (BuildSpec) spec.source();
     assertThat(build.context()).isEqualTo(project.resolve("app").toAbsolutePath().normalize());
@@ -75,18 +81,13 @@ class ContainerResolverTest {
     args.put("B", "2");
     args.put("A", null);
     var spec =
-        resolver
-            .resolve(
-                "w",
-                List.of(
-                    Written.container(
-                        "A",
-                        null,
-                        null,
-                        null,
-                        new Written.Build(
-                            null, null, "app", args, null, Map.of("team", "x"), true, true))))
-            .get(0);
+        resolved(
+            Written.container(
+                "A",
+                null,
+                null,
+                null,
+                new Written.Build(null, null, "app", args, null, Map.of("team", "x"), true, true)));
 
     var build = (BuildSpec) spec.source();
     assertThat(build.args()).containsEntry("B", "2").containsEntry("A", "");
@@ -99,19 +100,14 @@ class ContainerResolverTest {
   @Test
   void prebuiltImageNeedsNoDockerfile() throws IOException {
     Files.delete(project.resolve("Dockerfile"));
-    var spec =
-        resolver
-            .resolve(
-                "w",
-                List.of(Written.container("A", null, null, "docker.io/library/nginx:1.27", null)))
-            .get(0);
+    var spec = resolved(Written.container("A", null, null, "docker.io/library/nginx:1.27", null));
     assertThat(spec.source()).isEqualTo(new PrebuiltImage("docker.io/library/nginx:1.27"));
   }
 
   @Test
   void missingDockerfileNamesTheSettingAndTheFix() throws IOException {
     Files.delete(project.resolve("Dockerfile"));
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(container("MyContainer"))))
+    refusing(container("MyContainer"))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> {
@@ -126,11 +122,7 @@ class ContainerResolverTest {
 
   @Test
   void missingContextIsRefused() {
-    assertThatThrownBy(
-            () ->
-                resolver.resolve(
-                    "w",
-                    List.of(Written.container("A", null, null, null, build("nope", null, null)))))
+    refusing(Written.container("A", null, null, null, build("nope", null, null)))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> {
@@ -142,12 +134,7 @@ class ContainerResolverTest {
 
   @Test
   void contextThatIsAFileIsRefused() {
-    assertThatThrownBy(
-            () ->
-                resolver.resolve(
-                    "w",
-                    List.of(
-                        Written.container("A", null, null, null, build("Dockerfile", null, null)))))
+    refusing(Written.container("A", null, null, null, build("Dockerfile", null, null)))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> assertThat(e.getMessage()).contains("is not a directory"));
@@ -155,13 +142,7 @@ class ContainerResolverTest {
 
   @Test
   void unknownPlatformIsRefused() {
-    assertThatThrownBy(
-            () ->
-                resolver.resolve(
-                    "w",
-                    List.of(
-                        Written.container(
-                            "A", null, null, null, build(null, null, "windows/amd64")))))
+    refusing(Written.container("A", null, null, null, build(null, null, "windows/amd64")))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> {
@@ -172,11 +153,7 @@ class ContainerResolverTest {
 
   @Test
   void buildAndImageTogetherAreRefused() {
-    assertThatThrownBy(
-            () ->
-                resolver.resolve(
-                    "w",
-                    List.of(Written.container("A", null, null, "nginx:1", Written.Build.DEFAULTS))))
+    refusing(Written.container("A", null, null, "nginx:1", Written.Build.DEFAULTS))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> {
@@ -187,9 +164,7 @@ class ContainerResolverTest {
 
   @Test
   void tagWithPrebuiltImageIsRefused() {
-    assertThatThrownBy(
-            () ->
-                resolver.resolve("w", List.of(Written.container("A", null, "v1", "nginx:1", null))))
+    refusing(Written.container("A", null, "v1", "nginx:1", null))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("<tag> applies to built images");
   }
@@ -215,23 +190,16 @@ class ContainerResolverTest {
               assertThat(e.setting().property()).contains("cf.workerName");
               assertThat(e.fix()).contains("not starting or ending with '-'");
             });
-    assertThatThrownBy(
-            () ->
-                resolver.resolve(
-                    "w", List.of(Written.container("A", "Bad Name", null, null, null))))
+    refusing(Written.container("A", "Bad Name", null, null, null))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("'Bad Name' is not valid");
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(container("my-container"))))
+    refusing(container("my-container"))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("is not a JavaScript class name");
-    assertThatThrownBy(
-            () -> resolver.resolve("w", List.of(Written.container("A", null, "-bad", null, null))))
+    refusing(Written.container("A", null, "-bad", null, null))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("not a valid image tag");
-    assertThatThrownBy(
-            () ->
-                resolver.resolve(
-                    "w", List.of(Written.container("A", null, null, "my app:1", null))))
+    refusing(Written.container("A", null, null, "my app:1", null))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("not a valid image reference");
   }
@@ -274,7 +242,7 @@ class ContainerResolverTest {
 
   @Test
   void missingClassNameIsRefused() {
-    assertThatThrownBy(() -> resolver.resolve("w", List.of(container(null))))
+    refusing(container(null))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("Container #1 has no className");
   }

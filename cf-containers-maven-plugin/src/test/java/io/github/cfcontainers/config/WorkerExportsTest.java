@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cfcontainers.common.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,15 +18,7 @@ class WorkerExportsTest {
         className,
         className.toLowerCase(),
         Optional.empty(),
-        new BuildSpec(
-            Path.of("/c"),
-            Path.of("/c/Dockerfile"),
-            Optional.empty(),
-            Map.of(),
-            "linux/amd64",
-            Map.of(),
-            false,
-            false));
+        TestSpecs.dockerfileBuild(Path.of("/c"), "linux/amd64", false));
   }
 
   @Test

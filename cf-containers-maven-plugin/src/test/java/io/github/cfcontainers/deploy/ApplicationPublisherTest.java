@@ -13,12 +13,9 @@ import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
 import io.github.cfcontainers.cloudflare.model.ApplicationConstraints;
 import io.github.cfcontainers.cloudflare.model.DurableObjectsRef;
 import io.github.cfcontainers.common.CfException;
-import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.PrebuiltImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +36,8 @@ class ApplicationPublisherTest {
   private static final String NAMESPACE = "0a0b0c0d0e0f00112233445566778899";
   private static final String OTHER_NAMESPACE = "99887766554433221100f0e0d0c0b0a0";
 
+  private static final ContainerSize LITE = new ContainerSize.Named(InstanceType.LITE);
+
   private FakeCloudflare cloudflare;
   private ApplicationPublisher publisher;
 
@@ -57,23 +56,12 @@ class ApplicationPublisherTest {
    * The default deployment: lite, 20 instances, default scheduling, anywhere, logs on, 25 % steps.
    */
   private static ApplicationSpec container() {
-    return new ApplicationSpec(
-        new ContainerSpec("MyContainer", NAME, Optional.empty(), new PrebuiltImage("x:1")),
-        "MY_CONTAINER",
-        new ContainerSize.Named(InstanceType.LITE),
-        20,
-        "default",
-        Constraints.NONE,
-        true,
-        RolloutPolicy.DEFAULT,
-        false,
-        null);
+    return TestSpecs.application("MyContainer", NAME, "MY_CONTAINER", "x:1", 20);
   }
 
+  /** {@link #container()} with these settings instead. */
   private static ApplicationSpec with(
       ContainerSize size,
-      int maxInstances,
-      String policy,
       Constraints constraints,
       boolean logs,
       RolloutPolicy rollout,
@@ -82,13 +70,18 @@ class ApplicationPublisherTest {
         container().spec(),
         "MY_CONTAINER",
         size,
-        maxInstances,
-        policy,
+        20,
+        "default",
         constraints,
         logs,
         rollout,
         adopt,
         null);
+  }
+
+  /** {@link #container()} with {@code <adopt>true</adopt>}. */
+  private static ApplicationSpec adopting() {
+    return with(LITE, Constraints.NONE, true, RolloutPolicy.DEFAULT, true);
   }
 
   /**
@@ -141,8 +134,6 @@ class ApplicationPublisherTest {
     var container =
         with(
             new ContainerSize.Named(InstanceType.STANDARD_1),
-            20,
-            "default",
             Constraints.NONE,
             true,
             RolloutPolicy.DEFAULT,
@@ -188,14 +179,7 @@ class ApplicationPublisherTest {
   @Test
   void aConfiguredActiveGracePeriodIsComparedAndAnAbsentOneMeansZero() {
     var graced =
-        with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
-            Constraints.NONE,
-            true,
-            RolloutPolicy.DEFAULT.withActiveGracePeriod(60),
-            false);
+        with(LITE, Constraints.NONE, true, RolloutPolicy.DEFAULT.withActiveGracePeriod(60), false);
     var without = remote(remoteLite(IMAGE, true), 20, "default", null, NAMESPACE);
     var same =
         new Application(
@@ -237,27 +221,16 @@ class ApplicationPublisherTest {
   void eachConstraintIsOneReadableChange() {
     var regions =
         with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
+            LITE,
             new Constraints(List.of("ENAM", "WEUR"), null, List.of()),
             true,
             RolloutPolicy.DEFAULT,
             false);
     var jurisdiction =
-        with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
-            new Constraints(List.of(), "eu", List.of()),
-            true,
-            RolloutPolicy.DEFAULT,
-            false);
+        with(LITE, new Constraints(List.of(), "eu", List.of()), true, RolloutPolicy.DEFAULT, false);
     var tiers =
         with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
+            LITE,
             new Constraints(List.of(), null, List.of(1, 2)),
             true,
             RolloutPolicy.DEFAULT,
@@ -275,9 +248,7 @@ class ApplicationPublisherTest {
   void sameConstraintsAndEmptyListsAreNoChange() {
     var constrained =
         with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
+            LITE,
             new Constraints(List.of("ENAM"), "eu", List.of(1)),
             true,
             RolloutPolicy.DEFAULT,
@@ -318,15 +289,7 @@ class ApplicationPublisherTest {
   void logsChangeIsOneReadableChangeAndMissingObservabilityMeansOff() {
     var noObservability = remote(remoteLite(IMAGE, null), 20, "default", null, NAMESPACE);
     var logsOn = remote(remoteLite(IMAGE, true), 20, "default", null, NAMESPACE);
-    var logsOff =
-        with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
-            Constraints.NONE,
-            false,
-            RolloutPolicy.DEFAULT,
-            false);
+    var logsOff = with(LITE, Constraints.NONE, false, RolloutPolicy.DEFAULT, false);
 
     assertThat(diff(container(), noObservability))
         .containsExactly("observability.logs: false -> true");
@@ -338,8 +301,6 @@ class ApplicationPublisherTest {
     var custom =
         with(
             new ContainerSize.Custom(2.0, 8192, 16000),
-            20,
-            "default",
             Constraints.NONE,
             true,
             RolloutPolicy.DEFAULT,
@@ -392,7 +353,7 @@ class ApplicationPublisherTest {
   }
 
   private static ApplicationSpec sized(ContainerSize size) {
-    return with(size, 20, "default", Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
+    return with(size, Constraints.NONE, true, RolloutPolicy.DEFAULT, false);
   }
 
   private static final String LITE_SIZES =
@@ -568,15 +529,7 @@ class ApplicationPublisherTest {
   @Test
   void applicationOfAnotherNamespaceIsAdoptedWhenAsked() {
     applications(appJson("app-7", NAME, OTHER_NAMESPACE, IMAGE, 20));
-    var adopting =
-        with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
-            Constraints.NONE,
-            true,
-            RolloutPolicy.DEFAULT,
-            true);
+    var adopting = adopting();
 
     var plan = publisher.plan(adopting, NAMESPACE, image());
 
@@ -642,9 +595,7 @@ class ApplicationPublisherTest {
     answerUpdate();
     var stepped =
         with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
+            LITE,
             Constraints.NONE,
             true,
             new RolloutPolicy("rolling", null, List.of(10, 50, 100), null),
@@ -697,15 +648,7 @@ class ApplicationPublisherTest {
     applications(appJson("app-7", NAME, OTHER_NAMESPACE, IMAGE, 20));
     cloudflare.on("DELETE", APPS + "/app-7", ok("{}"));
     cloudflare.on("POST", APPS, ok(appJson("app-new", NAME, NAMESPACE, IMAGE, 20)));
-    var adopting =
-        with(
-            new ContainerSize.Named(InstanceType.LITE),
-            20,
-            "default",
-            Constraints.NONE,
-            true,
-            RolloutPolicy.DEFAULT,
-            true);
+    var adopting = adopting();
     var plan = publisher.plan(adopting, NAMESPACE, image());
 
     publisher.apply(plan, NAMESPACE);

@@ -11,8 +11,6 @@ import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.cloudflare.RetryPolicy;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.PrebuiltImage;
 import io.github.cfcontainers.docker.DockerJavaEngine;
 import io.github.cfcontainers.registry.RegistryManifests;
 import io.github.cfcontainers.registry.RegistryTls;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -366,17 +363,7 @@ class DeployFaultMatrixTest {
 
   private DeploySettings settings(int maxInstances) {
     var container =
-        new ApplicationSpec(
-            new ContainerSpec("MyContainer", APP, Optional.empty(), new PrebuiltImage("unused:1")),
-            "MY_CONTAINER",
-            new ContainerSize.Named(InstanceType.LITE),
-            maxInstances,
-            "default",
-            Constraints.NONE,
-            true,
-            RolloutPolicy.DEFAULT,
-            false,
-            null);
+        TestSpecs.application("MyContainer", APP, "MY_CONTAINER", "unused:1", maxInstances);
     var image =
         new BuildReport.Image(
             APP, "MyContainer", LOCAL_IMAGE, imageId, TAG, null, "linux/amd64", false, null);

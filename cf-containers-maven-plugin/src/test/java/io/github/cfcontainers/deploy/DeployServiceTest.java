@@ -17,9 +17,6 @@ import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.InvalidSettingException;
 import io.github.cfcontainers.common.RecordingReporter;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.config.BuildSpec;
-import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.PrebuiltImage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -49,52 +45,17 @@ class DeployServiceTest {
   private static final String DIGEST = "sha256:" + "c".repeat(64);
   private static final String NAMESPACE = "0a0b0c0d0e0f00112233445566778899";
   private static final String REGISTRY_PASSWORD = "reg-pw-1b2c3d";
+  private static final String CREDENTIALS =
+      "POST /containers/registries/" + REGISTRY + "/credentials";
   private static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
 
   @TempDir Path bundle;
 
   private FakeCloudflare cloudflare;
-  private final FakeEngine engine = new FakeEngine();
+  private final FakeDeployEngine engine =
+      FakeDeployEngine.pushing(DIGEST, () -> cloudflare.calls.size());
   private final FakeManifests manifests = new FakeManifests();
   private DeployService service;
-
-  /** Records every call; {@code push} also notes how many API requests had been made by then. */
-  private final class FakeEngine implements ContainerEngine {
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    int apiRequestsBeforePush = -1;
-    String architecture = "amd64";
-
-    @Override
-    public String ping() {
-      calls.add("ping");
-      return "FakeEngine 1.0";
-    }
-
-    @Override
-    public String build(BuildSpec spec, Map<String, String> extraLabels, Consumer<String> output) {
-      throw new AssertionError("a deploy never builds");
-    }
-
-    @Override
-    public void tag(String imageId, String repository, String tag) {
-      calls.add("tag " + imageId + " " + repository + ":" + tag);
-    }
-
-    @Override
-    public Optional<LocalImage> inspect(String reference) {
-      calls.add("inspect " + reference);
-      return Optional.of(
-          new LocalImage("sha256:" + "1".repeat(64), 50_000_000L, "linux", architecture));
-    }
-
-    @Override
-    public String push(
-        String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
-      calls.add("push " + repository + ":" + tag + " as " + auth.username());
-      apiRequestsBeforePush = cloudflare.calls.size();
-      return DIGEST;
-    }
-  }
 
   private static final class FakeManifests implements ManifestLookup {
     final List<String> calls = new CopyOnWriteArrayList<>();
@@ -150,17 +111,7 @@ class DeployServiceTest {
 
   /** The one container most deploy tests use (NoOpDeployTest too). */
   static ApplicationSpec container() {
-    return new ApplicationSpec(
-        new ContainerSpec("MyContainer", NAME, Optional.empty(), new PrebuiltImage("unused:1")),
-        "MY_CONTAINER",
-        new ContainerSize.Named(InstanceType.LITE),
-        20,
-        "default",
-        Constraints.NONE,
-        true,
-        RolloutPolicy.DEFAULT,
-        false,
-        null);
+    return TestSpecs.application("MyContainer", NAME, "MY_CONTAINER", "unused:1", 20);
   }
 
   private DeploySettings settings(Long imageSize, List<String> exports, boolean withBundle) {
@@ -214,6 +165,15 @@ class DeployServiceTest {
                 + FakeCloudflare.ACCOUNT
                 + "\",\"limits\":"
                 + "{\"vcpu_per_deployment\":4,\"memory_mib_per_deployment\":12288,\"disk_mb_per_deployment\":20000}}"));
+  }
+
+  /** No namespace before the Worker upload, MyContainer's after it. */
+  private void namespaceCreatedByTheUpload() {
+    cloudflare.on(
+        "GET",
+        "/workers/durable_objects/namespaces",
+        ok("[]"),
+        ok("[{\"id\":\"" + NAMESPACE + "\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
   }
 
   private void freshAccount() {
@@ -278,7 +238,7 @@ class DeployServiceTest {
     assertThat(cloudflare.calls)
         .extracting(c -> c.method() + " " + c.path())
         .filteredOn(c -> !c.startsWith("GET "))
-        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+        .containsExactly(CREDENTIALS);
   }
 
   @Test
@@ -356,9 +316,7 @@ class DeployServiceTest {
 
     var report = service.deploy(settings(), false);
 
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(cloudflare.writeLines()).containsExactly(CREDENTIALS);
     assertThat(cloudflare.writes().get(0).json().path("permissions").toString())
         .isEqualTo("[\"push\",\"pull\"]");
     assertThat(engine.calls).noneMatch(call -> call.startsWith("push") || call.startsWith("tag"));
@@ -408,10 +366,9 @@ class DeployServiceTest {
 
     var report = service.deploy(settings(), true);
 
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
+    assertThat(cloudflare.writeLines())
         .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials",
+            CREDENTIALS,
             "PUT /workers/scripts/w",
             "POST /containers/applications",
             "POST /workers/scripts/w/subdomain");
@@ -451,47 +408,47 @@ class DeployServiceTest {
   private void deployedBefore(String hashTag, int appVersion, String rollouts) {
     freshAccount();
     manifests.answer = Optional.of(DIGEST);
-    cloudflare.on(
-        "GET",
-        "/workers/durable_objects/namespaces",
-        ok(
-            "[{\"id\":\""
-                + NAMESPACE
-                + "\",\"name\":\"w_MyContainer\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.deployedWorker(NAMESPACE, hashTag);
     cloudflare.on(
         "GET",
         "/workers/services/w",
         ok(
             "{\"id\":\"w\",\"default_environment\":{\"script\":"
                 + "{\"id\":\"w\",\"migration_tag\":\"v1\"}}}"));
-    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"" + hashTag + "\"]}"));
     cloudflare.on("PUT", "/workers/scripts/w", ok("{\"id\":\"w\",\"deployment_id\":\"ver-2\"}"));
-    cloudflare.on(
-        "GET",
-        "/containers/applications",
-        ok(
-            "[{\"id\":\"app-1\",\"name\":\""
-                + NAME
-                + "\","
-                + "\"version\":"
-                + appVersion
-                + ",\"scheduling_policy\":\"default\",\"instances\":0,\"max_instances\":20,"
-                + "\"configuration\":{\"image\":\""
-                + REGISTRY
-                + "/"
-                + FakeCloudflare.ACCOUNT
-                + "/"
-                + NAME
-                + "@"
-                + DIGEST
-                + "\",\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000},"
-                + "\"observability\":{\"logs\":{\"enabled\":true}}},\"durable_objects\":{\"namespace_id\":\""
-                + NAMESPACE
-                + "\"}}]"));
+    String app =
+        "{\"id\":\"app-1\",\"name\":\""
+            + NAME
+            + "\","
+            + "\"version\":"
+            + appVersion
+            + ",\"scheduling_policy\":\"default\",\"instances\":0,\"max_instances\":20,"
+            + "\"configuration\":{\"image\":\""
+            + REGISTRY
+            + "/"
+            + FakeCloudflare.ACCOUNT
+            + "/"
+            + NAME
+            + "@"
+            + DIGEST
+            + "\",\"vcpu\":0.0625,\"memory_mib\":256,\"disk\":{\"size_mb\":2000},"
+            + "\"observability\":{\"logs\":{\"enabled\":true}}},\"durable_objects\":{\"namespace_id\":\""
+            + NAMESPACE
+            + "\"}}";
+    cloudflare.on("GET", "/containers/applications", ok("[" + app + "]"));
     cloudflare.on("GET", "/containers/applications/app-1/rollouts", ok(rollouts));
     cloudflare.on(
         "GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":true,\"previews_enabled\":false}"));
-    cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
+  }
+
+  /** As {@link #deployedBefore(String)}, tagged with the hash of this very Worker. */
+  private void deployedBeforeWithThisWorker() {
+    deployedBefore("cf-containers-hash:none-yet");
+    String hash =
+        new WorkerPublisher(cloudflare.api)
+            .plan(settings(), cloudflare.api.listDurableObjectNamespaces())
+            .contentHash();
+    deployedBefore("cf-containers-hash:" + hash);
   }
 
   @Test
@@ -505,10 +462,7 @@ class DeployServiceTest {
         .contains("\"main_module\"")
         .doesNotContain("new_sqlite_classes")
         .doesNotContain("migrations");
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
+    assertThat(cloudflare.writeLines()).containsExactly(CREDENTIALS, "PUT /workers/scripts/w");
     assertThat(report.applied()).isTrue();
     assertThat(report.containers())
         .singleElement()
@@ -517,18 +471,11 @@ class DeployServiceTest {
 
   @Test
   void unchangedRedeployAgainstNamespacesWithoutUseContainersChangesNothing() {
-    deployedBefore("cf-containers-hash:none-yet");
-    String hash =
-        new WorkerPublisher(cloudflare.api)
-            .plan(settings(), cloudflare.api.listDurableObjectNamespaces())
-            .contentHash();
-    deployedBefore("cf-containers-hash:" + hash);
+    deployedBeforeWithThisWorker();
 
     var report = service.deploy(settings(), true);
 
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(cloudflare.writeLines()).containsExactly(CREDENTIALS);
     assertThat(report.worker().action()).isEqualTo("no change");
     assertThat(report.worker().url()).isEqualTo("https://w.acme.workers.dev");
   }
@@ -556,11 +503,8 @@ class DeployServiceTest {
 
     var report = service.deploy(settings(), true);
 
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials",
-            "POST /containers/applications/app-1/rollouts");
+    assertThat(cloudflare.writeLines())
+        .containsExactly(CREDENTIALS, "POST /containers/applications/app-1/rollouts");
     assertThat(report.containers())
         .singleElement()
         .satisfies(
@@ -609,10 +553,7 @@ class DeployServiceTest {
         .isInstanceOf(CfException.class)
         .hasMessageContaining("did not take effect")
         .hasMessageContaining("run the deploy again");
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
+    assertThat(cloudflare.writeLines()).containsExactly(CREDENTIALS, "PUT /workers/scripts/w");
   }
 
   @Test
@@ -632,11 +573,7 @@ class DeployServiceTest {
         ok("{\"tags\":[\"cf-containers-hash:" + hash + "\"]}"));
     cloudflare.on(
         "PUT", "/workers/scripts/w", error(412, 10079, "migration tag precondition failed"));
-    cloudflare.on(
-        "GET",
-        "/workers/durable_objects/namespaces",
-        ok("[]"),
-        ok("[{\"id\":\"" + NAMESPACE + "\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    namespaceCreatedByTheUpload();
     cloudflare.on(
         "POST", "/containers/applications", ok("{\"id\":\"app-1\",\"name\":\"" + NAME + "\"}"));
     cloudflare.on(
@@ -645,12 +582,8 @@ class DeployServiceTest {
 
     var report = service.deploy(settings(), true);
 
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials",
-            "PUT /workers/scripts/w",
-            "POST /containers/applications");
+    assertThat(cloudflare.writeLines())
+        .containsExactly(CREDENTIALS, "PUT /workers/scripts/w", "POST /containers/applications");
     assertThat(report.containers())
         .singleElement()
         .satisfies(c -> assertThat(c.applicationId()).isEqualTo("app-1"));
@@ -679,10 +612,7 @@ class DeployServiceTest {
         .hasMessageContaining("another deploy changed the Worker meanwhile")
         .hasMessageContaining(
             "run the deploy again: it plans from the current state and converges");
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials", "PUT /workers/scripts/w");
+    assertThat(cloudflare.writeLines()).containsExactly(CREDENTIALS, "PUT /workers/scripts/w");
   }
 
   @Test
@@ -690,21 +620,8 @@ class DeployServiceTest {
     freshAccount();
     String pinned = REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST;
     manifests.answer = Optional.of(DIGEST);
-    var image =
-        new BuildReport.Image(NAME, "MyContainer", pinned, null, null, null, null, true, null);
-    var base = settings();
-    var prebuilt =
-        new DeploySettings(
-            base.accountId(),
-            REGISTRY,
-            base.worker(),
-            base.containers(),
-            new BuildReport("w", false, base.build().workerBundle(), List.of(image)),
-            bundle,
-            false,
-            bundle);
 
-    var report = service.deploy(prebuilt, false);
+    var report = service.deploy(prebuilt(pinned), false);
 
     assertThat(manifests.calls)
         .containsExactly(
@@ -954,22 +871,28 @@ class DeployServiceTest {
   // ------------------------------------------------------------------ pre-flight: the image
   // platform
 
-  @Test
-  void builtImageForArm64IsRefusedBeforeAnyPush() {
-    freshAccount();
-    engine.architecture = "arm64";
-
-    assertThatThrownBy(() -> service.deploy(settings(), true))
+  /** The deploy stops on a linux/arm64 image, naming the setting at {@code path} (and the fix). */
+  private void assertRefusedAsArm64(DeploySettings settings, String fix, String... path) {
+    assertThatThrownBy(() -> service.deploy(settings, true))
         .isInstanceOfSatisfying(
             InvalidSettingException.class,
             e -> {
               assertThat(e.getMessage())
                   .contains("built for linux/arm64")
                   .contains("only linux/amd64");
-              assertThat(e.setting().path())
-                  .containsExactly("containers", "container", "build", "platform");
-              assertThat(e.fix()).contains("mvn package");
+              assertThat(e.setting().path()).containsExactly(path);
+              if (fix != null) {
+                assertThat(e.fix()).contains(fix);
+              }
             });
+  }
+
+  @Test
+  void builtImageForArm64IsRefusedBeforeAnyPush() {
+    freshAccount();
+    engine.architecture = "arm64";
+
+    assertRefusedAsArm64(settings(), "mvn package", "containers", "container", "build", "platform");
     assertNothingChanged();
   }
 
@@ -1037,11 +960,7 @@ class DeployServiceTest {
    */
   private void firstDeployRacing(MockResponse createAnswer) {
     freshAccount();
-    cloudflare.on(
-        "GET",
-        "/workers/durable_objects/namespaces",
-        ok("[]"),
-        ok("[{\"id\":\"" + NAMESPACE + "\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    namespaceCreatedByTheUpload();
     cloudflare.on(
         "PUT",
         "/workers/scripts/w",
@@ -1066,12 +985,8 @@ class DeployServiceTest {
         .hasMessageContaining("it exists now (app-1): another deploy created it meanwhile")
         .hasMessageContaining("run the deploy again")
         .hasMessageContaining("converges");
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials",
-            "PUT /workers/scripts/w",
-            "POST /containers/applications");
+    assertThat(cloudflare.writeLines())
+        .containsExactly(CREDENTIALS, "PUT /workers/scripts/w", "POST /containers/applications");
   }
 
   @Test
@@ -1101,12 +1016,7 @@ class DeployServiceTest {
    * application.
    */
   private void imageChangedSince() {
-    deployedBefore("cf-containers-hash:none-yet");
-    String hash =
-        new WorkerPublisher(cloudflare.api)
-            .plan(settings(), cloudflare.api.listDurableObjectNamespaces())
-            .contentHash();
-    deployedBefore("cf-containers-hash:" + hash);
+    deployedBeforeWithThisWorker();
     manifests.answer = Optional.of("sha256:" + "d".repeat(64));
   }
 
@@ -1123,11 +1033,8 @@ class DeployServiceTest {
         .hasMessageContaining("VALIDATE_INPUT")
         .hasMessageContaining("another deploy changed it meanwhile (version 1 -> 2)")
         .hasMessageContaining("converges");
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly(
-            "POST /containers/registries/" + REGISTRY + "/credentials",
-            "PATCH /containers/applications/app-1");
+    assertThat(cloudflare.writeLines())
+        .containsExactly(CREDENTIALS, "PATCH /containers/applications/app-1");
   }
 
   @Test
@@ -1181,23 +1088,15 @@ class DeployServiceTest {
     manifests.answer = Optional.of(DIGEST);
     manifests.platforms = Optional.of(Set.of("linux/arm64"));
 
-    assertThatThrownBy(
-            () ->
-                service.deploy(
-                    prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"), true))
-        .isInstanceOfSatisfying(
-            InvalidSettingException.class,
-            e -> {
-              assertThat(e.getMessage())
-                  .contains("built for linux/arm64")
-                  .contains("only linux/amd64");
-              assertThat(e.setting().path()).containsExactly("containers", "container", "image");
-            });
+    assertRefusedAsArm64(
+        prebuilt(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":1"),
+        null,
+        "containers",
+        "container",
+        "image");
     assertThat(manifests.platformCalls)
         .containsExactly(REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + "@" + DIGEST);
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
-        .containsExactly("POST /containers/registries/" + REGISTRY + "/credentials");
+    assertThat(cloudflare.writeLines()).containsExactly(CREDENTIALS);
     assertThat(engine.calls).isEmpty();
   }
 

@@ -118,6 +118,22 @@ public final class FakeCloudflare implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The Worker "w" as a deploy left it (DeployServiceTest, NoOpDeployTest): its Durable Object
+   * namespace for MyContainer, its settings carrying that hash tag, and workers.dev on "acme".
+   */
+  void deployedWorker(String namespace, String hashTag) {
+    on(
+        "GET",
+        "/workers/durable_objects/namespaces",
+        ok(
+            "[{\"id\":\""
+                + namespace
+                + "\",\"name\":\"w_MyContainer\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"" + hashTag + "\"]}"));
+    on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
+  }
+
   public static MockResponse ok(String resultJson) {
     return new MockResponse()
         .setResponseCode(200)
@@ -160,6 +176,11 @@ public final class FakeCloudflare implements AutoCloseable {
   void clearRecords() {
     calls.clear();
     spans.clear();
+  }
+
+  /** {@link #writes()} as "METHOD path" lines. */
+  public List<String> writeLines() {
+    return writes().stream().map(Call::toString).toList();
   }
 
   public List<Call> writes() {

@@ -4,17 +4,13 @@ import static io.github.cfcontainers.deploy.FakeCloudflare.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cfcontainers.build.ContainerEngine;
-import io.github.cfcontainers.config.BuildSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +26,7 @@ class NoOpDeployTest {
   private static final String REGISTRY = "registry.cloudflare.com";
   private static final String NAME = "w-mycontainer";
   private static final String TAG = "3f2a9c01";
-  private static final String IMAGE_ID = "sha256:" + "1".repeat(64);
+  private static final String IMAGE_ID = FakeDeployEngine.IMAGE_ID;
   private static final String DIGEST = "sha256:" + "c".repeat(64);
   private static final String REPOSITORY = REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME;
   private static final String NAMESPACE = "0a0b0c0d0e0f00112233445566778899";
@@ -38,40 +34,9 @@ class NoOpDeployTest {
   @TempDir Path bundle;
 
   private FakeCloudflare cloudflare;
-  private final List<String> engineCalls = new CopyOnWriteArrayList<>();
   private final List<String> manifestCalls = new CopyOnWriteArrayList<>();
-
-  /** Every call recorded; the local image is linux/amd64. */
-  private final ContainerEngine engine =
-      new ContainerEngine() {
-        @Override
-        public String ping() {
-          engineCalls.add("ping");
-          return "FakeEngine";
-        }
-
-        @Override
-        public String build(BuildSpec spec, Map<String, String> labels, Consumer<String> out) {
-          throw new AssertionError("a deploy never builds");
-        }
-
-        @Override
-        public void tag(String imageId, String repository, String tag) {
-          engineCalls.add("tag " + repository + ":" + tag);
-        }
-
-        @Override
-        public Optional<LocalImage> inspect(String reference) {
-          engineCalls.add("inspect " + reference);
-          return Optional.of(new LocalImage(IMAGE_ID, 50_000_000L, "linux", "amd64"));
-        }
-
-        @Override
-        public String push(String repository, String tag, RegistryAuth auth, Consumer<String> p) {
-          engineCalls.add("push " + repository + ":" + tag);
-          return DIGEST;
-        }
-      };
+  private final FakeDeployEngine engine = FakeDeployEngine.pushing(DIGEST, () -> -1);
+  private final List<String> engineCalls = engine.calls;
 
   private final ManifestLookup manifests =
       (registry, path, reference, auth) -> {
@@ -107,18 +72,11 @@ class NoOpDeployTest {
         "POST",
         "/containers/registries/" + REGISTRY + "/credentials",
         ok("{\"registry_host\":\"" + REGISTRY + "\",\"username\":\"v1\",\"password\":\"pw\"}"));
-    cloudflare.on(
-        "GET",
-        "/workers/durable_objects/namespaces",
-        ok(
-            "[{\"id\":\""
-                + NAMESPACE
-                + "\",\"name\":\"w_MyContainer\",\"script\":\"w\",\"class\":\"MyContainer\"}]"));
+    cloudflare.deployedWorker(NAMESPACE, hashTag);
     cloudflare.on(
         "GET",
         "/workers/services/w",
         ok("{\"id\":\"w\",\"default_environment\":{\"script\":{\"migration_tag\":\"v1\"}}}"));
-    cloudflare.on("GET", "/workers/scripts/w/settings", ok("{\"tags\":[\"" + hashTag + "\"]}"));
     cloudflare.on(
         "GET",
         "/containers/applications",
@@ -136,7 +94,6 @@ class NoOpDeployTest {
                 + "\"}}]"));
     cloudflare.on("GET", "/containers/applications/app-1/rollouts", ok("[]"));
     cloudflare.on("GET", "/workers/scripts/w/subdomain", ok("{\"enabled\":true}"));
-    cloudflare.on("GET", "/workers/subdomain", ok("{\"subdomain\":\"acme\"}"));
   }
 
   /** An unchanged deployment whose registry check ran (no record yet): deployment.json written. */

@@ -15,8 +15,6 @@ import io.github.cfcontainers.cloudflare.model.PlainTextBinding;
 import io.github.cfcontainers.cloudflare.model.ScriptMetadata;
 import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import io.github.cfcontainers.common.CfException;
-import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.PrebuiltImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,18 +124,12 @@ class WorkerPublisherTest {
   // ------------------------------------------------------------------ plan
 
   private static ApplicationSpec container(String className) {
-    String name = WORKER + "-" + className.toLowerCase(Locale.ROOT);
-    return new ApplicationSpec(
-        new ContainerSpec(className, name, Optional.empty(), new PrebuiltImage("nginx:1")),
+    return TestSpecs.application(
+        className,
+        WORKER + "-" + className.toLowerCase(Locale.ROOT),
         className.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT),
-        new ContainerSize.Named(InstanceType.LITE),
-        20,
-        "default",
-        Constraints.NONE,
-        true,
-        RolloutPolicy.DEFAULT,
-        false,
-        null);
+        "nginx:1",
+        20);
   }
 
   private DeploySettings settings(LocalDate date, Map<String, String> vars, String... classes) {

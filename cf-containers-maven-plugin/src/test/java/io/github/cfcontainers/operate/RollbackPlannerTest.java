@@ -7,17 +7,11 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import io.github.cfcontainers.cloudflare.model.Application;
 import io.github.cfcontainers.cloudflare.model.ApplicationConfiguration;
 import io.github.cfcontainers.cloudflare.model.Rollout;
-import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.PrebuiltImage;
 import io.github.cfcontainers.deploy.ApplicationSpec;
-import io.github.cfcontainers.deploy.Constraints;
-import io.github.cfcontainers.deploy.ContainerSize;
-import io.github.cfcontainers.deploy.InstanceType;
-import io.github.cfcontainers.deploy.RolloutPolicy;
+import io.github.cfcontainers.deploy.TestSpecs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The rollback's choice of "what ran before", from rollout histories as the API lists them. */
@@ -28,17 +22,7 @@ class RollbackPlannerTest {
   static final String C = "registry.cloudflare.com/acct/w-web@sha256:" + "c".repeat(64);
 
   static ApplicationSpec container() {
-    return new ApplicationSpec(
-        new ContainerSpec("Web", "w-web", Optional.empty(), new PrebuiltImage("x")),
-        "WEB",
-        new ContainerSize.Named(InstanceType.LITE),
-        5,
-        "default",
-        Constraints.NONE,
-        true,
-        RolloutPolicy.DEFAULT,
-        false,
-        null);
+    return TestSpecs.application("Web", "w-web", "WEB", "x", 5);
   }
 
   static ApplicationConfiguration config(String image, String type) {

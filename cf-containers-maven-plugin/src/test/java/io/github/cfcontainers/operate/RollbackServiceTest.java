@@ -86,6 +86,20 @@ class RollbackServiceTest {
         ok(rollout("r-back", "pending", 3, 4, B, A)));
   }
 
+  /** The account holds w-web alone, deployed twice. */
+  private void webDeployedTwice() {
+    cloudflare.on("GET", "/containers/me", ok("{}"));
+    cloudflare.on("GET", "/containers/applications", ok("[" + app("app-1", "w-web", 2, B) + "]"));
+    deployedTwice("app-1", "w-web");
+  }
+
+  /** Web (w-web) and Api (w-api), both with the default rollout. */
+  private static List<ApplicationSpec> webAndApi() {
+    return List.of(
+        container("Web", "w-web", RolloutPolicy.DEFAULT),
+        container("Api", "w-api", RolloutPolicy.DEFAULT));
+  }
+
   private RollbackService service() {
     return new RollbackService(
         cloudflare.api,
@@ -96,9 +110,7 @@ class RollbackServiceTest {
 
   @Test
   void patchesThePreviousConfigurationAndRollsItOut() {
-    cloudflare.on("GET", "/containers/me", ok("{}"));
-    cloudflare.on("GET", "/containers/applications", ok("[" + app("app-1", "w-web", 2, B) + "]"));
-    deployedTwice("app-1", "w-web");
+    webDeployedTwice();
     var report =
         service()
             .rollback(
@@ -112,8 +124,7 @@ class RollbackServiceTest {
                     false),
                 true);
 
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
+    assertThat(cloudflare.writeLines())
         .containsExactly(
             "PATCH /containers/applications/app-1", "POST /containers/applications/app-1/rollouts");
     var patch = cloudflare.writes().get(0).json();
@@ -140,9 +151,7 @@ class RollbackServiceTest {
 
   @Test
   void dryRunPrintsThePlanAndWritesNothing() {
-    cloudflare.on("GET", "/containers/me", ok("{}"));
-    cloudflare.on("GET", "/containers/applications", ok("[" + app("app-1", "w-web", 2, B) + "]"));
-    deployedTwice("app-1", "w-web");
+    webDeployedTwice();
     var report =
         service()
             .rollback(
@@ -171,8 +180,7 @@ class RollbackServiceTest {
             "Api",
             false);
     service().rollback(settings, true);
-    assertThat(cloudflare.writes())
-        .extracting(FakeCloudflare.Call::toString)
+    assertThat(cloudflare.writeLines())
         .containsExactly(
             "PATCH /containers/applications/app-2", "POST /containers/applications/app-2/rollouts");
     assertThat(cloudflare.writes().get(1).json().path("step_percentage").asInt()).isEqualTo(100);
@@ -198,13 +206,7 @@ class RollbackServiceTest {
     // w-web is deployed twice and could roll back; w-api is missing: nothing at all is changed.
     cloudflare.on("GET", "/containers/applications", ok("[" + app("app-1", "w-web", 2, B) + "]"));
     deployedTwice("app-1", "w-web");
-    var settings =
-        new RollbackSettings(
-            List.of(
-                container("Web", "w-web", RolloutPolicy.DEFAULT),
-                container("Api", "w-api", RolloutPolicy.DEFAULT)),
-            null,
-            false);
+    var settings = new RollbackSettings(webAndApi(), null, false);
     assertThatThrownBy(() -> service().rollback(settings, true))
         .isInstanceOf(CfException.class)
         .hasMessageContaining("Nothing was changed")
@@ -215,9 +217,7 @@ class RollbackServiceTest {
 
   @Test
   void aChangeSinceThePlanStopsBeforeThePatch() {
-    cloudflare.on("GET", "/containers/me", ok("{}"));
-    cloudflare.on("GET", "/containers/applications", ok("[" + app("app-1", "w-web", 2, B) + "]"));
-    deployedTwice("app-1", "w-web");
+    webDeployedTwice();
     cloudflare.on("GET", "/containers/applications/app-1", ok(app("app-1", "w-web", 5, B)));
     var settings =
         new RollbackSettings(
@@ -230,9 +230,7 @@ class RollbackServiceTest {
 
   @Test
   void waitFollowsTheRollbackRollout() {
-    cloudflare.on("GET", "/containers/me", ok("{}"));
-    cloudflare.on("GET", "/containers/applications", ok("[" + app("app-1", "w-web", 2, B) + "]"));
-    deployedTwice("app-1", "w-web");
+    webDeployedTwice();
     cloudflare.on(
         "GET",
         "/containers/applications/app-1/rollouts/r-back",
@@ -267,13 +265,7 @@ class RollbackServiceTest {
         "POST",
         "/containers/applications/app-2/rollouts",
         FakeCloudflare.error(400, 1000, "bad input"));
-    var settings =
-        new RollbackSettings(
-            List.of(
-                container("Web", "w-web", RolloutPolicy.DEFAULT),
-                container("Api", "w-api", RolloutPolicy.DEFAULT)),
-            null,
-            false);
+    var settings = new RollbackSettings(webAndApi(), null, false);
     assertThatThrownBy(() -> service().rollback(settings, true))
         .isInstanceOfSatisfying(
             RollbackFailedException.class,

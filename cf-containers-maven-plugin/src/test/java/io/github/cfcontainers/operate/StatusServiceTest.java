@@ -8,25 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.build.ContainerEngine;
 import io.github.cfcontainers.common.Reporter;
-import io.github.cfcontainers.config.BuildSpec;
-import io.github.cfcontainers.config.ContainerSpec;
-import io.github.cfcontainers.config.PrebuiltImage;
 import io.github.cfcontainers.config.Written;
 import io.github.cfcontainers.deploy.ApplicationSpec;
-import io.github.cfcontainers.deploy.Constraints;
-import io.github.cfcontainers.deploy.ContainerSize;
 import io.github.cfcontainers.deploy.DeploymentResolver;
 import io.github.cfcontainers.deploy.FakeCloudflare;
-import io.github.cfcontainers.deploy.InstanceType;
-import io.github.cfcontainers.deploy.RolloutPolicy;
+import io.github.cfcontainers.deploy.FakeDeployEngine;
+import io.github.cfcontainers.deploy.TestSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,49 +40,8 @@ class StatusServiceTest {
     cloudflare.close();
   }
 
-  /** Answers with the local image's repo digests, as docker inspect does after a push. */
-  private record FakeEngine(List<String> repoDigests) implements ContainerEngine {
-    @Override
-    public String ping() {
-      return "fake";
-    }
-
-    @Override
-    public String build(BuildSpec spec, Map<String, String> labels, Consumer<String> output) {
-      throw new AssertionError("status never builds");
-    }
-
-    @Override
-    public void tag(String imageId, String repository, String tag) {
-      throw new AssertionError("no tag");
-    }
-
-    @Override
-    public Optional<LocalImage> inspect(String reference) {
-      return Optional.of(
-          new LocalImage("sha256:" + "1".repeat(64), 1000, "linux", "amd64", repoDigests));
-    }
-
-    @Override
-    public String push(
-        String repository, String tag, RegistryAuth auth, Consumer<String> progress) {
-      throw new AssertionError("status never pushes");
-    }
-  }
-
   private static ApplicationSpec container(int maxInstances) {
-    var spec = new ContainerSpec("Web", "w-web", Optional.empty(), new PrebuiltImage("unused"));
-    return new ApplicationSpec(
-        spec,
-        "WEB",
-        new ContainerSize.Named(InstanceType.LITE),
-        maxInstances,
-        "default",
-        Constraints.NONE,
-        true,
-        RolloutPolicy.DEFAULT,
-        false,
-        null);
+    return TestSpecs.application("Web", "w-web", "WEB", "unused", maxInstances);
   }
 
   private static BuildReport built(String tag) {
@@ -279,14 +231,19 @@ class StatusServiceTest {
   void aBuiltImageMatchesWhenTheEngineRecordsItWasPushedAsTheDeployedDigest() {
     deployed(20, null);
 
-    assertThat(status(container(20), built("abc123"), new FakeEngine(List.of(DEPLOYED))).drift())
+    assertThat(
+            status(
+                    container(20),
+                    built("abc123"),
+                    FakeDeployEngine.readOnly(1000, List.of(DEPLOYED)))
+                .drift())
         .isFalse();
 
     var changed =
         status(
             container(20),
             built("abc123"),
-            new FakeEngine(List.of(REPO + "@sha256:" + "e".repeat(64))));
+            FakeDeployEngine.readOnly(1000, List.of(REPO + "@sha256:" + "e".repeat(64))));
     assertThat(changed.containers().get(0).drift())
         .containsExactly("image: " + DEPLOYED + " -> " + REPO + ":abc123");
   }

@@ -55,6 +55,15 @@ class RegistryManifestsTlsTest {
   static void certificates() throws Exception {
     keystore = certs.resolve("registry.p12");
     caPem = certs.resolve("ca.pem");
+    genkeypair(keystore, "CN=localhost", "SAN=ip:127.0.0.1,dns:localhost");
+    exportcert(keystore, caPem);
+    otherNameKeystore = certs.resolve("other.p12");
+    genkeypair(otherNameKeystore, "CN=registry.example.com", "SAN=dns:registry.example.com");
+  }
+
+  /** A new EC key pair with a self-signed certificate for that name, valid for two days. */
+  private static void genkeypair(Path store, String dname, String subjectAltNames)
+      throws Exception {
     keytool(
         "-genkeypair",
         "-alias",
@@ -64,53 +73,34 @@ class RegistryManifestsTlsTest {
         "-groupname",
         "secp256r1",
         "-dname",
-        "CN=localhost",
+        dname,
         "-ext",
-        "SAN=ip:127.0.0.1,dns:localhost",
+        subjectAltNames,
         "-validity",
         "2",
         "-keystore",
-        keystore.toString(),
+        store.toString(),
         "-storetype",
         "PKCS12",
         "-storepass",
         STOREPASS,
         "-keypass",
         STOREPASS);
+  }
+
+  /** The store's certificate as PEM, to trust as a CA file. */
+  private static void exportcert(Path store, Path pem) throws Exception {
     keytool(
         "-exportcert",
         "-rfc",
         "-alias",
         "registry",
         "-keystore",
-        keystore.toString(),
+        store.toString(),
         "-storepass",
         STOREPASS,
         "-file",
-        caPem.toString());
-    otherNameKeystore = certs.resolve("other.p12");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "registry",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-dname",
-        "CN=registry.example.com",
-        "-ext",
-        "SAN=dns:registry.example.com",
-        "-validity",
-        "2",
-        "-keystore",
-        otherNameKeystore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        STOREPASS,
-        "-keypass",
-        STOREPASS);
+        pem.toString());
   }
 
   private static void keytool(String... args) throws Exception {
@@ -203,17 +193,7 @@ class RegistryManifestsTlsTest {
   void caFileDoesNotSwitchOffTheHostNameCheck() throws Exception {
     String registry = start(otherNameKeystore);
     Path otherCa = certs.resolve("other.pem");
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "registry",
-        "-keystore",
-        otherNameKeystore.toString(),
-        "-storepass",
-        STOREPASS,
-        "-file",
-        otherCa.toString());
+    exportcert(otherNameKeystore, otherCa);
 
     assertThatThrownBy(() -> viaVerifying(new RegistryTls(otherCa, Set.of()), registry))
         .isInstanceOf(SSLHandshakeException.class);
