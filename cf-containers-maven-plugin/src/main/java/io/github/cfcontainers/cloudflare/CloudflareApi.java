@@ -126,9 +126,9 @@ public final class CloudflareApi implements AutoCloseable {
   /**
    * Prepares, without sending anything, what a client's first calls cost a cold JVM: OkHttp (and
    * the JDK's trust store, for an https base URL), Retrofit's reading of every endpoint method, and
-   * the shared mapper's deserializer for every answer (and serializer for every body). Run ahead of a goal that calls the API
-   * (cf:build starts it when cf:deploy follows in the same build), it takes that work off the
-   * goal's path; the client the goal then opens finds it done.
+   * the shared mapper's deserializer for every answer (and serializer for every body). Run ahead of
+   * a goal that calls the API (cf:build starts it when cf:deploy follows in the same build), it
+   * takes that work off the goal's path; the client the goal then opens finds it done.
    *
    * @param apiBaseUrl as for {@link CloudflareClientConfig.Builder#baseUrl}; a bad one fails here
    *     as it will in the goal

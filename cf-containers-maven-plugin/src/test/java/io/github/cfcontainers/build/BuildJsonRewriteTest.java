@@ -8,7 +8,6 @@ import io.github.cfcontainers.docker.DockerContextDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +29,7 @@ class BuildJsonRewriteTest {
             null,
             null,
             new Written.Build(null, null, null, Map.of(), null, Map.of(), null, null));
-    var request =
-        new BuildRequest(
-            base, "my-worker", List.of(container), false, null, null, dev, false, false, out());
+    var request = BuildRequests.of(base, container, dev, out());
     WorkerBuild.Bundler noWorker =
         (source, r) -> {
           throw new AssertionError("no Worker in this project");
