@@ -37,65 +37,70 @@ final class AccountChecks {
       reporter.debug("GET /containers/me stated no limits: the account limit checks are skipped.");
       return;
     }
+    var dimensions =
+        List.of(
+            new Dimension(
+                "vCPU",
+                EffectiveSize::vcpu,
+                "vcpu",
+                limits.vcpuPerDeployment(),
+                "vcpu_per_deployment",
+                limits.totalVcpu(),
+                "total_vcpu"),
+            new Dimension(
+                "MiB of memory",
+                s -> s.memoryMib().doubleValue(),
+                "memoryMib",
+                toDouble(limits.memoryMibPerDeployment()),
+                "memory_mib_per_deployment",
+                toDouble(limits.totalMemoryMib()),
+                "total_memory_mib"),
+            new Dimension(
+                "MB of disk",
+                s -> s.diskMb().doubleValue(),
+                "diskMb",
+                toDouble(limits.diskMbPerDeployment()),
+                "disk_mb_per_deployment",
+                toDouble(limits.totalDiskMb()),
+                "total_disk_mb"));
     for (var container : containers) {
-      var size = EffectiveSize.of(container.size());
-      perInstance(
-          container,
-          "vCPU",
-          size.vcpu(),
-          limits.vcpuPerDeployment(),
-          "vcpu_per_deployment",
-          "vcpu",
-          reporter);
-      perInstance(
-          container,
-          "MiB of memory",
-          size.memoryMib().doubleValue(),
-          toDouble(limits.memoryMibPerDeployment()),
-          "memory_mib_per_deployment",
-          "memoryMib",
-          reporter);
-      perInstance(
-          container,
-          "MB of disk",
-          size.diskMb().doubleValue(),
-          toDouble(limits.diskMbPerDeployment()),
-          "disk_mb_per_deployment",
-          "diskMb",
-          reporter);
+      for (var dimension : dimensions) {
+        perInstance(container, dimension, reporter);
+      }
     }
-    total(containers, "vCPU", s -> s.vcpu(), limits.totalVcpu(), "total_vcpu", reporter);
-    total(
-        containers,
-        "MiB of memory",
-        s -> s.memoryMib().doubleValue(),
-        toDouble(limits.totalMemoryMib()),
-        "total_memory_mib",
-        reporter);
-    total(
-        containers,
-        "MB of disk",
-        s -> s.diskMb().doubleValue(),
-        toDouble(limits.totalDiskMb()),
-        "total_disk_mb",
-        reporter);
+    for (var dimension : dimensions) {
+      total(containers, dimension, reporter);
+    }
   }
 
-  private static void perInstance(
-      ApplicationSpec container,
+  /**
+   * One size the account limits, per instance and in total.
+   *
+   * @param customElement the custom-size element that sets it, named when a custom size is too big
+   */
+  private record Dimension(
       String unit,
-      double used,
-      Double limit,
-      String field,
+      Function<EffectiveSize, Double> perInstance,
       String customElement,
-      Reporter reporter) {
+      Double perDeploymentLimit,
+      String perDeploymentField,
+      Double totalLimit,
+      String totalField) {}
+
+  private static void perInstance(
+      ApplicationSpec container, Dimension dimension, Reporter reporter) {
+    Double limit = dimension.perDeploymentLimit();
+    String field = dimension.perDeploymentField();
     if (limit == null) {
       reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
       return;
     }
+    double used = dimension.perInstance().apply(EffectiveSize.of(container.size()));
     if (used > limit + EPSILON) {
       String element =
-          container.size() instanceof ContainerSize.Custom ? customElement : "instanceType";
+          container.size() instanceof ContainerSize.Custom
+              ? dimension.customElement()
+              : "instanceType";
       throw new InvalidSettingException(
           Setting.ofContainer(container.spec().label(), element),
           "Each instance of "
@@ -103,7 +108,7 @@ final class AccountChecks {
               + " has "
               + number(used)
               + " "
-              + unit
+              + dimension.unit()
               + ", more than the "
               + number(limit)
               + " the account allows per instance (limits."
@@ -114,12 +119,9 @@ final class AccountChecks {
   }
 
   private static void total(
-      List<ApplicationSpec> containers,
-      String unit,
-      Function<EffectiveSize, Double> perInstance,
-      Double limit,
-      String field,
-      Reporter reporter) {
+      List<ApplicationSpec> containers, Dimension dimension, Reporter reporter) {
+    Double limit = dimension.totalLimit();
+    String field = dimension.totalField();
     if (limit == null) {
       reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
       return;
@@ -129,7 +131,7 @@ final class AccountChecks {
     double largestShare = -1;
     var parts = new ArrayList<String>();
     for (var container : containers) {
-      double each = perInstance.apply(EffectiveSize.of(container.size()));
+      double each = dimension.perInstance().apply(EffectiveSize.of(container.size()));
       double share = container.maxInstances() * each;
       sum += share;
       parts.add(container.spec().label() + ": " + container.maxInstances() + " x " + number(each));
@@ -144,7 +146,7 @@ final class AccountChecks {
           "At <maxInstances> the containers use up to "
               + number(sum)
               + " "
-              + unit
+              + dimension.unit()
               + " ("
               + String.join(", ", parts)
               + "), more than the account's total of "
@@ -197,10 +199,7 @@ final class AccountChecks {
       if (SUPPORTED.stream().noneMatch(p -> p.matcher(host).matches())) {
         throw new InvalidSettingException(
             Setting.ofContainer(label, "image"),
-            "The image "
-                + target.taggedReference()
-                + " of "
-                + label
+            ImagePublisher.imageOf(target, label)
                 + " is in "
                 + target.registry()
                 + ", a registry"
@@ -216,10 +215,7 @@ final class AccountChecks {
       if (host.equals(DOCKER_HUB)
           && domains.map(d -> d.stream().noneMatch(DOCKER_HUB::equalsIgnoreCase)).orElse(true)) {
         reporter.debug(
-            "The image "
-                + target.taggedReference()
-                + " of "
-                + label
+            ImagePublisher.imageOf(target, label)
                 + " is on Docker Hub: a public image"
                 + " needs no configured registry, a private one does (not checked).");
         continue;
@@ -237,10 +233,7 @@ final class AccountChecks {
       if (!known) {
         throw new InvalidSettingException(
             Setting.ofContainer(label, "image"),
-            "The image "
-                + target.taggedReference()
-                + " of "
-                + label
+            ImagePublisher.imageOf(target, label)
                 + " is in "
                 + target.registry()
                 + ", a registry"
