@@ -43,26 +43,20 @@ final class AccountChecks {
                 "vCPU",
                 EffectiveSize::vcpu,
                 "vcpu",
-                limits.vcpuPerDeployment(),
-                "vcpu_per_deployment",
-                limits.totalVcpu(),
-                "total_vcpu"),
+                new Limit(limits.vcpuPerDeployment(), "vcpu_per_deployment"),
+                new Limit(limits.totalVcpu(), "total_vcpu")),
             new Dimension(
                 "MiB of memory",
                 s -> s.memoryMib().doubleValue(),
                 "memoryMib",
-                toDouble(limits.memoryMibPerDeployment()),
-                "memory_mib_per_deployment",
-                toDouble(limits.totalMemoryMib()),
-                "total_memory_mib"),
+                new Limit(toDouble(limits.memoryMibPerDeployment()), "memory_mib_per_deployment"),
+                new Limit(toDouble(limits.totalMemoryMib()), "total_memory_mib")),
             new Dimension(
                 "MB of disk",
                 s -> s.diskMb().doubleValue(),
                 "diskMb",
-                toDouble(limits.diskMbPerDeployment()),
-                "disk_mb_per_deployment",
-                toDouble(limits.totalDiskMb()),
-                "total_disk_mb"));
+                new Limit(toDouble(limits.diskMbPerDeployment()), "disk_mb_per_deployment"),
+                new Limit(toDouble(limits.totalDiskMb()), "total_disk_mb")));
     for (var container : containers) {
       for (var dimension : dimensions) {
         perInstance(container, dimension, reporter);
@@ -82,21 +76,32 @@ final class AccountChecks {
       String unit,
       Function<EffectiveSize, Double> perInstance,
       String customElement,
-      Double perDeploymentLimit,
-      String perDeploymentField,
-      Double totalLimit,
-      String totalField) {}
+      Limit perDeployment,
+      Limit total) {}
+
+  /**
+   * @param value null when the answer does not state it
+   * @param field its name under {@code limits} in {@code GET /containers/me}
+   */
+  private record Limit(Double value, String field) {
+
+    /** Whether the answer states it; a debug line says which check is skipped when not. */
+    boolean stated(Reporter reporter) {
+      if (value == null) {
+        reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+      }
+      return value != null;
+    }
+  }
 
   private static void perInstance(
       ApplicationSpec container, Dimension dimension, Reporter reporter) {
-    Double limit = dimension.perDeploymentLimit();
-    String field = dimension.perDeploymentField();
-    if (limit == null) {
-      reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+    var limit = dimension.perDeployment();
+    if (!limit.stated(reporter)) {
       return;
     }
     double used = dimension.perInstance().apply(EffectiveSize.of(container.size()));
-    if (used > limit + EPSILON) {
+    if (used > limit.value() + EPSILON) {
       String element =
           container.size() instanceof ContainerSize.Custom
               ? dimension.customElement()
@@ -110,9 +115,9 @@ final class AccountChecks {
               + " "
               + dimension.unit()
               + ", more than the "
-              + number(limit)
+              + number(limit.value())
               + " the account allows per instance (limits."
-              + field
+              + limit.field()
               + "). Nothing was changed.",
           "pick a smaller <instanceType> (or smaller custom sizes), or ask Cloudflare to raise the account's limits");
     }
@@ -120,10 +125,8 @@ final class AccountChecks {
 
   private static void total(
       List<ApplicationSpec> containers, Dimension dimension, Reporter reporter) {
-    Double limit = dimension.totalLimit();
-    String field = dimension.totalField();
-    if (limit == null) {
-      reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+    var limit = dimension.total();
+    if (!limit.stated(reporter)) {
       return;
     }
     double sum = 0;
@@ -140,7 +143,7 @@ final class AccountChecks {
         largest = container;
       }
     }
-    if (largest != null && sum > limit + EPSILON) {
+    if (largest != null && sum > limit.value() + EPSILON) {
       throw new InvalidSettingException(
           Setting.ofContainer(largest.spec().label(), "maxInstances"),
           "At <maxInstances> the containers use up to "
@@ -150,9 +153,9 @@ final class AccountChecks {
               + " ("
               + String.join(", ", parts)
               + "), more than the account's total of "
-              + number(limit)
+              + number(limit.value())
               + " (limits."
-              + field
+              + limit.field()
               + "). Nothing was"
               + " changed.",
           "lower <maxInstances> or pick a smaller <instanceType>, or ask Cloudflare to raise the account's limits");
