@@ -200,17 +200,12 @@ final class AccountChecks {
       String label = entry.getKey().spec().label();
       String host = target.registry().toLowerCase(Locale.ROOT);
       if (SUPPORTED.stream().noneMatch(p -> p.matcher(host).matches())) {
-        throw new InvalidSettingException(
-            Setting.ofContainer(label, "image"),
-            ImagePublisher.imageOf(target, label)
-                + " is in "
-                + target.registry()
-                + ", a registry"
-                + " Cloudflare cannot pull from. Nothing was changed.",
-            "use an image in "
-                + registryHost
-                + " (or a local image name:tag, which the deploy pushes there), Docker"
-                + " Hub (docker.io/...), Amazon ECR or Google Artifact Registry");
+        throw unusableRegistry(
+            label,
+            target,
+            registryHost,
+            "Cloudflare cannot pull from",
+            "Docker Hub (docker.io/...), Amazon ECR or Google Artifact Registry");
       }
       if (domains == null) {
         domains = configured.get();
@@ -234,24 +229,39 @@ final class AccountChecks {
       }
       boolean known = domains.get().stream().anyMatch(d -> d.equalsIgnoreCase(target.registry()));
       if (!known) {
-        throw new InvalidSettingException(
-            Setting.ofContainer(label, "image"),
-            ImagePublisher.imageOf(target, label)
-                + " is in "
-                + target.registry()
-                + ", a registry"
-                + " this account has not configured (it has "
+        throw unusableRegistry(
+            label,
+            target,
+            registryHost,
+            "this account has not configured (it has "
                 + (domains.get().isEmpty() ? "none" : String.join(", ", domains.get()))
                 + " besides "
                 + registryHost
-                + "). Nothing was changed.",
-            "use an image in "
-                + registryHost
-                + " (or a local image name:tag, which the deploy pushes there), or"
-                + " configure the registry first: wrangler containers registries configure "
+                + ")",
+            "or configure the registry first: wrangler containers registries configure "
                 + target.registry());
       }
     }
+  }
+
+  /**
+   * @param why what keeps the registry out, after "a registry"
+   * @param otherwise the fix besides the account's own registry
+   */
+  private static InvalidSettingException unusableRegistry(
+      String label, ImageTarget target, String registryHost, String why, String otherwise) {
+    return new InvalidSettingException(
+        Setting.ofContainer(label, "image"),
+        ImagePublisher.imageOf(target, label)
+            + " is in "
+            + target.registry()
+            + ", a registry "
+            + why
+            + ". Nothing was changed.",
+        "use an image in "
+            + registryHost
+            + " (or a local image name:tag, which the deploy pushes there), "
+            + otherwise);
   }
 
   private static Double toDouble(Long value) {
