@@ -33,8 +33,7 @@ try {
   def second = apps.find { it.name == "it-two-secondcontainer" }
   assert second.max_instances == 4
   assert second.configuration.instance_type in ["basic"]
-  def rollouts = support.admin(emulator, "/requests")
-  def rolloutBodies = (rollouts instanceof Map ? rollouts.requests : rollouts).findAll { it.method == "POST" && it.path.endsWith("/rollouts") }
+  def rolloutBodies = support.requests(emulator).findAll { it.method == "POST" && it.path.endsWith("/rollouts") }
   assert rolloutBodies.size() == 2
 } finally {
   support.stopEmulator(basedir)

@@ -87,10 +87,15 @@ def admin(emulator, String path) {
   new JsonSlurper().parse(new URL("${emulator.adminUrl()}${path}"))
 }
 
+/** The emulator's request log: one map per request (method, path, query, status, body cut short). */
+List requests(emulator) {
+  def log = admin(emulator, "/requests")
+  return log instanceof Map ? log.requests : log
+}
+
 /** The emulator's request log as "METHOD /path" strings, API base stripped. */
 List<String> requestLines(emulator) {
-  def log = admin(emulator, "/requests")
-  def entries = log instanceof Map ? log.requests : log
+  def entries = requests(emulator)
   def base = new URL(emulator.apiBaseUrl().toString()).path
   entries.collect { "${it.method} ${it.path.startsWith(base) ? it.path.substring(base.length()) : it.path}".toString() }
 }
@@ -158,6 +163,14 @@ void copyWorker(File basedir, File libDir) {
     copy.parentFile.mkdirs()
     copy.bytes = file.bytes
   }
+}
+
+/**
+ * Copies the shared httpd image's Dockerfile (src/it/lib/httpd: serves "message $MESSAGE", keeps $RUN_ID in
+ * /run-id) into an IT's directory, where its container's build finds it.
+ */
+void copyHttpdDockerfile(File basedir, File libDir) {
+  new File(basedir, "Dockerfile").bytes = new File(libDir, "httpd/Dockerfile").bytes
 }
 
 // ---- mvn cf:dev in the background, as a developer runs it ----

@@ -1,5 +1,6 @@
 def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
 support.copyWorker(basedir, new File(itLib))
+support.copyHttpdDockerfile(basedir, new File(itLib))
 def env = System.getenv()
 // As ItSupport.startEmulator, but the account's registry is the emulator's front (RegistryFront): it serves the
 // Cloudflare-only calls cf:destroy makes (_catalog?tags=true, DELETE by tag, /v2/gc/layers). An account of its own,

@@ -1,5 +1,6 @@
 def support = new GroovyShell(this.class.classLoader).parse(new File(itLib, "ItSupport.groovy"))
 support.copyWorker(basedir, new File(itLib))
+support.copyHttpdDockerfile(basedir, new File(itLib))
 def emulator = support.startEmulator(basedir, true)
 // The first destroy fails midway: its Worker delete answers 503 for all four attempts (after the application is
 // deleted). Nothing else in this IT deletes that Worker, so the fault waits for invocation 12.

@@ -52,7 +52,7 @@ try {
   assert statusBack.contains("Application it-operate-web (${appId}): image ${firstImage}") : statusBack
   assert statusBack.contains("  drift: image: ${firstImage} -> ") && statusBack.contains("instances-v2: 1 running")
   // The emulator's request log: the rollback patched the first digest in, and rolled it out.
-  def appWrites = support.admin(emulator, "/requests").with { it instanceof Map ? it.requests : it }
+  def appWrites = support.requests(emulator)
       .findAll { it.path.endsWith("/containers/applications/${appId}") || it.path.endsWith("/containers/applications/${appId}/rollouts") }
       .findAll { it.method != "GET" }
   assert appWrites*.method == ["PATCH", "POST", "PATCH", "POST", "DELETE"] : appWrites
@@ -114,8 +114,7 @@ try {
 
   // The request log: the application deleted once, then the Worker unforced (four failed attempts, then the
   // rerun's); nothing else deleted; status, the dry run and the refused destroy wrote nothing.
-  def log = support.admin(emulator, "/requests")
-  def entries = (log instanceof Map ? log.requests : log)
+  def entries = support.requests(emulator)
   def base = new URL(emulator.apiBaseUrl().toString()).path
   def deletes = entries.findIndexValues { it.method == "DELETE" }.collect { entries[it as int] }
   assert deletes.collect { "${it.path.substring(base.length())}?${it.query ?: ""}".toString() } ==

@@ -14,6 +14,16 @@ public final class Fixtures {
       export { MyContainer, worker_default as default };
       """;
 
+  /**
+   * A first deploy of MyContainer as a SQLite Durable Object class without a {@code containers}
+   * entry: its namespace is not container-enabled.
+   */
+  public static final String WITHOUT_CONTAINERS =
+      """
+      {"main_module":"worker.js","compatibility_date":"2025-06-01",
+       "bindings":[{"type":"durable_object_namespace","name":"MY_CONTAINER","class_name":"MyContainer"}],
+       "migrations":{"new_tag":"v1","new_sqlite_classes":["MyContainer"]}}""";
+
   private Fixtures() {}
 
   /** First deploy: creates MyContainer as a SQLite class and marks it container-enabled. */

@@ -101,6 +101,23 @@ public final class TestGround {
             "{\"expiration_minutes\":15,\"permissions\":[\"push\",\"pull\"]}");
     if (cred.status() != 200) throw new AssertionError("minting failed: " + cred);
     String repository = registry() + "/" + api.account + "/" + repo;
+    String digest =
+        push(
+            localImage,
+            repository,
+            registry(),
+            cred.result().path("username").asText(),
+            cred.result().path("password").asText());
+    return repository + "@" + digest;
+  }
+
+  /**
+   * Tags a local image as {@code repository:RUN} (the tag is removed when the tests end) and pushes
+   * it to {@code registryHost} with these credentials; answers the digest.
+   */
+  public static String push(
+      String localImage, String repository, String registryHost, String username, String password)
+      throws InterruptedException {
     String tag = RUN;
     docker().tagImageCmd(localImage, repository, tag).exec();
     synchronized (LOCAL_TAGS) {
@@ -108,9 +125,9 @@ public final class TestGround {
     }
     AuthConfig auth =
         new AuthConfig()
-            .withUsername(cred.result().path("username").asText())
-            .withPassword(cred.result().path("password").asText())
-            .withRegistryAddress(registry());
+            .withUsername(username)
+            .withPassword(password)
+            .withRegistryAddress(registryHost);
     String[] digest = new String[1];
     docker()
         .pushImageCmd(repository)
@@ -129,7 +146,7 @@ public final class TestGround {
         .awaitCompletion(3, TimeUnit.MINUTES);
     if (digest[0] == null)
       throw new AssertionError("push of " + repository + ":" + tag + " gave no digest");
-    return repository + "@" + digest[0];
+    return digest[0];
   }
 
   /** Builds a local image from a Dockerfile without context (no COPY); answers its unique tag. */

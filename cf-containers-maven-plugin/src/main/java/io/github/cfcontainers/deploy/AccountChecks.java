@@ -37,65 +37,75 @@ final class AccountChecks {
       reporter.debug("GET /containers/me stated no limits: the account limit checks are skipped.");
       return;
     }
+    var dimensions =
+        List.of(
+            new Dimension(
+                "vCPU",
+                EffectiveSize::vcpu,
+                "vcpu",
+                new Limit(limits.vcpuPerDeployment(), "vcpu_per_deployment"),
+                new Limit(limits.totalVcpu(), "total_vcpu")),
+            new Dimension(
+                "MiB of memory",
+                s -> s.memoryMib().doubleValue(),
+                "memoryMib",
+                new Limit(toDouble(limits.memoryMibPerDeployment()), "memory_mib_per_deployment"),
+                new Limit(toDouble(limits.totalMemoryMib()), "total_memory_mib")),
+            new Dimension(
+                "MB of disk",
+                s -> s.diskMb().doubleValue(),
+                "diskMb",
+                new Limit(toDouble(limits.diskMbPerDeployment()), "disk_mb_per_deployment"),
+                new Limit(toDouble(limits.totalDiskMb()), "total_disk_mb")));
     for (var container : containers) {
-      var size = EffectiveSize.of(container.size());
-      perInstance(
-          container,
-          "vCPU",
-          size.vcpu(),
-          limits.vcpuPerDeployment(),
-          "vcpu_per_deployment",
-          "vcpu",
-          reporter);
-      perInstance(
-          container,
-          "MiB of memory",
-          size.memoryMib().doubleValue(),
-          toDouble(limits.memoryMibPerDeployment()),
-          "memory_mib_per_deployment",
-          "memoryMib",
-          reporter);
-      perInstance(
-          container,
-          "MB of disk",
-          size.diskMb().doubleValue(),
-          toDouble(limits.diskMbPerDeployment()),
-          "disk_mb_per_deployment",
-          "diskMb",
-          reporter);
+      for (var dimension : dimensions) {
+        perInstance(container, dimension, reporter);
+      }
     }
-    total(containers, "vCPU", s -> s.vcpu(), limits.totalVcpu(), "total_vcpu", reporter);
-    total(
-        containers,
-        "MiB of memory",
-        s -> s.memoryMib().doubleValue(),
-        toDouble(limits.totalMemoryMib()),
-        "total_memory_mib",
-        reporter);
-    total(
-        containers,
-        "MB of disk",
-        s -> s.diskMb().doubleValue(),
-        toDouble(limits.totalDiskMb()),
-        "total_disk_mb",
-        reporter);
+    for (var dimension : dimensions) {
+      total(containers, dimension, reporter);
+    }
+  }
+
+  /**
+   * One size the account limits, per instance and in total.
+   *
+   * @param customElement the custom-size element that sets it, named when a custom size is too big
+   */
+  private record Dimension(
+      String unit,
+      Function<EffectiveSize, Double> perInstance,
+      String customElement,
+      Limit perDeployment,
+      Limit total) {}
+
+  /**
+   * @param value null when the answer does not state it
+   * @param field its name under {@code limits} in {@code GET /containers/me}
+   */
+  private record Limit(Double value, String field) {
+
+    /** Whether the answer states it; a debug line says which check is skipped when not. */
+    boolean stated(Reporter reporter) {
+      if (value == null) {
+        reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+      }
+      return value != null;
+    }
   }
 
   private static void perInstance(
-      ApplicationSpec container,
-      String unit,
-      double used,
-      Double limit,
-      String field,
-      String customElement,
-      Reporter reporter) {
-    if (limit == null) {
-      reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+      ApplicationSpec container, Dimension dimension, Reporter reporter) {
+    var limit = dimension.perDeployment();
+    if (!limit.stated(reporter)) {
       return;
     }
-    if (used > limit + EPSILON) {
+    double used = dimension.perInstance().apply(EffectiveSize.of(container.size()));
+    if (used > limit.value() + EPSILON) {
       String element =
-          container.size() instanceof ContainerSize.Custom ? customElement : "instanceType";
+          container.size() instanceof ContainerSize.Custom
+              ? dimension.customElement()
+              : "instanceType";
       throw new InvalidSettingException(
           Setting.ofContainer(container.spec().label(), element),
           "Each instance of "
@@ -103,25 +113,20 @@ final class AccountChecks {
               + " has "
               + number(used)
               + " "
-              + unit
+              + dimension.unit()
               + ", more than the "
-              + number(limit)
+              + number(limit.value())
               + " the account allows per instance (limits."
-              + field
+              + limit.field()
               + "). Nothing was changed.",
           "pick a smaller <instanceType> (or smaller custom sizes), or ask Cloudflare to raise the account's limits");
     }
   }
 
   private static void total(
-      List<ApplicationSpec> containers,
-      String unit,
-      Function<EffectiveSize, Double> perInstance,
-      Double limit,
-      String field,
-      Reporter reporter) {
-    if (limit == null) {
-      reporter.debug("GET /containers/me states no limits." + field + ": that check is skipped.");
+      List<ApplicationSpec> containers, Dimension dimension, Reporter reporter) {
+    var limit = dimension.total();
+    if (!limit.stated(reporter)) {
       return;
     }
     double sum = 0;
@@ -129,7 +134,7 @@ final class AccountChecks {
     double largestShare = -1;
     var parts = new ArrayList<String>();
     for (var container : containers) {
-      double each = perInstance.apply(EffectiveSize.of(container.size()));
+      double each = dimension.perInstance().apply(EffectiveSize.of(container.size()));
       double share = container.maxInstances() * each;
       sum += share;
       parts.add(container.spec().label() + ": " + container.maxInstances() + " x " + number(each));
@@ -138,19 +143,19 @@ final class AccountChecks {
         largest = container;
       }
     }
-    if (largest != null && sum > limit + EPSILON) {
+    if (largest != null && sum > limit.value() + EPSILON) {
       throw new InvalidSettingException(
           Setting.ofContainer(largest.spec().label(), "maxInstances"),
           "At <maxInstances> the containers use up to "
               + number(sum)
               + " "
-              + unit
+              + dimension.unit()
               + " ("
               + String.join(", ", parts)
               + "), more than the account's total of "
-              + number(limit)
+              + number(limit.value())
               + " (limits."
-              + field
+              + limit.field()
               + "). Nothing was"
               + " changed.",
           "lower <maxInstances> or pick a smaller <instanceType>, or ask Cloudflare to raise the account's limits");
@@ -195,20 +200,12 @@ final class AccountChecks {
       String label = entry.getKey().spec().label();
       String host = target.registry().toLowerCase(Locale.ROOT);
       if (SUPPORTED.stream().noneMatch(p -> p.matcher(host).matches())) {
-        throw new InvalidSettingException(
-            Setting.ofContainer(label, "image"),
-            "The image "
-                + target.taggedReference()
-                + " of "
-                + label
-                + " is in "
-                + target.registry()
-                + ", a registry"
-                + " Cloudflare cannot pull from. Nothing was changed.",
-            "use an image in "
-                + registryHost
-                + " (or a local image name:tag, which the deploy pushes there), Docker"
-                + " Hub (docker.io/...), Amazon ECR or Google Artifact Registry");
+        throw unusableRegistry(
+            label,
+            target,
+            registryHost,
+            "Cloudflare cannot pull from",
+            "Docker Hub (docker.io/...), Amazon ECR or Google Artifact Registry");
       }
       if (domains == null) {
         domains = configured.get();
@@ -216,10 +213,7 @@ final class AccountChecks {
       if (host.equals(DOCKER_HUB)
           && domains.map(d -> d.stream().noneMatch(DOCKER_HUB::equalsIgnoreCase)).orElse(true)) {
         reporter.debug(
-            "The image "
-                + target.taggedReference()
-                + " of "
-                + label
+            ImagePublisher.imageOf(target, label)
                 + " is on Docker Hub: a public image"
                 + " needs no configured registry, a private one does (not checked).");
         continue;
@@ -235,27 +229,39 @@ final class AccountChecks {
       }
       boolean known = domains.get().stream().anyMatch(d -> d.equalsIgnoreCase(target.registry()));
       if (!known) {
-        throw new InvalidSettingException(
-            Setting.ofContainer(label, "image"),
-            "The image "
-                + target.taggedReference()
-                + " of "
-                + label
-                + " is in "
-                + target.registry()
-                + ", a registry"
-                + " this account has not configured (it has "
+        throw unusableRegistry(
+            label,
+            target,
+            registryHost,
+            "this account has not configured (it has "
                 + (domains.get().isEmpty() ? "none" : String.join(", ", domains.get()))
                 + " besides "
                 + registryHost
-                + "). Nothing was changed.",
-            "use an image in "
-                + registryHost
-                + " (or a local image name:tag, which the deploy pushes there), or"
-                + " configure the registry first: wrangler containers registries configure "
+                + ")",
+            "or configure the registry first: wrangler containers registries configure "
                 + target.registry());
       }
     }
+  }
+
+  /**
+   * @param why what keeps the registry out, after "a registry"
+   * @param otherwise the fix besides the account's own registry
+   */
+  private static InvalidSettingException unusableRegistry(
+      String label, ImageTarget target, String registryHost, String why, String otherwise) {
+    return new InvalidSettingException(
+        Setting.ofContainer(label, "image"),
+        ImagePublisher.imageOf(target, label)
+            + " is in "
+            + target.registry()
+            + ", a registry "
+            + why
+            + ". Nothing was changed.",
+        "use an image in "
+            + registryHost
+            + " (or a local image name:tag, which the deploy pushes there), "
+            + otherwise);
   }
 
   private static Double toDouble(Long value) {

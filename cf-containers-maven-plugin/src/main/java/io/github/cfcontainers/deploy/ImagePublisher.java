@@ -59,10 +59,7 @@ final class ImagePublisher {
           remote.orElseThrow(
               () ->
                   new CfException(
-                      "The image "
-                          + target.taggedReference()
-                          + " of "
-                          + label
+                      imageOf(target, label)
                           + " is not in the registry: push it first, or configure <build> instead of <image>."));
       requireCloudflarePlatform(target, label, digest, auth);
       return pinned(label, target, digest, PublishedImage.Outcome.ALREADY_IN_REGISTRY);
@@ -166,10 +163,7 @@ final class ImagePublisher {
     if (!platforms.get().contains(Platforms.CLOUDFLARE)) {
       throw new InvalidSettingException(
           Setting.ofContainer(label, "image"),
-          "The image "
-              + target.taggedReference()
-              + " of "
-              + label
+          imageOf(target, label)
               + " is built for "
               + String.join(", ", new TreeSet<>(platforms.get()))
               + ", but Cloudflare runs only "
@@ -177,6 +171,11 @@ final class ImagePublisher {
               + ". Nothing was pushed or changed.",
           PREBUILT_PLATFORM_FIX);
     }
+  }
+
+  /** "The image {@code reference} of {@code label}", how every message about a target begins. */
+  static String imageOf(ImageTarget target, String label) {
+    return "The image " + target.taggedReference() + " of " + label;
   }
 
   private PublishedImage pinned(

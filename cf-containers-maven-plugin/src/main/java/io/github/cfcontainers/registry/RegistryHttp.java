@@ -84,16 +84,16 @@ public final class RegistryHttp {
               ? schemes.computeIfAbsent(registry, r -> speaksTls(r) ? "https" : "http")
               : "https";
       boolean plainRemote = "http".equals(scheme) && !RegistryTls.isLoopback(registry);
+      var request =
+          HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
+              .method(method, HttpRequest.BodyPublishers.noBody())
+              .header("Accept", accept)
+              .timeout(Duration.ofSeconds(30));
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
       HttpResponse<byte[]> response =
-          send(
-              http,
-              method,
-              registry,
-              scheme,
-              path,
-              accept,
-              contentType,
-              plainRemote ? null : "Basic " + basic(auth));
+          send(http, request, plainRemote ? null : "Basic " + basic(auth));
       if (response.statusCode() == 401) {
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
         if (plainRemote) {
@@ -107,16 +107,7 @@ public final class RegistryHttp {
                   + ").");
         }
         if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
-          response =
-              send(
-                  http,
-                  method,
-                  registry,
-                  scheme,
-                  path,
-                  accept,
-                  contentType,
-                  "Bearer " + token(registry, http, challenge, auth));
+          response = send(http, request, "Bearer " + token(registry, http, challenge, auth));
         }
       }
       return response;
@@ -126,6 +117,23 @@ public final class RegistryHttp {
       Thread.currentThread().interrupt();
       throw new CfException("Interrupted while talking to the registry " + registry, e);
     }
+  }
+
+  /**
+   * The digest a manifest answer states; {@code manifest} ({@code repository:tag}) for the error.
+   */
+  static String contentDigest(HttpResponse<?> response, String registry, String manifest) {
+    return response
+        .headers()
+        .firstValue("Docker-Content-Digest")
+        .orElseThrow(
+            () ->
+                new CfException(
+                    "The registry "
+                        + registry
+                        + " answered "
+                        + manifest
+                        + " without a Docker-Content-Digest header."));
   }
 
   /**
@@ -169,28 +177,15 @@ public final class RegistryHttp {
     return new CfException("Cannot reach the registry " + registry + ": " + why + "." + hint, e);
   }
 
-  private HttpResponse<byte[]> send(
-      HttpClient http,
-      String method,
-      String registry,
-      String scheme,
-      String path,
-      String accept,
-      String contentType,
-      String authorization)
+  /** The request as built so far, with this Authorization (none when null). */
+  private static HttpResponse<byte[]> send(
+      HttpClient http, HttpRequest.Builder request, String authorization)
       throws IOException, InterruptedException {
-    var request =
-        HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .header("Accept", accept)
-            .timeout(Duration.ofSeconds(30));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
+    var authorized = request.copy();
     if (authorization != null) {
-      request.header("Authorization", authorization);
+      authorized.header("Authorization", authorization);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(authorized.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private String token(

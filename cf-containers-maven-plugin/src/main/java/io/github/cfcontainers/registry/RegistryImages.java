@@ -84,19 +84,7 @@ public final class RegistryImages implements DestroyImageRegistry {
       throw failed("reading " + repositoryPath + ":" + tag, auth, response);
     }
     return Optional.of(
-        response
-            .headers()
-            .firstValue("Docker-Content-Digest")
-            .orElseThrow(
-                () ->
-                    new CfException(
-                        "The registry "
-                            + auth.registry()
-                            + " answered "
-                            + repositoryPath
-                            + ":"
-                            + tag
-                            + " without a digest.")));
+        RegistryHttp.contentDigest(response, auth.registry(), repositoryPath + ":" + tag));
   }
 
   @Override

@@ -61,16 +61,7 @@ public final class RegistryManifests implements ManifestLookup {
         send("HEAD", registry, "/v2/" + repository + "/manifests/" + reference, ACCEPT, auth);
     return switch (response.statusCode()) {
       case 200 ->
-          Optional.of(
-              response
-                  .headers()
-                  .firstValue("Docker-Content-Digest")
-                  .orElseThrow(
-                      () ->
-                          new CfException(
-                              "The registry "
-                                  + registry
-                                  + " answered without a Docker-Content-Digest header.")));
+          Optional.of(RegistryHttp.contentDigest(response, registry, repository + ":" + reference));
       case 404 -> Optional.empty();
       case 401, 403 ->
           throw new CfException(

@@ -100,30 +100,12 @@ public final class Esbuild {
     List<String> cmd = command(entryPoint, outFile, metaFile);
     log.info("Bundling the Worker " + entryPoint + " with esbuild " + version());
     log.debug("Running " + String.join(" ", cmd) + " in " + project);
-    List<String> output = new ArrayList<>();
-    ProcessRunner.Result result =
-        toolchain.run(
-            cmd,
-            project,
-            timeout,
-            (stream, line) -> {
-              synchronized (output) {
-                output.add(line);
-              }
-              if (stream == ProcessRunner.Stream.STDERR) {
-                log.warn("[esbuild] " + line);
-              } else {
-                log.info("[esbuild] " + line);
-              }
-            },
-            "esbuild");
+    var output = new ToolOutput("esbuild", log, line -> true, line -> true);
+    ProcessRunner.Result result = toolchain.run(cmd, project, timeout, output, "esbuild");
     if (result.succeeded()) {
       return;
     }
-    String text;
-    synchronized (output) {
-      text = String.join(System.lineSeparator(), output).strip();
-    }
+    String text = String.join(System.lineSeparator(), output.kept()).strip();
     if (result.timedOut()) {
       throw new WorkerBundleException(
           "esbuild timed out after " + timeout.toSeconds() + " s bundling " + entryPoint + ".",

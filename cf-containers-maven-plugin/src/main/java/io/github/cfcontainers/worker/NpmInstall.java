@@ -43,25 +43,13 @@ final class NpmInstall {
     Path npm = toolchain.npm();
     List<String> cmd = List.of(npm.toString(), verb, "--no-audit", "--no-fund");
     log.info("Installing the Worker's dependencies: npm " + verb + " in " + project);
-    List<String> npmErrors = new ArrayList<>();
-    ProcessRunner.Result result =
-        toolchain.run(
-            cmd,
-            project,
-            timeout,
-            (stream, line) -> {
-              if (isNpmError(line) && !line.strip().equalsIgnoreCase("npm error")) {
-                synchronized (npmErrors) {
-                  npmErrors.add(line);
-                }
-              }
-              if (stream == ProcessRunner.Stream.STDERR && isNpmProblem(line)) {
-                log.warn("[npm] " + line);
-              } else {
-                log.info("[npm] " + line);
-              }
-            },
-            "npm");
+    var output =
+        new ToolOutput(
+            "npm",
+            log,
+            line -> isNpmError(line) && !line.strip().equalsIgnoreCase("npm error"),
+            NpmInstall::isNpmProblem);
+    ProcessRunner.Result result = toolchain.run(cmd, project, timeout, output, "npm");
     if (!result.succeeded()) {
       String what =
           result.timedOut()
@@ -75,10 +63,8 @@ final class NpmInstall {
               : "read npm's output above and fix package.json, then retry (or run `npm install` in "
                   + project
                   + " yourself).";
-      String details;
-      synchronized (npmErrors) {
-        details = npmErrors.isEmpty() ? result.tailText() : errorSummary(npmErrors);
-      }
+      List<String> npmErrors = output.kept();
+      String details = npmErrors.isEmpty() ? result.tailText() : errorSummary(npmErrors);
       throw new WorkerBundleException(
           "`npm " + verb + "` " + what + " in " + project + ".", fix, details);
     }

@@ -16,6 +16,7 @@ import io.github.cfcontainers.emulator.state.EmulatorState;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Container application routes: /me, applications, rollouts ({@link RolloutsApi}), instances and
@@ -183,21 +184,13 @@ public final class ApplicationsApi {
     ApplicationFields.onlyFields(body, ApplicationFields.PATCH_FIELDS, "");
     EmulatorState.Application a = app(q.param("id"));
     ObjectNode configuration =
-        body.has("configuration")
-            ? validator.configuration(body.get("configuration"))
-            : a.configuration();
+        patched(body, "configuration", validator::configuration, a.configuration());
     ObjectNode constraints =
-        body.has("constraints")
-            ? ApplicationFields.constraints(body.get("constraints"))
-            : a.constraints();
+        patched(body, "constraints", ApplicationFields::constraints, a.constraints());
     ObjectNode affinities =
-        body.has("affinities")
-            ? ApplicationFields.affinities(body.get("affinities"))
-            : a.affinities();
+        patched(body, "affinities", ApplicationFields::affinities, a.affinities());
     ObjectNode priorities =
-        body.has("priorities")
-            ? ApplicationFields.priorities(body.get("priorities"))
-            : a.priorities();
+        patched(body, "priorities", ApplicationFields::priorities, a.priorities());
     String policy = ApplicationFields.schedulingPolicy(body, a.schedulingPolicy());
     int maxInstances = ApplicationFields.nonNegativeInt(body, "max_instances", a.maxInstances());
     // ModifyApplicationRequestBody.ts has name and instances too: a rename must stay unique, and a
@@ -243,6 +236,12 @@ public final class ApplicationsApi {
       state.applications.put(updated.id(), updated);
       return Response.ok(toJson(updated));
     }
+  }
+
+  /** A PATCH keeps what its body leaves out. */
+  private static ObjectNode patched(
+      JsonNode body, String field, Function<JsonNode, ObjectNode> parse, ObjectNode current) {
+    return body.has(field) ? parse.apply(body.get(field)) : current;
   }
 
   private Response delete(Request q) {

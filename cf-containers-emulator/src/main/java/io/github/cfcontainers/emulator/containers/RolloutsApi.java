@@ -87,22 +87,7 @@ final class RolloutsApi {
               config.rolloutStepDelay());
       list.add(rollout);
       state.applications.put(
-          current.id(),
-          new EmulatorState.Application(
-              current.id(),
-              current.name(),
-              current.version() + 1,
-              current.createdAt(),
-              current.schedulingPolicy(),
-              current.instances(),
-              current.maxInstances(),
-              target,
-              current.constraints(),
-              current.namespaceId(),
-              current.rolloutActiveGracePeriod(),
-              rollout.id,
-              current.affinities(),
-              current.priorities()));
+          current.id(), current.withRollout(current.version() + 1, target, rollout.id));
     }
     runner.rollout(applications.app(a.id()), rollout);
     return Response.ok(rollout.toJson(runner.instanceCount(a.id())));
@@ -201,21 +186,8 @@ final class RolloutsApi {
             "action", "rollout " + rollout.id + " is " + rollout.status() + ": nothing to revert");
       }
       updated =
-          new EmulatorState.Application(
-              current.id(),
-              current.name(),
-              current.version() + 1,
-              current.createdAt(),
-              current.schedulingPolicy(),
-              current.instances(),
-              current.maxInstances(),
-              rollout.currentConfiguration,
-              current.constraints(),
-              current.namespaceId(),
-              current.rolloutActiveGracePeriod(),
-              current.activeRolloutId(),
-              current.affinities(),
-              current.priorities());
+          current.withRollout(
+              current.version() + 1, rollout.currentConfiguration, current.activeRolloutId());
       state.applications.put(updated.id(), updated);
     }
     runner.deploy(updated);
@@ -229,22 +201,7 @@ final class RolloutsApi {
       state.rollouts.get(current.id()).remove(rollout);
       if (rollout.id.equals(current.activeRolloutId())) {
         state.applications.put(
-            current.id(),
-            new EmulatorState.Application(
-                current.id(),
-                current.name(),
-                current.version(),
-                current.createdAt(),
-                current.schedulingPolicy(),
-                current.instances(),
-                current.maxInstances(),
-                current.configuration(),
-                current.constraints(),
-                current.namespaceId(),
-                current.rolloutActiveGracePeriod(),
-                null,
-                current.affinities(),
-                current.priorities()));
+            current.id(), current.withRollout(current.version(), current.configuration(), null));
       }
     }
     return Response.ok(Json.object());

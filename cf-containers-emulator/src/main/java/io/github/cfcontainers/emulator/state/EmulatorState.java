@@ -91,7 +91,27 @@ public final class EmulatorState {
       int rolloutActiveGracePeriod,
       String activeRolloutId,
       ObjectNode affinities,
-      ObjectNode priorities) {}
+      ObjectNode priorities) {
+
+    /** This application at {@code version}, running {@code configuration}, with that rollout. */
+    public Application withRollout(int version, ObjectNode configuration, String activeRolloutId) {
+      return new Application(
+          id,
+          name,
+          version,
+          createdAt,
+          schedulingPolicy,
+          instances,
+          maxInstances,
+          configuration,
+          constraints,
+          namespaceId,
+          rolloutActiveGracePeriod,
+          activeRolloutId,
+          affinities,
+          priorities);
+    }
+  }
 
   public final Map<String, Script> scripts = new LinkedHashMap<>();
   public final Map<String, Version> versions = new LinkedHashMap<>();

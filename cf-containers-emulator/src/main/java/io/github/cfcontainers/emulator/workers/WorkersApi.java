@@ -87,6 +87,11 @@ public final class WorkersApi {
   }
 
   private EmulatorState.Script script(String name) {
+    return script(state, name);
+  }
+
+  /** The script named so, or the 404/10007 every {@code workers/scripts/{name}} read answers. */
+  static EmulatorState.Script script(EmulatorState state, String name) {
     EmulatorState.Script s = state.scripts.get(name);
     if (s == null)
       throw new ApiException(

@@ -51,11 +51,7 @@ public final class WorkersLifecycleApi {
   }
 
   private EmulatorState.Script script(String name) {
-    EmulatorState.Script s = state.scripts.get(name);
-    if (s == null)
-      throw new ApiException(
-          404, 10007, "This Worker (" + name + ") does not exist on your account.");
-    return s;
+    return WorkersApi.script(state, name);
   }
 
   /** Newest first: wrangler takes `deployments.at(0)` as the one serving traffic. */

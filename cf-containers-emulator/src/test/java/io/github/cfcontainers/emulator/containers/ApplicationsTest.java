@@ -177,12 +177,8 @@ class ApplicationsTest extends RegistryHarness {
 
   @Test
   void durableObjectNamespaceMustBeContainerEnabled() {
-    String meta =
-        """
-        {"main_module":"worker.js","compatibility_date":"2025-06-01",
-         "bindings":[{"type":"durable_object_namespace","name":"MY_CONTAINER","class_name":"MyContainer"}],
-         "migrations":{"new_tag":"v1","new_sqlite_classes":["MyContainer"]}}""";
-    assertThat(api.upload("plain", meta, Fixtures.WORKER).status()).isEqualTo(200);
+    assertThat(api.upload("plain", Fixtures.WITHOUT_CONTAINERS, Fixtures.WORKER).status())
+        .isEqualTo(200);
     String ns =
         api.get("/accounts/{a}/workers/durable_objects/namespaces")
             .result()

@@ -29,6 +29,14 @@ class RolloutHistoryTest extends RegistryHarness {
         + "}";
   }
 
+  /** Application a, lite, serving a freshly deployed Worker shop; answers its id. */
+  private String createdApp() {
+    return api.post(APPS, createBody("a", deployWorker("shop"), lite(image)))
+        .result()
+        .path("id")
+        .asText();
+  }
+
   private static List<String> ids(JsonNode list) {
     var ids = new ArrayList<String>();
     list.forEach(r -> ids.add(r.path("id").asText()));
@@ -37,11 +45,7 @@ class RolloutHistoryTest extends RegistryHarness {
 
   @Test
   void theHistoryListsEveryRolloutNewestFirstWithWhatItReplaced() {
-    String id =
-        api.post(APPS, createBody("a", deployWorker("shop"), lite(image)))
-            .result()
-            .path("id")
-            .asText();
+    String id = createdApp();
     String r1 =
         api.post(APPS + "/" + id + "/rollouts", rollout("basic")).result().path("id").asText();
     String r2 =
@@ -93,11 +97,7 @@ class RolloutHistoryTest extends RegistryHarness {
 
   @Test
   void aRollbackIsAPatchAndARolloutOfTheEarlierConfiguration() {
-    String id =
-        api.post(APPS, createBody("a", deployWorker("shop"), lite(image)))
-            .result()
-            .path("id")
-            .asText();
+    String id = createdApp();
     api.patch(APPS + "/" + id, "{\"configuration\":" + type("basic") + "}");
     api.post(APPS + "/" + id + "/rollouts", rollout("basic"));
     var before =
@@ -150,11 +150,7 @@ class RolloutHistoryTest extends RegistryHarness {
 
   @Test
   void instancesArePagedAndEmptyWithoutContainers() {
-    String id =
-        api.post(APPS, createBody("a", deployWorker("shop"), lite(image)))
-            .result()
-            .path("id")
-            .asText();
+    String id = createdApp();
     Api.Reply r = api.get(APPS + "/" + id + "/instances-v2");
     assertThat(r.result().isArray()).isTrue();
     assertThat(r.result()).isEmpty();

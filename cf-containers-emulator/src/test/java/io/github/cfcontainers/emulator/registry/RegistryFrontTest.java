@@ -3,9 +3,6 @@ package io.github.cfcontainers.emulator.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.AuthConfig;
-import com.github.dockerjava.api.model.PushResponseItem;
 import io.github.cfcontainers.emulator.Api;
 import io.github.cfcontainers.emulator.CloudflareEmulator;
 import io.github.cfcontainers.emulator.EmulatorHarness;
@@ -16,12 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,23 +30,10 @@ class RegistryFrontTest extends EmulatorHarness {
   private static final String ACCOUNT = "f" + TestGround.RUN + "0".repeat(23);
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<String> localTags = new ArrayList<>();
 
   @Override
   protected CloudflareEmulator.Builder configure(CloudflareEmulator.Builder b) {
     return TestGround.withRegistry(b).registryFront(true).accountId(ACCOUNT);
-  }
-
-  @AfterAll
-  void removeLocalTags() {
-    localTags.forEach(
-        t -> {
-          try {
-            TestGround.docker().removeImageCmd(t).exec();
-          } catch (RuntimeException ignored) {
-            // gone already
-          }
-        });
   }
 
   private String basic() {
@@ -67,34 +47,16 @@ class RegistryFrontTest extends EmulatorHarness {
 
   private String push(String userPassword, String repo) throws Exception {
     String repository = emulator.registryHost() + "/" + ACCOUNT + "/" + repo;
-    TestGround.docker()
-        .tagImageCmd(TestGround.env("CF_TEST_BUSYBOX_IMAGE"), repository, TestGround.RUN)
-        .exec();
-    localTags.add(repository + ":" + TestGround.RUN);
     String[] up = userPassword.split(":", 2);
-    AuthConfig auth =
-        new AuthConfig()
-            .withUsername(up[0])
-            .withPassword(up[1])
-            .withRegistryAddress(emulator.registryHost());
-    String[] digest = new String[1];
-    TestGround.docker()
-        .pushImageCmd(repository)
-        .withTag(TestGround.RUN)
-        .withAuthConfig(auth)
-        .exec(
-            new ResultCallback.Adapter<PushResponseItem>() {
-              @Override
-              public void onNext(PushResponseItem item) {
-                if (item.isErrorIndicated())
-                  onError(new AssertionError("push failed: " + item.getErrorDetail().getMessage()));
-                if (item.getAux() != null && item.getAux().getDigest() != null)
-                  digest[0] = item.getAux().getDigest();
-              }
-            })
-        .awaitCompletion(2, TimeUnit.MINUTES);
-    assertThat(digest[0]).as("digest of the push through the front").startsWith("sha256:");
-    return digest[0];
+    String digest =
+        TestGround.push(
+            TestGround.env("CF_TEST_BUSYBOX_IMAGE"),
+            repository,
+            emulator.registryHost(),
+            up[0],
+            up[1]);
+    assertThat(digest).as("digest of the push through the front").startsWith("sha256:");
+    return digest;
   }
 
   private HttpResponse<String> front(String method, String path, String userPassword)

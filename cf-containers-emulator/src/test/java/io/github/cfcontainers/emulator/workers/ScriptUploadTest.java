@@ -194,12 +194,8 @@ class ScriptUploadTest extends EmulatorHarness {
 
   @Test
   void containersEntryMustComeWithTheUploadThatCreatesTheClass() {
-    String withoutContainers =
-        """
-        {"main_module":"worker.js","compatibility_date":"2025-06-01",
-         "bindings":[{"type":"durable_object_namespace","name":"MY_CONTAINER","class_name":"MyContainer"}],
-         "migrations":{"new_tag":"v1","new_sqlite_classes":["MyContainer"]}}""";
-    assertThat(api.upload("s", withoutContainers, Fixtures.WORKER).status()).isEqualTo(200);
+    assertThat(api.upload("s", Fixtures.WITHOUT_CONTAINERS, Fixtures.WORKER).status())
+        .isEqualTo(200);
     String later =
         """
         {"main_module":"worker.js","compatibility_date":"2025-06-01",

@@ -26,16 +26,20 @@ class TrafficForwardingTest extends EmulatorHarness {
     return TestGround.withRegistry(b).runContainers(true).workerRuntime(NO_RUNTIME);
   }
 
-  @Test
-  void busyboxHttpdAnswersThroughTheWorkersDevStandIn() throws Exception {
-    String local =
-        TestGround.build(
-            """
+  /** A local busybox image whose httpd answers {@code text} at /index.html on $PORT. */
+  private static String httpdServing(String text) throws Exception {
+    return TestGround.build(
+        """
         FROM %s
-        RUN mkdir -p /www && echo hello-from-container > /www/index.html
+        RUN mkdir -p /www && echo %s > /www/index.html
         CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]
         """
-                .formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
+            .formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE"), text));
+  }
+
+  @Test
+  void busyboxHttpdAnswersThroughTheWorkersDevStandIn() throws Exception {
+    String local = httpdServing("hello-from-container");
     String image = TestGround.push(api, local, "emu-httpd");
     String ns = deployWorker("web");
     Api.Reply app =
@@ -80,14 +84,7 @@ class TrafficForwardingTest extends EmulatorHarness {
         .isEqualTo("running");
 
     // A rollout to a new image replaces the running container.
-    String local2 =
-        TestGround.build(
-            """
-        FROM %s
-        RUN mkdir -p /www && echo hello-after-rollout > /www/index.html
-        CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www"]
-        """
-                .formatted(TestGround.env("CF_TEST_BUSYBOX_IMAGE")));
+    String local2 = httpdServing("hello-after-rollout");
     String image2 = TestGround.push(api, local2, "emu-httpd2");
     Api.Reply rollout =
         api.post(
