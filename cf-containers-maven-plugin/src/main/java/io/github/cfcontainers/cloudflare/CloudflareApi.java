@@ -22,8 +22,6 @@ import io.github.cfcontainers.cloudflare.model.ScriptSummary;
 import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
 import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import io.github.cfcontainers.cloudflare.model.WorkerService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -142,17 +140,6 @@ public final class CloudflareApi implements AutoCloseable {
             .environment(environment)
             .build();
     new CloudflareApi(config, true).close();
-    try (var rehearsal = new LoopbackRehearsal();
-        var local =
-            new CloudflareApi(
-                CloudflareClientConfig.builder(WARM_UP_ACCOUNT, ApiToken.of("warm-up-never-sent"))
-                    .baseUrl(rehearsal.baseUrl())
-                    .build(),
-                false)) {
-      local.findAccountSubdomain();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     // the Worker upload's metadata is a multipart part, not a Retrofit @Body: its serializer too
     CloudflareJson.shared().writerFor(ScriptMetadata.class);
     try {
