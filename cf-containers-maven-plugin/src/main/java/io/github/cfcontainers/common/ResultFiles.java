@@ -13,7 +13,10 @@ import java.nio.file.Path;
  */
 public final class ResultFiles {
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made at the first write only: a read must not pay for data binding (see StreamingJson). */
+  private static final class Writer {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private ResultFiles() {}
 
@@ -24,7 +27,7 @@ public final class ResultFiles {
     Path file = outputDirectory.resolve(fileName);
     try {
       Files.createDirectories(outputDirectory);
-      JSON.writeValue(file.toFile(), value);
+      Writer.JSON.writeValue(file.toFile(), value);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

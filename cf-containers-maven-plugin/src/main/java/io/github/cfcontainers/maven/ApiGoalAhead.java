@@ -8,7 +8,7 @@ import org.apache.maven.model.Plugin;
 /**
  * Whether this Maven run goes on to a goal of this plugin that calls the Cloudflare API (deploy,
  * plan, status), named on the command line or bound to a lifecycle phase the run reaches. cf:build
- * then warms the API client up while it works. A wrong guess costs only that warm-up's CPU.
+ * then, its own work done, warms the API client up for it. A wrong guess costs only that CPU.
  */
 final class ApiGoalAhead {
 

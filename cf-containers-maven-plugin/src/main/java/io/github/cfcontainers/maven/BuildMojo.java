@@ -43,7 +43,6 @@ public class BuildMojo extends AbstractCfMojo {
 
   @Override
   protected void run(Reporter reporter) throws MojoFailureException {
-    warmUpApiClientIfNeeded(reporter);
     var request =
         new BuildRequest(
             project.getBasedir().toPath(),
@@ -64,11 +63,14 @@ public class BuildMojo extends AbstractCfMojo {
     } catch (WorkerBundleFailedException e) {
       throw WorkerBundling.failure(e);
     }
+    warmUpApiClientIfNeeded(reporter);
   }
 
   /**
    * In {@code mvn deploy} cf:deploy comes next, and opening its API client is the largest part of
-   * its time in a cold JVM: that part runs now, on another thread, while this goal works.
+   * its time in a cold JVM: that part runs now, on another thread, while Maven goes on (install,
+   * integration tests, ...). Started once this goal's own work is done, which it would slow down:
+   * measured, starting it first made an unchanged cf:build 0.1 s slower for no gain overall.
    */
   private void warmUpApiClientIfNeeded(Reporter reporter) {
     try {
