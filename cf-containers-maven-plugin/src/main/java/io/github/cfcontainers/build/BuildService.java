@@ -1,5 +1,6 @@
 package io.github.cfcontainers.build;
 
+import io.github.cfcontainers.common.Background;
 import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.config.ContainerResolver;
 import io.github.cfcontainers.config.WorkerExports;
@@ -44,7 +45,10 @@ public final class BuildService {
             request.baseDirectory(),
             request.outputDirectory(),
             request.offline());
-    var previous = PreviousBuild.read(request.outputDirectory(), reporter);
+    // read (Jackson's first use in the goal) while this thread computes the content keys
+    var previous =
+        Background.start(
+            "cf-previous-build", () -> PreviousBuild.read(request.outputDirectory(), reporter));
     BuildReport.WorkerBundleSummary summary = null;
     if (source.isPresent()) {
       summary = WorkerBuild.bundleOrReuse(bundler, source.get(), previous, reporter);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds (or records) the image of every container and writes build.json. */
 public final class ImageBuildService {
@@ -51,10 +52,10 @@ public final class ImageBuildService {
   }
 
   public BuildReport build(BuildSettings settings) {
-    return build(settings, PreviousBuild.none());
+    return build(settings, PreviousBuild::none);
   }
 
-  BuildReport build(BuildSettings settings, PreviousBuild previous) {
+  BuildReport build(BuildSettings settings, Supplier<PreviousBuild> previous) {
     checkOffline(settings);
     var images = new ArrayList<BuildReport.Image>();
     for (ContainerSpec container : settings.containers()) {
@@ -62,7 +63,7 @@ public final class ImageBuildService {
         var labels = labels(settings, container);
         var key =
             ImageContentKey.of(engine, contextDigest, settings, container, spec, labels, reporter);
-        var reused = key.flatMap(k -> reuse(container, k, previous.image(container.name())));
+        var reused = key.flatMap(k -> reuse(container, k, previous.get().image(container.name())));
         if (reused.isPresent()) {
           images.add(reused.get());
           continue;
@@ -94,6 +95,10 @@ public final class ImageBuildService {
     }
     var report =
         new BuildReport(settings.workerName(), settings.dev(), settings.workerBundle(), images);
+    if (report.equals(previous.get().report())) {
+      reporter.debug(BuildReportFile.FILE_NAME + " unchanged: not rewritten");
+      return report;
+    }
     Path file = BuildReportFile.write(settings.outputDirectory(), report);
     reporter.debug("Wrote " + file);
     return report;

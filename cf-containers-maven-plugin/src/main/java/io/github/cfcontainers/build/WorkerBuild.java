@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Finds the project's Worker from {@code <worker>} and bundles it with the project's esbuild. */
 public final class WorkerBuild {
@@ -93,9 +94,9 @@ public final class WorkerBuild {
    * fresh bundle, recorded with its key for the next build.
    */
   static BuildReport.WorkerBundleSummary bundleOrReuse(
-      Bundler bundler, WorkerSource source, PreviousBuild previous, Reporter reporter) {
-    var recorded = previous.workerBundle();
+      Bundler bundler, WorkerSource source, Supplier<PreviousBuild> previous, Reporter reporter) {
     var key = WorkerContentKey.of(source);
+    var recorded = previous.get().workerBundle();
     if (key.isPresent() && recorded.isPresent() && key.get().equals(recorded.get().contentKey())) {
       reporter.info(
           "Worker bundle unchanged since the last build: "

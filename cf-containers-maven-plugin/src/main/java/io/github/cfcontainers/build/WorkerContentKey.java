@@ -1,17 +1,21 @@
 package io.github.cfcontainers.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cfcontainers.common.StreamingJson;
 import io.github.cfcontainers.worker.Esbuild;
 import io.github.cfcontainers.worker.WorkerBundle;
 import io.github.cfcontainers.worker.WorkerSource;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * What the Worker bundle is made of and what it is: every file of the Worker project outside {@code
@@ -21,8 +25,6 @@ import java.util.stream.Stream;
  * the same bytes and its output is still in place.
  */
 final class WorkerContentKey {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private WorkerContentKey() {}
 
@@ -67,22 +69,33 @@ final class WorkerContentKey {
    */
   private static List<Path> projectFiles(Path project, Path out) throws IOException {
     Path pluginOutput = out.getParent() == null ? out : out.getParent();
-    try (Stream<Path> walk = Files.walk(project)) {
-      return walk.filter(
-              p ->
-                  !p.startsWith(pluginOutput)
-                      && !p.startsWith(project.resolve("node_modules"))
-                      && !p.startsWith(project.resolve(".git"))
-                      && Files.isRegularFile(p))
-          .sorted()
-          .toList();
-    }
+    Set<Path> skipped =
+        Set.of(pluginOutput, project.resolve("node_modules"), project.resolve(".git"));
+    var files = new ArrayList<Path>();
+    // not entered at all: node_modules may hold tens of thousands of files
+    Files.walkFileTree(
+        project,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            return skipped.contains(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (Files.isRegularFile(file)) {
+              files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    Collections.sort(files);
+    return files;
   }
 
   /** The metafile's inputs (relative to the project, where esbuild runs) not walked above. */
   private static List<String> inputsOutside(Path project, Path metafile) throws IOException {
-    var inputs = new TreeSet<String>();
-    JSON.readTree(metafile.toFile()).path("inputs").fieldNames().forEachRemaining(inputs::add);
+    var inputs = new TreeSet<String>(StreamingJson.memberNames(metafile, "inputs"));
     var outside = new ArrayList<String>();
     for (String input : inputs) {
       Path file = project.resolve(input).normalize();

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import okhttp3.ConnectionSpec;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -58,6 +60,9 @@ public final class CloudflareApi implements AutoCloseable {
   private static final int NAMESPACES_PER_PAGE = 1000;
   private static final int MAX_PAGES = 1000;
 
+  /** A well-formed account id for {@link #warmUp}, whose client never sends a request. */
+  private static final String WARM_UP_ACCOUNT = "0".repeat(32);
+
   private final CloudflareClientConfig config;
   private final String accountId;
   private final ObjectMapper mapper;
@@ -67,9 +72,17 @@ public final class CloudflareApi implements AutoCloseable {
   private final ApiCaller caller;
 
   public CloudflareApi(CloudflareClientConfig config) {
+    this(config, false);
+  }
+
+  /**
+   * @param prepareAll whether Retrofit reads every endpoint method now (and so asks the mapper for
+   *     the deserializer of every answer), instead of at each method's first call
+   */
+  private CloudflareApi(CloudflareClientConfig config, boolean prepareAll) {
     this.config = Objects.requireNonNull(config, "config");
     this.accountId = config.accountId();
-    this.mapper = CloudflareJson.newMapper();
+    this.mapper = CloudflareJson.shared();
     String basePath = config.baseUrl().encodedPath();
     this.http =
         new OkHttpClient.Builder()
@@ -80,6 +93,12 @@ public final class CloudflareApi implements AutoCloseable {
             .retryOnConnectionFailure(false) // our RetryInterceptor decides, per method
             .followRedirects(false)
             .followSslRedirects(false)
+            // an http:// base URL (an emulator on loopback) needs no TLS: without this OkHttp
+            // loads the JDK's trust store anyway, a quarter of a second in a cold JVM
+            .connectionSpecs(
+                config.baseUrl().isHttps()
+                    ? List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT) // the default
+                    : List.of(ConnectionSpec.CLEARTEXT))
             .addInterceptor(
                 new RetryInterceptor(
                     config.retryPolicy(),
@@ -97,10 +116,37 @@ public final class CloudflareApi implements AutoCloseable {
             .client(http)
             .addConverterFactory(new EmptyBodyTolerantConverterFactory())
             .addConverterFactory(JacksonConverterFactory.create(mapper))
+            .validateEagerly(prepareAll)
             .build();
     this.workers = retrofit.create(WorkersEndpoints.class);
     this.containers = retrofit.create(ContainersEndpoints.class);
     this.caller = new ApiCaller(mapper, config.token(), basePath);
+  }
+
+  /**
+   * Prepares, without sending anything, what a client's first calls cost a cold JVM: OkHttp (and
+   * the JDK's trust store, for an https base URL), Retrofit's reading of every endpoint method, and
+   * the shared mapper's deserializer for every answer (and serializer for every body). Run ahead of
+   * a goal that calls the API (cf:build starts it when cf:deploy follows in the same build), it
+   * takes that work off the goal's path; the client the goal then opens finds it done.
+   *
+   * @param apiBaseUrl as for {@link CloudflareClientConfig.Builder#baseUrl}; a bad one fails here
+   *     as it will in the goal
+   */
+  public static void warmUp(String apiBaseUrl, Function<String, String> environment) {
+    var config =
+        CloudflareClientConfig.builder(WARM_UP_ACCOUNT, ApiToken.of("warm-up-never-sent"))
+            .baseUrl(apiBaseUrl)
+            .environment(environment)
+            .build();
+    new CloudflareApi(config, true).close();
+    // the Worker upload's metadata is a multipart part, not a Retrofit @Body: its serializer too
+    CloudflareJson.shared().writerFor(ScriptMetadata.class);
+    try {
+      CloudflareJson.shared().readTree("{\"success\":true,\"errors\":[],\"result\":{}}");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public String accountId() {

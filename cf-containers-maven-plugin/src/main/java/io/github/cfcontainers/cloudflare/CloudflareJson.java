@@ -14,7 +14,19 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class CloudflareJson {
 
+  /**
+   * The client's mapper, one per plugin class loader: Jackson keeps what it learnt of each type
+   * (its deserializers) per mapper, so every client of a build, and the warm-up that runs ahead of
+   * them, share that work. Used as configured here, never reconfigured.
+   */
+  private static final ObjectMapper SHARED = newMapper();
+
   private CloudflareJson() {}
+
+  /** The shared mapper (see {@link #SHARED}); do not reconfigure it. */
+  public static ObjectMapper shared() {
+    return SHARED;
+  }
 
   /**
    * A new mapper: Java names in snake_case ({@code mainModule} → {@code main_module}; a field whose

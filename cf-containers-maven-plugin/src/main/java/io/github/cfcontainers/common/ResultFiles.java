@@ -13,7 +13,10 @@ import java.nio.file.Path;
  */
 public final class ResultFiles {
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made at the first write only: a read must not pay for data binding (see StreamingJson). */
+  private static final class Writer {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private ResultFiles() {}
 
@@ -24,15 +27,18 @@ public final class ResultFiles {
     Path file = outputDirectory.resolve(fileName);
     try {
       Files.createDirectories(outputDirectory);
-      JSON.writeValue(file.toFile(), value);
+      Writer.JSON.writeValue(file.toFile(), value);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Reads a result file written by {@link #write}. */
-  public static <T> T read(Path file, Class<T> type) throws IOException {
-    return JSON.readValue(file.toFile(), type);
+  /**
+   * Reads a result file written by {@link #writeJson} (with Jackson's streaming parser only: see
+   * {@link StreamingJson}).
+   */
+  public static <T extends Record> T read(Path file, Class<T> type) throws IOException {
+    return StreamingJson.readRecord(file, type);
   }
 }

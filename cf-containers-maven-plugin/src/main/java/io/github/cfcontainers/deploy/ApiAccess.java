@@ -5,6 +5,7 @@ import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.cloudflare.CloudflareClientConfig;
 import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
+import io.github.cfcontainers.common.Background;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
@@ -36,6 +37,24 @@ public final class ApiAccess {
             .environment(environment)
             .listener(event -> reporter.debug(event.describe()))
             .build());
+  }
+
+  /**
+   * Starts {@link CloudflareApi#warmUp} on a daemon thread and returns at once. Whatever it meets
+   * (a bad base URL, say) is only logged at debug level: the goal that opens the client reports it.
+   */
+  public static void warmUpInBackground(
+      String apiBaseUrl, Function<String, String> environment, Reporter reporter) {
+    Background.start(
+        "cf-api-warm-up",
+        () -> {
+          try {
+            CloudflareApi.warmUp(apiBaseUrl, environment);
+          } catch (RuntimeException e) {
+            reporter.debug("API client warm-up: " + e);
+          }
+          return null;
+        });
   }
 
   /**

@@ -328,7 +328,7 @@ final class WorkerPublisher {
   static String contentHash(ScriptMetadata metadata, List<WorkerModule> modules) {
     try {
       var sha = MessageDigest.getInstance("SHA-256");
-      sha.update(CloudflareJson.newMapper().writeValueAsBytes(metadata));
+      sha.update(CloudflareJson.shared().writeValueAsBytes(metadata));
       for (WorkerModule module : modules) {
         sha.update(module.name().getBytes(StandardCharsets.UTF_8));
         sha.update(module.contentType().getBytes(StandardCharsets.UTF_8));

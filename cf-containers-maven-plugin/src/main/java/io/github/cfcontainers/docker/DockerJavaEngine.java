@@ -38,6 +38,9 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   private DockerClientConfig config;
   private DockerClient client;
 
+  /** Whether the settings are docker-java's defaults (the environment's), not given. */
+  private final boolean defaultSettings;
+
   /**
    * Reads nothing and connects nothing yet: a goal that finds its build unchanged may never need
    * the engine, and docker-java's set-up alone costs a few hundred milliseconds.
@@ -45,6 +48,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   public DockerJavaEngine() {
     // The API version stays unset: the daemon picks, so old and new engines both work.
     this.configSource = () -> config(DefaultDockerClientConfig.createDefaultConfigBuilder());
+    this.defaultSettings = true;
   }
 
   public DockerJavaEngine(DockerClientConfig config) {
@@ -55,6 +59,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
           new IllegalArgumentException("Unsupported protocol scheme: " + config.getDockerHost()));
     }
     this.configSource = () -> config;
+    this.defaultSettings = false;
   }
 
   /** The settings, read once; thread-safe since one engine serves the whole build. */
@@ -99,15 +104,29 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
   @Override
   public Optional<String> imageId(String reference) {
     boolean unconnected;
+    boolean settingsRead;
     synchronized (this) {
       unconnected = client == null;
+      settingsRead = config != null;
     }
-    var host = settings().getDockerHost();
-    if (unconnected && "unix".equals(host.getScheme())) {
-      try {
-        return UnixSocketImageProbe.imageId(Path.of(host.getPath()), reference);
-      } catch (IOException | RuntimeException e) {
-        // the client below answers, or says what is wrong
+    if (unconnected) {
+      Optional<Path> socket;
+      if (defaultSettings && !settingsRead) {
+        socket =
+            ObviousSocket.find(ObviousSocket::fromSystem, Path.of(System.getProperty("user.home")));
+      } else {
+        var host = settings().getDockerHost();
+        socket =
+            "unix".equals(host.getScheme())
+                ? Optional.of(Path.of(host.getPath()))
+                : Optional.empty();
+      }
+      if (socket.isPresent()) {
+        try {
+          return UnixSocketImageProbe.imageId(socket.get(), reference);
+        } catch (IOException | RuntimeException e) {
+          // the client below answers, or says what is wrong
+        }
       }
     }
     return inspect(reference).map(LocalImage::id);

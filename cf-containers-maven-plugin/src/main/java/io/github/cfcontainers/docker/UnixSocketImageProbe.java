@@ -1,6 +1,6 @@
 package io.github.cfcontainers.docker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cfcontainers.common.StreamingJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  * image id an unchanged build checks, without setting up docker-java for it.
  */
 final class UnixSocketImageProbe {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What a reference may hold; anything else is left to the client's own URL encoding. */
   private static final Pattern SAFE_REFERENCE = Pattern.compile("[A-Za-z0-9._/:@-]+");
@@ -81,7 +79,7 @@ final class UnixSocketImageProbe {
     if (!status[1].equals("200")) {
       throw new IOException("HTTP " + status[1]);
     }
-    String id = JSON.readTree(text.substring(bodyStart + 4)).path("Id").asText("");
+    String id = StreamingJson.topLevelString(text.substring(bodyStart + 4), "Id").orElse("");
     if (!id.startsWith("sha256:")) {
       throw new IOException("no image id in the answer");
     }

@@ -11,6 +11,8 @@ import io.github.cfcontainers.deploy.DeployCommand;
 import io.github.cfcontainers.deploy.DeployRequest;
 import io.github.cfcontainers.deploy.DeploymentReport;
 import io.github.cfcontainers.deploy.LazyEngine;
+import io.github.cfcontainers.deploy.LazyManifests;
+import io.github.cfcontainers.deploy.ManifestLookup;
 import io.github.cfcontainers.deploy.RolloutWatcher;
 import io.github.cfcontainers.deploy.WorkerSecret;
 import io.github.cfcontainers.registry.RegistryManifests;
@@ -113,14 +115,22 @@ abstract class AbstractDeployMojo extends AbstractCfMojo {
             waitForRollouts,
             timeout);
     try (var engine = new LazyEngine(this::connectEngine)) {
-      return DeployCommand.run(
-          request,
-          engine,
-          () -> new RegistryManifests(new RegistryTls(registryCaFile(), Set.of())),
-          reporter);
+      return DeployCommand.run(request, engine, this::registry, reporter);
     } catch (IOException e) {
       throw new CfException("Closing the Docker client failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The registry adapter, made at its first use; a private CA file is read now all the same, so
+   * that a bad one fails before anything remote changes.
+   */
+  private ManifestLookup registry() {
+    var tls = new RegistryTls(registryCaFile(), Set.of());
+    if (tls.caFile() != null) {
+      tls.verifying();
+    }
+    return new LazyManifests(() -> new RegistryManifests(tls));
   }
 
   /** Called only when the deploy needs the engine (an image to check or push). */

@@ -6,9 +6,12 @@ import io.github.cfcontainers.build.WorkerBuild;
 import io.github.cfcontainers.build.WorkerBundleFailedException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.deploy.ApiAccess;
 import io.github.cfcontainers.docker.DockerContextDigest;
 import io.github.cfcontainers.worker.WorkerBundler;
+import java.util.HashMap;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,6 +37,10 @@ public class BuildMojo extends AbstractCfMojo {
     return skipBuild;
   }
 
+  /** This plugin as it is running, for its goal prefix and its goals' default phases. */
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  private PluginDescriptor plugin;
+
   @Override
   protected void run(Reporter reporter) throws MojoFailureException {
     var request =
@@ -56,5 +63,39 @@ public class BuildMojo extends AbstractCfMojo {
     } catch (WorkerBundleFailedException e) {
       throw WorkerBundling.failure(e);
     }
+    warmUpApiClientIfNeeded(reporter);
+  }
+
+  /**
+   * In {@code mvn deploy} cf:deploy comes next, and opening its API client is the largest part of
+   * its time in a cold JVM: that part runs now, on another thread, while Maven goes on (install,
+   * integration tests, ...). Started once this goal's own work is done, which it would slow down:
+   * measured, starting it first made an unchanged cf:build 0.1 s slower for no gain overall.
+   */
+  private void warmUpApiClientIfNeeded(Reporter reporter) {
+    try {
+      if (apiGoalAhead()) {
+        // the later goal's <apiBaseUrl> is not this goal's parameter; only the scheme matters here
+        String apiBaseUrl = session.getUserProperties().getProperty(PropertyNames.API_BASE_URL);
+        ApiAccess.warmUpInBackground(apiBaseUrl, System::getenv, reporter);
+      }
+    } catch (RuntimeException e) { // an optimisation only: it never fails the goal
+      reporter.debug("No API client warm-up: " + e);
+    }
+  }
+
+  private boolean apiGoalAhead() {
+    var defaultPhases = new HashMap<String, String>();
+    for (var mojo : plugin.getMojos()) {
+      if (mojo.getPhase() != null) {
+        defaultPhases.put(mojo.getGoal(), mojo.getPhase());
+      }
+    }
+    return ApiGoalAhead.in(
+        session.getGoals(),
+        plugin.getGoalPrefix(),
+        plugin.getPluginLookupKey(),
+        project.getPlugin(plugin.getPluginLookupKey()),
+        defaultPhases);
   }
 }

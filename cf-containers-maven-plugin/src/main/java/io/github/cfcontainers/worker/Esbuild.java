@@ -1,8 +1,7 @@
 package io.github.cfcontainers.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.StreamingJson;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +31,6 @@ public final class Esbuild {
           "--sourcemap=external",
           "--log-level=warning",
           "--color=false");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path project;
   private final List<String> launcher;
@@ -128,8 +125,8 @@ public final class Esbuild {
   /** The installed version, for the log only. */
   String version() {
     try {
-      JsonNode pkg = JSON.readTree(project.resolve("node_modules/esbuild/package.json").toFile());
-      return pkg.path("version").asText("?");
+      String pkg = Files.readString(project.resolve("node_modules/esbuild/package.json"));
+      return StreamingJson.topLevelString(pkg, "version").orElse("?");
     } catch (IOException e) {
       return "?";
     }
