@@ -67,6 +67,11 @@ public final class DeployService {
     DeployPreflight.requireBundle(settings);
     try (var reads = new ParallelReads()) {
       var remote = RemoteState.start(api, settings, reads);
+      // only a deploy turns the route on; it is read with the plan's reads, a round trip less
+      var workersDev =
+          apply && settings.worker().workersDev()
+              ? WorkersDev.start(api, settings.worker().name(), remote.service(), reads)
+              : null;
       var targets = preflight.check(settings, remote);
       var registry = new PushCredentials(api, settings.registryHost());
       var plan =
@@ -80,7 +85,8 @@ public final class DeployService {
       var applied = applyApplications(settings, plan, images);
       String url =
           settings.worker().workersDev()
-              ? WorkersDev.enable(api, reporter, settings.worker().name(), reads)
+              ? WorkersDev.enable(
+                  api, reporter, settings.worker().name(), workersDev, plan.worker().upload())
               : null;
       String action = plan.worker().upload() ? "uploaded" : "no change";
       return report(true, settings, plan, action, versionId, url, images, applied);

@@ -372,6 +372,13 @@ class DeployServiceTest {
             "PUT /workers/scripts/w",
             "POST /containers/applications",
             "POST /workers/scripts/w/subdomain");
+    assertThat(cloudflare.calls)
+        .as("a new Worker's route is read once, after the upload that creates it")
+        .filteredOn(
+            c -> c.method().equals("GET") && c.path().equals("/workers/scripts/w/subdomain"))
+        .hasSize(1);
+    assertThat(lastIndexOf("GET /workers/scripts/w/subdomain"))
+        .isGreaterThan(lastIndexOf("PUT /workers/scripts/w"));
     assertThat(engine.calls)
         .contains(
             "push " + REGISTRY + "/" + FakeCloudflare.ACCOUNT + "/" + NAME + ":" + TAG + " as v1");
@@ -467,6 +474,16 @@ class DeployServiceTest {
     assertThat(report.containers())
         .singleElement()
         .satisfies(c -> assertThat(c.action()).isEqualTo("no_change"));
+    assertThat(lastIndexOf("GET /workers/scripts/w/subdomain"))
+        .as("an uploaded Worker's workers.dev route is read again after the upload")
+        .isGreaterThan(lastIndexOf("PUT /workers/scripts/w"));
+  }
+
+  private int lastIndexOf(String call) {
+    return cloudflare.calls.stream()
+        .map(c -> c.method() + " " + c.path())
+        .toList()
+        .lastIndexOf(call);
   }
 
   @Test

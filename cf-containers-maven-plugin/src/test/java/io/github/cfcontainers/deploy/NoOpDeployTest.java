@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A deploy of an unchanged project (issue #13): once deployment.json records that the application
  * runs the image build.json names, it writes nothing, mints no registry credentials, never touches
- * the engine, and waits for at most three round trips of API latency.
+ * the engine, and waits for at most two round trips of API latency.
  */
 class NoOpDeployTest {
 
@@ -135,10 +135,11 @@ class NoOpDeployTest {
               assertThat(c.imageAction()).isEqualTo("already_in_registry");
               assertThat(c.image()).isEqualTo(REPOSITORY + "@" + DIGEST);
             });
-    // Sequentially these were 9 round trips; in parallel: access + state, then the Worker's
-    // settings with the rollouts, then workers.dev.
+    // Sequentially these were 9 round trips; in parallel: access + state with the account's
+    // workers.dev subdomain, then the Worker's settings with the rollouts and its workers.dev
+    // route.
     assertThat(cloudflare.calls).hasSize(9);
-    assertThat(cloudflare.rounds()).isEqualTo(3);
+    assertThat(cloudflare.rounds()).isEqualTo(2);
   }
 
   @Test
