@@ -29,7 +29,10 @@ final class ObviousSocket {
    */
   static Optional<Path> find(Function<String, String> setting, Path home) {
     String host = setting.apply("DOCKER_HOST");
-    if (host != null && !host.isBlank()) {
+    if (host != null) {
+      if (host.isBlank()) {
+        return Optional.empty(); // docker-java's own reading of an empty value decides
+      }
       URI uri = URI.create(host.trim());
       return "unix".equals(uri.getScheme()) && uri.getPath() != null
           ? Optional.of(Path.of(uri.getPath()))
@@ -39,9 +42,11 @@ final class ObviousSocket {
         || Files.exists(home.resolve(".docker-java.properties"))) {
       return Optional.empty();
     }
+    // docker-java skips empty environment variables: an empty DOCKER_CONFIG means ~/.docker
     String configDir = setting.apply("DOCKER_CONFIG");
     Path config =
-        (configDir == null ? home.resolve(".docker") : Path.of(configDir)).resolve("config.json");
+        (configDir == null || configDir.isBlank() ? home.resolve(".docker") : Path.of(configDir))
+            .resolve("config.json");
     if (Files.exists(config)) {
       try {
         var context = StreamingJson.topLevelString(Files.readString(config), "currentContext");

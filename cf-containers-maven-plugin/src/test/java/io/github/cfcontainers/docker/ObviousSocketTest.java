@@ -26,6 +26,20 @@ class ObviousSocketTest {
   }
 
   @Test
+  void anEmptyDockerHostIsLeftToDockerJava() {
+    assertThat(find(Map.of("DOCKER_HOST", ""))).isEmpty();
+    assertThat(find(Map.of("DOCKER_HOST", "  "))).isEmpty();
+  }
+
+  @Test
+  void anEmptyDockerConfigMeansTheHomeDirectorysConfig() throws Exception {
+    Path config = Files.createDirectories(home.resolve(".docker")).resolve("config.json");
+    Files.writeString(config, "{\"currentContext\":\"colima\"}");
+
+    assertThat(find(Map.of("DOCKER_CONFIG", ""))).isEmpty();
+  }
+
+  @Test
   void withoutAnySettingItIsTheDefaultSocket() {
     assertThat(find(Map.of())).contains(ObviousSocket.DEFAULT);
   }
