@@ -29,14 +29,22 @@ public final class Background {
       try {
         return future.join();
       } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new CfException(threadName + " failed: " + e.getCause(), e.getCause());
+        throw rethrown(e.getCause(), threadName + " failed");
       }
     };
+  }
+
+  /**
+   * What another thread's task threw, to throw on the caller's: an unchecked exception or error as
+   * it was, anything else wrapped in a {@link CfException} that starts with {@code what}.
+   */
+  public static RuntimeException rethrown(Throwable cause, String what) {
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new CfException(what + ": " + cause, cause);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.cfcontainers.deploy;
 
+import io.github.cfcontainers.common.Background;
 import io.github.cfcontainers.common.CfException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,13 +48,7 @@ final class ParallelReads implements AutoCloseable {
       try {
         return future.get();
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new CfException("A read failed: " + e.getCause(), e.getCause());
+        throw Background.rethrown(e.getCause(), "A read failed");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new CfException("Interrupted while reading the deployed state.", e);

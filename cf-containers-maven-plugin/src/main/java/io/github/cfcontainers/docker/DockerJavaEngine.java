@@ -115,11 +115,7 @@ public final class DockerJavaEngine implements ContainerEngine, AutoCloseable {
         socket =
             ObviousSocket.find(ObviousSocket::fromSystem, Path.of(System.getProperty("user.home")));
       } else {
-        var host = settings().getDockerHost();
-        socket =
-            "unix".equals(host.getScheme())
-                ? Optional.of(Path.of(host.getPath()))
-                : Optional.empty();
+        socket = ObviousSocket.unixSocket(settings().getDockerHost());
       }
       if (socket.isPresent()) {
         try {

@@ -33,10 +33,7 @@ final class ObviousSocket {
       if (host.isBlank()) {
         return Optional.empty(); // docker-java's own reading of an empty value decides
       }
-      URI uri = URI.create(host.trim());
-      return "unix".equals(uri.getScheme()) && uri.getPath() != null
-          ? Optional.of(Path.of(uri.getPath()))
-          : Optional.empty();
+      return unixSocket(URI.create(host.trim()));
     }
     if (setting.apply("DOCKER_CONTEXT") != null
         || Files.exists(home.resolve(".docker-java.properties"))) {
@@ -58,6 +55,13 @@ final class ObviousSocket {
       }
     }
     return Optional.of(DEFAULT);
+  }
+
+  /** The socket a {@code unix://} engine address names; empty for any other kind. */
+  static Optional<Path> unixSocket(URI host) {
+    return "unix".equals(host.getScheme()) && host.getPath() != null
+        ? Optional.of(Path.of(host.getPath()))
+        : Optional.empty();
   }
 
   /** The system property, else the environment variable: docker-java's order for these names. */
