@@ -22,6 +22,9 @@ import io.github.cfcontainers.cloudflare.model.ScriptSummary;
 import io.github.cfcontainers.cloudflare.model.ScriptUploadResult;
 import io.github.cfcontainers.cloudflare.model.WorkerModule;
 import io.github.cfcontainers.cloudflare.model.WorkerService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Proxy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +63,7 @@ public final class CloudflareApi implements AutoCloseable {
   private static final int NAMESPACES_PER_PAGE = 1000;
   private static final int MAX_PAGES = 1000;
 
-  /** A well-formed account id for {@link #warmUp}, whose client never sends a request. */
+  /** A well-formed account id for {@link #warmUp}, whose requests go to 127.0.0.1 only. */
   private static final String WARM_UP_ACCOUNT = "0".repeat(32);
 
   private final CloudflareClientConfig config;
@@ -76,10 +79,10 @@ public final class CloudflareApi implements AutoCloseable {
   }
 
   /**
-   * @param prepareAll whether Retrofit reads every endpoint method now (and so asks the mapper for
-   *     the deserializer of every answer), instead of at each method's first call
+   * @param direct no proxy, whatever the JVM's proxy settings say: for {@link LoopbackRehearsal}
+   *     only, whose 127.0.0.1 must not be sent to a proxy
    */
-  private CloudflareApi(CloudflareClientConfig config, boolean prepareAll) {
+  private CloudflareApi(CloudflareClientConfig config, boolean direct) {
     this.config = Objects.requireNonNull(config, "config");
     this.accountId = config.accountId();
     this.mapper = CloudflareJson.shared();
@@ -93,6 +96,7 @@ public final class CloudflareApi implements AutoCloseable {
             .retryOnConnectionFailure(false) // our RetryInterceptor decides, per method
             .followRedirects(false)
             .followSslRedirects(false)
+            .proxy(direct ? Proxy.NO_PROXY : null)
             // an http:// base URL (an emulator on loopback) needs no TLS: without this OkHttp
             // loads the JDK's trust store anyway, a quarter of a second in a cold JVM
             .connectionSpecs(
@@ -116,7 +120,6 @@ public final class CloudflareApi implements AutoCloseable {
             .client(http)
             .addConverterFactory(new EmptyBodyTolerantConverterFactory())
             .addConverterFactory(JacksonConverterFactory.create(mapper))
-            .validateEagerly(prepareAll)
             .build();
     this.workers = retrofit.create(WorkersEndpoints.class);
     this.containers = retrofit.create(ContainersEndpoints.class);
@@ -124,29 +127,43 @@ public final class CloudflareApi implements AutoCloseable {
   }
 
   /**
-   * Prepares, without sending anything, what a client's first calls cost a cold JVM: OkHttp (and
-   * the JDK's trust store, for an https base URL), Retrofit's reading of every endpoint method, and
-   * the shared mapper's deserializer for every answer (and serializer for every body). Run ahead of
-   * a goal that calls the API (cf:build starts it when cf:deploy follows in the same build), it
-   * takes that work off the goal's path; the client the goal then opens finds it done.
+   * Prepares what the first calls of an unchanged deploy cost a cold JVM, without sending anything
+   * to the API: OkHttp (and the JDK's trust store, for an https base URL), then one rehearsal of
+   * each of those reads against a stand-in on 127.0.0.1 ({@link LoopbackRehearsal}): Retrofit's
+   * reading of their methods, the shared mapper's deserializers of their answers, OkHttp's call and
+   * HTTP/1.1 code, the interceptors. Run ahead of a goal that calls the API, it takes that work off
+   * the goal's path; the client the goal then opens finds it done.
    *
    * @param apiBaseUrl as for {@link CloudflareClientConfig.Builder#baseUrl}; a bad one fails here
    *     as it will in the goal
+   * @throws UncheckedIOException when the rehearsal cannot listen on 127.0.0.1
    */
   public static void warmUp(String apiBaseUrl, Function<String, String> environment) {
-    var config =
-        CloudflareClientConfig.builder(WARM_UP_ACCOUNT, ApiToken.of("warm-up-never-sent"))
-            .baseUrl(apiBaseUrl)
-            .environment(environment)
-            .build();
-    new CloudflareApi(config, true).close();
-    // the Worker upload's metadata is a multipart part, not a Retrofit @Body: its serializer too
-    CloudflareJson.shared().writerFor(ScriptMetadata.class);
-    try {
-      CloudflareJson.shared().readTree("{\"success\":true,\"errors\":[],\"result\":{}}");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    new CloudflareApi(warmUpConfig(apiBaseUrl, environment)).close();
+    try (var rehearsal = new LoopbackRehearsal();
+        var local = new CloudflareApi(warmUpConfig(rehearsal.baseUrl(), name -> null), true)) {
+      String name = "warm-up";
+      local.listScripts();
+      local.getContainersAccount();
+      local.listDurableObjectNamespaces();
+      local.findAccountSubdomain();
+      local.findService(name);
+      local.findApplicationByName(name);
+      local.findScriptSettings(name);
+      local.getScriptSubdomain(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    // the Worker's content hash writes its metadata with this serializer
+    CloudflareJson.shared().writerFor(ScriptMetadata.class);
+  }
+
+  private static CloudflareClientConfig warmUpConfig(
+      String apiBaseUrl, Function<String, String> environment) {
+    return CloudflareClientConfig.builder(WARM_UP_ACCOUNT, ApiToken.of("warm-up-not-a-secret"))
+        .baseUrl(apiBaseUrl)
+        .environment(environment)
+        .build();
   }
 
   public String accountId() {

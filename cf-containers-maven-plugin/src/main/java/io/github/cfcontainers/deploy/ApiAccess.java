@@ -9,6 +9,7 @@ import io.github.cfcontainers.common.Background;
 import io.github.cfcontainers.common.CfException;
 import io.github.cfcontainers.common.PropertyNames;
 import io.github.cfcontainers.common.Reporter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,6 +19,11 @@ import java.util.function.Supplier;
  * message that says how to fix it, ending with what the goal did not do.
  */
 public final class ApiAccess {
+
+  /**
+   * Whether a warm-up ran or runs in this class loader: one is enough for every goal of a build.
+   */
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
   private ApiAccess() {}
 
@@ -40,21 +46,36 @@ public final class ApiAccess {
   }
 
   /**
-   * Starts {@link CloudflareApi#warmUp} on a daemon thread and returns at once. Whatever it meets
-   * (a bad base URL, say) is only logged at debug level: the goal that opens the client reports it.
+   * Starts {@link #warmUp} on a daemon thread and returns at once; nothing when one was started
+   * already.
    */
   public static void warmUpInBackground(
       String apiBaseUrl, Function<String, String> environment, Reporter reporter) {
+    if (WARMED_UP.get()) {
+      return;
+    }
     Background.start(
         "cf-api-warm-up",
         () -> {
-          try {
-            CloudflareApi.warmUp(apiBaseUrl, environment);
-          } catch (RuntimeException e) {
-            reporter.debug("API client warm-up: " + e);
-          }
+          warmUp(apiBaseUrl, environment, reporter);
           return null;
         });
+  }
+
+  /**
+   * {@link CloudflareApi#warmUp}, once per class loader. Whatever it meets (a bad base URL, say) is
+   * only logged at debug level: the goal that opens the client reports it.
+   */
+  public static void warmUp(
+      String apiBaseUrl, Function<String, String> environment, Reporter reporter) {
+    if (WARMED_UP.getAndSet(true)) {
+      return;
+    }
+    try {
+      CloudflareApi.warmUp(apiBaseUrl, environment);
+    } catch (RuntimeException e) {
+      reporter.debug("API client warm-up: " + e);
+    }
   }
 
   /**

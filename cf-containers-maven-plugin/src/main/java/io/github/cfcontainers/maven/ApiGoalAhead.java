@@ -1,14 +1,19 @@
 package io.github.cfcontainers.maven;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Whether this Maven run goes on to a goal of this plugin that calls the Cloudflare API (deploy,
- * plan, status), named on the command line or bound to a lifecycle phase the run reaches. cf:build
- * then, its own work done, warms the API client up for it. A wrong guess costs only that CPU.
+ * plan, status), named on the command line or bound to a lifecycle phase the run reaches: then the
+ * API client is warmed up for it ahead of time ({@link EarlyWarmUp}, else cf:build). A wrong guess
+ * costs only that CPU.
  */
 final class ApiGoalAhead {
 
@@ -42,6 +47,24 @@ final class ApiGoalAhead {
           "deploy");
 
   private ApiGoalAhead() {}
+
+  /** For {@code project} in {@code session}, with this plugin's descriptor. */
+  static boolean in(MavenSession session, MavenProject project, PluginDescriptor plugin) {
+    return in(session.getGoals(), plugin, project.getPlugin(plugin.getPluginLookupKey()));
+  }
+
+  /**
+   * @param declared this plugin as a POM declares it; null when not declared
+   */
+  static boolean in(List<String> tasks, PluginDescriptor plugin, Plugin declared) {
+    var defaultPhases = new HashMap<String, String>();
+    for (var mojo : plugin.getMojos()) {
+      if (mojo.getPhase() != null) {
+        defaultPhases.put(mojo.getGoal(), mojo.getPhase());
+      }
+    }
+    return in(tasks, plugin.getGoalPrefix(), plugin.getPluginLookupKey(), declared, defaultPhases);
+  }
 
   /**
    * @param tasks what the command line asked for ({@code MavenSession.getGoals()}): phases, and

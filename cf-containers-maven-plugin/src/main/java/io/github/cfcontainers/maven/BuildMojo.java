@@ -9,7 +9,6 @@ import io.github.cfcontainers.common.Reporter;
 import io.github.cfcontainers.deploy.ApiAccess;
 import io.github.cfcontainers.docker.DockerContextDigest;
 import io.github.cfcontainers.worker.WorkerBundler;
-import java.util.HashMap;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -69,33 +68,17 @@ public class BuildMojo extends AbstractCfMojo {
   /**
    * In {@code mvn deploy} cf:deploy comes next, and opening its API client is the largest part of
    * its time in a cold JVM: that part runs now, on another thread, while Maven goes on (install,
-   * integration tests, ...). Started once this goal's own work is done, which it would slow down:
-   * measured, starting it first made an unchanged cf:build 0.1 s slower for no gain overall.
+   * integration tests, ...), unless {@link EarlyWarmUp} started it already. Started once this
+   * goal's own work is done, which it would slow down: measured, starting it first made an
+   * unchanged cf:build 0.1 s slower for no gain overall.
    */
   private void warmUpApiClientIfNeeded(Reporter reporter) {
     try {
-      if (apiGoalAhead()) {
-        // the later goal's <apiBaseUrl> is not this goal's parameter; only the scheme matters here
-        String apiBaseUrl = session.getUserProperties().getProperty(PropertyNames.API_BASE_URL);
-        ApiAccess.warmUpInBackground(apiBaseUrl, System::getenv, reporter);
+      if (ApiGoalAhead.in(session, project, plugin)) {
+        ApiAccess.warmUpInBackground(EarlyWarmUp.apiBaseUrl(session), System::getenv, reporter);
       }
     } catch (RuntimeException e) { // an optimisation only: it never fails the goal
       reporter.debug("No API client warm-up: " + e);
     }
-  }
-
-  private boolean apiGoalAhead() {
-    var defaultPhases = new HashMap<String, String>();
-    for (var mojo : plugin.getMojos()) {
-      if (mojo.getPhase() != null) {
-        defaultPhases.put(mojo.getGoal(), mojo.getPhase());
-      }
-    }
-    return ApiGoalAhead.in(
-        session.getGoals(),
-        plugin.getGoalPrefix(),
-        plugin.getPluginLookupKey(),
-        project.getPlugin(plugin.getPluginLookupKey()),
-        defaultPhases);
   }
 }
