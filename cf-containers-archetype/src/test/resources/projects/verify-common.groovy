@@ -30,6 +30,8 @@ assert text("src/test/java/" + pkgPath + "/AppTest.java").contains("package " + 
 ["Dockerfile", ".dockerignore", ".gitignore", "bench/startup.sh", "worker/package.json",
  "worker/package-lock.json", "worker/tsconfig.json", "README.md"].each { text(it) }
 assert new File(project, "bench/startup.sh").canExecute() : "bench/startup.sh lost its x bit"
+// Maven's own JVM for this project: C1 only (README.md, "Why mvn is quick here").
+assert text(".mvn/jvm.config").trim() == "-XX:TieredStopAtLevel=1"
 
 // The CI workflow: valid YAML, and the commands it runs are the README's, with the token from secrets.
 def workflow = new groovy.yaml.YamlSlurper().parseText(text(".github/workflows/deploy.yml"))
@@ -105,6 +107,7 @@ String cf = "/project/build/plugins/plugin[artifactId='cf-containers-maven-plugi
 assert count(cf) == 1
 assert x(cf + "/groupId") == "io.github.cfcontainers"
 assert x(cf + "/version") == '${cf-containers.version}'
+assert x(cf + "/extensions") == "true" : "the early API client warm-up needs <extensions>true</extensions>"
 assert x(cf + "/executions/execution[1]/phase") == "generate-sources" && x(cf + "/executions/execution[1]/goals/goal") == "types"
 assert x(cf + "/executions/execution[2]/phase") == "package" && x(cf + "/executions/execution[2]/goals/goal") == "build"
 assert x(cf + "/executions/execution[3]/phase") == "deploy" && x(cf + "/executions/execution[3]/goals/goal") == "deploy"
