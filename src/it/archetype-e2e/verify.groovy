@@ -38,7 +38,9 @@ try {
   app.text = app.text.replace("Hello from ", "Hello again from ")
   // -llr: the artifacts invoker fetched through its own repository id count as present.
   def mvn = { String goal ->
-    def command = ["mvn", "-B", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString(), goal]
+    // the generated project has a .mvn of its own: the IT's settings go on the command line
+    def command = ["mvn", "-B", "-llr", "-Dmaven.repo.local=${itLocalRepo}".toString()] +
+        support.mavenConfig(basedir) + [goal]
     def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true)
     process.environment().put("CLOUDFLARE_API_TOKEN", support.itToken())
     def started = process.start()
@@ -58,7 +60,7 @@ try {
   // Worker, and the Java service answers with the class's MESSAGE; Ctrl-C leaves no container.
   int devPort = support.freePort()
   def devLog = new File(basedir, "cf-dev.log")
-  def dev = support.startDev(project, devPort, ["cf:dev"], [:], devLog, itLocalRepo)
+  def dev = support.startDev(project, devPort, support.mavenConfig(basedir) + ["cf:dev"], [:], devLog, itLocalRepo)
   try {
     def local = support.getDev(devPort, "/instance/local/", devLog)
     assert local.startsWith("Hello again from e2e-app! MESSAGE: I was passed in via the container class!") : local

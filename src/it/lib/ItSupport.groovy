@@ -53,10 +53,23 @@ def startEmulator(File basedir, boolean runContainers, List<String> extraMavenCo
   def mvnDir = new File(basedir, ".mvn")
   mvnDir.mkdirs()
   // it.runId makes images unique per run: the registry outlives runs, and a test of a push must push.
-  new File(mvnDir, "maven.config").text = "-Dcf.apiBaseUrl=${emulator.apiBaseUrl()}\n-Dcf.accountId=${emulator.accountId()}\n" +
-      "-Dcf.registry=${env.CF_TEST_REGISTRY}\n-Dit.runId=${UUID.randomUUID()}\n" +
-      extraMavenConfig.collect { it + "\n" }.join("")
+  def options = ["-Dcf.apiBaseUrl=${emulator.apiBaseUrl()}", "-Dcf.accountId=${emulator.accountId()}",
+      "-Dcf.registry=${env.CF_TEST_REGISTRY}", "-Dit.runId=${UUID.randomUUID()}"] + extraMavenConfig
+  new File(mvnDir, "maven.config").text = options.collect { it + "\n" }.join("")
+  // The same as user properties, for a build of a project with a .mvn of its own (Maven reads only
+  // the nearest .mvn): invoker.userPropertiesFile = it-user.properties passes them on its command line.
+  def user = new Properties()
+  options.each { def kv = it.substring(2).split("=", 2); user.setProperty(kv[0], kv[1]) }
+  new File(basedir, "it-user.properties").withWriter("UTF-8") { user.store(it, "written by ItSupport.startEmulator") }
   return emulator
+}
+
+/**
+ * What startEmulator wrote to basedir's .mvn/maven.config, as command-line options: for a Maven
+ * run the IT starts itself in a project that has a .mvn of its own.
+ */
+List<String> mavenConfig(File basedir) {
+  return new File(basedir, ".mvn/maven.config").readLines().findAll { !it.isBlank() }
 }
 
 /**
