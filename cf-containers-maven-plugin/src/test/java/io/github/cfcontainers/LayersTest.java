@@ -66,14 +66,15 @@ class LayersTest {
 
   @Test
   void theSharedKernelAndTheSettingsDependOnNothingAbove() {
-    mayImportOnly("common", Set.of());
+    mayImportOnly("json", Set.of());
+    mayImportOnly("common", Set.of("json"));
     mayImportOnly("config", Set.of("common"));
     mayImportOnly("worker", Set.of("common"));
   }
 
   @Test
   void theApiClientIsALeaf() {
-    mayImportOnly("cloudflare", Set.of("cloudflare.model"));
+    mayImportOnly("cloudflare", Set.of("cloudflare.model", "json"));
     mayImportOnly("cloudflare.model", Set.of("cloudflare"));
   }
 

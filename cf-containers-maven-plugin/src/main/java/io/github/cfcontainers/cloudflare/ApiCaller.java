@@ -2,7 +2,6 @@ package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,12 +17,10 @@ import retrofit2.Response;
  */
 final class ApiCaller {
 
-  private final ObjectMapper mapper;
   private final ApiToken token;
   private final String basePath;
 
-  ApiCaller(ObjectMapper mapper, ApiToken token, String basePath) {
-    this.mapper = mapper;
+  ApiCaller(ApiToken token, String basePath) {
     this.token = token;
     this.basePath = basePath;
   }
@@ -93,7 +90,7 @@ final class ApiCaller {
             attempts,
             note);
       }
-      List<ApiError> errors = ApiErrors.fromAnswer(tree, mapper, token::scrub);
+      List<ApiError> errors = ApiErrors.fromAnswer(tree, CloudflareJson.shared(), token::scrub);
       throw CloudflareApiException.apiError(status, method, path, errors, attempts, note);
     }
     ApiEnvelope<T> envelope = response.body();
@@ -105,7 +102,7 @@ final class ApiCaller {
           status,
           method,
           path,
-          ApiErrors.fromErrorsNode(envelope.errors(), mapper, token::scrub),
+          ApiErrors.fromErrorsNode(envelope.errors(), CloudflareJson.shared(), token::scrub),
           attempts,
           note);
     }
@@ -145,7 +142,7 @@ final class ApiCaller {
       return null;
     }
     try {
-      return mapper.readTree(raw);
+      return CloudflareJson.shared().readTree(raw);
     } catch (IOException notJson) {
       return null;
     }

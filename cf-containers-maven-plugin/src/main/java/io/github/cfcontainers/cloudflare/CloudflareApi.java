@@ -3,7 +3,6 @@ package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cfcontainers.cloudflare.model.Application;
 import io.github.cfcontainers.cloudflare.model.ApplicationCreateRequest;
 import io.github.cfcontainers.cloudflare.model.ApplicationPatchRequest;
@@ -39,7 +38,6 @@ import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The Cloudflare API as the deploy, plan, status, rollback and destroy goals need it, and no more:
@@ -68,7 +66,6 @@ public final class CloudflareApi implements AutoCloseable {
 
   private final CloudflareClientConfig config;
   private final String accountId;
-  private final ObjectMapper mapper;
   private final OkHttpClient http;
   private final WorkersEndpoints workers;
   private final ContainersEndpoints containers;
@@ -85,7 +82,6 @@ public final class CloudflareApi implements AutoCloseable {
   private CloudflareApi(CloudflareClientConfig config, boolean direct) {
     this.config = Objects.requireNonNull(config, "config");
     this.accountId = config.accountId();
-    this.mapper = CloudflareJson.shared();
     String basePath = config.baseUrl().encodedPath();
     this.http =
         new OkHttpClient.Builder()
@@ -119,20 +115,20 @@ public final class CloudflareApi implements AutoCloseable {
             .baseUrl(config.baseUrl())
             .client(http)
             .addConverterFactory(new EmptyBodyTolerantConverterFactory())
-            .addConverterFactory(JacksonConverterFactory.create(mapper))
+            .addConverterFactory(new AnswerConverterFactory())
             .build();
     this.workers = retrofit.create(WorkersEndpoints.class);
     this.containers = retrofit.create(ContainersEndpoints.class);
-    this.caller = new ApiCaller(mapper, config.token(), basePath);
+    this.caller = new ApiCaller(config.token(), basePath);
   }
 
   /**
    * Prepares what the first calls of an unchanged deploy cost a cold JVM, without sending anything
    * to the API: OkHttp (and the JDK's trust store, for an https base URL), then one rehearsal of
    * each of those reads against a stand-in on 127.0.0.1 ({@link LoopbackRehearsal}): Retrofit's
-   * reading of their methods, the shared mapper's deserializers of their answers, OkHttp's call and
-   * HTTP/1.1 code, the interceptors. Run ahead of a goal that calls the API, it takes that work off
-   * the goal's path; the client the goal then opens finds it done.
+   * reading of their methods, the reading of their answers, OkHttp's call and HTTP/1.1 code, the
+   * interceptors. Run ahead of a goal that calls the API, it takes that work off the goal's path;
+   * the client the goal then opens finds it done.
    *
    * @param apiBaseUrl as for {@link CloudflareClientConfig.Builder#baseUrl}; a bad one fails here
    *     as it will in the goal
@@ -154,8 +150,8 @@ public final class CloudflareApi implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // the Worker's content hash writes its metadata with this serializer
-    CloudflareJson.shared().writerFor(ScriptMetadata.class);
+    // the Worker's content hash writes its metadata
+    CloudflareJson.BODIES.bytes(ScriptMetadata.builder("warm-up.js", "2026-01-01").build());
   }
 
   private static CloudflareClientConfig warmUpConfig(
@@ -205,7 +201,7 @@ public final class CloudflareApi implements AutoCloseable {
     }
     byte[] json;
     try {
-      json = mapper.writeValueAsBytes(metadata);
+      json = CloudflareJson.shared().writeValueAsBytes(metadata);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "The Worker metadata cannot be written as JSON: " + e.getOriginalMessage(), e);
@@ -467,7 +463,7 @@ public final class CloudflareApi implements AutoCloseable {
     List<ContainerInstance> instances = new ArrayList<>();
     if (items != null && items.isArray()) {
       for (JsonNode item : items) {
-        instances.add(mapper.convertValue(item, ContainerInstance.class));
+        instances.add(CloudflareJson.shared().convertValue(item, ContainerInstance.class));
       }
     }
     String next = null;

@@ -1,37 +1,68 @@
 package io.github.cfcontainers.cloudflare;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.cfcontainers.cloudflare.model.WorkerBinding;
+import io.github.cfcontainers.cloudflare.model.WorkerBindings;
+import io.github.cfcontainers.json.JsonNaming;
+import io.github.cfcontainers.json.RecordReader;
+import io.github.cfcontainers.json.RecordWriter;
+import java.io.IOException;
+import java.util.Map;
 
 /**
- * The Jackson configuration of every body the client sends and reads: the {@code model} records
- * carry no naming or inclusion annotations of their own, so they are written and read only through
- * this mapper. Public so other layers (a metadata hash, tests) write exactly what goes on the wire.
+ * How the client writes and reads every body: the {@code model} records carry no naming or
+ * inclusion annotations of their own, so they are written and read only through this class. Java
+ * names in snake_case ({@code mainModule} → {@code main_module}; a field whose wire name differs
+ * says so with {@code @JsonProperty}), absent values not written, unknown properties ignored.
+ *
+ * <p>Answers, and the Worker metadata's content hash, go through the streaming {@link #ANSWERS} and
+ * {@link #BODIES} (an unchanged deploy then loads no data binding); the request bodies, the
+ * upload's metadata and error details through data binding's {@link #shared()} mapper, made at
+ * first use. {@code CloudflareJsonParityTest} checks both write and read the same.
  */
 public final class CloudflareJson {
 
+  /** Every answer's reader; a binding by its {@code type} (see {@link WorkerBindings}). */
+  public static final RecordReader ANSWERS =
+      new RecordReader(JsonNaming.SNAKE_CASE, Map.of(WorkerBinding.class, CloudflareJson::binding));
+
+  /** A body as data binding's mapper below writes it, without data binding. */
+  public static final RecordWriter BODIES = new RecordWriter(JsonNaming.SNAKE_CASE, true);
+
   /**
-   * The client's mapper, one per plugin class loader: Jackson keeps what it learnt of each type
-   * (its deserializers) per mapper, so every client of a build, and the warm-up that runs ahead of
-   * them, share that work. Used as configured here, never reconfigured.
+   * The client's data binding, one per plugin class loader, made at first use: Jackson keeps what
+   * it learnt of each type per mapper. Used as configured here, never reconfigured.
    */
-  private static final ObjectMapper SHARED = newMapper();
+  private static final class Shared {
+    static final ObjectMapper MAPPER = newMapper();
+  }
 
   private CloudflareJson() {}
 
-  /** The shared mapper (see {@link #SHARED}); do not reconfigure it. */
+  private static WorkerBinding binding(JsonParser parser) throws IOException {
+    var tree = RecordReader.tree(parser);
+    try {
+      return WorkerBindings.read(tree);
+    } catch (IOException e) { // an answer of the wrong shape, as data binding reports one
+      throw new JsonParseException(parser, e.getMessage(), e);
+    }
+  }
+
+  /** The shared mapper (see {@link Shared}); do not reconfigure it. */
   public static ObjectMapper shared() {
-    return SHARED;
+    return Shared.MAPPER;
   }
 
   /**
-   * A new mapper: Java names in snake_case ({@code mainModule} → {@code main_module}; a field whose
-   * wire name differs says so with {@code @JsonProperty}), absent values not written, unknown
-   * properties ignored. No java.time module: no model type has a java.time field (dates stay the
-   * API's strings), and registering it cost a cold JVM ~40 ms on every client's path.
+   * A new mapper, configured as described above. No java.time module: no model type has a java.time
+   * field (dates stay the API's strings), and registering it cost a cold JVM ~40 ms on every
+   * client's path.
    */
   public static ObjectMapper newMapper() {
     return new ObjectMapper()

@@ -1,7 +1,7 @@
 package io.github.cfcontainers.common;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.cfcontainers.json.JsonNaming;
+import io.github.cfcontainers.json.RecordWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,21 +13,22 @@ import java.nio.file.Path;
  */
 public final class ResultFiles {
 
-  /** Made at the first write only: a read must not pay for data binding (see StreamingJson). */
-  private static final class Writer {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  }
+  /** Java names; nulls left out where the report's {@code @JsonInclude} says so. */
+  private static final RecordWriter WRITER = new RecordWriter(JsonNaming.AS_WRITTEN, false);
 
   private ResultFiles() {}
 
   /**
-   * Writes {@code value} as indented JSON to {@code outputDirectory/fileName}; returns the file.
+   * Writes {@code value} as indented JSON, byte for byte as data binding with {@code INDENT_OUTPUT}
+   * would (see {@link RecordWriter}), to {@code outputDirectory/fileName}; returns the file.
    */
   public static Path writeJson(Path outputDirectory, String fileName, Object value) {
     Path file = outputDirectory.resolve(fileName);
     try {
       Files.createDirectories(outputDirectory);
-      Writer.JSON.writeValue(file.toFile(), value);
+      try (var out = Files.newOutputStream(file)) {
+        WRITER.write(out, value, true);
+      }
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

@@ -1,15 +1,15 @@
 package io.github.cfcontainers.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cfcontainers.build.BuildReport;
 import io.github.cfcontainers.cloudflare.model.Application;
 import io.github.cfcontainers.common.Reporter;
+import io.github.cfcontainers.common.StreamingJson;
 import io.github.cfcontainers.deploy.ParallelReads.Read;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +23,13 @@ final class DeployedImages {
 
   /** One container as deployment.json recorded it: {@code repository@digest}, pushed from what. */
   private record Recorded(String image, String reference, String imageId) {}
+
+  /** The part of deployment.json read here. */
+  private record Written(List<Container> containers) {
+    record Container(String name, String image, Built built) {}
+
+    record Built(String reference, String imageId) {}
+  }
 
   private final Map<String, Recorded> recorded;
 
@@ -39,15 +46,12 @@ final class DeployedImages {
       return new DeployedImages(recorded);
     }
     try {
-      for (JsonNode c : new ObjectMapper().readTree(file.toFile()).path("containers")) {
-        JsonNode built = c.path("built");
-        if (c.path("name").isTextual() && built.path("imageId").isTextual()) {
+      var written = StreamingJson.readRecord(file, Written.class);
+      for (var c :
+          written.containers() == null ? List.<Written.Container>of() : written.containers()) {
+        if (c != null && c.name() != null && c.built() != null && c.built().imageId() != null) {
           recorded.put(
-              c.path("name").asText(),
-              new Recorded(
-                  c.path("image").asText(null),
-                  built.path("reference").asText(null),
-                  built.path("imageId").asText()));
+              c.name(), new Recorded(c.image(), c.built().reference(), c.built().imageId()));
         }
       }
     } catch (IOException | RuntimeException e) {

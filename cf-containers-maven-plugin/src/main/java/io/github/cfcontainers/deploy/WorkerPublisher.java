@@ -2,7 +2,6 @@
 // the upload does cannot drift apart.
 package io.github.cfcontainers.deploy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.cfcontainers.cloudflare.CloudflareApi;
 import io.github.cfcontainers.cloudflare.CloudflareApiException;
 import io.github.cfcontainers.cloudflare.CloudflareErrorCodes;
@@ -328,14 +327,14 @@ final class WorkerPublisher {
   static String contentHash(ScriptMetadata metadata, List<WorkerModule> modules) {
     try {
       var sha = MessageDigest.getInstance("SHA-256");
-      sha.update(CloudflareJson.shared().writeValueAsBytes(metadata));
+      sha.update(CloudflareJson.BODIES.bytes(metadata));
       for (WorkerModule module : modules) {
         sha.update(module.name().getBytes(StandardCharsets.UTF_8));
         sha.update(module.contentType().getBytes(StandardCharsets.UTF_8));
         sha.update(module.content());
       }
       return HexFormat.of().formatHex(sha.digest(), 0, 16);
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
