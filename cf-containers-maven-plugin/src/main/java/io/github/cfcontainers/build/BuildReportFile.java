@@ -17,6 +17,11 @@ public final class BuildReportFile {
     return ResultFiles.writeJson(outputDirectory, FILE_NAME, report);
   }
 
+  /** Writes build.json unless it holds this report already, byte for byte; whether it wrote. */
+  public static boolean writeIfChanged(Path outputDirectory, BuildReport report) {
+    return ResultFiles.writeJsonIfChanged(outputDirectory, FILE_NAME, report);
+  }
+
   public static BuildReport read(Path outputDirectory) {
     Path file = outputDirectory.resolve(FILE_NAME);
     try {

@@ -95,12 +95,12 @@ public final class ImageBuildService {
     }
     var report =
         new BuildReport(settings.workerName(), settings.dev(), settings.workerBundle(), images);
-    if (report.equals(previous.get().report())) {
+    // compared as the bytes it would write: a record's equals costs a cold JVM more than that
+    if (BuildReportFile.writeIfChanged(settings.outputDirectory(), report)) {
+      reporter.debug("Wrote " + settings.outputDirectory().resolve(BuildReportFile.FILE_NAME));
+    } else {
       reporter.debug(BuildReportFile.FILE_NAME + " unchanged: not rewritten");
-      return report;
     }
-    Path file = BuildReportFile.write(settings.outputDirectory(), report);
-    reporter.debug("Wrote " + file);
     return report;
   }
 

@@ -2,10 +2,12 @@ package io.github.cfcontainers.common;
 
 import io.github.cfcontainers.json.JsonNaming;
 import io.github.cfcontainers.json.RecordWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The JSON result files under {@code target/cf-containers/} that CI jobs read: one way to write
@@ -23,13 +25,26 @@ public final class ResultFiles {
    * would (see {@link RecordWriter}), to {@code outputDirectory/fileName}; returns the file.
    */
   public static Path writeJson(Path outputDirectory, String fileName, Object value) {
+    writeJsonIfChanged(outputDirectory, fileName, value);
+    return outputDirectory.resolve(fileName);
+  }
+
+  /**
+   * As {@link #writeJson}, but leaves the file alone when it holds these very bytes already (its
+   * time stamp then tells when it last changed); whether it wrote.
+   */
+  public static boolean writeJsonIfChanged(Path outputDirectory, String fileName, Object value) {
     Path file = outputDirectory.resolve(fileName);
     try {
-      Files.createDirectories(outputDirectory);
-      try (var out = Files.newOutputStream(file)) {
-        WRITER.write(out, value, true);
+      var bytes = new ByteArrayOutputStream();
+      WRITER.write(bytes, value, true);
+      byte[] json = bytes.toByteArray();
+      if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), json)) {
+        return false;
       }
-      return file;
+      Files.createDirectories(outputDirectory);
+      Files.write(file, json);
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }
