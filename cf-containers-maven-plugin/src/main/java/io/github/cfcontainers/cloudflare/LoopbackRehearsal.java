@@ -22,7 +22,8 @@ final class LoopbackRehearsal implements Closeable {
   private final ServerSocket server;
 
   LoopbackRehearsal() throws IOException {
-    server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+    // 127.0.0.1 itself, not getLoopbackAddress(): that is ::1 when the JVM prefers IPv6
+    server = new ServerSocket(0, 8, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
     var thread = new Thread(this::serve, "cf-api-warm-up-loopback");
     thread.setDaemon(true);
     thread.start();
@@ -36,8 +37,8 @@ final class LoopbackRehearsal implements Closeable {
     while (!server.isClosed()) {
       try (Socket socket = server.accept()) {
         answer(socket);
-      } catch (IOException e) {
-        // closed, or a client that went away: the rehearsal only costs less
+      } catch (IOException | RuntimeException e) {
+        // closed, a client that went away, a request it cannot read: the rehearsal only costs less
       }
     }
   }

@@ -25,8 +25,14 @@ public final class ResultFiles {
    * would (see {@link RecordWriter}), to {@code outputDirectory/fileName}; returns the file.
    */
   public static Path writeJson(Path outputDirectory, String fileName, Object value) {
-    writeJsonIfChanged(outputDirectory, fileName, value);
-    return outputDirectory.resolve(fileName);
+    Path file = outputDirectory.resolve(fileName);
+    try {
+      Files.createDirectories(outputDirectory);
+      Files.write(file, bytes(value));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -36,9 +42,7 @@ public final class ResultFiles {
   public static boolean writeJsonIfChanged(Path outputDirectory, String fileName, Object value) {
     Path file = outputDirectory.resolve(fileName);
     try {
-      var bytes = new ByteArrayOutputStream();
-      WRITER.write(bytes, value, true);
-      byte[] json = bytes.toByteArray();
+      byte[] json = bytes(value);
       if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), json)) {
         return false;
       }
@@ -56,5 +60,11 @@ public final class ResultFiles {
    */
   public static <T extends Record> T read(Path file, Class<T> type) throws IOException {
     return StreamingJson.readRecord(file, type);
+  }
+
+  private static byte[] bytes(Object value) throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    WRITER.write(bytes, value, true);
+    return bytes.toByteArray();
   }
 }

@@ -3,6 +3,7 @@ package io.github.cfcontainers.json;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ignored, missing or null ones null (false, 0 for primitives), scalars coerced as data binding
  * does (a number into a String, "12" into an Integer, 1.5 into an int). Why: data binding costs a
  * cold JVM ~400 classes and a sixth of a second before its first read, more than an unchanged build
- * or deploy spends on everything else. {@code RecordReaderTest} reads the same texts both ways.
+ * or deploy spends on everything else. {@code CloudflareJsonParityTest} and {@code
+ * StreamingJsonTest} read the same texts both ways.
  *
  * <p>Values may be records of such values, String, Boolean, Integer, Long, Double (or their
  * primitives), List, Map with String keys, {@link JsonNode} (null read as {@link NullNode}, as data
@@ -276,24 +278,31 @@ public final class RecordReader {
     }
   }
 
+  /** "" and "null" in a string are null (0 or false for a primitive), as in data binding. */
+  private static boolean nullText(String text) {
+    return text.isEmpty() || text.equals("null");
+  }
+
   private static Boolean bool(JsonParser parser, JsonToken token, Class<?> raw) throws IOException {
     if (token.isBoolean()) {
       return parser.getBooleanValue();
     }
     if (token == JsonToken.VALUE_STRING) {
       String text = parser.getText().trim();
-      if (text.equalsIgnoreCase("true")) {
-        return true;
-      }
-      if (text.equalsIgnoreCase("false")) {
-        return false;
-      }
-      if (text.isEmpty()) {
-        return raw.isPrimitive() ? false : null;
+      switch (text) {
+        case "true", "True", "TRUE":
+          return true;
+        case "false", "False", "FALSE":
+          return false;
+        default:
+          if (nullText(text)) {
+            return raw.isPrimitive() ? false : null;
+          }
       }
     }
     if (token == JsonToken.VALUE_NUMBER_INT) {
-      return parser.getLongValue() != 0;
+      return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+          || parser.getLongValue() != 0;
     }
     throw mismatch(parser, token, raw);
   }
@@ -303,17 +312,20 @@ public final class RecordReader {
       throws IOException {
     if (token == JsonToken.VALUE_NUMBER_INT) {
       if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-        throw new JsonParseException(
-            parser, "number " + parser.getText() + " out of range for a " + raw.getSimpleName());
+        throw outOfRange(parser, parser.getText(), raw);
       }
       return parser.getLongValue();
     }
     if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return (long) parser.getDoubleValue();
+      double d = parser.getDoubleValue();
+      if (!(d >= Long.MIN_VALUE && d <= Long.MAX_VALUE)) {
+        throw outOfRange(parser, parser.getText(), raw);
+      }
+      return (long) d;
     }
     if (token == JsonToken.VALUE_STRING) {
       String text = parser.getText().trim();
-      if (text.isEmpty()) {
+      if (nullText(text)) {
         return raw.isPrimitive() ? 0L : null;
       }
       try {
@@ -333,17 +345,35 @@ public final class RecordReader {
     }
     if (token == JsonToken.VALUE_STRING) {
       String text = parser.getText().trim();
-      if (text.isEmpty()) {
+      if (nullText(text)) {
         return raw.isPrimitive() ? 0d : null;
       }
-      try {
-        return Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        throw new JsonParseException(
-            parser, "unexpected VALUE_STRING \"" + text + "\" for a " + raw.getSimpleName(), e);
+      switch (text) {
+        case "INF", "Infinity":
+          return Double.POSITIVE_INFINITY;
+        case "-INF", "-Infinity":
+          return Double.NEGATIVE_INFINITY;
+        case "NaN":
+          return Double.NaN;
+        default:
+          try {
+            // as data binding: a boxed Double takes plain numbers only, a double "1d" and "0x1p3"
+            if (!raw.isPrimitive() && !NumberInput.looksLikeValidNumber(text)) {
+              throw new NumberFormatException(text);
+            }
+            return Double.parseDouble(text);
+          } catch (NumberFormatException e) {
+            throw new JsonParseException(
+                parser, "unexpected VALUE_STRING \"" + text + "\" for a " + raw.getSimpleName(), e);
+          }
       }
     }
     throw mismatch(parser, token, raw);
+  }
+
+  private static JsonParseException outOfRange(JsonParser parser, String number, Class<?> raw) {
+    return new JsonParseException(
+        parser, "number " + number + " out of range for a " + raw.getSimpleName());
   }
 
   private static JsonParseException mismatch(JsonParser parser, JsonToken token, Class<?> type) {

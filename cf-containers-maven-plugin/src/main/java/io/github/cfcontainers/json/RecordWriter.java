@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @JsonPropertyOrder} lists, plus methods marked {@code @JsonProperty} and bean getters, a
  * {@code @JsonValue} method instead of the properties, {@code @JsonIgnore}d ones left out, nulls
  * left out under {@code @JsonInclude(NON_NULL)} (or everywhere, for the API's bodies). Why: see
- * {@link RecordReader}; {@code RecordWriterTest} writes the same values both ways.
+ * {@link RecordReader}; {@code CloudflareJsonParityTest} and {@code ResultFilesParityTest} write
+ * the same values both ways.
  */
 public final class RecordWriter {
 

@@ -13,11 +13,12 @@ import java.util.function.Consumer;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.monitor.logging.DefaultLog;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
 import org.codehaus.plexus.configuration.PlexusConfigurationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.codehaus.plexus.logging.LogEnabled;
+import org.codehaus.plexus.logging.Logger;
 
 /**
  * With {@code <extensions>true</extensions>} on this plugin, Maven calls this once it has read the
@@ -29,33 +30,10 @@ import org.slf4j.LoggerFactory;
  * the decision made on the warm-up's thread, and nothing there can fail the build. Registered in
  * META-INF/plexus/components.xml.
  */
-public final class EarlyWarmUp extends AbstractMavenLifecycleParticipant {
+public final class EarlyWarmUp extends AbstractMavenLifecycleParticipant implements LogEnabled {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EarlyWarmUp.class);
-
-  /** The warm-up's own messages (debug only, as it cannot fail) on Maven's log. */
-  private static final Reporter ON_MAVEN_LOG =
-      new Reporter() {
-        @Override
-        public void info(String line) {
-          LOG.info(line);
-        }
-
-        @Override
-        public void warn(String line) {
-          LOG.warn(line);
-        }
-
-        @Override
-        public void debug(String line) {
-          LOG.debug(line);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-          return LOG.isDebugEnabled();
-        }
-      };
+  /** Maven's log (the container sets it), silent until then. */
+  private volatile Reporter log = Reporter.SILENT;
 
   private final Consumer<Runnable> starter;
   private final Consumer<String> warmUp;
@@ -70,22 +48,28 @@ public final class EarlyWarmUp extends AbstractMavenLifecycleParticipant {
                   task.run();
                   return null;
                 }),
-        apiBaseUrl -> ApiAccess.warmUp(apiBaseUrl, System::getenv, ON_MAVEN_LOG));
+        null);
   }
 
   /**
    * @param starter runs the decision and the warm-up (elsewhere than the build's thread)
-   * @param warmUp the warm-up, given the -D base URL or null
+   * @param warmUp the warm-up, given the -D base URL or null; null for the real one
    */
   EarlyWarmUp(Consumer<Runnable> starter, Consumer<String> warmUp) {
     this.starter = starter;
-    this.warmUp = warmUp;
+    this.warmUp =
+        warmUp != null ? warmUp : apiBaseUrl -> ApiAccess.warmUp(apiBaseUrl, System::getenv, log);
+  }
+
+  @Override
+  public void enableLogging(Logger logger) {
+    this.log = new MavenReporter(new DefaultLog(logger));
   }
 
   @Override
   public void afterProjectsRead(MavenSession session) {
     try {
-      if (Boolean.parseBoolean(property(session, PropertyNames.SKIP))) {
+      if (skipped(session)) {
         return;
       }
       var tasks = List.copyOf(session.getGoals());
@@ -100,18 +84,18 @@ public final class EarlyWarmUp extends AbstractMavenLifecycleParticipant {
       String apiBaseUrl = apiBaseUrl(session);
       starter.accept(() -> warmUpIfAhead(tasks, extensions, apiBaseUrl));
     } catch (RuntimeException e) { // an optimisation only: it never fails the build
-      LOG.debug("No early API client warm-up: {}", e.toString());
+      log.debug("No early API client warm-up: " + e);
     }
   }
 
   private void warmUpIfAhead(List<String> tasks, List<Plugin> extensions, String apiBaseUrl) {
     try {
       if (ahead(tasks, extensions, ownDescriptor())) {
-        LOG.debug("Warming the API client up while Maven builds (a later goal calls the API)");
+        log.debug("Warming the API client up while Maven builds (a later goal calls the API)");
         warmUp.accept(apiBaseUrl);
       }
     } catch (IOException | PlexusConfigurationException | RuntimeException e) {
-      LOG.debug("No early API client warm-up: {}", e.toString());
+      log.debug("No early API client warm-up: " + e);
     }
   }
 
@@ -143,6 +127,17 @@ public final class EarlyWarmUp extends AbstractMavenLifecycleParticipant {
    */
   static String apiBaseUrl(MavenSession session) {
     return property(session, PropertyNames.API_BASE_URL);
+  }
+
+  /** -Dcf.skip=true, or every project's {@code <properties>} setting cf.skip to true. */
+  private static boolean skipped(MavenSession session) {
+    if (Boolean.parseBoolean(property(session, PropertyNames.SKIP))) {
+      return true;
+    }
+    var projects = session.getProjects();
+    return !projects.isEmpty()
+        && projects.stream()
+            .allMatch(p -> Boolean.parseBoolean(p.getProperties().getProperty(PropertyNames.SKIP)));
   }
 
   private static String property(MavenSession session, String name) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cfcontainers.cloudflare.model.DurableObjectNamespaceBinding;
 import io.github.cfcontainers.cloudflare.model.GenericBinding;
@@ -43,7 +44,7 @@ class CloudflareJsonParityTest {
   private static final List<Object> BINDINGS =
       List.of(
           new DurableObjectNamespaceBinding("DO", "MyContainer"),
-          new PlainTextBinding("GREETING", "hi"),
+          new PlainTextBinding("GREETING", "hi 👋 ü"),
           new SecretTextBinding("TOKEN", null),
           new DurableObjectNamespaceBinding("OTHER", "Cls", "other-worker", "production", "ns1"),
           new SecretTextBinding("KEY", "value"),
@@ -132,15 +133,15 @@ class CloudflareJsonParityTest {
         ScriptMetadata.builder("worker.js", "2026-11-01")
             .compatibilityFlag("nodejs_compat")
             .binding(new DurableObjectNamespaceBinding("MY_CONTAINER", "MyContainer"))
-            .binding(new PlainTextBinding("A", "1"))
+            .binding(new PlainTextBinding("A", "1 \uD83D\uDC4B \u00e9 \u0001 \"q\""))
             .binding(new SecretTextBinding("S", null))
             .keepBinding("secret_text")
             .keepBinding("secret_key")
             .build();
     for (Object value :
         List.of(typical, samples.full(ScriptMetadata.class), samples.empty(ScriptMetadata.class))) {
-      assertThat(new String(CloudflareJson.BODIES.bytes(value), "UTF-8"))
-          .isEqualTo(databind.writeValueAsString(value));
+      // the bytes the hash was taken over before: writeValueAsBytes
+      assertThat(CloudflareJson.BODIES.bytes(value)).isEqualTo(databind.writeValueAsBytes(value));
     }
   }
 
@@ -162,6 +163,63 @@ class CloudflareJsonParityTest {
   }
 
   /** The same value both ways, or (a map of strings given objects, say) a failure both ways. */
+  /** One record of every scalar kind, each member given each text below, both ways. */
+  public record Scalars(
+      Integer boxedInt,
+      int plainInt,
+      Long boxedLong,
+      long plainLong,
+      Double boxedDouble,
+      double plainDouble,
+      Boolean boxedBoolean,
+      boolean plainBoolean,
+      String text) {}
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"null\"",
+        "\"\"",
+        "\" \"",
+        "null",
+        "\"12\"",
+        "\" 7 \"",
+        "\"1.5\"",
+        "\"-3\"",
+        "\"1e3\"",
+        "\"INF\"",
+        "\"-Infinity\"",
+        "\"NaN\"",
+        "\"1d\"",
+        "\"0x1p3\"",
+        "\"true\"",
+        "\"True\"",
+        "\"TRUE\"",
+        "\"tRUE\"",
+        "\"false\"",
+        "\"no\"",
+        "true",
+        "false",
+        "0",
+        "1",
+        "-1",
+        "2.9",
+        "-2.9",
+        "1e19",
+        "12345678901",
+        "123456789012345678901234567890",
+        "[]",
+        "{}",
+        "\"é\""
+      })
+  void everyScalarKindTakesATextAsDataBindingDoes(String value) throws IOException {
+    var snakeCase = new PropertyNamingStrategies.SnakeCaseStrategy();
+    for (var component : Scalars.class.getRecordComponents()) {
+      String member = snakeCase.translate(component.getName());
+      sameBothWays("{\"" + member + "\":" + value + "}", Scalars.class);
+    }
+  }
+
   private void sameBothWays(String json, Type type) throws IOException {
     Object expected;
     try {

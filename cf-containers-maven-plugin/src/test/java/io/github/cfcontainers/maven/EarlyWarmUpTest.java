@@ -50,6 +50,16 @@ class EarlyWarmUpTest {
     assertThat(warmedUp).isEmpty();
   }
 
+  @Test
+  void notWhenThePomSetsCfSkip() throws Exception {
+    var session = session(List.of("deploy"), new Properties(), ours(true));
+    session.getProjects().get(0).getProperties().setProperty("cf.skip", "true");
+
+    participant.afterProjectsRead(session);
+
+    assertThat(warmedUp).isEmpty();
+  }
+
   /** Another extension with a deploy goal is not this plugin. */
   @Test
   void notForAnotherPlugin() throws Exception {
