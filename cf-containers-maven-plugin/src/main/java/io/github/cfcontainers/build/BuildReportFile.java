@@ -13,10 +13,6 @@ public final class BuildReportFile {
 
   private BuildReportFile() {}
 
-  public static Path write(Path outputDirectory, BuildReport report) {
-    return ResultFiles.writeJson(outputDirectory, FILE_NAME, report);
-  }
-
   /** Writes build.json unless it holds this report already, byte for byte; whether it wrote. */
   public static boolean writeIfChanged(Path outputDirectory, BuildReport report) {
     return ResultFiles.writeJsonIfChanged(outputDirectory, FILE_NAME, report);

@@ -251,7 +251,7 @@ class BuildServiceImageReuseTest {
             image.platform(),
             false,
             null);
-    BuildReportFile.write(
+    BuildReportFile.writeIfChanged(
         base.resolve("target/cf-containers"),
         new BuildReport(first.worker(), false, null, List.of(old)));
 

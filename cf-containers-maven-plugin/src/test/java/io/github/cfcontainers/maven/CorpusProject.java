@@ -140,6 +140,6 @@ final class CorpusProject {
             ? new BuildReport.WorkerBundleSummary(
                 out.resolve("worker").toString(), "worker.js", "0", exports, null)
             : null;
-    BuildReportFile.write(out, new BuildReport(workerName, false, summary, images));
+    BuildReportFile.writeIfChanged(out, new BuildReport(workerName, false, summary, images));
   }
 }
