@@ -1,6 +1,7 @@
 package io.github.cfcontainers.docker;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -129,9 +130,35 @@ public final class BuildContextArchive {
     tar.putArchiveEntry(entry);
     // TarArchiveEntry.isFile() is true for a symlink entry too; copying would follow the link.
     if (!link && entry.isFile()) {
-      Files.copy(file, tar);
+      try (InputStream content = Files.newInputStream(file)) {
+        copyExactly(content, tar, entry.getSize());
+      }
     }
     tar.closeArchiveEntry();
+  }
+
+  /**
+   * Sends the file as it was when its size went into the header. A file that grows meanwhile (a log
+   * the build itself writes) is cut at that size, as GNU tar does, instead of failing the entry;
+   * one that shrinks cannot fill its entry and is refused by name.
+   */
+  static void copyExactly(InputStream content, OutputStream tar, long size) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = size;
+    while (left > 0) {
+      int read = content.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (read < 0) {
+        throw new IOException(
+            "shrank from "
+                + size
+                + " to "
+                + (size - left)
+                + " bytes while it was being sent; the build context must not change during the"
+                + " build: list the file in .dockerignore or stop what writes it");
+      }
+      tar.write(buffer, 0, read);
+      left -= read;
+    }
   }
 
   /** Keeps the permission bits (an executable script must stay executable in the image). */

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -45,6 +49,83 @@ class BuildContextArchiveTest {
     var out = new ByteArrayOutputStream();
     archive.writeTo(out);
     return out.toByteArray();
+  }
+
+  /**
+   * Changes {@code file} once {@code after} bytes of the archive went out: mid-copy for a big file.
+   */
+  private static final class ChangingMidway extends OutputStream {
+    private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    private final long after;
+    private final IoAction change;
+    private boolean changed;
+
+    ChangingMidway(long after, IoAction change) {
+      this.after = after;
+      this.change = change;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      sent.write(b, off, len);
+      if (!changed && sent.size() > after) {
+        changed = true;
+        change.run();
+      }
+    }
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  @Test
+  void aFileThatGrowsWhileItIsSentTravelsAsItWasWhenItsSizeWasRead() throws IOException {
+    // The invoker's build.log in an IT's context grows while the build runs: CI failed on it.
+    write("Dockerfile", "FROM scratch\n");
+    byte[] log = new byte[1 << 20];
+    Arrays.fill(log, (byte) 'a');
+    Files.write(dir.resolve("build.log"), log);
+    var out =
+        new ChangingMidway(
+            64 * 1024,
+            () -> Files.write(dir.resolve("build.log"), new byte[4096], StandardOpenOption.APPEND));
+
+    new BuildContextArchive(dir, dir.resolve("Dockerfile")).writeTo(out);
+
+    try (var in = new TarArchiveInputStream(new ByteArrayInputStream(out.sent.toByteArray()))) {
+      TarArchiveEntry entry;
+      while ((entry = in.getNextEntry()) != null && !entry.getName().equals("build.log")) {}
+      assertThat(entry).isNotNull();
+      assertThat(entry.getSize()).isEqualTo(log.length);
+      assertThat(in.readAllBytes()).isEqualTo(log);
+    }
+    assertThat(Files.size(dir.resolve("build.log"))).isEqualTo(log.length + 4096);
+  }
+
+  @Test
+  void aFileThatShrinksWhileItIsSentIsRefusedByName() throws IOException {
+    write("Dockerfile", "FROM scratch\n");
+    Files.write(dir.resolve("build.log"), new byte[1 << 20]);
+    var out =
+        new ChangingMidway(
+            64 * 1024,
+            () -> {
+              try (var channel =
+                  FileChannel.open(dir.resolve("build.log"), StandardOpenOption.WRITE)) {
+                channel.truncate(1000);
+              }
+            });
+
+    assertThatThrownBy(() -> new BuildContextArchive(dir, dir.resolve("Dockerfile")).writeTo(out))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("build.log: shrank from 1048576 to ")
+        .hasMessageContaining(".dockerignore");
   }
 
   @Test
