@@ -9,6 +9,7 @@ import io.github.cfcontainers.emulator.http.Auth;
 import io.github.cfcontainers.emulator.http.Faults;
 import io.github.cfcontainers.emulator.http.FrontDoor;
 import io.github.cfcontainers.emulator.http.Json;
+import io.github.cfcontainers.emulator.http.LoopbackHttpServer;
 import io.github.cfcontainers.emulator.http.RequestLog;
 import io.github.cfcontainers.emulator.http.Response;
 import io.github.cfcontainers.emulator.http.Router;
@@ -22,8 +23,6 @@ import io.github.cfcontainers.emulator.workers.WorkerRuntime;
 import io.github.cfcontainers.emulator.workers.WorkersApi;
 import io.github.cfcontainers.emulator.workers.WorkersLifecycleApi;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -118,9 +117,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     admin.register(adminRouter);
     TrafficProxy traffic = new TrafficProxy(state, config, runner, workers);
 
-    server =
-        HttpServer.create(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+    server = LoopbackHttpServer.create(config.port(), 64);
     executor =
         Executors.newCachedThreadPool(
             r -> {

@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.cfcontainers.emulator.http.Json;
+import io.github.cfcontainers.emulator.http.LoopbackHttpServer;
 import io.github.cfcontainers.emulator.http.PlainHttpPort;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,7 +74,7 @@ public final class RegistryFront implements AutoCloseable {
     this.backend = new RegistryTransport(backendHost, backendCa);
     this.backendCa = backendCa;
     this.accountId = accountId;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    server = LoopbackHttpServer.create(0, 64);
     executor =
         Executors.newCachedThreadPool(
             r -> {
