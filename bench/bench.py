@@ -136,6 +136,10 @@ class LatencyProxy(threading.Thread):
 
     def serve(self, client):
         upstream = socket.create_connection(("127.0.0.1", self.upstream))
+        # Relay each chunk at once: with Nagle's algorithm, a chunk after a small one would wait
+        # for the peer's delayed ACK (40 ms), a latency this proxy does not mean to add.
+        for s in (client, upstream):
+            s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         answered = threading.Event()
         answered.set()
 
