@@ -80,10 +80,11 @@ try {
   assert mvn("cf:status").contains("Nothing deployed")
 } finally {
   support.stopEmulator(basedir)
-  // The images this IT built; the shared engine keeps what others made.
+  // The images this IT built; the shared engine keeps what others made, and the build cache
+  // other ITs may be using right now (--no-prune: see ItSupport.removeImages).
   ["e2e-app-mycontainer"].each { name ->
     def ids = ["docker", "images", "-q", "--filter", "reference=*${name}*", "--filter", "reference=*/*/${name}*"].execute().text.trim()
-    ids.readLines().unique().each { ["docker", "rmi", "-f", it].execute().waitFor() }
+    ids.readLines().unique().each { ["docker", "rmi", "-f", "--no-prune", it].execute().waitFor() }
   }
 }
 return true

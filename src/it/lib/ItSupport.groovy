@@ -18,9 +18,14 @@ def json(File basedir, String path) {
   return new JsonSlurper().parse(file)
 }
 
-/** Removes the images an IT built, so the shared engine keeps only what others made. */
+/**
+ * Removes the images an IT built, so the shared engine keeps only what others made. --no-prune:
+ * the untagged parents are the legacy builder's cache, shared by ITs building alike at the same
+ * time; pruning them made another IT's build fail with 'unable to find image "sha256:…"' right
+ * after its "Using cache".
+ */
 void removeImages(List<String> references) {
-  references.each { docker(["rmi", it]) }
+  references.each { docker(["rmi", "--no-prune", it]) }
 }
 
 // ---- The Cloudflare emulator, one per IT: started by setup.groovy, stopped by verify.groovy ----

@@ -43,7 +43,7 @@ def failure = null
 docker.pushImageCmd(repository).withTag("1").withAuthConfig(auth).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter() {
   void onNext(Object item) { if (item.isErrorIndicated()) failure = item.errorDetail.message }
 }).awaitCompletion(2, java.util.concurrent.TimeUnit.MINUTES)
-docker.removeImageCmd("${repository}:1").exec()
+docker.removeImageCmd("${repository}:1").withNoPrune(true).exec() // keep the shared build cache
 docker.close()
 assert failure == null : failure
 return true

@@ -71,8 +71,8 @@ try {
     head("it-img-other-web", otherDigest, "DELETE")
   }
   support.stopEmulator(basedir)
-  support.json(basedir, "target/cf-containers/build.json").containers.each { ["docker", "rmi", "-f", it.image].execute().waitFor() }
+  support.json(basedir, "target/cf-containers/build.json").containers.each { ["docker", "rmi", "-f", "--no-prune", it.image].execute().waitFor() }
   ["docker", "images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=${front}/${account}/*"].execute().text.readLines()
-      .each { ["docker", "rmi", "-f", it].execute().waitFor() }
+      .each { ["docker", "rmi", "-f", "--no-prune", it].execute().waitFor() }
 }
 return true
