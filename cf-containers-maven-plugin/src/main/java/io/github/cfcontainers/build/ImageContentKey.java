@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * What one image is made of: the context as sent, the Dockerfile, the local image each base
- * reference points to now ({@link BaseImages}), target, build args, platform, labels, and where it
- * is tagged. Two builds with the same key give the engine the same input, so the engine's cache
- * would answer with the same image.
+ * reference points to now ({@link DockerfileInputs}), target, build args, platform, labels, and
+ * where it is tagged. Two builds with the same key give the engine the same input, so the engine's
+ * cache would answer with the same image.
  */
 final class ImageContentKey {
 
@@ -19,7 +19,8 @@ final class ImageContentKey {
 
   /**
    * The key, or empty when the image must be built: {@code noCache} and {@code pull} ask for a
-   * fresh build, a base image that is not local (or not resolvable) is the build's to fetch, and a
+   * fresh build, a base image that is not local (or not resolvable) is the build's to fetch, a
+   * Dockerfile that reads what no key covers (a remote {@code ADD}) is built every time, and a
    * context that cannot be read is for the build to report.
    */
   static Optional<String> of(
@@ -34,13 +35,13 @@ final class ImageContentKey {
       return Optional.empty();
     }
     try {
-      var bases = BaseImages.of(spec.dockerfile(), spec.args());
-      if (bases.isEmpty()) {
-        reporter.debug("No content key for " + container.label() + ": a base image is not known");
+      var scan = DockerfileInputs.of(spec.dockerfile(), spec.args());
+      if (!scan.coverable()) {
+        reporter.debug("No content key for " + container.label() + ": " + scan.uncovered());
         return Optional.empty();
       }
       var hash = new ContentHash("image-v2");
-      for (String base : bases.get()) {
+      for (String base : scan.baseImages()) {
         Optional<String> id = engine.imageId(base);
         if (id.isEmpty()) {
           reporter.debug("No content key for " + container.label() + ": " + base + " is not local");

@@ -198,6 +198,26 @@ class BuildServiceImageReuseTest {
   }
 
   @Test
+  void aDockerfileThatAddsARemoteSourceIsBuiltEveryTime() throws Exception {
+    // the engine downloads the source at each build: the same context can give another image
+    Files.writeString(
+        base.resolve("Dockerfile"),
+        "FROM busybox:1.36\nADD https://downloads.example.invalid/app.tar.gz /opt/\n");
+    build(plain());
+    build(plain());
+
+    assertThat(engine.buildCount()).isEqualTo(2);
+    assertThat(
+            BuildReportFile.read(base.resolve("target/cf-containers"))
+                .containers()
+                .get(0)
+                .contentKey())
+        .isNull();
+    assertThat(log)
+        .anySatisfy(line -> assertThat(line).contains("No content key").contains("remote source"));
+  }
+
+  @Test
   void aRemovedImageIsBuiltAgain() {
     var first = build(plain());
     engine.references.remove(first.containers().get(0).image());
