@@ -95,7 +95,8 @@ public final class WorkerBuild {
    */
   static BuildReport.WorkerBundleSummary bundleOrReuse(
       Bundler bundler, WorkerSource source, Supplier<PreviousBuild> previous, Reporter reporter) {
-    var key = WorkerContentKey.of(source);
+    var sources = WorkerContentKey.sources(source);
+    var key = sources.flatMap(digest -> WorkerContentKey.of(source, digest));
     var recorded = previous.get().workerBundle();
     if (key.isPresent() && recorded.isPresent() && key.get().equals(recorded.get().contentKey())) {
       reporter.info(
@@ -106,6 +107,17 @@ public final class WorkerBuild {
       return recorded.get();
     }
     var summary = summary(source, bundle(bundler, source, reporter));
-    return summary.withContentKey(WorkerContentKey.of(source).orElse(null));
+    var sourcesAfter = WorkerContentKey.sources(source);
+    if (sources.isEmpty() || !sources.equals(sourcesAfter)) {
+      // a file saved while esbuild ran may not be in the bundle: recorded as bundled, the next
+      // build would reuse the stale bundle
+      if (sources.isPresent()) {
+        reporter.info(
+            "Worker project files changed while bundling (an edit, or npm writing"
+                + " package-lock.json): not recorded as bundled, the next build bundles again");
+      }
+      return summary;
+    }
+    return summary.withContentKey(WorkerContentKey.of(source, sourcesAfter.get()).orElse(null));
   }
 }

@@ -1,5 +1,9 @@
 package io.github.cfcontainers.build;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.cfcontainers.common.StreamingJson;
 import io.github.cfcontainers.worker.Esbuild;
 import io.github.cfcontainers.worker.WorkerBundle;
@@ -10,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,18 +25,67 @@ import java.util.TreeSet;
 
 /**
  * What the Worker bundle is made of and what it is: every file of the Worker project outside {@code
- * node_modules}, every other file the last esbuild run read (its metafile's inputs: the bundled
- * dependencies, sources outside the project), the installed dependency tree and esbuild version,
- * the entry point and flags, and the bundle's own files. A matching key means esbuild would read
- * the same bytes and its output is still in place.
+ * node_modules}; the {@code package.json}, {@code tsconfig.json} and {@code jsconfig.json} esbuild
+ * may read above the project and above each input outside it, and every config a tsconfig {@code
+ * extends}; every other file the last esbuild run read (its metafile's inputs: the bundled
+ * dependencies, sources outside the project); the installed dependency tree, esbuild version and
+ * {@code NODE_PATH}; the entry point and flags; and the bundle's own files. A matching key means
+ * esbuild would read the same bytes and its output is still in place.
  */
 final class WorkerContentKey {
 
+  /** The files esbuild looks for in a source's directory and each one above it. */
+  private static final List<String> CONFIG_NAMES =
+      List.of("package.json", "tsconfig.json", "jsconfig.json");
+
+  /** tsconfig files are JSON with comments and trailing commas. */
+  private static final JsonFactory LENIENT =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .build();
+
   private WorkerContentKey() {}
 
-  /** The key, or empty when there is no previous bundle to describe (or it cannot be read). */
-  static Optional<String> of(WorkerSource source) {
-    Path project = source.projectDirectory().toAbsolutePath().normalize();
+  /**
+   * The digest of what a user edits (the project's files, the configs above it and those its
+   * tsconfigs extend), or empty when it cannot be read: taken before and after bundling, a
+   * difference means a file was saved while esbuild ran and the bundle may not hold it.
+   */
+  static Optional<String> sources(WorkerSource source) {
+    Path project = project(source);
+    Path out = source.outputDirectory().toAbsolutePath().normalize();
+    try {
+      var hash = new ContentHash("worker-sources-v1");
+      var files = projectFiles(project, out);
+      for (Path file : files) {
+        hash.field("source", project.relativize(file)).file(file);
+      }
+      var configs = new TreeSet<Path>();
+      Path parent = project.getParent();
+      if (parent != null) {
+        configs.addAll(configsFrom(parent));
+      }
+      for (Path file : files) {
+        if (isTsconfig(file)) {
+          configs.addAll(extendedConfigs(file, project));
+        }
+      }
+      for (Path config : withExtended(configs, project)) {
+        hash.field("config", config).file(config);
+      }
+      return Optional.of(hash.hex());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The whole key over {@link #sources}, the last bundle's other inputs and the bundle itself;
+   * empty when there is no bundle to describe or it cannot be read.
+   */
+  static Optional<String> of(WorkerSource source, String sources) {
+    Path project = project(source);
     Path out = source.outputDirectory().toAbsolutePath().normalize();
     Path metafile = out.resolve(WorkerBundle.METAFILE);
     if (!Files.isRegularFile(metafile)
@@ -39,16 +94,25 @@ final class WorkerContentKey {
     }
     try {
       var hash =
-          new ContentHash("worker-v1")
+          new ContentHash("worker-v2")
               .field("project", project)
               .field("entryPoint", source.entryPoint())
               .field("flags", Esbuild.FLAGS)
-              .field("output", out);
-      for (Path file : projectFiles(project, out)) {
-        hash.field("source", project.relativize(file)).file(file);
+              .field("output", out)
+              .field("sources", sources)
+              .field("nodePath", System.getenv("NODE_PATH"));
+      var outside = inputsOutside(project, metafile);
+      var configs = new TreeSet<Path>();
+      var scanned = new HashSet<Path>();
+      for (String input : outside) {
+        Path file = project.resolve(input).normalize();
+        hash.field("input", input).file(file);
+        if (file.getParent() != null) {
+          configs.addAll(configsFrom(file.getParent(), scanned));
+        }
       }
-      for (String input : inputsOutside(project, metafile)) {
-        hash.field("input", input).file(project.resolve(input));
+      for (Path config : withExtended(configs, project)) {
+        hash.field("config", config).file(config);
       }
       Path modules = project.resolve("node_modules");
       hash.field("installed", "").file(modules.resolve(".package-lock.json"));
@@ -61,6 +125,10 @@ final class WorkerContentKey {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  private static Path project(WorkerSource source) {
+    return source.projectDirectory().toAbsolutePath().normalize();
   }
 
   /**
@@ -104,5 +172,124 @@ final class WorkerContentKey {
       }
     }
     return outside;
+  }
+
+  /** The config files in {@code directory} and every directory above it. */
+  private static List<Path> configsFrom(Path directory) {
+    return configsFrom(directory, new HashSet<>());
+  }
+
+  /** As above, stopping at a directory already {@code scanned} (and so all above it). */
+  private static List<Path> configsFrom(Path directory, Set<Path> scanned) {
+    var found = new ArrayList<Path>();
+    for (Path dir = directory; dir != null && scanned.add(dir); dir = dir.getParent()) {
+      for (String name : CONFIG_NAMES) {
+        Path file = dir.resolve(name);
+        if (Files.isRegularFile(file)) {
+          found.add(file);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** {@code configs} and, transitively, every file their tsconfig {@code extends} names. */
+  private static Set<Path> withExtended(Set<Path> configs, Path project) throws IOException {
+    var all = new TreeSet<Path>(configs);
+    for (Path config : configs) {
+      if (isTsconfig(config)) {
+        all.addAll(extendedConfigs(config, project));
+      }
+    }
+    return all;
+  }
+
+  private static boolean isTsconfig(Path file) {
+    String name = file.getFileName().toString();
+    return (name.startsWith("tsconfig") || name.startsWith("jsconfig")) && name.endsWith(".json");
+  }
+
+  /**
+   * The files a tsconfig extends, followed through their own {@code extends}; an {@code extends}
+   * that names no file found here (so its bytes cannot be in the key) is an IOException: no key.
+   */
+  private static List<Path> extendedConfigs(Path tsconfig, Path project) throws IOException {
+    var found = new ArrayList<Path>();
+    var seen = new TreeSet<Path>();
+    var pending = new ArrayDeque<Path>(List.of(tsconfig));
+    while (!pending.isEmpty()) {
+      Path config = pending.pop();
+      if (!seen.add(config)) {
+        continue;
+      }
+      for (String spec : extendsOf(config)) {
+        Path base = resolveExtends(config, spec, project);
+        found.add(base);
+        pending.push(base);
+      }
+    }
+    return found;
+  }
+
+  /** The top-level {@code extends}: a string or (TypeScript 5) an array of strings. */
+  private static List<String> extendsOf(Path config) throws IOException {
+    try (JsonParser parser = LENIENT.createParser(Files.newInputStream(config))) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException(config + " is not a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (!name.equals("extends")) {
+          parser.skipChildren();
+        } else if (value == JsonToken.VALUE_STRING) {
+          return List.of(parser.getText());
+        } else if (value == JsonToken.START_ARRAY) {
+          var specs = new ArrayList<String>();
+          while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            specs.add(parser.getText());
+          }
+          return specs;
+        } else {
+          throw new IOException(config + ": extends is neither a string nor an array");
+        }
+      }
+      return List.of();
+    }
+  }
+
+  /**
+   * A relative or absolute path from the config's directory (".json" optional), or a package path
+   * looked up in node_modules from there upwards, as TypeScript resolves it.
+   */
+  private static Path resolveExtends(Path config, String spec, Path project) throws IOException {
+    Path dir = config.getParent();
+    if (spec.startsWith(".") || spec.startsWith("/")) {
+      Optional<Path> file = asConfigFile(dir.resolve(spec).normalize());
+      if (file.isPresent()) {
+        return file.get();
+      }
+    } else {
+      for (Path at = dir; at != null; at = at.getParent()) {
+        Optional<Path> file = asConfigFile(at.resolve("node_modules").resolve(spec).normalize());
+        if (file.isPresent()) {
+          return file.get();
+        }
+      }
+    }
+    throw new IOException(config + " extends " + spec + ", which is not found");
+  }
+
+  private static Optional<Path> asConfigFile(Path path) {
+    for (Path candidate :
+        List.of(
+            path,
+            path.resolveSibling(path.getFileName() + ".json"),
+            path.resolve("tsconfig.json"))) {
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 }

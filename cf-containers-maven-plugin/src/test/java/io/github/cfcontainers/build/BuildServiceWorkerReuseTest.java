@@ -31,6 +31,11 @@ class BuildServiceWorkerReuseTest {
 
   private int bundles;
   private String bundleFailure;
+  private ThrowingRunnable editDuringBundle;
+
+  interface ThrowingRunnable {
+    void run() throws IOException;
+  }
 
   /** Stands in for esbuild: writes the bundle and a metafile naming a bundled dependency. */
   private WorkerBundle bundle(WorkerSource source, Reporter r) throws WorkerBundleException {
@@ -39,6 +44,10 @@ class BuildServiceWorkerReuseTest {
     }
     bundles++;
     try {
+      if (editDuringBundle != null) {
+        editDuringBundle.run(); // as an IDE autosave while esbuild runs
+        editDuringBundle = null;
+      }
       Path out = Files.createDirectories(source.outputDirectory());
       byte[] code =
           ("// " + Files.readString(source.projectDirectory().resolve("src/worker.ts"))).getBytes();
@@ -157,6 +166,82 @@ class BuildServiceWorkerReuseTest {
   @Test
   void aReinstalledDependencyTreeRebundles() throws Exception {
     changedThenBuilt("worker/node_modules/.package-lock.json", "{}");
+  }
+
+  /** Builds, then per change: writes it, builds, and expects one more bundle. */
+  private void eachRebundles(String... fileThenText) throws Exception {
+    build("MyContainer");
+    for (int i = 0; i < fileThenText.length; i += 2) {
+      int before = bundles;
+      Path path = base.resolve(fileThenText[i]);
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, fileThenText[i + 1]);
+      build("MyContainer");
+      assertThat(bundles).as(fileThenText[i]).isEqualTo(before + 1);
+    }
+    build("MyContainer");
+    assertThat(bundles).as("unchanged at last").isEqualTo(1 + fileThenText.length / 2);
+  }
+
+  @Test
+  void aTsconfigExtendedFromOutsideTheProjectRebundlesWhenItChanges() throws Exception {
+    // esbuild reads it (e.g. useDefineForClassFields changes the output) but no metafile names it
+    Files.writeString(
+        base.resolve("worker/tsconfig.json"),
+        "{ // the monorepo's settings\n \"extends\": \"../tsconfig.base.json\",\n}");
+    Files.writeString(base.resolve("tsconfig.base.json"), "{\"extends\": \"./tsconfig.root\"}");
+    Files.writeString(base.resolve("tsconfig.root.json"), "{}");
+    eachRebundles(
+        "tsconfig.root.json", "{\"compilerOptions\":{\"target\":\"es2020\"}}",
+        "tsconfig.base.json", "{\"extends\":\"./tsconfig.root\",\"compilerOptions\":{}}");
+  }
+
+  @Test
+  void aTsconfigExtendedFromAPackageRebundlesWhenItChanges() throws Exception {
+    Files.writeString(
+        base.resolve("worker/tsconfig.json"),
+        "{\"extends\": [\"@tsconfig/strictest/tsconfig.json\", \"./tsconfig.local\"]}");
+    Files.writeString(base.resolve("worker/tsconfig.local.json"), "{}");
+    Files.createDirectories(base.resolve("worker/node_modules/@tsconfig/strictest"));
+    Files.writeString(base.resolve("worker/node_modules/@tsconfig/strictest/tsconfig.json"), "{}");
+    changedThenBuilt("worker/node_modules/@tsconfig/strictest/tsconfig.json", "{\"x\":1}");
+  }
+
+  @Test
+  void aTsconfigExtendingWhatIsNotFoundIsBundledEveryTime() throws Exception {
+    Files.writeString(base.resolve("worker/tsconfig.json"), "{\"extends\": \"../missing.json\"}");
+    var first = build("MyContainer");
+    build("MyContainer");
+
+    assertThat(bundles).isEqualTo(2);
+    assertThat(first.workerBundle().contentKey()).isNull();
+  }
+
+  @Test
+  void aConfigAboveTheProjectRebundlesWhenItChangesOrAppears() throws Exception {
+    eachRebundles(
+        "tsconfig.json", "{\"compilerOptions\":{}}",
+        "tsconfig.json", "{\"compilerOptions\":{\"strict\":true}}",
+        "package.json", "{\"type\":\"module\"}");
+  }
+
+  @Test
+  void aPackageJsonBesideAnInputOutsideTheProjectRebundles() throws Exception {
+    changedThenBuilt("shared/package.json", "{\"sideEffects\":false}");
+  }
+
+  @Test
+  void aSourceSavedWhileBundlingIsNotRecordedAsBundled() throws Exception {
+    editDuringBundle =
+        () -> Files.writeString(base.resolve("worker/src/container.ts"), "export class C {}");
+    var first = build("MyContainer");
+    assertThat(first.workerBundle().contentKey()).isNull();
+    assertThat(log).anySatisfy(line -> assertThat(line).contains("changed while bundling"));
+
+    build("MyContainer"); // bundles what was saved, and records it
+    build("MyContainer");
+
+    assertThat(bundles).isEqualTo(2);
   }
 
   @Test
