@@ -12,7 +12,8 @@ try {
   assert first.contains("workers.dev: enabled for it-deploy")
   assert first.trim().readLines().findAll { it.startsWith("[INFO] https://") } == ["[INFO] https://it-deploy.it.workers.dev"]
 
-  assert unchanged.contains("already in the registry")
+  assert unchanged.contains("already deployed as ") : "deployment.json records the image: the registry is not read"
+  assert unchanged.contains("the registry is not read")
   assert unchanged.contains("Worker it-deploy: no change")
   assert unchanged.contains("Application it-deploy-mycontainer: no change")
   assert !unchanged.contains("pushing ")

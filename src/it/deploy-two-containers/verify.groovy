@@ -21,7 +21,7 @@ try {
   assert !dev.contains("Worker it-two:")
   assert devRemote.contains("Worker it-two: no change")
   assert devRemote.contains("Application it-two-mycontainer: no change")
-  assert devRemote.contains("already in the registry")
+  assert devRemote.contains("already deployed as ") : "deployment.json records these images: the registry is not read"
 
   def state = support.admin(emulator, "/state")
   def scripts = state.scripts instanceof Map ? state.scripts.values() : state.scripts

@@ -34,9 +34,18 @@ final class ImagePublisher {
     this.reporter = reporter;
   }
 
-  /** An image already deployed as this digest: nothing to read or push. */
+  /**
+   * An image already deployed as this digest: nothing to read or push. Said as it is:
+   * deployment.json is trusted here, the registry is not read.
+   */
   PublishedImage deployed(String label, ImageTarget target, String digest) {
-    return pinned(label, target, digest, PublishedImage.Outcome.ALREADY_IN_REGISTRY);
+    return pinned(
+        label,
+        target,
+        digest,
+        PublishedImage.Outcome.ALREADY_IN_REGISTRY,
+        "already deployed",
+        " (deployment.json records this build's image; the registry is not read)");
   }
 
   /** Credentials are minted at the first registry read, not for an external image. */
@@ -181,7 +190,18 @@ final class ImagePublisher {
   private PublishedImage pinned(
       String label, ImageTarget target, String digest, PublishedImage.Outcome outcome) {
     String verb = outcome == PublishedImage.Outcome.PUSHED ? "pushed" : "already in the registry";
-    reporter.info("Image of " + label + ": " + verb + " as " + target.repository() + "@" + digest);
-    return new PublishedImage(target.repository() + "@" + digest, digest, outcome);
+    return pinned(label, target, digest, outcome, verb, "");
+  }
+
+  private PublishedImage pinned(
+      String label,
+      ImageTarget target,
+      String digest,
+      PublishedImage.Outcome outcome,
+      String verb,
+      String note) {
+    String reference = target.repository() + "@" + digest;
+    reporter.info("Image of " + label + ": " + verb + " as " + reference + note);
+    return new PublishedImage(reference, digest, outcome);
   }
 }

@@ -95,11 +95,19 @@ class DeployServiceTest {
   /** A silent service on the fake API, following rollouts briefly (NoOpDeployTest too). */
   static DeployService serviceOn(
       FakeCloudflare cloudflare, ContainerEngine engine, ManifestLookup manifests) {
+    return serviceOn(cloudflare, engine, manifests, Reporter.SILENT);
+  }
+
+  static DeployService serviceOn(
+      FakeCloudflare cloudflare,
+      ContainerEngine engine,
+      ManifestLookup manifests,
+      Reporter reporter) {
     return new DeployService(
         cloudflare.api,
         engine,
         manifests,
-        Reporter.SILENT,
+        reporter,
         new RolloutWatcher(
             cloudflare.api, Reporter.SILENT, Duration.ofMillis(1), Duration.ofSeconds(2)));
   }

@@ -4,6 +4,7 @@ import static io.github.cfcontainers.deploy.FakeCloudflare.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cfcontainers.common.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +46,14 @@ class NoOpDeployTest {
       };
 
   private DeployService service;
+  private final RecordingReporter reporter = RecordingReporter.infoAndWarnings();
 
   @BeforeEach
   void setUp() throws IOException {
     Files.writeString(
         bundle.resolve("worker.js"), "export class MyContainer {}\nexport default {};\n");
     cloudflare = new FakeCloudflare();
-    service = DeployServiceTest.serviceOn(cloudflare, engine, manifests);
+    service = DeployServiceTest.serviceOn(cloudflare, engine, manifests, reporter);
   }
 
   @AfterEach
@@ -112,6 +114,7 @@ class NoOpDeployTest {
     cloudflare.clearRecords();
     manifestCalls.clear();
     engineCalls.clear();
+    reporter.lines.clear();
   }
 
   @Test
@@ -140,6 +143,15 @@ class NoOpDeployTest {
     // route.
     assertThat(cloudflare.calls).hasSize(9);
     assertThat(cloudflare.rounds()).isEqualTo(2);
+    // it says that the registry was not read, not that the image is there
+    assertThat(reporter.lines)
+        .contains(
+            "Image of MyContainer (w-mycontainer): already deployed as "
+                + REPOSITORY
+                + "@"
+                + DIGEST
+                + " (deployment.json records this build's image; the registry is not read)")
+        .noneMatch(line -> line.contains("already in the registry"));
   }
 
   @Test
