@@ -58,6 +58,9 @@ final class DockerfileInputs {
 
   static Scan of(Path dockerfile, Map<String, String> buildArgs) throws IOException {
     String text = Files.readString(dockerfile);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a UTF-8 byte order mark, which the engine skips
+    }
     Optional<String> escape = escapeDirective(text);
     if (escape.isPresent() && !escape.get().equals("\\")) {
       return Scan.uncovered(
@@ -99,6 +102,9 @@ final class DockerfileInputs {
       } else if (RUN_MOUNT_FROM.matcher(line).find()) {
         return Scan.uncovered("the Dockerfile mounts another image or stage in a RUN: " + line);
       }
+    }
+    if (beforeFirstFrom) {
+      return Scan.uncovered("the Dockerfile has no FROM line this scan can read");
     }
     return Scan.covered(references);
   }
@@ -150,7 +156,8 @@ final class DockerfileInputs {
   }
 
   /**
-   * Instructions with line continuations joined; comment and blank lines dropped, also inside a
+   * Instructions with line continuations joined as the engine joins them (the escape and line end
+   * removed, the next line appended as it is); comment and blank lines dropped, also inside a
    * continuation, as the engine drops them.
    */
   private static List<String> instructions(String text) {
@@ -161,11 +168,12 @@ final class DockerfileInputs {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      if (line.endsWith("\\")) {
-        current.append(line, 0, line.length() - 1).append(' ');
+      String part = current.isEmpty() ? line : raw.stripTrailing();
+      if (part.endsWith("\\")) {
+        current.append(part, 0, part.length() - 1);
         continue;
       }
-      current.append(line);
+      current.append(part);
       result.add(current.toString().strip());
       current.setLength(0);
     }

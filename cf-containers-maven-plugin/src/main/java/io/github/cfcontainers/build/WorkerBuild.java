@@ -96,6 +96,11 @@ public final class WorkerBuild {
   static BuildReport.WorkerBundleSummary bundleOrReuse(
       Bundler bundler, WorkerSource source, Supplier<PreviousBuild> previous, Reporter reporter) {
     var sources = WorkerContentKey.sources(source);
+    if (sources.isEmpty()) {
+      reporter.debug(
+          "No content key for the Worker bundle: a file could not be read, or a tsconfig extends"
+              + " what is not found here; it is bundled every time");
+    }
     var key = sources.flatMap(digest -> WorkerContentKey.of(source, digest));
     var recorded = previous.get().workerBundle();
     if (key.isPresent() && recorded.isPresent() && key.get().equals(recorded.get().contentKey())) {
@@ -113,7 +118,7 @@ public final class WorkerBuild {
       // build would reuse the stale bundle
       if (sources.isPresent()) {
         reporter.info(
-            "Worker project files changed while bundling (an edit, or npm writing"
+            "Worker sources or configs changed while bundling (an edit, or npm writing"
                 + " package-lock.json): not recorded as bundled, the next build bundles again");
       }
       return summary;

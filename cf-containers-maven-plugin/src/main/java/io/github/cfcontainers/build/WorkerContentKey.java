@@ -16,6 +16,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -204,9 +205,21 @@ final class WorkerContentKey {
     return all;
   }
 
+  /**
+   * A tsconfig.json or jsconfig.json esbuild reads: not one inside node_modules, which esbuild
+   * ignores, nor a variant such as tsconfig.eslint.json that only other tools read.
+   */
   private static boolean isTsconfig(Path file) {
     String name = file.getFileName().toString();
-    return (name.startsWith("tsconfig") || name.startsWith("jsconfig")) && name.endsWith(".json");
+    if (!name.equals("tsconfig.json") && !name.equals("jsconfig.json")) {
+      return false;
+    }
+    for (Path part : file) {
+      if (part.toString().equals("node_modules")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -223,7 +236,7 @@ final class WorkerContentKey {
         continue;
       }
       for (String spec : extendsOf(config)) {
-        Path base = resolveExtends(config, spec, project);
+        Path base = resolveExtends(config, spec, project, found);
         found.add(base);
         pending.push(base);
       }
@@ -260,9 +273,12 @@ final class WorkerContentKey {
 
   /**
    * A relative or absolute path from the config's directory (".json" optional), or a package path
-   * looked up in node_modules from there upwards, as TypeScript resolves it.
+   * looked up in node_modules from there upwards, as TypeScript resolves it. For a package, its
+   * package.json joins {@code found}; one with "exports" or "tsconfig", which esbuild follows and
+   * this lookup does not, is an IOException: no key.
    */
-  private static Path resolveExtends(Path config, String spec, Path project) throws IOException {
+  private static Path resolveExtends(Path config, String spec, Path project, List<Path> found)
+      throws IOException {
     Path dir = config.getParent();
     if (spec.startsWith(".") || spec.startsWith("/")) {
       Optional<Path> file = asConfigFile(dir.resolve(spec).normalize());
@@ -270,11 +286,31 @@ final class WorkerContentKey {
         return file.get();
       }
     } else {
+      String[] parts = spec.split("/");
+      int nameParts = spec.startsWith("@") ? 2 : 1;
+      if (parts.length < nameParts) {
+        throw new IOException(config + " extends " + spec + ", not a package path");
+      }
+      String packageName = String.join("/", Arrays.copyOf(parts, nameParts));
       for (Path at = dir; at != null; at = at.getParent()) {
+        Path packageDir = at.resolve("node_modules").resolve(packageName).normalize();
+        if (!Files.isDirectory(packageDir)) {
+          continue;
+        }
+        Path manifest = packageDir.resolve("package.json");
+        if (Files.isRegularFile(manifest)) {
+          if (StreamingJson.hasTopLevelMember(manifest, "exports")
+              || StreamingJson.hasTopLevelMember(manifest, "tsconfig")) {
+            throw new IOException(
+                manifest + " maps its files (exports or tsconfig), which is not followed here");
+          }
+          found.add(manifest);
+        }
         Optional<Path> file = asConfigFile(at.resolve("node_modules").resolve(spec).normalize());
         if (file.isPresent()) {
           return file.get();
         }
+        break; // the nearest node_modules with the package is the one TypeScript uses
       }
     }
     throw new IOException(config + " extends " + spec + ", which is not found");

@@ -63,6 +63,13 @@ public final class StreamingJson {
     }
   }
 
+  /** Whether the file's top-level object has a member {@code field}. */
+  public static boolean hasTopLevelMember(Path file, String field) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(Files.newInputStream(file))) {
+      return atField(parser, field);
+    }
+  }
+
   /** Moves to the top-level object's {@code field}; false when there is none. */
   private static boolean atField(JsonParser parser, String field) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {

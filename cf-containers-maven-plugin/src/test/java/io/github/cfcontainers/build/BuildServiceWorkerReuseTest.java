@@ -208,6 +208,51 @@ class BuildServiceWorkerReuseTest {
   }
 
   @Test
+  void aTsconfigExtendedFromAPackageThatMapsItsFilesMeansNoKey() throws Exception {
+    // esbuild follows package.json "exports" (and "tsconfig"); this lookup does not
+    Files.writeString(
+        base.resolve("worker/tsconfig.json"), "{\"extends\": \"@acme/tsconfig/base.json\"}");
+    Path pkg = Files.createDirectories(base.resolve("worker/node_modules/@acme/tsconfig"));
+    Files.writeString(pkg.resolve("base.json"), "{}");
+    Files.writeString(
+        pkg.resolve("package.json"), "{\"exports\": {\"./base.json\": \"./b.json\"}}");
+    var first = build("MyContainer");
+    build("MyContainer");
+
+    assertThat(bundles).isEqualTo(2);
+    assertThat(first.workerBundle().contentKey()).isNull();
+    assertThat(log).anySatisfy(line -> assertThat(line).contains("No content key for the Worker"));
+  }
+
+  @Test
+  void theExtendedPackagesManifestIsInTheKey() throws Exception {
+    Files.writeString(
+        base.resolve("worker/tsconfig.json"), "{\"extends\": \"@acme/tsconfig/base.json\"}");
+    Path pkg = Files.createDirectories(base.resolve("worker/node_modules/@acme/tsconfig"));
+    Files.writeString(pkg.resolve("base.json"), "{}");
+    Files.writeString(pkg.resolve("package.json"), "{\"name\": \"@acme/tsconfig\"}");
+    eachRebundles(
+        "worker/node_modules/@acme/tsconfig/package.json",
+        "{\"name\": \"@acme/tsconfig\", \"v\": 2}");
+  }
+
+  @Test
+  void tsconfigsEsbuildNeverReadsDoNotRemoveTheKey() throws Exception {
+    // a dependency's own tsconfig (esbuild ignores those in node_modules) and a lint variant,
+    // both extending packages that are not installed
+    Files.writeString(
+        base.resolve("worker/node_modules/@cloudflare/containers/tsconfig.json"),
+        "{\"extends\": \"@cloudflare/workers-tsconfig\"}");
+    Files.writeString(
+        base.resolve("worker/tsconfig.eslint.json"), "{\"extends\": \"@acme/eslint-config\"}");
+    var first = build("MyContainer");
+    build("MyContainer");
+
+    assertThat(first.workerBundle().contentKey()).matches("[0-9a-f]{64}");
+    assertThat(bundles).isEqualTo(1);
+  }
+
+  @Test
   void aTsconfigExtendingWhatIsNotFoundIsBundledEveryTime() throws Exception {
     Files.writeString(base.resolve("worker/tsconfig.json"), "{\"extends\": \"../missing.json\"}");
     var first = build("MyContainer");

@@ -74,6 +74,25 @@ class DockerfileInputsTest {
   }
 
   @Test
+  void aByteOrderMarkIsSkippedAsTheEngineSkipsIt() throws Exception {
+    assertThat(bases("\uFEFFFROM busybox:1\nCOPY a /a\n")).containsExactly("busybox:1");
+  }
+
+  @Test
+  void continuationsJoinAsTheEngineJoinsThem() throws Exception {
+    // the next line is appended as it is: "busybox" + ":1", not "busybox :1"
+    assertThat(bases("FROM busybox\\\n:1\n")).containsExactly("busybox:1");
+    assertThat(bases("FROM busybox:1 AS a\nCOPY --from=nginx\\\n:1.27 /e /e\n"))
+        .containsExactly("busybox:1", "nginx:1.27");
+    assertThat(bases("FROM \\\n    busybox:1 \\\n    AS b\n")).containsExactly("busybox:1");
+  }
+
+  @Test
+  void noReadableFromLineMeansNoKey() throws Exception {
+    assertThat(uncovered("COPY a /a\n")).contains("no FROM line");
+  }
+
+  @Test
   void aFromLineTheScanCannotReadMeansNoKey() throws Exception {
     assertThat(uncovered("FROM busybox:1 AS a b\n")).contains("FROM busybox:1 AS a b");
     assertThat(uncovered("FROM\n")).contains("FROM");
