@@ -182,6 +182,13 @@ class BuildServiceImageReuseTest {
     assertThat(engine.buildCount()).isEqualTo(2);
   }
 
+  private String recordedKey() {
+    return BuildReportFile.read(base.resolve("target/cf-containers"))
+        .containers()
+        .get(0)
+        .contentKey();
+  }
+
   @Test
   void noCacheAndPullRebuildEveryTime() {
     var noCache = request(input(null, b -> with(b, null, null, true, null)), false);
@@ -189,12 +196,7 @@ class BuildServiceImageReuseTest {
     build(noCache);
 
     assertThat(engine.buildCount()).isEqualTo(2);
-    assertThat(
-            BuildReportFile.read(base.resolve("target/cf-containers"))
-                .containers()
-                .get(0)
-                .contentKey())
-        .isNull();
+    assertThat(recordedKey()).isNull();
   }
 
   @Test
@@ -207,12 +209,7 @@ class BuildServiceImageReuseTest {
     build(plain());
 
     assertThat(engine.buildCount()).isEqualTo(2);
-    assertThat(
-            BuildReportFile.read(base.resolve("target/cf-containers"))
-                .containers()
-                .get(0)
-                .contentKey())
-        .isNull();
+    assertThat(recordedKey()).isNull();
     assertThat(log)
         .anySatisfy(line -> assertThat(line).contains("No content key").contains("remote source"));
   }

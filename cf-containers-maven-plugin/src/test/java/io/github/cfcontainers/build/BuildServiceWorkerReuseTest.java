@@ -207,15 +207,21 @@ class BuildServiceWorkerReuseTest {
     changedThenBuilt("worker/node_modules/@tsconfig/strictest/tsconfig.json", "{\"x\":1}");
   }
 
-  @Test
-  void aTsconfigExtendedFromAPackageThatMapsItsFilesMeansNoKey() throws Exception {
-    // esbuild follows package.json "exports" (and "tsconfig"); this lookup does not
+  /** The Worker's tsconfig extends a file of the installed package @acme/tsconfig. */
+  private void extendingAcmeTsconfig() throws IOException {
     Files.writeString(
         base.resolve("worker/tsconfig.json"), "{\"extends\": \"@acme/tsconfig/base.json\"}");
     Path pkg = Files.createDirectories(base.resolve("worker/node_modules/@acme/tsconfig"));
     Files.writeString(pkg.resolve("base.json"), "{}");
+  }
+
+  @Test
+  void aTsconfigExtendedFromAPackageThatMapsItsFilesMeansNoKey() throws Exception {
+    // esbuild follows package.json "exports" (and "tsconfig"); this lookup does not
+    extendingAcmeTsconfig();
     Files.writeString(
-        pkg.resolve("package.json"), "{\"exports\": {\"./base.json\": \"./b.json\"}}");
+        base.resolve("worker/node_modules/@acme/tsconfig/package.json"),
+        "{\"exports\": {\"./base.json\": \"./b.json\"}}");
     var first = build("MyContainer");
     build("MyContainer");
 
@@ -226,11 +232,10 @@ class BuildServiceWorkerReuseTest {
 
   @Test
   void theExtendedPackagesManifestIsInTheKey() throws Exception {
+    extendingAcmeTsconfig();
     Files.writeString(
-        base.resolve("worker/tsconfig.json"), "{\"extends\": \"@acme/tsconfig/base.json\"}");
-    Path pkg = Files.createDirectories(base.resolve("worker/node_modules/@acme/tsconfig"));
-    Files.writeString(pkg.resolve("base.json"), "{}");
-    Files.writeString(pkg.resolve("package.json"), "{\"name\": \"@acme/tsconfig\"}");
+        base.resolve("worker/node_modules/@acme/tsconfig/package.json"),
+        "{\"name\": \"@acme/tsconfig\"}");
     eachRebundles(
         "worker/node_modules/@acme/tsconfig/package.json",
         "{\"name\": \"@acme/tsconfig\", \"v\": 2}");
