@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -62,17 +63,9 @@ final class WorkerContentKey {
       for (Path file : files) {
         hash.field("source", project.relativize(file)).file(file);
       }
-      var configs = new TreeSet<Path>();
       Path parent = project.getParent();
-      if (parent != null) {
-        configs.addAll(configsFrom(parent));
-      }
-      for (Path file : files) {
-        if (isTsconfig(file)) {
-          configs.addAll(extendedConfigs(file, project));
-        }
-      }
-      for (Path config : withExtended(configs, project)) {
+      var above = parent == null ? List.<Path>of() : configsFrom(parent);
+      for (Path config : withExtended(above, files)) {
         hash.field("config", config).file(config);
       }
       return Optional.of(hash.hex());
@@ -112,7 +105,7 @@ final class WorkerContentKey {
           configs.addAll(configsFrom(file.getParent(), scanned));
         }
       }
-      for (Path config : withExtended(configs, project)) {
+      for (Path config : withExtended(configs, List.of())) {
         hash.field("config", config).file(config);
       }
       Path modules = project.resolve("node_modules");
@@ -194,12 +187,18 @@ final class WorkerContentKey {
     return found;
   }
 
-  /** {@code configs} and, transitively, every file their tsconfig {@code extends} names. */
-  private static Set<Path> withExtended(Set<Path> configs, Path project) throws IOException {
+  /**
+   * {@code configs} and every file the tsconfigs among them and among {@code roots} extend,
+   * transitively (each chain followed once).
+   */
+  private static Set<Path> withExtended(Collection<Path> configs, Collection<Path> roots)
+      throws IOException {
     var all = new TreeSet<Path>(configs);
-    for (Path config : configs) {
-      if (isTsconfig(config)) {
-        all.addAll(extendedConfigs(config, project));
+    for (Collection<Path> group : List.of(configs, roots)) {
+      for (Path root : group) {
+        if (isTsconfig(root)) {
+          all.addAll(extendedConfigs(root));
+        }
       }
     }
     return all;
@@ -226,7 +225,7 @@ final class WorkerContentKey {
    * The files a tsconfig extends, followed through their own {@code extends}; an {@code extends}
    * that names no file found here (so its bytes cannot be in the key) is an IOException: no key.
    */
-  private static List<Path> extendedConfigs(Path tsconfig, Path project) throws IOException {
+  private static List<Path> extendedConfigs(Path tsconfig) throws IOException {
     var found = new ArrayList<Path>();
     var seen = new TreeSet<Path>();
     var pending = new ArrayDeque<Path>(List.of(tsconfig));
@@ -236,7 +235,7 @@ final class WorkerContentKey {
         continue;
       }
       for (String spec : extendsOf(config)) {
-        Path base = resolveExtends(config, spec, project, found);
+        Path base = resolveExtends(config, spec, found);
         found.add(base);
         pending.push(base);
       }
@@ -277,7 +276,7 @@ final class WorkerContentKey {
    * package.json joins {@code found}; one with "exports" or "tsconfig", which esbuild follows and
    * this lookup does not, is an IOException: no key.
    */
-  private static Path resolveExtends(Path config, String spec, Path project, List<Path> found)
+  private static Path resolveExtends(Path config, String spec, List<Path> found)
       throws IOException {
     Path dir = config.getParent();
     if (spec.startsWith(".") || spec.startsWith("/")) {
