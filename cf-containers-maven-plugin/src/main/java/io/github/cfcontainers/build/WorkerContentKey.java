@@ -64,7 +64,7 @@ final class WorkerContentKey {
         hash.field("source", project.relativize(file)).file(file);
       }
       Path parent = project.getParent();
-      var above = parent == null ? List.<Path>of() : configsFrom(parent);
+      var above = parent == null ? List.<Path>of() : configsFrom(parent, new HashSet<>());
       for (Path config : withExtended(above, files)) {
         hash.field("config", config).file(config);
       }
@@ -168,12 +168,10 @@ final class WorkerContentKey {
     return outside;
   }
 
-  /** The config files in {@code directory} and every directory above it. */
-  private static List<Path> configsFrom(Path directory) {
-    return configsFrom(directory, new HashSet<>());
-  }
-
-  /** As above, stopping at a directory already {@code scanned} (and so all above it). */
+  /**
+   * The config files in {@code directory} and every directory above it, stopping at a directory
+   * already {@code scanned} (and so all above it).
+   */
   private static List<Path> configsFrom(Path directory, Set<Path> scanned) {
     var found = new ArrayList<Path>();
     for (Path dir = directory; dir != null && scanned.add(dir); dir = dir.getParent()) {
@@ -298,8 +296,8 @@ final class WorkerContentKey {
         }
         Path manifest = packageDir.resolve("package.json");
         if (Files.isRegularFile(manifest)) {
-          if (StreamingJson.hasTopLevelMember(manifest, "exports")
-              || StreamingJson.hasTopLevelMember(manifest, "tsconfig")) {
+          var members = StreamingJson.topLevelNames(manifest);
+          if (members.contains("exports") || members.contains("tsconfig")) {
             throw new IOException(
                 manifest + " maps its files (exports or tsconfig), which is not followed here");
           }

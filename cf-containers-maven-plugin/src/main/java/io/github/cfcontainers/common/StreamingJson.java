@@ -63,10 +63,19 @@ public final class StreamingJson {
     }
   }
 
-  /** Whether the file's top-level object has a member {@code field}. */
-  public static boolean hasTopLevelMember(Path file, String field) throws IOException {
+  /** The names of the file's top-level object's members, in file order. */
+  public static List<String> topLevelNames(Path file) throws IOException {
     try (JsonParser parser = FACTORY.createParser(Files.newInputStream(file))) {
-      return atField(parser, field);
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException(file + " is not a JSON object");
+      }
+      var names = new ArrayList<String>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        names.add(parser.currentName());
+        parser.nextToken();
+        parser.skipChildren();
+      }
+      return names;
     }
   }
 
